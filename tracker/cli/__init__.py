@@ -1,0 +1,66 @@
+"""The ``tracker`` command: thin commands over the Python API.
+
+Each sub-command lives in its own module and only parses options, calls the
+API and prints. Errors become one ``Error:`` line (see ``common.handle_errors``).
+"""
+
+from __future__ import annotations
+
+import click
+
+from tracker.app import App
+from tracker.cli.db import db
+from tracker.cli.demo import demo
+from tracker.cli.events import events
+from tracker.cli.export import export
+from tracker.cli.extract import eval_extract, extract
+from tracker.cli.gazetteer import eval_geocode, gazetteer
+from tracker.cli.ingest import ingest
+from tracker.cli.map import map_command
+from tracker.settings import ENV_DB, default_db_url
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--db",
+    "db_url",
+    envvar=ENV_DB,
+    default=None,
+    metavar="URL",
+    help="SQLAlchemy database URL (env TRACKER_DB). Default: a SQLite file under "
+    "$TRACKER_HOME or ~/.local/share/tracker/.",
+)
+@click.version_option(package_name="conflict-tracker")
+@click.pass_context
+def cli(ctx: click.Context, db_url: str | None) -> None:
+    """Turn news articles into dated, geocoded conflict events; map and export them.
+
+    \b
+    Example:
+      tracker ingest articles/ --published 2022-04-12
+      tracker map out/map.html && tracker export out/events.geojson
+    """
+    app = App(db_url or default_db_url())
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Measure geocoding and extraction against a set with known answers.
+
+    \b
+    Example:
+      tracker eval geocode ../shared/datasets/devset/cir_russia_ukraine_monitor/cir_russia_ukraine_monitor_events.csv
+    """
+
+
+for command in (ingest, extract, events, map_command, export, gazetteer, db, demo):
+    cli.add_command(command)
+eval_group.add_command(eval_geocode, "geocode")
+eval_group.add_command(eval_extract, "extract")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="tracker")

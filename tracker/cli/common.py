@@ -1,0 +1,234 @@
+"""Pieces every command shares: error translation, output formats, filter options."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, TypeVar
+
+import click
+
+from tracker.errors import TrackerError
+from tracker.model import EventFilter, EventType, GeoPrecision, SubEventType
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str, *, code: int = 1) -> None:
+    """Print one ``Error:`` line on stderr and exit with ``code``."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Turn TrackerError (and a few OS errors) into one line on stderr, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TrackerError as err:
+            fail(str(err), code=err.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted; nothing half-written was kept", code=130)
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (e.g. `| head`); that is not an error
+            sys.exit(0)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def to_jsonable(value: Any) -> Any:
+    """JSON form of the values our records hold (dates, enums, tuples)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    return value
+
+
+def emit(rows: Iterable[dict[str, Any]], fmt: str, *, columns: Sequence[str]) -> None:
+    """Write rows to stdout as ``table``, ``json`` (one array), ``jsonl`` or ``csv``."""
+    out = click.get_text_stream("stdout")
+    if fmt == "json":
+        json.dump([to_jsonable(r) for r in rows], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for r in rows:
+            out.write(json.dumps(to_jsonable(r), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: _cell(to_jsonable(r.get(k))) for k in columns})
+    else:
+        _emit_table(list(rows), columns)
+
+
+def _cell(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+
+
+def _emit_table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(*("" if r.get(c) is None else str(to_jsonable(r.get(c))) for c in columns))
+    Console(soft_wrap=False).print(table)
+    click.echo(f"{len(rows)} row(s)", err=True)
+
+
+def parse_date(value: str | None, *, option: str) -> date | None:
+    """``YYYY-MM-DD`` or None; a bad value is a usage error naming the option."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2022-04-12",
+            param_hint=option,
+        ) from None
+
+
+def _floats(value: str, *, n: int, option: str, example: str) -> tuple[float, ...]:
+    try:
+        parts = tuple(float(p) for p in value.split(","))
+    except ValueError:
+        parts = ()
+    if len(parts) != n:
+        raise click.BadParameter(
+            f"{value!r} should be {n} comma-separated numbers, e.g. {example}", param_hint=option
+        )
+    return parts
+
+
+def _event_types(values: Sequence[str]) -> tuple[tuple[EventType, ...], tuple[SubEventType, ...]]:
+    types: list[EventType] = []
+    subs: list[SubEventType] = []
+    by_name = {t.value.casefold(): t for t in EventType}
+    sub_by_name = {s.value.casefold(): s for s in SubEventType}
+    for v in values:
+        key = v.strip().casefold()
+        if key in by_name:
+            types.append(by_name[key])
+        elif key in sub_by_name:
+            subs.append(sub_by_name[key])
+        else:
+            known = ", ".join(t.value for t in EventType)
+            raise click.BadParameter(
+                f"{v!r} is not an ACLED event or sub-event type; types are: {known}",
+                param_hint="--type",
+            )
+    return tuple(types), tuple(subs)
+
+
+def filter_options(func: F) -> F:
+    """The event filters shared by ``events``, ``map`` and ``export``; passes ``event_filter``."""
+    options = [
+        click.option("--since", help="Only events on or after this date (YYYY-MM-DD)."),
+        click.option("--until", help="Only events on or before this date (YYYY-MM-DD)."),
+        click.option(
+            "--type",
+            "types",
+            multiple=True,
+            help='ACLED event or sub-event type, e.g. "Battles" or "Air/drone strike"; repeatable.',
+        ),
+        click.option("--bbox", help="minlon,minlat,maxlon,maxlat, e.g. 30,50,31,51."),
+        click.option("--near", help="LAT,LON centre for --radius-km, e.g. 49.99,36.23."),
+        click.option("--radius-km", type=float, help="Radius around --near in kilometres."),
+        click.option("--region", help='Admin-1 region, e.g. "Kharkiv Oblast".'),
+        click.option("--actor", help="Text in actor1 or actor2."),
+        click.option(
+            "--precision",
+            type=click.IntRange(1, 3),
+            help="Worst geo_precision to keep: 1 settlement, 2 near, 3 region.",
+        ),
+        click.option("--text", help="Free text searched in the notes."),
+        click.option("--outlet", help="Source outlet name."),
+        click.option("--changed-since", help="Only events added or changed since this ISO time."),
+    ]
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        kwargs["event_filter"] = build_filter(
+            since=kwargs.pop("since"),
+            until=kwargs.pop("until"),
+            types=kwargs.pop("types"),
+            bbox=kwargs.pop("bbox"),
+            near=kwargs.pop("near"),
+            radius_km=kwargs.pop("radius_km"),
+            region=kwargs.pop("region"),
+            actor=kwargs.pop("actor"),
+            precision=kwargs.pop("precision"),
+            text=kwargs.pop("text"),
+            outlet=kwargs.pop("outlet"),
+            changed_since=kwargs.pop("changed_since"),
+        )
+        return func(*args, **kwargs)
+
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
+def build_filter(
+    *,
+    since: str | None,
+    until: str | None,
+    types: Sequence[str],
+    bbox: str | None,
+    near: str | None,
+    radius_km: float | None,
+    region: str | None,
+    actor: str | None,
+    precision: int | None,
+    text: str | None,
+    outlet: str | None,
+    changed_since: str | None,
+) -> EventFilter:
+    """Validate raw option strings into an :class:`EventFilter`."""
+    event_types, sub_types = _event_types(types)
+    if (near is None) != (radius_km is None):
+        raise click.UsageError(
+            "--near and --radius-km go together, e.g. --near 49.99,36.23 --radius-km 30"
+        )
+    changed = None
+    if changed_since:
+        try:
+            changed = datetime.fromisoformat(changed_since)
+        except ValueError:
+            raise click.BadParameter(
+                f"{changed_since!r} is not an ISO timestamp, e.g. 2024-03-01T12:00:00",
+                param_hint="--changed-since",
+            ) from None
+    box = _floats(bbox, n=4, option="--bbox", example="30,50,31,51") if bbox else None
+    centre = _floats(near, n=2, option="--near", example="49.99,36.23") if near else None
+    return EventFilter(
+        since=parse_date(since, option="--since"),
+        until=parse_date(until, option="--until"),
+        event_types=event_types,
+        sub_event_types=sub_types,
+        bbox=box,  # type: ignore[arg-type]
+        near=centre,  # type: ignore[arg-type]
+        radius_km=radius_km,
+        region=region,
+        actor=actor,
+        max_geo_precision=GeoPrecision(precision) if precision else None,
+        text=text,
+        outlet=outlet,
+        changed_since=changed,
+    )
