@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 
 from geodata.model import GeoPrecision
 
@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 
-class EventType(str, Enum):
+class EventType(StrEnum):
     """ACLED's six event types."""
 
     BATTLES = "Battles"
@@ -35,11 +35,8 @@ class EventType(str, Enum):
     VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
     STRATEGIC_DEVELOPMENTS = "Strategic developments"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class SubEventType(str, Enum):
+class SubEventType(StrEnum):
     """ACLED's sub-event types; ``event_type`` gives the parent type.
 
     Within each type the members are listed in ACLED's hierarchical order:
@@ -76,9 +73,6 @@ class SubEventType(str, Enum):
     LOOTING_PROPERTY_DESTRUCTION = "Looting/property destruction"
     NON_VIOLENT_TRANSFER_OF_TERRITORY = "Non-violent transfer of territory"
     OTHER = "Other"
-
-    def __str__(self) -> str:
-        return self.value
 
     @property
     def event_type(self) -> EventType:

@@ -51,7 +51,7 @@ def eval_group() -> None:
 
     \b
     Example:
-      tracker eval geocode ../shared/datasets/devset/cir_russia_ukraine_monitor/cir_russia_ukraine_monitor_events.csv
+      tracker eval geocode devset/events.csv
     """
 
 
