@@ -1,9 +1,46 @@
-"""Placeholder until this command is built; replaced by its owner."""
+"""``tracker export OUT``: stored events to a file analysts can load anywhere."""
+
+from __future__ import annotations
 
 import click
 
+from tracker.app import App
+from tracker.cli.common import filter_options, handle_errors
+from tracker.export import FORMATS, ExportMetadata, choose_format, export_events
+from tracker.model import EventFilter
+
+_FORMAT_HELP = "Output format: " + ", ".join(FORMATS) + ". Default: from the extension of OUT."
+
 
 @click.command("export")
-def export() -> None:
-    """Not built yet."""
-    raise click.ClickException("not built yet")
+@click.argument("out", metavar="OUT")
+@click.option("--format", "fmt", metavar="FORMAT", help=_FORMAT_HELP)
+@click.option(
+    "--acled", is_flag=True, help="ACLED's column names and order (event_id_cnty, year, ...)."
+)
+@filter_options
+@click.pass_obj
+@handle_errors
+def export(app: App, out: str, fmt: str | None, acled: bool, event_filter: EventFilter) -> None:
+    """Write stored events to OUT as GeoJSON, GeoJSON sequences, CSV, GeoPackage,
+    GeoParquet or Shapefile; `-` writes a text format to standard output.
+
+    Output is in a stable order with stable ids, written to a temporary file
+    and renamed at the end, so a scheduled job never leaves half a file.
+    Use --changed-since to export only what was added or changed since then.
+
+    \b
+    Example:
+      tracker export out/events.geojson --since 2022-04-01 --region "Kyiv Oblast"
+      tracker export out/events.parquet --acled
+      tracker export - --format geojsonl --changed-since 2024-03-01T00:00:00 | jq .id
+    """
+    choose_format(out, fmt=fmt)  # a bad name or extension fails before the database opens
+    metadata = ExportMetadata(filters=event_filter)
+    events = app.store.query_events(event_filter)
+    result = export_events(events, out, fmt=fmt, metadata=metadata, acled=acled)
+    where = "standard output" if result.path is None else str(result.path)
+    click.echo(
+        f"Wrote {result.count} event(s) ({result.located} located) as {result.format} to {where}",
+        err=True,
+    )

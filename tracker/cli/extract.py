@@ -1,15 +1,214 @@
-"""Placeholder until this command is built; replaced by its owner."""
+"""``tracker extract`` and ``tracker eval extract``: extraction without writing anything."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
+from geodata.protocols import Gazetteer
+from tracker.app import App
+from tracker.cli.common import emit, handle_errors, parse_date
+from tracker.errors import InputError
+from tracker.model import Article
+
+_GAZETTEER_HELP = (
+    "GeoNames file(s) to resolve places with (country dump, admin1CodesASCII, admin2Codes); "
+    "repeatable. Default: the gazetteer loaded into the database, else the embedded one."
+)
+
+
+def _gazetteer(app: App, paths: Sequence[Path]) -> Gazetteer:
+    if not paths:
+        return app.gazetteer
+    from geodata import gazetteer_from_files
+    from geodata.errors import GeodataError
+    from tracker.places import translate
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise InputError(f"no such gazetteer file: {missing[0]!r}; give GeoNames files")
+    try:
+        return gazetteer_from_files(list(paths))
+    except GeodataError as err:
+        raise translate(err) from err
+
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError as err:
+        raise InputError(f"cannot read {path!r}: {err.strerror}; give a text file or -") from None
+
 
 @click.command("extract")
-def extract() -> None:
-    """Not built yet."""
-    raise click.ClickException("not built yet")
+@click.argument("path", required=False, default="-", metavar="[PATH|-]")
+@click.option(
+    "--published", help="Publication date (YYYY-MM-DD); anchors 'yesterday', 'last week'."
+)
+@click.option("--url", help="Canonical URL of the article (its identity and source link).")
+@click.option("--title", help="Title of the article.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["geojson", "jsonl"]),
+    default="geojson",
+    show_default=True,
+    help="GeoJSON FeatureCollection, or one JSON object per event.",
+)
+@click.option(
+    "--batch",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    metavar="FILE.jsonl",
+    help='One article per line {"id", "text", "title"?, "published"?, "url"?}; '
+    "writes one JSON line per event; bad lines are reported on stderr and skipped.",
+)
+@click.option(
+    "--gazetteer",
+    "gazetteer_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help=_GAZETTEER_HELP,
+)
+@click.pass_obj
+@handle_errors
+def extract(
+    app: App,
+    path: str,
+    published: str | None,
+    url: str | None,
+    title: str | None,
+    fmt: str,
+    batch: str | None,
+    gazetteer_paths: tuple[Path, ...],
+) -> None:
+    """Print the events an article reports, without storing anything.
+
+    Each event carries its place, date and precision, actors, fatalities, the
+    sentence it came from (notes) and the evidence for every choice. Events
+    with no usable place are printed without coordinates.
+
+    \b
+    Example:
+      tracker extract article.txt --published 2022-04-12
+      tracker extract --batch articles.jsonl > events.jsonl
+    """
+    gazetteer = _gazetteer(app, gazetteer_paths)
+    if batch is not None:
+        _run_batch(batch, gazetteer)
+        return
+    from tracker.extract import extract_events
+
+    article = Article(
+        _read_text(path),
+        title=title,
+        url=url,
+        published=parse_date(published, option="--published"),
+    )
+    events = extract_events(article, gazetteer=gazetteer)
+    if fmt == "jsonl":
+        from tracker.extract.batch import event_record
+
+        emit((event_record(e) for e in events), "jsonl", columns=())
+        return
+    from tracker.export import ExportMetadata, export_events
+
+    export_events(events, "-", fmt="geojson", metadata=ExportMetadata())
+
+
+def _run_batch(batch: str, gazetteer: Gazetteer) -> None:
+    from tracker.extract.batch import LineError, event_record, extract_lines
+
+    out = sys.stdout
+    stream = click.open_file(batch, "r", encoding="utf-8", errors="replace")
+    articles = errors = events = 0
+    with stream:
+        for result in extract_lines(stream, gazetteer=gazetteer):
+            articles += 1
+            if isinstance(result, LineError):
+                errors += 1
+                label = f" (id {result.input_id!r})" if result.input_id else ""
+                click.echo(f"Error: line {result.line}{label}: {result.message}", err=True)
+                continue
+            for event in result.events:
+                events += 1
+                record = {"id": result.input_id, **event_record(event)}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+    click.echo(f"{articles} article(s), {events} event(s), {errors} error(s)", err=True)
+    if errors:
+        sys.exit(1)
 
 
 @click.command("extract")
-def eval_extract() -> None:
-    """Not built yet."""
-    raise click.ClickException("not built yet")
+@click.argument("csv_path", metavar="CSV", type=click.Path(path_type=Path))
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N rows.")
+@click.option(
+    "--radius-km",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="How close an event must land to the true point.",
+)
+@click.option(
+    "--misses",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Also list this many rows that were missed, with the nearest distance.",
+)
+@click.option(
+    "--gazetteer",
+    "gazetteer_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help=_GAZETTEER_HELP,
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.pass_obj
+@handle_errors
+def eval_extract(
+    app: App,
+    csv_path: Path,
+    limit: int | None,
+    radius_km: float,
+    misses: int,
+    gazetteer_paths: tuple[Path, ...],
+    fmt: str,
+) -> None:
+    """Score extraction on a devset CSV of titles with true coordinates.
+
+    A row is a hit when an extracted event lands within --radius-km of the true
+    point and its type is plausible for the row's event group.
+
+    \b
+    Example:
+      tracker eval extract devset/cir_russia_ukraine_monitor_events.csv --limit 500
+    """
+    from tracker.extract.evaluate import evaluate_devset
+
+    report, outcomes = evaluate_devset(
+        csv_path, gazetteer=_gazetteer(app, gazetteer_paths), limit=limit, radius_km=radius_km
+    )
+    rows = [
+        {"measure": name, "rows": count, "share": report.share(count)}
+        for name, count in (
+            ("rows", report.rows),
+            ("with an event", report.with_events),
+            ("with a located event", report.located),
+            ("type plausible", report.plausible),
+            (f"event within {radius_km:g} km, type plausible (hit)", report.hits),
+        )
+    ]
+    emit(rows, fmt, columns=("measure", "rows", "share"))
+    missed = [o for o in outcomes if not o.hit][:misses]
+    for o in missed:
+        click.echo(
+            f"miss {o.entry}: {o.title!r} events={o.events} nearest_km={o.distance_km}", err=True
+        )

@@ -1,0 +1,229 @@
+"""Ingest speed: local articles end to end into SQLite, and concurrent fetching.
+
+Usage::
+
+    python bench/bench_ingest.py                       # 2,000 articles, 3 rounds
+    python bench/bench_ingest.py -n 5000 --rounds 5 --pages 200 --latency 0.02
+
+Local part, pinned to one CPU core, on the same synthetic JSON Lines file:
+
+* ``run_ingest``: ``tracker.ingest.run_ingest`` on the file into a fresh SQLite
+  database (reading, defaults, status check, extraction, storage, summary);
+* ``naive loop``: what a user would write by hand on the already-parsed
+  articles: ``article_status`` → ``extract_events`` → ``save_article`` per
+  article, into another fresh database (no reading, no logging, no isolation);
+* ``run_ingest again``: the same file a second time (every article unchanged);
+* ``open store + gazetteer``, ``article_status only``, ``extract_events only``
+  and ``save_article only``: the steps the naive loop is made of, timed apart,
+  to show where the time goes (their items/s column is N / that step's time).
+
+Remote part: a local HTTP server answers each page after ``--latency`` seconds;
+``sequential`` fetches the pages one by one with one httpx client, ``ours``
+uses the ingest fetcher from a thread pool (8 workers, at most 4 per host).
+
+It prints medians and the ratios of those medians; figures go in
+docs/bench-ingest.md with the command that produced them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+
+from tracker.app import App
+from tracker.extract import extract_events
+from tracker.ingest import FetchPolicy, IngestOptions, run_ingest
+from tracker.ingest.fetch import Fetcher
+from tracker.ingest.local import read_path
+from tracker.store import ArticleStatus, open_store
+
+PLACES = ["Kharkiv", "Odesa", "Sumy", "Kherson", "Mykolaiv", "Zaporizhzhia", "Dnipro", "Chernihiv"]
+TEMPLATES = [
+    "Russian artillery shelled residential districts of {place} on {day}, killing {n} civilians "
+    "and damaging a school, the regional governor said. Rescue teams searched the rubble.",
+    "Ukrainian air defence shot down {n} attack drones over {place} on {day} night, the military "
+    "said. Debris damaged a warehouse but nobody was hurt, local officials added.",
+    "A Russian missile struck an industrial site in {place} on {day} morning, wounding {n} "
+    "workers, the city council reported. Power was cut to one district for several hours.",
+]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def write_articles(path: Path, n: int) -> None:
+    """``n`` distinct short articles as JSON Lines (each with its own URL and date)."""
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            text = TEMPLATES[i % len(TEMPLATES)].format(
+                place=PLACES[i % len(PLACES)], day=DAYS[i % len(DAYS)], n=2 + i % 5
+            )
+            record = {
+                "url": f"https://bench.example/{i}",
+                "published": f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "title": f"Report {i}",
+                "text": f"{text} (Report {i}.)",
+            }
+            out.write(json.dumps(record) + "\n")
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def ours(source: Path, db: Path, options: IngestOptions) -> Callable[[], object]:
+    def run() -> object:
+        app = App(f"sqlite:///{db}")
+        try:
+            return run_ingest([str(source)], app=app, options=options)
+        finally:
+            app.close()
+
+    return run
+
+
+def naive(source: Path, db: Path) -> Callable[[], object]:
+    articles = [item.article for item in read_path(source) if item.article is not None]
+
+    def run() -> object:
+        app = App(f"sqlite:///{db}")
+        store, gazetteer = app.store, app.gazetteer
+        for article in articles:
+            if store.article_status(article) != ArticleStatus.UNCHANGED:
+                store.save_article(article, extract_events(article, gazetteer=gazetteer))
+        app.close()
+        return None
+
+    return run
+
+
+def parts(source: Path, out: Path, r: int) -> dict[str, float]:
+    """Seconds spent in each step of the naive loop, timed apart on the same articles."""
+    articles = [item.article for item in read_path(source) if item.article is not None]
+    spent: dict[str, float] = {}
+    start = time.perf_counter()
+    app = App(f"sqlite:///{out / f'parts{r}.db'}")
+    store, gazetteer = app.store, app.gazetteer
+    spent["open store + gazetteer"] = time.perf_counter() - start
+    start = time.perf_counter()
+    for article in articles:
+        store.article_status(article)
+    spent["article_status only"] = time.perf_counter() - start
+    start = time.perf_counter()
+    events = [extract_events(a, gazetteer=gazetteer) for a in articles]
+    spent["extract_events only"] = time.perf_counter() - start
+    start = time.perf_counter()
+    for article, found in zip(articles, events, strict=True):
+        store.save_article(article, found)
+    spent["save_article only"] = time.perf_counter() - start
+    app.close()
+    return spent
+
+
+def bench_local(n: int, rounds: int, out: Path) -> None:
+    source = out / "articles.jsonl"
+    write_articles(source, n)
+    options = IngestOptions(progress=False)
+    # warm the gazetteer and the extractor's caches so round 1 is not special
+    ours(source, out / "warm.db", options)()
+    rows: dict[str, list[float]] = {
+        "run_ingest": [],
+        "naive loop": [],
+        "run_ingest again": [],
+        "open store + gazetteer": [],
+        "article_status only": [],
+        "extract_events only": [],
+        "save_article only": [],
+    }
+    for r in range(rounds):
+        db_ours, db_naive = out / f"ours{r}.db", out / f"naive{r}.db"
+        rows["run_ingest"].append(timed(ours(source, db_ours, options)))
+        rows["naive loop"].append(timed(naive(source, db_naive)))
+        rows["run_ingest again"].append(timed(ours(source, db_ours, options)))
+        for step, seconds in parts(source, out, r).items():
+            rows[step].append(seconds)
+    with open_store(f"sqlite:///{out / 'ours0.db'}") as store:
+        stored = store.article_count()
+    print(f"\nLocal: {n} articles ({stored} stored), {rounds} rounds, one core")
+    _table(rows, n, baseline="naive loop")
+
+
+class _SlowPage(BaseHTTPRequestHandler):
+    latency = 0.02
+
+    def do_GET(self) -> None:
+        time.sleep(self.latency)
+        body = b"<html><body><article><p>" + b"Shelling hit Kharkiv overnight. " * 20 + b"</p>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def bench_remote(pages: int, latency: float, rounds: int) -> None:
+    _SlowPage.latency = latency
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SlowPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    urls = [f"http://127.0.0.1:{server.server_address[1]}/p{i}" for i in range(pages)]
+    policy = FetchPolicy(allow_private_urls=True, workers=8, per_host=4)
+
+    def sequential() -> None:
+        with httpx.Client() as client:
+            for url in urls:
+                client.get(url).raise_for_status()
+
+    def concurrent() -> None:
+        with Fetcher(policy) as fetcher, ThreadPoolExecutor(policy.workers) as pool:
+            list(pool.map(fetcher.fetch, urls))
+
+    rows: dict[str, list[float]] = {"sequential": [], "ours": []}
+    for _ in range(rounds):
+        rows["sequential"].append(timed(sequential))
+        rows["ours"].append(timed(concurrent))
+    server.shutdown()
+    print(f"\nRemote: {pages} pages, {latency * 1000:.0f} ms server latency, {rounds} rounds")
+    _table(rows, pages, baseline="sequential")
+
+
+def _table(rows: dict[str, list[float]], n: int, *, baseline: str) -> None:
+    base = statistics.median(rows[baseline])
+    print(f"{'':20} {'median s':>10} {'items/s':>10} {'vs ' + baseline:>16}")
+    for name, times in rows.items():
+        med = statistics.median(times)
+        print(f"{name:20} {med:10.3f} {n / med:10.0f} {base / med:15.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-n", type=int, default=2000, help="articles for the local part")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--pages", type=int, default=200, help="pages for the remote part")
+    parser.add_argument("--latency", type=float, default=0.02, help="server delay per page (s)")
+    parser.add_argument("--out", type=Path, help="work folder (default: a temporary one)")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the issue asks
+    out = args.out or Path(tempfile.mkdtemp(prefix="bench-ingest-"))
+    out.mkdir(parents=True, exist_ok=True)
+    print(f"work folder: {out}")
+    bench_local(args.n, args.rounds, out)
+    bench_remote(args.pages, args.latency, args.rounds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""Storage benchmark: bulk insert, bbox+month and radius queries, against a GeoDataFrame.
+
+Synthetic events spread over Ukraine and four years (clustered around a few
+hundred places, as real reports are), written with ``Store.import_events``,
+then queried through ``Store.query_events`` (full Event objects with their
+sources, as every command gets them). The alternative, side by side in the
+same run: load every event into a GeoDataFrame once, then filter with ``.cx``
+and a date mask (bbox) or an ``sjoin`` with a 30 km circle in UTM 36N (radius).
+
+Usage:
+    python bench/bench_store.py                       # 1,000,000 events, SQLite only
+    python bench/bench_store.py --n 100000 --pg-admin postgresql+psycopg://u:p@127.0.0.1/db
+
+``--pg-admin`` names a database where the role may CREATE DATABASE; the
+benchmark makes a throw-away database there (with PostGIS) and drops it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import sqlalchemy as sa
+from shapely.geometry import Point
+
+from tracker.model import Event, EventFilter, GeoPrecision, SubEventType, TimePrecision
+from tracker.store import Store, open_store
+
+START = date(2021, 1, 1)
+DAYS = 4 * 365
+LON, LAT = (22.2, 40.2), (44.4, 52.3)  # Ukraine's bounding box
+SUBS = [
+    SubEventType.SHELLING_ARTILLERY_MISSILE,
+    SubEventType.AIR_DRONE_STRIKE,
+    SubEventType.ARMED_CLASH,
+    SubEventType.DISRUPTED_WEAPONS_USE,
+    SubEventType.ATTACK,
+]
+RADIUS_KM = 30.0
+UTM36N = "EPSG:32636"
+
+
+@dataclass(frozen=True)
+class Query:
+    """One benchmark query: a filter for the store and its bbox/centre for the frame."""
+
+    flt: EventFilter
+    box: tuple[float, float, float, float]
+    month: tuple[date, date]
+
+
+def towns(seed: int = 7) -> list[tuple[float, float]]:
+    """300 reproducible (lat, lon) places events cluster around."""
+    rng = random.Random(seed)
+    return [(rng.uniform(*LAT), rng.uniform(*LON)) for _ in range(300)]
+
+
+def synthetic_events(n: int, *, seed: int = 7) -> Iterator[Event]:
+    """``n`` reproducible events: 90% near 300 towns, 10% anywhere in the box."""
+    rng = random.Random(seed)
+    places = towns()
+    for i in range(n):
+        if rng.random() < 0.9:
+            lat, lon = rng.choice(places)
+            lat, lon = lat + rng.gauss(0, 0.08), lon + rng.gauss(0, 0.12)
+        else:
+            lat, lon = rng.uniform(*LAT), rng.uniform(*LON)
+        sub = SUBS[i % len(SUBS)]
+        yield Event(
+            event_id=f"bench-{i:08d}",
+            event_date=START + timedelta(days=rng.randrange(DAYS)),
+            time_precision=TimePrecision.DAY,
+            event_type=sub.event_type,
+            sub_event_type=sub,
+            notes=f"Synthetic report {i} of {sub.value.lower()}.",
+            location=f"Town {i % 300}",
+            admin1="Synthetic Oblast",
+            country="Ukraine",
+            latitude=round(lat, 5),
+            longitude=round(lon, 5),
+            geo_precision=GeoPrecision.SETTLEMENT,
+            fatalities=i % 4,
+        )
+
+
+def make_queries(count: int, *, seed: int = 11) -> tuple[list[Query], list[Query]]:
+    """Bbox+month queries (about 70 x 67 km) and radius+month queries (30 km)."""
+    rng = random.Random(seed)
+    places = towns()  # centred where the events are, as a journalist's questions are
+    boxes, circles = [], []
+    for _ in range(count):
+        lat, lon = rng.choice(places)
+        first = START + timedelta(days=30 * rng.randrange(DAYS // 30))
+        month = (first, first + timedelta(days=30))
+        box = (lon - 0.5, lat - 0.3, lon + 0.5, lat + 0.3)
+        boxes.append(Query(EventFilter(since=month[0], until=month[1], bbox=box), box, month))
+        near = EventFilter(since=month[0], until=month[1], near=(lat, lon), radius_km=RADIUS_KM)
+        circles.append(Query(near, box, month))
+    return boxes, circles
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    """Wall seconds of one call, and its result."""
+    t0 = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t0, out
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Medians over the queries: wall ms, this process's CPU ms, rows returned (mean)."""
+
+    wall_ms: float
+    cpu_ms: float
+    rows: float
+
+
+def p50_ms(fn: Callable[[Query], int], queries: list[Query]) -> Timing:
+    """Median wall and CPU milliseconds per query (CPU excludes a database server's work)."""
+    walls, cpus, rows = [], [], []
+    for q in queries:
+        c0, w0 = time.process_time(), time.perf_counter()
+        rows.append(fn(q))
+        walls.append((time.perf_counter() - w0) * 1000)
+        cpus.append((time.process_time() - c0) * 1000)
+    return Timing(statistics.median(walls), statistics.median(cpus), statistics.mean(rows))
+
+
+def load_frame(store: Store) -> gpd.GeoDataFrame:
+    """What a user would do without our query layer: read every event into a frame."""
+    with store.engine.connect() as conn:
+        df = pd.read_sql(
+            "SELECT event_id, event_date, sub_event_type, latitude, longitude, notes FROM events",
+            conn,
+        )
+    df["event_date"] = pd.to_datetime(df["event_date"])
+    return gpd.GeoDataFrame(
+        df, geometry=gpd.points_from_xy(df.longitude, df.latitude), crs="EPSG:4326"
+    )
+
+
+def frame_bbox(frame: gpd.GeoDataFrame, q: Query) -> int:
+    minx, miny, maxx, maxy = q.box
+    hit = frame.cx[minx:maxx, miny:maxy]
+    month = (hit.event_date >= pd.Timestamp(q.month[0])) & (
+        hit.event_date <= pd.Timestamp(q.month[1])
+    )
+    return len(hit[month])
+
+
+def frame_radius(utm: gpd.GeoDataFrame, q: Query) -> int:
+    lat, lon = q.flt.near  # type: ignore[misc]
+    in_month = utm[
+        (utm.event_date >= pd.Timestamp(q.month[0])) & (utm.event_date <= pd.Timestamp(q.month[1]))
+    ]
+    centre = gpd.GeoSeries([Point(lon, lat)], crs="EPSG:4326").to_crs(UTM36N)
+    circle = gpd.GeoDataFrame(geometry=centre.buffer(RADIUS_KM * 1000))
+    return len(gpd.sjoin(in_month, circle, predicate="within"))
+
+
+def bench_engine(name: str, url: str, n: int, queries: int) -> dict[str, float]:
+    print(f"\n== {name}: {n:,} events")
+    store = open_store(url)
+    events = list(synthetic_events(n))
+    cpu0 = time.process_time()
+    elapsed, _ = timed(lambda: store.import_events(events, batch_size=50_000))
+    cpu = time.process_time() - cpu0
+    rate = n / elapsed
+    print(
+        f"bulk insert: {elapsed:.1f} s wall = {rate:,.0f} events/s ({n / cpu:,.0f}/s of CPU here)"
+    )
+    events.clear()
+    boxes, circles = make_queries(queries)
+    ours_box = p50_ms(lambda q: len(list(store.query_events(q.flt))), boxes)
+    ours_count = p50_ms(lambda q: store.count_events(q.flt), boxes)
+    ours_radius = p50_ms(lambda q: len(list(store.query_events(q.flt))), circles)
+    load_s, frame = timed(lambda: load_frame(store))
+    utm_s, utm = timed(lambda: frame.to_crs(UTM36N))
+    gdf_box = p50_ms(lambda q: frame_bbox(frame, q), boxes)
+    gdf_radius = p50_ms(lambda q: frame_radius(utm, q), circles)
+    print(f"GeoDataFrame: load all {load_s:.1f} s, reproject {utm_s:.1f} s (once)")
+    _row("bbox+month", ours_box, gdf_box)
+    print(f"  (count only: p50 {ours_count.wall_ms:.2f} ms)")
+    _row("radius 30 km+month", ours_radius, gdf_radius)
+    store.close()
+    return {"rate": rate, "box": ours_box.wall_ms, "radius": ours_radius.wall_ms}
+
+
+def _row(label: str, ours: Timing, theirs: Timing) -> None:
+    print(
+        f"{label:>20}: store p50 {ours.wall_ms:6.2f} ms wall {ours.cpu_ms:6.2f} ms CPU "
+        f"({ours.rows:.0f} rows) | GeoDataFrame p50 {theirs.wall_ms:6.2f} ms wall "
+        f"{theirs.cpu_ms:6.2f} ms CPU ({theirs.rows:.0f} rows) | "
+        f"ratio {theirs.wall_ms / ours.wall_ms:.1f}x wall, {theirs.cpu_ms / ours.cpu_ms:.1f}x CPU"
+    )
+
+
+def pg_database(admin_url: str) -> tuple[str, Callable[[], None]]:
+    """A throw-away PostGIS database next to ``admin_url``, and how to drop it."""
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"bench_store_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = sa.make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+    return url, drop
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1_000_000, help="events (default 1,000,000)")
+    parser.add_argument("--queries", type=int, default=50, help="queries of each kind")
+    parser.add_argument("--sqlite", type=Path, help="SQLite file to create (default: temp)")
+    parser.add_argument("--pg-admin", help="PostgreSQL URL where a bench database may be made")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.sqlite or Path(tmp) / "bench.db"
+        path.unlink(missing_ok=True)
+        bench_engine("SQLite", f"sqlite:///{path}", args.n, args.queries)
+    if args.pg_admin:
+        url, drop = pg_database(args.pg_admin)
+        try:
+            bench_engine("PostGIS", url, args.n, args.queries)
+        finally:
+            drop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+"""Admin regions of Ukraine and its neighbours: canonical names, aliases, centres.
+
+Articles name regions every way: "the Kyiv region", "Kyiv Oblast", "Kyivska
+oblast", "Київська область", "Kiev Oblast", "the Donbas", "Crimea". This module
+maps them all to one canonical English admin-1 name and a representative point.
+
+Ukrainian points are the centroids of the geoBoundaries ADM1 polygons, except
+Kyiv Oblast (whose centroid falls inside Kyiv City) and Odesa Oblast (whose
+centroid falls outside it), which use a point inside the polygon. A region-level
+event is drawn there, never at a town it may not have touched. Neighbouring
+regions use approximate centres.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geodata.names import name_key
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """An admin-1 unit (or a well-known informal region such as Donbas)."""
+
+    name: str  # canonical English name, e.g. "Kyiv Oblast"
+    country: str  # ISO alpha-2
+    code: str | None  # GeoNames admin-1 code ("13"), None for informal regions
+    latitude: float
+    longitude: float
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # admin-1 codes an informal region spans
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """Admin-1 codes that count as "in" this region."""
+        own = {self.code} if self.code else set()
+        return frozenset(own | set(self.members) | _LINKED.get(self.code or "", set()))
+
+
+def _r(
+    name: str,
+    code: str | None,
+    lat: float,
+    lon: float,
+    *aliases: str,
+    country: str = "UA",
+    members: tuple[str, ...] = (),
+) -> Region:
+    return Region(name, country, code, lat, lon, tuple(aliases), tuple(members))
+
+
+# GeoNames admin-1 codes for Ukraine (not ISO). Aliases: English, GeoNames,
+# Ukrainian adjectival (Kyivska), Russian adjectival (Kievskaya), old names.
+UKRAINE: tuple[Region, ...] = (
+    _r("Cherkasy Oblast", "01", 49.2602, 31.3526, "Cherkasy", "Cherkassy", "Cherkaska",
+       "Cherkasskaya", "Tsjerkasy"),
+    _r("Chernihiv Oblast", "02", 51.3549, 32.0046, "Chernihiv", "Chernigov", "Chernihivska",
+       "Chernigovskaya", "Tsjernihiv", "Tschernihiw"),
+    _r("Chernivtsi Oblast", "03", 48.2684, 25.9773, "Chernivtsi", "Chernovtsy", "Chernivetska",
+       "Chernovitskaya", "Bukovyna", "Bukovina"),
+    _r("Dnipropetrovsk Oblast", "04", 48.3009, 34.8437, "Dnipropetrovsk", "Dnipropetrovska",
+       "Dnepropetrovskaya", "Dnipro Oblast", "Dnipro region", "Dnipropetrovshchyna"),
+    _r("Donetsk Oblast", "05", 47.9554, 37.6756, "Donetsk", "Donetska", "Donetskaya", "Donestk",
+       "Donechchyna"),
+    _r("Ivano-Frankivsk Oblast", "06", 48.7011, 24.6194, "Ivano-Frankivsk", "Ivano-Frankivska",
+       "Ivano-Frankovskaya", "Prykarpattia"),
+    _r("Kharkiv Oblast", "07", 49.615, 36.5048, "Kharkiv", "Kharkov", "Kharkivska",
+       "Kharkovskaya", "Charkov", "Charkiw", "Kharkivshchyna"),
+    _r("Kherson Oblast", "08", 46.5496, 33.4653, "Kherson", "Khersonska", "Khersonskaya",
+       "Cherson", "Khersonshchyna"),
+    _r("Khmelnytskyi Oblast", "09", 49.5075, 26.9296, "Khmelnytskyi", "Khmelnytskyy",
+       "Khmelnytsky", "Khmelnitsky", "Khmelnytska", "Khmelnitskaya", "Khmelnychchyna"),
+    _r("Kirovohrad Oblast", "10", 48.4723, 32.0819, "Kirovohrad", "Kirovograd", "Kirovohradska",
+       "Kirovogradskaya", "Kropyvnytskyi Oblast"),
+    _r("Crimea", "11", 45.2658, 34.4272, "Autonomous Republic of Crimea", "Crimean peninsula",
+       "Krym", "Krim", "Republic of Crimea"),
+    _r("Kyiv City", "12", 50.4486, 30.548, "Kyiv City", "Kiev City", "City of Kyiv"),
+    _r("Kyiv Oblast", "13", 50.3549, 31.4277, "Kyiv", "Kiev", "Kyivska", "Kievskaya", "Kiyv",
+       "Kyivshchyna", "Kiev region"),
+    _r("Luhansk Oblast", "14", 48.9856, 39.018, "Luhansk", "Lugansk", "Luhanska", "Luganskaya",
+       "Luhanshchyna"),
+    _r("Lviv Oblast", "15", 49.7173, 23.9169, "Lviv", "Lvov", "Lvivska", "Lvovskaya", "Lwow"),
+    _r("Mykolaiv Oblast", "16", 47.3943, 31.766, "Mykolaiv", "Mykolayiv", "Nikolaev",
+       "Nikolayev", "Mykolaivska", "Nikolaevskaya", "Mykolajiv"),
+    _r("Odesa Oblast", "17", 46.6433, 30.5679, "Odesa", "Odessa", "Odeska", "Odesskaya",
+       "Odeshchyna"),
+    _r("Poltava Oblast", "18", 49.7325, 33.7785, "Poltava", "Poltavska", "Poltavskaya"),
+    _r("Rivne Oblast", "19", 51.0403, 26.3918, "Rivne", "Rovno", "Rivnenska", "Rovenskaya"),
+    _r("Sevastopol", "20", 44.5545, 33.4742, "Sevastopol City", "Sebastopol"),
+    _r("Sumy Oblast", "21", 51.1061, 34.1239, "Sumy", "Sumska", "Sumskaya", "Sumshchyna"),
+    _r("Ternopil Oblast", "22", 49.4019, 25.6481, "Ternopil", "Ternopol", "Ternopilska",
+       "Ternopolskaya"),
+    _r("Vinnytsia Oblast", "23", 48.9206, 28.6855, "Vinnytsia", "Vinnytsya", "Vinnitsa",
+       "Vinnytska", "Vinnitskaya"),
+    _r("Volyn Oblast", "24", 51.1909, 24.8705, "Volyn", "Volhynia", "Volynska", "Volynskaya"),
+    _r("Zakarpattia Oblast", "25", 48.4038, 23.276, "Zakarpattia", "Transcarpathia",
+       "Zakarpatska", "Zakarpatskaya", "Zakarpattya"),
+    _r("Zaporizhzhia Oblast", "26", 47.1683, 35.7726, "Zaporizhzhia", "Zaporizhia",
+       "Zaporozhye", "Zaporizhzhya", "Zaporizka", "Zaporozhskaya", "Zaporizja", "Zaporishshja"),
+    _r("Zhytomyr Oblast", "27", 50.6402, 28.4761, "Zhytomyr", "Zhitomir", "Zhytomyrska",
+       "Zhitomirskaya"),
+    _r("Donbas", None, 48.35, 38.4, "Donbass", "the Donbas", "Donets Basin", members=("05", "14")),
+)  # fmt: skip
+
+# Neighbouring regions that appear in reporting on this war (approximate centres).
+NEIGHBOURS: tuple[Region, ...] = (
+    _r("Belgorod Oblast", "09", 50.7, 37.4, "Belgorod", "Belgorodskaya", country="RU"),
+    _r("Kursk Oblast", "41", 51.7, 36.1, "Kursk", "Kurskaya", country="RU"),
+    _r("Bryansk Oblast", "10", 52.9, 33.4, "Bryansk", "Bryanskaya", country="RU"),
+    _r("Voronezh Oblast", "86", 50.9, 40.0, "Voronezh", "Voronezhskaya", country="RU"),
+    _r("Rostov Oblast", "61", 47.7, 41.0, "Rostov", "Rostovskaya", country="RU"),
+    _r("Krasnodar Krai", "38", 45.4, 39.4, "Krasnodar", "Krasnodarskiy", country="RU"),
+    _r("Gomel Region", "02", 52.3, 29.6, "Gomel", "Homel", "Gomelskaya", country="BY"),
+    _r("Brest Region", "01", 52.3, 25.5, "Brest", "Brestskaya", country="BY"),
+    _r("Transnistria", None, 47.2, 29.4, "Pridnestrovie", "Transdniestria", country="MD"),
+)  # fmt: skip
+
+REGIONS: tuple[Region, ...] = UKRAINE + NEIGHBOURS
+
+# Kyiv City sits inside Kyiv Oblast and Sevastopol inside Crimea: a hint naming
+# one accepts places coded to the other.
+_LINKED: dict[str, set[str]] = {"12": {"13"}, "13": {"12"}, "11": {"20"}, "20": {"11"}}
+
+# Generic words around a region name: "the Kyiv region", "oblast of Kharkiv".
+_GENERIC = re.compile(
+    r"\b(the|oblast|oblast's|oblasti|obl|region|regions|province|provinces|krai|kray|"
+    r"oblastʹ|republic of|ar|area|district|ukraine|russia|belarus|oblasts|of|in)\b"
+)
+_REGION_WORDS = frozenset({"oblast", "region", "province", "krai", "kray", "obl", "oblasti"})
+
+
+def _strip_generic(key: str) -> str:
+    return " ".join(_GENERIC.sub(" ", key).split())
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, Region]:
+    index: dict[str, Region] = {}
+    for region in reversed(REGIONS):  # Ukraine wins over a neighbour's same alias
+        for alias in (region.name, *region.aliases):
+            for key in {name_key(alias), _strip_generic(name_key(alias))}:
+                if key:
+                    index[key] = region
+    return index
+
+
+def find_region(name: str) -> Region | None:
+    """The region ``name`` refers to, or None.
+
+    Examples
+    --------
+    >>> find_region("the Kyiv region").name
+    'Kyiv Oblast'
+    >>> find_region("Київська область").name
+    'Kyiv Oblast'
+    """
+    key = name_key(name)
+    index = _alias_index()
+    if key in index:
+        return index[key]
+    bare = _strip_generic(key)
+    if bare in index:
+        return index[bare]
+    return index.get(_unadjective(bare))
+
+
+def _unadjective(key: str) -> str:
+    """ "kivska" → "kiv", "kharkivskaia" → "kharkiv": adjectival region forms to stems."""
+    for suffix in ("skaia", "skaya", "ska", "skoi", "skii", "ski"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            return key[: -len(suffix)]
+    return key
+
+
+def canonical_admin1(name: str) -> str | None:
+    """Canonical English admin-1 name for any way of writing it, or None.
+
+    Informal regions spanning several oblasts (Donbas) are not admin-1 units and
+    give None; use :func:`find_region` for them.
+
+    Examples
+    --------
+    >>> canonical_admin1("Kyivska oblast")
+    'Kyiv Oblast'
+    >>> canonical_admin1("the Kyiv region")
+    'Kyiv Oblast'
+    >>> canonical_admin1("Narnia") is None
+    True
+    """
+    region = find_region(name)
+    if region is None or region.code is None:
+        return None
+    return region.name
+
+
+def region_by_code(country: str, code: str | None) -> Region | None:
+    """The region with GeoNames admin-1 ``code`` in ``country``, or None."""
+    if not code:
+        return None
+    return _code_index().get((country, code))
+
+
+@lru_cache(maxsize=1)
+def _code_index() -> dict[tuple[str, str], Region]:
+    return {(r.country, r.code): r for r in REGIONS if r.code}
+
+
+def region_phrases() -> dict[str, Region]:
+    """Folded phrases that name a region in running text ("kiv oblast", "donbas").
+
+    Bare stems that are also city names ("Kharkiv") are left out: in text they
+    usually mean the city. Stems that are not cities ("Donbas", "Crimea",
+    "Zakarpattia") and every "<stem> oblast/region/province" form are kept.
+    """
+    phrases: dict[str, Region] = {}
+    for region in reversed(REGIONS):
+        for alias in (region.name, *region.aliases):
+            stem = _strip_generic(name_key(alias))
+            if not stem:
+                continue
+            for word in ("oblast", "region", "province", "krai"):
+                phrases[f"{stem} {word}"] = region
+                phrases[f"{word} {stem}"] = region
+            if set(name_key(alias).split()) & _REGION_WORDS or region.code in (None, "11"):
+                phrases[name_key(alias)] = region
+    for region in REGIONS:
+        if region.name in _BARE_OK:
+            for alias in (region.name, *region.aliases):
+                phrases[name_key(alias)] = region
+    return phrases
+
+
+_BARE_OK = frozenset({"Crimea", "Donbas", "Transnistria", "Zakarpattia Oblast", "Volyn Oblast"})

@@ -1,0 +1,175 @@
+"""Scoring a gazetteer against place mentions whose true coordinates are known."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import median
+
+from geodata.distance import haversine_km
+from geodata.errors import GazetteerError
+from geodata.model import GeoPrecision, Place
+from geodata.names import name_key
+from geodata.protocols import Gazetteer, ResolveContext
+
+THRESHOLDS_KM = (1.0, 10.0, 50.0)
+
+# Country names as the devset writes them (with its typos) to ISO codes.
+_COUNTRIES = {
+    "ukraine": "UA",
+    "crimea": "UA",
+    "russia": "RU",
+    "belarus": "BY",
+    "belaurs": "BY",
+    "moldova": "MD",
+    "poland": "PL",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which CSV columns hold the name, the region hint, the country and the truth."""
+
+    name: str = "town/city"
+    region: str | None = "province"
+    country: str | None = "country"
+    lat: str = "lat"
+    lon: str = "lon"
+    context: str | None = None  # free text naming other places (e.g. the title)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place mention with its true position."""
+
+    line: int
+    name: str
+    region: str | None
+    country: str | None
+    latitude: float
+    longitude: float
+    context: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the gazetteer made of one mention."""
+
+    mention: Mention
+    found: str | None  # the chosen place's name
+    error_km: float | None  # None when nothing was found
+    precision: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Shares within each threshold (of all mentions) and the median error."""
+
+    total: int
+    resolved: int
+    within: tuple[tuple[float, float], ...]  # (km, share of all mentions)
+    median_km: float | None
+    outcomes: tuple[Outcome, ...]
+
+    def by_country(self) -> dict[str, Report]:
+        """One report per country of the mentions ("?" when the CSV gave none)."""
+        groups: dict[str, list[Outcome]] = {}
+        for o in self.outcomes:
+            groups.setdefault(o.mention.country or "?", []).append(o)
+        return {c: summarise(tuple(g)) for c, g in sorted(groups.items())}
+
+    def as_dict(self) -> dict[str, object]:
+        """A flat summary for JSON or a table."""
+        out: dict[str, object] = {"mentions": self.total, "resolved": self.resolved}
+        for km, share in self.within:
+            out[f"within_{km:g}km"] = round(share, 4)
+        out["median_error_km"] = None if self.median_km is None else round(self.median_km, 2)
+        return out
+
+
+def read_mentions(path: Path, columns: Columns = Columns()) -> Iterator[Mention]:
+    """Rows of a CSV with a name and true coordinates; rows without either are skipped."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            _check_columns(reader.fieldnames or [], columns, path)
+            for line, row in enumerate(reader, start=2):
+                mention = _mention(row, line, columns)
+                if mention is not None:
+                    yield mention
+    except OSError as err:
+        raise GazetteerError(f"cannot read {str(path)!r}: {err.strerror}") from err
+    except UnicodeDecodeError as err:
+        raise GazetteerError(f"{str(path)!r} is not UTF-8 text ({err.reason})") from err
+
+
+def _other_places(m: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """Places named in the mention's context text, as an article's other places."""
+    if not m.context:
+        return ()
+    own = name_key(m.name)
+    hint = ResolveContext(admin_hint=m.region, country=m.country or "UA")
+    found = []
+    for match in gazetteer.find_names(m.context):
+        if match.is_region or match.key == own:
+            continue
+        res = gazetteer.resolve(match.surface, context=hint)
+        if res is not None and res.precision is not GeoPrecision.REGION:
+            found.append(res.place)
+    return tuple(found)
+
+
+def _check_columns(fields: list[str], columns: Columns, path: Path) -> None:
+    wanted = [c for c in (columns.name, columns.lat, columns.lon) if c]
+    missing = [c for c in wanted if c not in fields]
+    if missing:
+        raise GazetteerError(
+            f"{str(path)!r} has no column {missing[0]!r} (columns: {fields!r}); "
+            "name the right ones with --name-column/--lat-column/--lon-column"
+        )
+
+
+def _mention(row: dict[str, str], line: int, columns: Columns) -> Mention | None:
+    name = (row.get(columns.name) or "").strip()
+    try:
+        lat, lon = float(row[columns.lat]), float(row[columns.lon])
+    except (TypeError, ValueError):
+        return None
+    if not name:
+        return None
+    region = (row.get(columns.region) or "").strip() if columns.region else ""
+    country = (row.get(columns.country) or "").strip() if columns.country else ""
+    context = (row.get(columns.context) or "") if columns.context else ""
+    code = _COUNTRIES.get(country.lower())
+    return Mention(line, name, region or None, code, lat, lon, context)
+
+
+def evaluate(mentions: Iterable[Mention], gazetteer: Gazetteer) -> Report:
+    """Resolve every mention and measure how far each answer is from the truth.
+
+    Unresolved mentions count as misses in every share; the median is over
+    resolved mentions only.
+    """
+    return summarise(tuple(_outcome(m, gazetteer) for m in mentions))
+
+
+def summarise(outcomes: tuple[Outcome, ...]) -> Report:
+    """The shares and median error of a set of outcomes."""
+    errors = [o.error_km for o in outcomes if o.error_km is not None]
+    total = len(outcomes)
+    within = tuple(
+        (km, sum(e <= km for e in errors) / total if total else 0.0) for km in THRESHOLDS_KM
+    )
+    return Report(total, len(errors), within, median(errors) if errors else None, outcomes)
+
+
+def _outcome(m: Mention, gazetteer: Gazetteer) -> Outcome:
+    others = _other_places(m, gazetteer)
+    context = ResolveContext(admin_hint=m.region, country=m.country or "UA", others=others)
+    res = gazetteer.resolve(m.name, context=context)
+    if res is None:
+        return Outcome(m, None, None, None)
+    err = haversine_km(m.latitude, m.longitude, res.place.latitude, res.place.longitude)
+    return Outcome(m, res.place.name, err, int(res.precision))

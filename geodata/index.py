@@ -1,0 +1,296 @@
+"""The in-memory gazetteer: name keys → places, text scanning, homonym choice.
+
+Every gazetteer the tracker uses (embedded, GeoNames files, the database) is
+built through :class:`GazetteerBuilder` into one :class:`MemoryGazetteer`, so
+they all find, rank and explain places the same way.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+import ahocorasick
+
+from geodata.admin import Region, find_region, region_by_code, region_phrases
+from geodata.aliases import ALIASES
+from geodata.distance import haversine_km
+from geodata.model import Candidate, GeoPrecision, NameMatch, Place, Resolution
+from geodata.names import fold_text, name_key, name_keys, usable_key
+from geodata.protocols import ResolveContext
+from geodata.resolving import Resolver
+from geodata.stopwords import STOPWORDS
+
+# Which GeoNames features are places an article can name.
+FACILITY_CODES = {
+    "air": frozenset({"AIRB", "AIRF", "AIRP", "AIRH", "AIRQ"}),
+    "port": frozenset({"PRT", "HBR", "DCKY", "MAR"}),
+    "power": frozenset({"PS", "PSN", "PSH", "DAM"}),
+    "station": frozenset({"RSTN", "RSTP"}),
+    "military": frozenset({"MILB", "INSM"}),
+}
+KEPT_FACILITY_CODES = frozenset().union(*FACILITY_CODES.values())
+KEPT_ADMIN_CODES = frozenset({"ADM1", "ADM2"})
+
+NO_CONTEXT = ResolveContext()
+ALIAS_QUALITY = 0.95
+ALT_QUALITY = 0.9
+
+
+def keeps(feature_class: str, feature_code: str) -> bool:
+    """True for the features the gazetteer indexes: settlements, admin units, facilities."""
+    if feature_class == "P":
+        return True
+    if feature_class == "A":
+        return feature_code in KEPT_ADMIN_CODES
+    return feature_class == "S" and feature_code in KEPT_FACILITY_CODES
+
+
+class GazetteerBuilder:
+    """Collects places and their names, then builds a :class:`MemoryGazetteer`."""
+
+    def __init__(self) -> None:
+        self._places: dict[int, Place] = {}
+        self._names: dict[str, dict[int, float]] = defaultdict(dict)
+        self._admin_names: dict[tuple[str, str], str] = {}
+
+    def add_place(self, place: Place, names: Iterable[str] = ()) -> None:
+        """Add a place with its primary name and alternate names."""
+        self._places[place.geonameid] = place
+        self._add_key(name_key(place.name), place.geonameid, 1.0)
+        for alt in names:
+            for key in name_keys(alt):  # only usable keys come out of name_keys
+                self.add_key(key, place.geonameid, ALT_QUALITY)
+
+    def add_place_keys(self, place: Place, keys: Iterable[str]) -> None:
+        """Add a place with alternate-name keys already folded (see :func:`name_keys`)."""
+        self._places[place.geonameid] = place
+        self._add_key(name_key(place.name), place.geonameid, 1.0)
+        for key in keys:  # folded by name_keys, which keeps only usable keys
+            self.add_key(key, place.geonameid, ALT_QUALITY)
+
+    def add_key(self, key: str, geonameid: int, quality: float) -> None:
+        """Add an already-folded, already-checked name key (as stored in the database)."""
+        slot = self._names[key]
+        if quality > slot.get(geonameid, 0.0):
+            slot[geonameid] = quality
+
+    def add_alternate(self, geonameid: int, name: str) -> None:
+        """Add an alternate name to a place already added (unknown ids are skipped)."""
+        if geonameid in self._places:
+            for key in name_keys(name):
+                self._add_key(key, geonameid, ALT_QUALITY)
+
+    def add_admin_name(self, code: str, name: str) -> None:
+        """Name an admin-2 unit: ``code`` like ``UA.13.3208``."""
+        self._admin_names[tuple(code.rsplit(".", 1))] = name  # type: ignore[assignment]
+
+    def _add_key(self, key: str, geonameid: int, quality: float) -> None:
+        if usable_key(key):
+            self.add_key(key, geonameid, quality)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def build(self) -> MemoryGazetteer:
+        """Apply exonyms, name admin units, and index everything."""
+        self._derive_admin2_names()
+        places = {gid: self._finish(p) for gid, p in self._places.items()}
+        self._apply_aliases(places)
+        return MemoryGazetteer(places, self._names)
+
+    def _derive_admin2_names(self) -> None:
+        """Name admin-2 codes from the ADM2 rows themselves when no admin2Codes was given."""
+        for p in self._places.values():
+            if p.feature_code == "ADM2" and p.admin1_code and p.admin2:
+                self._admin_names.setdefault((f"{p.country}.{p.admin1_code}", p.admin2), p.name)
+
+    def _finish(self, place: Place) -> Place:
+        region = region_by_code(place.country, place.admin1_code)
+        admin1 = region.name if region else place.admin1
+        admin2 = place.admin2
+        if admin2 and place.admin1_code:
+            admin2 = self._admin_names.get((f"{place.country}.{place.admin1_code}", admin2), admin2)
+        if admin1 == place.admin1 and admin2 == place.admin2:
+            return place  # most embedded places: nothing to fill in, skip the copy
+        return replace(place, admin1=admin1, admin2=admin2)
+
+    def _apply_aliases(self, places: dict[int, Place]) -> None:
+        for alias in ALIASES:
+            hits = [
+                places[gid]
+                for gid in self._names.get(name_key(alias.current), {})
+                if places[gid].feature_class == "P"
+                and places[gid].admin1_code == alias.admin1_code
+                and places[gid].country == alias.country
+            ]
+            if hits:
+                best = max(hits, key=lambda p: (p.population, -p.geonameid))
+                self._add_key(name_key(alias.alias), best.geonameid, ALIAS_QUALITY)
+
+
+class MemoryGazetteer:
+    """A gazetteer held in memory; satisfies :class:`geodata.protocols.Gazetteer`."""
+
+    def __init__(self, places: dict[int, Place], names: dict[str, dict[int, float]]) -> None:
+        self.places = places
+        self._names = {k: tuple(v.items()) for k, v in names.items()}
+        self._regions = region_phrases()
+        self._automaton = _build_automaton(self._names, self._regions)
+        self._resolver = Resolver(self)
+        self._facility_list: list[Place] | None = None
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    @property
+    def name_count(self) -> int:
+        """How many distinct name keys are indexed."""
+        return len(self._names)
+
+    # -- lookups -----------------------------------------------------------
+
+    def lookup(self, name: str) -> list[tuple[Place, float]]:
+        """Places whose name (or alternate name) has the key of ``name``, with quality."""
+        hits = self._names.get(name_key(name), ())
+        return [(self.places[gid], q) for gid, q in hits]
+
+    def all_keys(self) -> Sequence[str]:
+        """Every indexed name key (for fuzzy matching)."""
+        return tuple(self._names)
+
+    def hits_for_key(self, key: str) -> list[tuple[Place, float]]:
+        """Places under an exact ``key``."""
+        return [(self.places[gid], q) for gid, q in self._names.get(key, ())]
+
+    def facilities_near(self, place: Place, kind: str, *, radius_km: float) -> list[Place]:
+        """Facilities of ``kind`` (air, port, power, station, military) near ``place``."""
+        codes = FACILITY_CODES.get(kind, frozenset())
+        found = [
+            (haversine_km(place.latitude, place.longitude, f.latitude, f.longitude), f)
+            for f in self._facilities()
+            if f.feature_code in codes
+        ]
+        return [f for d, f in sorted(found, key=lambda t: t[0]) if d <= radius_km]
+
+    def _facilities(self) -> list[Place]:
+        if self._facility_list is None:
+            self._facility_list = [p for p in self.places.values() if p.feature_class == "S"]
+        return self._facility_list
+
+    # -- Gazetteer protocol ------------------------------------------------
+
+    def find_names(self, text: str) -> list[NameMatch]:
+        """Every non-overlapping span of ``text`` naming a known place or region.
+
+        Matches must sit on word boundaries and start with a capital letter;
+        single common English words ("May", "Bar") are ignored.
+
+        Examples
+        --------
+        >>> from geodata import load_embedded_gazetteer
+        >>> gaz = load_embedded_gazetteer()
+        >>> [m.surface for m in gaz.find_names("Shelling hit Kharkiv and the Kyiv region.")]
+        ['Kharkiv', 'Kyiv region']
+        """
+        folded, where = fold_text(text)
+        spans = []
+        for end, (key, is_region) in self._automaton.iter(folded):
+            start = end - len(key) + 1
+            if folded[start - 1] != " " or folded[end + 1] != " ":
+                continue
+            # the name runs up to the next kept character: this takes in letters
+            # folded away at its end (the "i" of "-yi", a closing soft sign)
+            o_start, o_end = where[start], where[end + 1]
+            surface = text[o_start:o_end].rstrip()
+            if _plausible(surface, key, is_region):
+                spans.append(NameMatch(o_start, o_start + len(surface), surface, key, is_region))
+        return _non_overlapping(spans)
+
+    def search(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        admin1: str | None = None,
+        near: tuple[float, float] | None = None,
+        limit: int = 10,
+    ) -> list[Candidate]:
+        """Ranked candidates for ``name``, best first (see :mod:`geodata.ranking`)."""
+        ev = self._resolver.evidence(admin1, near=near, others=(), country=country)
+        ranked = self._resolver.rank(name, ev)
+        return ranked[:limit]
+
+    def resolve(self, name: str, *, context: ResolveContext = NO_CONTEXT) -> Resolution | None:
+        """The best place for a settlement or facility name, or None when nothing fits."""
+        return self._resolver.resolve(name, context)
+
+    def resolve_region(self, name: str) -> Resolution | None:
+        """An admin unit ("the Kyiv region", "Donbas", "Crimea") at region precision."""
+        region = find_region(name)
+        if region is not None:
+            return region_resolution(region, f"{name!r} names the region {region.name}")
+        return self._admin2_resolution(name)
+
+    def _admin2_resolution(self, name: str) -> Resolution | None:
+        key = name_key(name)
+        for suffix in (" raion", " raionu", " district", " rayon"):
+            key = key.removesuffix(suffix)
+        for cand_key in (key, f"{key} raion", f"{key}skii raion", f"{key}ska raion"):
+            for place, _ in self.hits_for_key(cand_key):
+                if place.feature_code == "ADM2":
+                    return Resolution(
+                        place, GeoPrecision.REGION, 1.0, f"{name!r} names {place.name}"
+                    )
+        return None
+
+
+def region_resolution(region: Region, reason: str, *, score_: float = 1.0) -> Resolution:
+    """A :class:`Resolution` at REGION precision placed at the region's centre."""
+    place = Place(
+        geonameid=0,
+        name=region.name,
+        latitude=region.latitude,
+        longitude=region.longitude,
+        feature_class="A",
+        feature_code="ADM1" if region.code else "RGN",
+        country=region.country,
+        admin1=region.name if region.code else None,
+        admin1_code=region.code,
+    )
+    return Resolution(place, GeoPrecision.REGION, score_, reason)
+
+
+def _build_automaton(
+    names: dict[str, tuple[tuple[int, float], ...]], regions: dict[str, Region]
+) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key in names:
+        automaton.add_word(key, (key, False))
+    for key in regions:
+        automaton.add_word(key, (key, True))
+    if len(automaton) == 0:
+        automaton.add_word("\x01", ("\x01", False))  # an empty automaton cannot be searched
+    automaton.make_automaton()
+    return automaton
+
+
+def _plausible(surface: str, key: str, is_region: bool) -> bool:
+    """Reject lowercase words and common English words that happen to be place names."""
+    if not surface or not surface[0].isupper():
+        return False
+    if is_region:
+        return True
+    return len(key) >= 3 and key not in STOPWORDS
+
+
+def _non_overlapping(spans: list[NameMatch]) -> list[NameMatch]:
+    """Longest spans first (regions win ties), then keep those that do not overlap."""
+    chosen: list[NameMatch] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(spans, key=lambda m: (-(m.end - m.start), not m.is_region, m.start)):
+        if all(m.end <= s or m.start >= e for s, e in taken):
+            chosen.append(m)
+            taken.append((m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,126 @@
+"""Scoring homonyms: every bit of evidence adds to a score and leaves a reason.
+
+A candidate's score is a sum of small, explainable parts: how well the name
+matched, the feature class and population priors, the country focus, an admin
+hint, a reference point and the other places of the same article. The reasons
+are kept so a journalist can see why "Havrylivka" became *this* Havrylivka.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from math import exp, log10
+
+from geodata.distance import haversine_km
+from geodata.model import Place
+
+# How much a feature code says "this is what an article means by the name".
+FEATURE_PRIOR = {
+    "PPLC": 0.6,
+    "PPLA": 0.5,
+    "PPLA2": 0.4,
+    "PPLA3": 0.3,
+    "PPLA4": 0.25,
+    "PPL": 0.2,
+    "PPLL": 0.15,
+    "PPLF": 0.1,
+    "PPLX": 0.1,
+    "PPLW": 0.05,
+    "PPLQ": 0.0,
+    "PPLH": 0.0,
+}
+ADMIN_BONUS = 3.0  # a stated region outweighs every prior
+COUNTRY_BONUS = 1.0
+NEAR_BONUS = 2.0
+NEAR_SCALE_KM = 40.0
+CLUSTER_BONUS = 1.2
+CLUSTER_SCALE_KM = 80.0
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What is known around a mention, already normalised for scoring."""
+
+    admin_codes: frozenset[str] = frozenset()  # admin-1 codes the hint allows
+    admin_country: str | None = None
+    admin_label: str | None = None  # the hint's canonical name, for reasons
+    near: tuple[float, float] | None = None
+    others: Sequence[Place] = ()
+    country: str | None = None
+
+
+def score(place: Place, quality: float, ev: Evidence) -> tuple[float, tuple[str, ...]]:
+    """Score one candidate; return the score and the reasons that made it."""
+    parts = [
+        _name_part(quality),
+        _prior_part(place),
+        _country_part(place, ev),
+        _admin_part(place, ev),
+        _near_part(place, ev),
+        _cluster_part(place, ev),
+    ]
+    total = sum(p for p, _ in parts)
+    return total, tuple(r for p, r in parts if r)
+
+
+def _name_part(quality: float) -> tuple[float, str]:
+    # A place's own current name beats a place that merely once had it
+    # (an old or alternate name), unless other evidence says otherwise.
+    if quality >= 1.0:
+        return 0.6, ""
+    if quality >= 0.95:
+        return 0.55, "known by this English or former name"
+    if quality >= 0.9:
+        return 0.2, "matched an alternate name"
+    return 0.2 * quality, f"near-miss spelling (similarity {quality:.2f})"
+
+
+def _prior_part(place: Place) -> tuple[float, str]:
+    prior = FEATURE_PRIOR.get(place.feature_code, 0.05)
+    pop = 0.08 * log10(place.population + 1) if place.population > 0 else 0.0
+    label = f"{place.feature_code}"
+    if place.population:
+        label += f", population {place.population:,}"
+    return prior + pop, label
+
+
+def _country_part(place: Place, ev: Evidence) -> tuple[float, str]:
+    if ev.country is None:
+        return 0.0, ""
+    if place.country == ev.country:
+        return COUNTRY_BONUS, f"in the article's country {ev.country}"
+    return 0.0, ""
+
+
+def _admin_part(place: Place, ev: Evidence) -> tuple[float, str]:
+    if not ev.admin_codes:
+        return 0.0, ""
+    same_country = ev.admin_country is None or ev.admin_country == place.country
+    if same_country and place.admin1_code in ev.admin_codes:
+        return ADMIN_BONUS, f"in {ev.admin_label} as the text says"
+    return -ADMIN_BONUS, f"not in {ev.admin_label}"
+
+
+def _near_part(place: Place, ev: Evidence) -> tuple[float, str]:
+    if ev.near is None:
+        return 0.0, ""
+    d = haversine_km(place.latitude, place.longitude, *ev.near)
+    return NEAR_BONUS * exp(-d / NEAR_SCALE_KM), f"{d:.0f} km from the reference point"
+
+
+def _cluster_part(place: Place, ev: Evidence) -> tuple[float, str]:
+    others = [o for o in ev.others if o.geonameid != place.geonameid]
+    if not others:
+        return 0.0, ""
+    d = min(haversine_km(place.latitude, place.longitude, o.latitude, o.longitude) for o in others)
+    return CLUSTER_BONUS * exp(-d / CLUSTER_SCALE_KM), f"{d:.0f} km from other places in the text"
+
+
+def confidence(scores: Sequence[float]) -> float:
+    """How sure the top score is, 0..1: its share of a softmax over all scores."""
+    if not scores:
+        return 0.0
+    top = max(scores)
+    weights = [exp(2.0 * (s - top)) for s in scores]
+    return 1.0 / sum(weights)

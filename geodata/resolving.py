@@ -1,0 +1,271 @@
+"""Choosing one place for a mention: candidates, evidence, facilities, fallbacks."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from geodata.admin import Region, find_region
+from geodata.model import Candidate, GeoPrecision, Place, Resolution
+from geodata.names import name_key
+from geodata.protocols import ResolveContext
+from geodata.ranking import Evidence, confidence, score
+
+if TYPE_CHECKING:
+    from geodata.index import MemoryGazetteer
+
+FUZZY_CUTOFF = 88.0  # rapidfuzz ratio; below this, spellings are different names
+REGION_CUTOFF = 80.0  # the same, among the few places of a stated region
+FACILITY_RADIUS_KM = 25.0
+MAX_ALTERNATIVES = 5
+
+# Words that turn a settlement name into a facility at or near it.
+_FACILITY_WORDS = (
+    ("air", r"air ?field|air ?base|air ?port|aerodrome|airstrip"),
+    ("power", r"(?:nuclear |thermal |hydroelectric )?power (?:plant|station)|npp|tpp|chp|hpp"),
+    ("port", r"sea ?port|port|harbou?r"),
+    ("station", r"(?:railway|train|rail) station"),
+    ("military", r"military base|base"),
+)
+_FACILITY_RE = [
+    (kind, re.compile(rf"^(?:the )?(?:{words})(?: (?:at|in|of|near))? (.+)$|^(.+?) (?:{words})$"))
+    for kind, words in _FACILITY_WORDS
+]
+
+
+_NEAR_RE = re.compile(
+    r"^(?:near|nearby|outside|outskirts of|the outskirts of|close to|around|vicinity of)\s+(.+)$",
+    re.IGNORECASE,
+)
+
+
+def split_near(name: str) -> tuple[bool, str]:
+    """``"near Saltivka"`` → ``(True, "Saltivka")``: the place is only approximate."""
+    m = _NEAR_RE.match(name.strip())
+    vague, rest = (True, m.group(1)) if m else (False, name.strip())
+    return vague, re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE)
+
+
+def _vaguer(res: Resolution, name: str) -> Resolution:
+    if res.precision is not GeoPrecision.SETTLEMENT:
+        return res
+    reason = f"{name!r} is only near the place, so precision is NEAR; {res.reason}"
+    return Resolution(res.place, GeoPrecision.NEAR, res.score, reason, res.alternatives)
+
+
+def split_facility(name: str) -> tuple[str | None, str]:
+    """``"Starokostiantyniv airfield"`` → ``("air", "Starokostiantyniv")``.
+
+    Examples
+    --------
+    >>> split_facility("the airfield at Starokostiantyniv")
+    ('air', 'Starokostiantyniv')
+    >>> split_facility("Kharkiv")
+    (None, 'Kharkiv')
+    """
+    text = " ".join(name.replace("’", "'").split())
+    low = text.lower()
+    for kind, pattern in _FACILITY_RE:
+        m = pattern.match(low)
+        if m:
+            start, end = m.span(1) if m.group(1) else m.span(2)
+            return kind, text[start:end]
+    return None, text
+
+
+class Resolver:
+    """Ranks candidates of a :class:`MemoryGazetteer` and picks one with reasons."""
+
+    def __init__(self, gazetteer: MemoryGazetteer) -> None:
+        self._gaz = gazetteer
+        self._buckets: dict[str, list[str]] | None = None
+        self._region_key_cache: dict[str, list[str]] = {}
+
+    # -- candidates --------------------------------------------------------
+
+    def candidates(self, name: str) -> list[tuple[Place, float]]:
+        """Exact-key hits for ``name``; near-miss spellings when there are none."""
+        hits = self._gaz.lookup(name)
+        return hits or self._fuzzy(name_key(name))
+
+    def _fuzzy(self, key: str) -> list[tuple[Place, float]]:
+        if len(key) < 5:
+            return []  # short names are too easy to confuse
+        bucket = self._bucket_for(key)
+        found = process.extract(key, bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+        hits = []
+        for match, ratio, _ in found:
+            hits += [(p, 0.85 * ratio / 100) for p, _q in self._gaz.hits_for_key(match)]
+        return hits
+
+    def _bucket_for(self, key: str) -> list[str]:
+        if self._buckets is None:
+            buckets: dict[str, list[str]] = defaultdict(list)
+            for k in self._gaz.all_keys():
+                buckets[k[0]].append(k)
+            self._buckets = dict(buckets)
+        return self._buckets.get(key[0], [])
+
+    # -- evidence and ranking ----------------------------------------------
+
+    def evidence(
+        self,
+        admin_hint: str | None,
+        *,
+        near: tuple[float, float] | None,
+        others: Sequence[Place],
+        country: str | None,
+    ) -> Evidence:
+        """Normalise a hint: a region gives admin codes; a town or raion gives a point."""
+        region = find_region(admin_hint) if admin_hint else None
+        if admin_hint and region is None and near is None:
+            near = self._point_of(admin_hint)
+        return Evidence(
+            admin_codes=region.codes if region else frozenset(),
+            admin_country=region.country if region else None,
+            admin_label=region.name if region else None,
+            near=near,
+            others=tuple(others),
+            country=country,
+        )
+
+    def _point_of(self, hint: str) -> tuple[float, float] | None:
+        """Where a non-region hint ("Vyshhorod", "Bucha raion") is, if known."""
+        region = self._gaz.resolve_region(hint)
+        if region is not None:
+            return (region.place.latitude, region.place.longitude)
+        # exact names only: a fuzzy guess at the hint would pull towards a random place
+        hits = [(p, q) for p, q in self._gaz.lookup(hint) if p.feature_class != "A"]
+        if not hits:
+            return None
+        best = max(hits, key=lambda h: score(h[0], h[1], Evidence())[0])[0]
+        return (best.latitude, best.longitude)
+
+    def rank(self, name: str, ev: Evidence) -> list[Candidate]:
+        """Every candidate for ``name`` scored against ``ev``, best first."""
+        scored = []
+        for place, quality in self.candidates(name):
+            total, reasons = score(place, quality, ev)
+            scored.append(Candidate(place, round(total, 4), name, reasons))
+        scored.sort(key=lambda c: (-c.score, -c.place.population, c.place.geonameid))
+        return scored
+
+    # -- resolution --------------------------------------------------------
+
+    def resolve(self, name: str, context: ResolveContext) -> Resolution | None:
+        """Pick one place for ``name`` (see the module docstring of geodata.index)."""
+        vague, bare = split_near(name)
+        # A facility known by its full name ("Chornobyl Nuclear Power Plant", "ZNPP")
+        # is looked up whole before the facility words are split off.
+        kind, base = (None, bare) if self._gaz.lookup(bare) else split_facility(bare)
+        region = find_region(context.admin_hint) if context.admin_hint else None
+        ev = self.evidence(
+            context.admin_hint, near=context.near, others=context.others, country=context.country
+        )
+        ranked = [c for c in self.rank(base, ev) if c.place.feature_class != "A"]
+        if region is not None and (not ranked or not _in_region(ranked[0].place, region)):
+            ranked = self._fuzzy_in_region(base, region, ev) or ranked
+            if not ranked or not _in_region(ranked[0].place, region):
+                return _region_fallback(base, region, ranked)
+        if not ranked:
+            return self._gaz.resolve_region(bare)
+        if kind is not None:
+            res = self._facility(kind, base, ranked)
+        else:
+            res = _settlement(ranked)
+        return _vaguer(res, name) if vague else res
+
+    def _fuzzy_in_region(self, name: str, region: Region, ev: Evidence) -> list[Candidate]:
+        """Near-miss spellings among the places of the stated region only.
+
+        With the region known there are few candidates, so a looser cutoff is
+        safe: "Popsana" in Luhansk Oblast is Popasna.
+        """
+        keys = self._region_keys(region)
+        key = name_key(name)
+        if len(key) < 5 or not keys:
+            return []
+        found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=REGION_CUTOFF, limit=3)
+        scored = []
+        for match, ratio, _ in found:
+            for place, _q in self._gaz.hits_for_key(match):
+                if _in_region(place, region) and place.feature_class != "A":
+                    total, reasons = score(place, 0.85 * ratio / 100, ev)
+                    scored.append(Candidate(place, round(total, 4), name, reasons))
+        return sorted(scored, key=lambda c: (-c.score, c.place.geonameid))
+
+    def _region_keys(self, region: Region) -> list[str]:
+        if region.name not in self._region_key_cache:
+            self._region_key_cache[region.name] = [
+                k
+                for k in self._gaz.all_keys()
+                if any(_in_region(p, region) for p, _ in self._gaz.hits_for_key(k))
+            ]
+        return self._region_key_cache[region.name]
+
+    def _facility(self, kind: str, base: str, ranked: list[Candidate]) -> Resolution:
+        from geodata.index import FACILITY_CODES
+
+        codes = FACILITY_CODES[kind]
+        own = [c for c in ranked if c.place.feature_code in codes]
+        if own:
+            return _settlement(own, note=f"the {kind} facility named {base!r}")
+        town = ranked[0].place
+        near = self._gaz.facilities_near(town, kind, radius_km=FACILITY_RADIUS_KM)
+        if near:
+            facility = near[0]
+            reason = (
+                f"{facility.name} ({facility.feature_code}, geonameid {facility.geonameid}) is the "
+                f"{kind} facility nearest {town.name}; " + _reason(ranked)
+            )
+            conf = confidence([c.score for c in ranked])
+            return Resolution(facility, GeoPrecision.SETTLEMENT, conf, reason, tuple(ranked[:5]))
+        reason = f"no {kind} facility known near {town.name}; coded to the town. " + _reason(ranked)
+        conf = confidence([c.score for c in ranked])
+        return Resolution(town, GeoPrecision.NEAR, conf, reason, tuple(ranked[:MAX_ALTERNATIVES]))
+
+
+def _in_region(place: Place, region: Region) -> bool:
+    return place.country == region.country and place.admin1_code in region.codes
+
+
+def _region_fallback(base: str, region: Region, ranked: list[Candidate]) -> Resolution:
+    from geodata.index import region_resolution
+
+    if ranked:
+        elsewhere = ", ".join(sorted({c.place.admin1 or c.place.country for c in ranked[:5]}))
+        known = f"the {len(ranked)} known are in {elsewhere}"
+    else:
+        known = "the gazetteer knows no place of that name"
+    reason = (
+        f"no place named {base!r} in {region.name} ({known}); "
+        "coded to the region instead of a wrong village"
+    )
+    res = region_resolution(region, reason, score_=0.5)
+    return Resolution(res.place, res.precision, res.score, reason, tuple(ranked[:MAX_ALTERNATIVES]))
+
+
+def _settlement(ranked: list[Candidate], *, note: str = "") -> Resolution:
+    best = ranked[0]
+    conf = confidence([c.score for c in ranked])
+    reason = (f"{note}; " if note else "") + _reason(ranked)
+    return Resolution(
+        best.place,
+        GeoPrecision.SETTLEMENT,
+        round(conf, 4),
+        reason,
+        tuple(ranked[:MAX_ALTERNATIVES]),
+    )
+
+
+def _reason(ranked: list[Candidate]) -> str:
+    best = ranked[0]
+    where = best.place.admin1 or best.place.country
+    head = f"{best.place.name} in {where} (geonameid {best.place.geonameid})"
+    if len(ranked) == 1:
+        return f"{head}: the only place with this name; " + "; ".join(best.reasons)
+    return f"{head}, best of {len(ranked)} candidates: " + "; ".join(best.reasons)

@@ -1,0 +1,364 @@
+"""The gazetteer in the tracker database: import GeoNames files, load the index.
+
+:func:`import_geonames` streams GeoNames files into the ``gaz_`` tables in one
+transaction: a malformed line anywhere rolls everything back, so the gazetteer
+loaded before stays intact. :func:`load_gazetteer` builds the fast in-memory
+index from those rows (or returns the embedded default when none are loaded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, delete, func, insert, inspect, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from geodata.errors import GazetteerError
+from geodata.geonames import (
+    FileKind,
+    GeonameRow,
+    iter_admin_codes,
+    iter_alternate_names,
+    iter_geonames,
+    sniff_kind,
+)
+from geodata.index import ALT_QUALITY, GazetteerBuilder, MemoryGazetteer, keeps
+from geodata.model import Place
+from geodata.names import KEY_VERSION, name_key, name_keys, usable_key
+from geodata.sources import add_embedded_places, load_embedded_gazetteer
+from geodata.tables import (
+    GAZETTEER_METADATA,
+    gaz_admin,
+    gaz_names,
+    gaz_places,
+    gaz_sources,
+)
+
+__all__ = [
+    "GAZETTEER_METADATA",
+    "GazetteerInfo",
+    "ImportSummary",
+    "SourceInfo",
+    "gazetteer_info",
+    "import_geonames",
+    "load_gazetteer",
+]
+
+BATCH = 5000
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """One loaded file: where from, what kind, how many rows, when."""
+
+    path: str
+    kind: str
+    rows: int
+    loaded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """What one :func:`import_geonames` call loaded."""
+
+    sources: tuple[SourceInfo, ...]
+
+    @property
+    def rows(self) -> int:
+        """Rows kept across all files."""
+        return sum(s.rows for s in self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerInfo:
+    """What the database holds: sources and row counts."""
+
+    places: int
+    names: int
+    admin_units: int
+    sources: tuple[SourceInfo, ...]
+
+    @property
+    def is_embedded(self) -> bool:
+        """True when no places are loaded and the embedded gazetteer is used."""
+        return self.places == 0
+
+
+def import_geonames(
+    engine: Engine, paths: Sequence[str | Path], *, progress: bool = False, replace: bool = False
+) -> ImportSummary:
+    """Stream GeoNames files into the database in one transaction.
+
+    Parameters
+    ----------
+    engine
+        The tracker database (its ``gaz_`` tables must exist).
+    paths
+        Country/allCountries/citiesN tables (``.txt``/``.zip``), ``admin1CodesASCII``,
+        ``admin2Codes``, ``alternateNamesV2``; the kind is told from name or first line.
+    progress
+        Show a progress bar on stderr (only wanted on a terminal).
+    replace
+        Drop every loaded place first instead of adding to (and updating) them.
+
+    Examples
+    --------
+    >>> import_geonames(engine, ["UA.zip", "admin1CodesASCII.txt"])  # doctest: +SKIP
+    """
+    files = sorted((Path(p) for p in paths), key=_order)
+    try:
+        with engine.begin() as conn, _Progress(enabled=progress) as bar:
+            if replace:
+                for table in (gaz_names, gaz_places, gaz_admin):
+                    conn.execute(delete(table))
+            done = tuple(_import_file(conn, path, bar) for path in files)
+    except SQLAlchemyError as err:
+        raise GazetteerError(
+            f"could not write the gazetteer to the database ({err.__class__.__name__}: "
+            f"{err}); nothing was changed. Run `tracker db upgrade` if the tables are missing"
+        ) from err
+    return ImportSummary(done)
+
+
+def _order(path: Path) -> int:
+    return {FileKind.GEONAMES: 0, FileKind.ADMIN1: 1, FileKind.ADMIN2: 1}.get(sniff_kind(path), 2)
+
+
+def _import_file(conn: Connection, path: Path, bar: _Progress) -> SourceInfo:
+    kind = sniff_kind(path)
+    now = datetime.now(UTC)
+    source_id = conn.execute(
+        insert(gaz_sources).values(
+            path=str(path), kind=kind.value, rows=0, loaded_at=now, key_version=KEY_VERSION
+        )
+    ).inserted_primary_key[0]
+    bar.start(path.name)
+    if kind is FileKind.GEONAMES:
+        rows = _import_places(conn, iter_geonames(path), source_id, bar)
+    elif kind is FileKind.ALTNAMES:
+        rows = _import_altnames(conn, path, bar)
+    else:
+        rows = _import_admin(conn, path, bar)
+    conn.execute(update(gaz_sources).where(gaz_sources.c.id == source_id).values(rows=rows))
+    return SourceInfo(str(path), kind.value, rows, now)
+
+
+def _batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _import_places(
+    conn: Connection, rows: Iterable[GeonameRow], source_id: int, bar: _Progress
+) -> int:
+    count = 0
+    kept = (r for r in rows if keeps(r.feature_class, r.feature_code))
+    for batch in _batches(kept):
+        ids = [r.geonameid for r in batch]
+        conn.execute(delete(gaz_names).where(gaz_names.c.geonameid.in_(ids)))
+        conn.execute(delete(gaz_places).where(gaz_places.c.geonameid.in_(ids)))
+        conn.execute(insert(gaz_places), [_place_values(r, source_id) for r in batch])
+        conn.execute(insert(gaz_names), [n for r in batch for n in _name_values(r)])
+        count += len(batch)
+        bar.advance(len(batch))
+    return count
+
+
+def _place_values(r: GeonameRow, source_id: int) -> dict[str, Any]:
+    return {
+        "geonameid": r.geonameid,
+        "name": r.name[:200],
+        "latitude": r.latitude,
+        "longitude": r.longitude,
+        "feature_class": r.feature_class,
+        "feature_code": r.feature_code,
+        "country": r.country,
+        "admin1_code": r.admin1_code or None,
+        "admin2_code": r.admin2_code or None,
+        "population": r.population,
+        "modified": r.modified or None,
+        "source_id": source_id,
+    }
+
+
+def _name_values(r: GeonameRow) -> list[dict[str, Any]]:
+    best: dict[str, tuple[str, float]] = {name_key(r.name): (r.name, 1.0)}
+    for alt in (r.asciiname, *r.alternatenames):
+        for key in name_keys(alt):
+            best.setdefault(key, (alt, ALT_QUALITY))
+    return [
+        {"geonameid": r.geonameid, "name": n[:400], "key": k[:400], "quality": q}
+        for k, (n, q) in best.items()
+        if usable_key(k)
+    ]
+
+
+def _import_admin(conn: Connection, path: Path, bar: _Progress) -> int:
+    count = 0
+    for batch in _batches(iter_admin_codes(path)):
+        codes = [a.code for a in batch]
+        conn.execute(delete(gaz_admin).where(gaz_admin.c.code.in_(codes)))
+        values = [
+            {
+                "code": a.code,
+                "country": a.code.split(".")[0],
+                "level": a.level,
+                "name": a.name[:200],
+                "asciiname": a.asciiname[:200],
+                "geonameid": a.geonameid,
+            }
+            for a in batch
+        ]
+        conn.execute(insert(gaz_admin), values)
+        count += len(batch)
+        bar.advance(len(batch))
+    return count
+
+
+def _import_altnames(conn: Connection, path: Path, bar: _Progress) -> int:
+    count = 0
+    for batch in _batches(iter_alternate_names(path)):
+        ids = {a.geonameid for a in batch}
+        known = set(
+            conn.execute(select(gaz_places.c.geonameid).where(gaz_places.c.geonameid.in_(ids)))
+            .scalars()
+            .all()
+        )
+        values = [
+            {"geonameid": a.geonameid, "name": a.name[:400], "key": k[:400], "quality": ALT_QUALITY}
+            for a in batch
+            if a.geonameid in known
+            for k in name_keys(a.name)
+        ]
+        if values:
+            conn.execute(insert(gaz_names), values)
+        count += len(values)
+        bar.advance(len(batch))
+    return count
+
+
+def load_gazetteer(engine: Engine) -> MemoryGazetteer:
+    """The in-memory index of the places loaded into ``engine``, else the embedded one.
+
+    Countries the loaded files do not cover are filled in from the embedded
+    cities, so loading UA.txt never loses Belgorod or Gomel.
+
+    Examples
+    --------
+    >>> gaz = load_gazetteer(store.engine)  # doctest: +SKIP
+    """
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table(gaz_places.name):
+                # A database created before the gazetteer tables existed: nothing can
+                # have been loaded into it, so the embedded default is the true answer.
+                return load_embedded_gazetteer()
+            if not conn.execute(select(func.count()).select_from(gaz_places)).scalar_one():
+                return load_embedded_gazetteer()
+            return _build_from_db(conn)
+    except SQLAlchemyError as err:
+        raise GazetteerError(
+            f"cannot read the gazetteer tables ({err.__class__.__name__}); "
+            "run `tracker db upgrade` to create or update them"
+        ) from err
+
+
+def _build_from_db(conn: Connection) -> MemoryGazetteer:
+    builder = GazetteerBuilder()
+    for row in conn.execute(select(gaz_places)).mappings():
+        builder.add_place(_place_from_db(row))
+    stale = _keys_are_stale(conn)
+    for gid, name, key, quality in conn.execute(
+        select(gaz_names.c.geonameid, gaz_names.c.name, gaz_names.c.key, gaz_names.c.quality)
+    ):
+        if stale:
+            for k in name_keys(name):
+                builder.add_key(k, gid, quality)
+        else:
+            builder.add_key(key, gid, quality)
+    for code, name in conn.execute(
+        select(gaz_admin.c.code, gaz_admin.c.name).where(gaz_admin.c.level == 2)
+    ):
+        builder.add_admin_name(code, name)
+    loaded = frozenset(conn.execute(select(gaz_places.c.country).distinct()).scalars())
+    add_embedded_places(builder, skip=loaded)
+    return builder.build()
+
+
+def _keys_are_stale(conn: Connection) -> bool:
+    versions = set(conn.execute(select(gaz_sources.c.key_version).distinct()).scalars())
+    return bool(versions - {KEY_VERSION})
+
+
+def _place_from_db(row: Any) -> Place:
+    return Place(
+        geonameid=row["geonameid"],
+        name=row["name"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        feature_class=row["feature_class"],
+        feature_code=row["feature_code"],
+        country=row["country"],
+        admin1_code=row["admin1_code"],
+        admin2=row["admin2_code"],
+        population=row["population"] or 0,
+    )
+
+
+def gazetteer_info(engine: Engine) -> GazetteerInfo:
+    """Counts of loaded places, names and admin units, and the files they came from."""
+    try:
+        with engine.connect() as conn:
+            count = lambda t: conn.execute(select(func.count()).select_from(t)).scalar_one()  # noqa: E731
+            sources = tuple(
+                SourceInfo(r.path, r.kind, r.rows, r.loaded_at)
+                for r in conn.execute(select(gaz_sources).order_by(gaz_sources.c.id))
+            )
+            return GazetteerInfo(count(gaz_places), count(gaz_names), count(gaz_admin), sources)
+    except SQLAlchemyError as err:
+        raise GazetteerError(
+            f"cannot read the gazetteer tables ({err.__class__.__name__}); run `tracker db upgrade`"
+        ) from err
+
+
+class _Progress:
+    """A rich progress line on stderr, or nothing when disabled."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self._bar: Any = None
+        self._task: Any = None
+        if enabled:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                TextColumn("{task.completed:,} rows"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+            )
+
+    def __enter__(self) -> _Progress:
+        if self._bar is not None:
+            self._bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+    def start(self, label: str) -> None:
+        if self._bar is not None:
+            self._task = self._bar.add_task(f"loading {label}", total=None)
+
+    def advance(self, n: int) -> None:
+        if self._bar is not None and self._task is not None:
+            self._bar.advance(self._task, n)

@@ -1,0 +1,202 @@
+"""Build the journalist map from an events frame: one Folium map, Leaflet as its only asset."""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import folium
+import geopandas as gpd
+
+from maps.assets import LEAFLET_CSS, LEAFLET_JS, AssetSource, inline_assets
+from maps.boundaries import Boundaries, read_boundaries, region_of_points
+from maps.columns import check_frame
+from maps.elements import (
+    EventLayer,
+    MapCode,
+    MapInfo,
+    RegionShading,
+    ShareableView,
+    TimeControl,
+    TypeLegend,
+)
+from maps.errors import MapOutputError
+from maps.pack import Payload, pack_events
+
+UKRAINE_VIEW = ((48.4, 31.2), 6)  # where to look when no event has a place
+
+
+class EventMap(folium.Map):
+    """A Folium map that loads Leaflet and nothing else (no jQuery, Bootstrap or icon fonts)."""
+
+    default_js = [LEAFLET_JS]
+    default_css = [LEAFLET_CSS]
+
+
+def render_map(
+    frame: gpd.GeoDataFrame,
+    *,
+    title: str,
+    description: str | None = None,
+    boundaries: str | Path | Boundaries | None = None,
+    tiles: str | None = "OpenStreetMap",
+    generated_at: datetime | None = None,
+) -> folium.Map:
+    """Build the map of the events in ``frame`` (see :data:`maps.FRAME_COLUMNS`).
+
+    Parameters
+    ----------
+    frame
+        One row per event; geometry None for events without a place.
+    title, description
+        Shown on the map (as text, never as HTML) and as the page title.
+    boundaries
+        A polygon file (or :class:`~maps.boundaries.Boundaries`) of regions for
+        a choropleth of the events shown per region; the map works without one.
+    tiles
+        A Folium tile name or URL template, or None for no base map (no network).
+    generated_at
+        The time printed as "Generated ..."; now by default.
+
+    Examples
+    --------
+    >>> import geopandas as gpd
+    >>> from maps import FRAME_COLUMNS
+    >>> empty = gpd.GeoDataFrame({c: [] for c in FRAME_COLUMNS}, geometry=[], crs=4326)
+    >>> render_map(empty, title="No events yet").get_root().title
+    'No events yet'
+    """
+    frame = check_frame(frame)
+    regions = _boundaries(boundaries)
+    rg = region_of_points(regions, frame.geometry) if regions is not None else None
+    payload = pack_events(frame, region_index=rg)
+    fmap = _base_map(payload, tiles=tiles)
+    fmap.get_root().title = html.escape(title)
+    fmap.add_child(MapCode())
+    options = _layer_options(payload, regions)
+    layer = EventLayer(payload.columns, options)
+    fmap.add_child(layer)
+    if regions is not None:
+        fmap.add_child(RegionShading(layer, geojson=regions.geojson, names=list(regions.names)))
+    info = _info_options(payload, title, description, generated_at)
+    for component in (MapInfo(layer, options=info), TypeLegend(layer), TimeControl(layer)):
+        fmap.add_child(component)
+    fmap.add_child(ShareableView(layer))
+    return fmap
+
+
+def write_map(
+    frame: gpd.GeoDataFrame,
+    path: str | Path,
+    *,
+    title: str,
+    description: str | None = None,
+    boundaries: str | Path | Boundaries | None = None,
+    self_contained: bool = False,
+    asset_dir: str | Path | None = None,
+    cache_dir: str | Path | None = None,
+    tiles: str | None = "OpenStreetMap",
+    generated_at: datetime | None = None,
+) -> Path:
+    """Render the map and write it to ``path`` atomically; return the path.
+
+    With ``self_contained`` every script, stylesheet and image is inlined, from
+    ``asset_dir`` (a mirror or a ``node_modules`` folder) or the local asset
+    cache, so the file opens with no network at all (apart from map tiles,
+    which ``tiles=None`` turns off).
+
+    Raises
+    ------
+    FrameError, BoundaryError, AssetError
+        When the frame, the boundaries or an asset is unusable; the message says how to fix it.
+    """
+    fmap = render_map(
+        frame,
+        title=title,
+        description=description,
+        boundaries=boundaries,
+        tiles=tiles,
+        generated_at=generated_at,
+    )
+    page = fmap.get_root().render()
+    if self_contained:
+        page = inline_assets(page, AssetSource(mirror=asset_dir, cache_dir=cache_dir))
+    return _write_atomically(Path(path), page)
+
+
+def _boundaries(boundaries: str | Path | Boundaries | None) -> Boundaries | None:
+    if boundaries is None or isinstance(boundaries, Boundaries):
+        return boundaries
+    return read_boundaries(boundaries)
+
+
+def _base_map(payload: Payload, *, tiles: str | None) -> EventMap:
+    centre, zoom = UKRAINE_VIEW
+    if payload.bounds is not None:
+        (south, west), (north, east) = payload.bounds
+        centre = ((south + north) / 2, (west + east) / 2)
+    return EventMap(
+        location=centre,
+        zoom_start=zoom,
+        tiles=tiles,
+        control_scale=True,
+        world_copy_jump=False,
+    )
+
+
+def _layer_options(payload: Payload, regions: Boundaries | None) -> dict[str, Any]:
+    today = (datetime.now(UTC).date() - date(1970, 1, 1)).days
+    first = payload.first_day if payload.first_day is not None else today
+    last = payload.last_day if payload.last_day is not None else first
+    return {
+        "firstDay": first,
+        "lastDay": last,
+        "bounds": [list(payload.bounds[0]), list(payload.bounds[1])] if payload.bounds else None,
+        "regionCount": len(regions.names) if regions is not None else 0,
+    }
+
+
+def _info_options(
+    payload: Payload, title: str, description: str | None, generated_at: datetime | None
+) -> dict[str, Any]:
+    when = (generated_at or datetime.now(UTC)).astimezone(UTC)
+    return {
+        "title": title,
+        "description": description or "",
+        "generated": when.strftime("%Y-%m-%d %H:%M UTC"),
+        "nEvents": payload.n_events,
+        "outlets": [o for o in payload.columns["outlets"] if o],
+    }
+
+
+def _current_umask() -> int:
+    """The process umask (reading it means setting it, so set it straight back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _write_atomically(path: Path, page: str) -> Path:
+    """Write to a temporary file beside ``path`` and rename, so no reader sees half a map."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(page)
+        # mkstemp creates the file 0600; a map is for sharing, so give it the
+        # permissions an ordinary new file would get under the user's umask.
+        os.chmod(tmp, 0o666 & ~_current_umask())
+        os.replace(tmp, path)
+    except OSError as err:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise MapOutputError(
+            f"cannot write the map to {str(path)!r} ({err.strerror or err}); "
+            "choose a writable folder"
+        ) from err
+    return path

@@ -1,0 +1,214 @@
+/* The time panel, the legend and the title panel. */
+(function (TM) {
+  "use strict";
+  var _ = TM._ = TM._ || {};
+  var dayToIso = _.dayToIso, isoToDay = _.isoToDay, fmt = _.fmt, el = _.el;
+
+  /* ----------------------------------------------------------- controls */
+
+  function timeControl(s, layer) {
+    var box = el("div", "tm-panel tm-time");
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    var row = el("div", "tm-row");
+    var play = el("button", "tm-play", "▶ Play");
+    play.type = "button";
+    play.title = "Animate: slide the current window forward in time";
+    var from = el("input", "tm-from"), to = el("input", "tm-to");
+    [from, to].forEach(function (input) {
+      input.type = "date";
+      input.min = dayToIso(s.first);
+      input.max = dayToIso(s.last);
+    });
+    from.setAttribute("aria-label", "From date");
+    to.setAttribute("aria-label", "To date");
+    row.appendChild(play);
+    row.appendChild(el("label", null, "From"));
+    row.appendChild(from);
+    row.appendChild(el("label", null, "to"));
+    row.appendChild(to);
+    var count = el("div", "tm-count");
+    count.setAttribute("aria-live", "polite");
+    row.appendChild(count);
+    box.appendChild(row);
+    var hist = el("canvas", "tm-hist");
+    box.appendChild(hist);
+    var sliders = el("div", "tm-sliders");
+    var lo = el("input", "tm-lo"), hi = el("input", "tm-hi");
+    [lo, hi].forEach(function (input) {
+      input.type = "range";
+      input.min = s.first;
+      input.max = s.last;
+      input.step = 1;
+      sliders.appendChild(input);
+    });
+    lo.setAttribute("aria-label", "Start of the date range");
+    hi.setAttribute("aria-label", "End of the date range");
+    box.appendChild(sliders);
+
+    var pending = null;
+    function request(f, t) {
+      // Coalesce slider input to one update per animation frame.
+      var first = pending === null;
+      pending = [f, t];
+      if (first) L.Util.requestAnimFrame(function () {
+        var next = pending; pending = null;
+        s.setRange(next[0], next[1]);
+      });
+    }
+    lo.addEventListener("input", function () {
+      var v = +lo.value, other = pending ? pending[1] : s.to;
+      if (v > other) { v = other; lo.value = v; }
+      request(v, other);
+    });
+    hi.addEventListener("input", function () {
+      var v = +hi.value, other = pending ? pending[0] : s.from;
+      if (v < other) { v = other; hi.value = v; }
+      request(other, v);
+    });
+    function onDate(edited) {
+      // The field just edited wins: a "from" after "to" pulls "to" along, and vice versa.
+      var f = isoToDay(from.value), t = isoToDay(to.value);
+      if (f === null || t === null) return;
+      if (f > t) { if (edited === from) t = f; else f = t; }
+      s.setRange(f, t);
+    }
+    from.addEventListener("change", function () { onDate(from); });
+    to.addEventListener("change", function () { onDate(to); });
+
+    var timer = null;
+    function stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      play.textContent = "▶ Play";
+      play.classList.remove("tm-playing");
+    }
+    function step() {
+      var width = s.to - s.from;
+      var stride = Math.max(1, Math.round((width + 1) / 7));
+      if (s.to >= s.last) { stop(); return; }
+      var t = Math.min(s.last, s.to + stride);
+      s.setRange(t - width, t);
+    }
+    play.addEventListener("click", function () {
+      if (timer) { stop(); return; }
+      if (s.from === s.first && s.to === s.last) s.setRange(s.first, Math.min(s.last, s.first + 29));
+      else if (s.to >= s.last) s.setRange(s.first, s.first + (s.to - s.from));
+      play.textContent = "❚❚ Pause";
+      play.classList.add("tm-playing");
+      timer = setInterval(step, 250);
+    });
+
+    var histogram = weeklyCounts(s);
+    function render() {
+      from.value = dayToIso(s.from);
+      to.value = dayToIso(s.to);
+      lo.value = s.from;
+      hi.value = s.to;
+      var away = s.unlocatedInView();
+      count.textContent = fmt(s.visible) + (s.visible === 1 ? " event" : " events") + " on map" +
+        (away ? " · " + fmt(away) + " not on map (no place known)" : "");
+      count.dataset.visible = s.visible;
+      count.dataset.unlocated = away;
+      drawHistogram(hist, histogram, s);
+    }
+    s.on(render);
+    render();
+    return box;
+  }
+
+  function weeklyCounts(s) {
+    var d = s.data, bins = Math.max(1, Math.ceil((s.last - s.first + 1) / 7));
+    var counts = new Int32Array(bins);
+    for (var i = 0; i < d.n; i++) counts[Math.floor((d.d0[i] - s.first) / 7)] += 1;
+    return counts;
+  }
+
+  function drawHistogram(canvas, counts, s) {
+    var w = canvas.clientWidth || 300, h = canvas.clientHeight || 28, ratio = window.devicePixelRatio || 1;
+    if (canvas.width !== w * ratio) { canvas.width = w * ratio; canvas.height = h * ratio; }
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    var max = 1;
+    for (var k = 0; k < counts.length; k++) max = Math.max(max, counts[k]);
+    var bw = w / counts.length;
+    for (k = 0; k < counts.length; k++) {
+      var start = s.first + k * 7, inside = start + 6 >= s.from && start <= s.to;
+      ctx.fillStyle = inside ? "#444" : "#c8c8c8";
+      var bh = Math.max(counts[k] ? 1 : 0, (counts[k] / max) * (h - 2));
+      ctx.fillRect(k * bw, h - bh, Math.max(1, bw - 0.5), bh);
+    }
+  }
+
+  function legendControl(s, regions) {
+    var box = el("div", "tm-panel tm-legend");
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    var toggle = el("button", "tm-legend-toggle", "Legend");
+    toggle.type = "button";
+    toggle.addEventListener("click", function () { box.classList.toggle("tm-open"); });
+    box.appendChild(toggle);
+    var body = el("div", "tm-legend-body");
+    body.appendChild(el("div", "tm-heading", "Event types"));
+    var counts = [];
+    s.types.forEach(function (name, t) {
+      var label = el("label", "tm-type-row");
+      var check = el("input");
+      check.type = "checkbox";
+      check.checked = s.typeOn[t];
+      check.dataset.type = name;
+      check.addEventListener("change", function () { s.setType(t, check.checked); });
+      var swatch = el("span", "tm-swatch");
+      swatch.style.background = s.colours[t];
+      var c = el("span", "tm-type-count");
+      counts.push([c, check]);
+      label.appendChild(check);
+      label.appendChild(swatch);
+      label.appendChild(el("span", "tm-type-name", name));
+      label.appendChild(c);
+      body.appendChild(label);
+    });
+    body.appendChild(el("div", "tm-heading", "How exact is the place?"));
+    [["tm-key-solid", "the settlement itself"], ["tm-key-ring", "near a place (approximate)"],
+     ["tm-key-region", "region only: somewhere around here"]].forEach(function (row) {
+      var line = el("div", "tm-key-row");
+      line.appendChild(el("span", "tm-key " + row[0]));
+      line.appendChild(el("span", null, row[1]));
+      body.appendChild(line);
+    });
+    if (regions) body.appendChild(regions.legend);
+    box.appendChild(body);
+    function render() {
+      counts.forEach(function (pair, t) {
+        pair[0].textContent = fmt(s.rangeTotal[t] + s.rangeUnlocated[t]);
+        pair[1].checked = s.typeOn[t];
+      });
+    }
+    s.on(render);
+    render();
+    return box;
+  }
+
+  function infoControl(options) {
+    var box = el("div", "tm-panel tm-info");
+    L.DomEvent.disableClickPropagation(box);
+    box.appendChild(el("h1", "tm-title", options.title));
+    if (options.description) box.appendChild(el("p", "tm-description", options.description));
+    var meta = el("div", "tm-meta", "Generated " + options.generated + " · " +
+      fmt(options.nEvents) + " events from " + fmt(options.outlets.length) +
+      (options.outlets.length === 1 ? " outlet" : " outlets"));
+    box.appendChild(meta);
+    if (options.outlets.length) {
+      var details = el("details", "tm-outlets");
+      details.appendChild(el("summary", null, "Sources"));
+      details.appendChild(el("p", null, options.outlets.join(", ")));
+      box.appendChild(details);
+    }
+    return box;
+  }
+
+  _.timeControl = timeControl;
+  _.legendControl = legendControl;
+  _.infoControl = infoControl;
+})(window.TrackerMap = window.TrackerMap || {});

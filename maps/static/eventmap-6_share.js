@@ -1,0 +1,62 @@
+/* Filters and view kept in the URL fragment. */
+(function (TM) {
+  "use strict";
+  var _ = TM._ = TM._ || {};
+  var dayToIso = _.dayToIso, isoToDay = _.isoToDay;
+
+  /* ----------------------------------------------------- shareable URL */
+
+  function readHash() {
+    var out = {};
+    (location.hash || "").replace(/^#/, "").split("&").forEach(function (part) {
+      var eq = part.indexOf("=");
+      if (eq > 0) {
+        try {
+          out[part.slice(0, eq)] = decodeURIComponent(part.slice(eq + 1));
+        } catch (e) { /* a mangled part of a hand-edited link is ignored */ }
+      }
+    });
+    return out;
+  }
+
+  function applyHash(map, s, regions) {
+    var h = readHash();
+    var f = isoToDay(h.from), t = isoToDay(h.to);
+    if (f !== null || t !== null) s.setRange(f === null ? s.first : f, t === null ? s.last : t);
+    if (h.hide !== undefined) {
+      var hidden = h.hide ? h.hide.split("|") : [];
+      s.types.forEach(function (name, k) { s.setType(k, hidden.indexOf(name) < 0); });
+    }
+    if (regions && h.regions !== undefined) regions.show(h.regions !== "0");
+    var v = (h.view || "").split(",").map(Number);
+    if (v.length === 3 && v.every(isFinite)) map.setView([v[0], v[1]], v[2], { animate: false });
+  }
+
+  function writeHash(map, s, regions) {
+    var c = map.getCenter(), parts = [];
+    parts.push("from=" + dayToIso(s.from), "to=" + dayToIso(s.to));
+    var hidden = s.types.filter(function (_, k) { return !s.typeOn[k]; });
+    if (hidden.length) parts.push("hide=" + encodeURIComponent(hidden.join("|")));
+    if (regions) parts.push("regions=" + (regions.on ? "1" : "0"));
+    parts.push("view=" + c.lat.toFixed(4) + "," + c.lng.toFixed(4) + "," + map.getZoom());
+    var hash = "#" + parts.join("&");
+    if (hash !== location.hash) {
+      try { history.replaceState(null, "", hash); } catch (e) { /* sandboxed frame: keep working */ }
+    }
+  }
+
+  function syncHash(map, s, regions) {
+    applyHash(map, s, regions);
+    var timer = null;
+    function later() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(function () { timer = null; writeHash(map, s, regions); }, 250);
+    }
+    s.on(later);
+    map.on("moveend", later);
+    window.addEventListener("hashchange", function () { applyHash(map, s, regions); });
+  }
+
+  _.readHash = readHash;
+  _.syncHash = syncHash;
+})(window.TrackerMap = window.TrackerMap || {});

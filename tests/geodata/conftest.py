@@ -1,0 +1,31 @@
+"""Shared fixtures for geodata tests: the hand-written GeoNames sample files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from geodata import gazetteer_from_files
+from geodata.store import GAZETTEER_METADATA
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "geonames"
+SAMPLE = FIXTURES / "UA_sample.txt"
+ADMIN1 = FIXTURES / "admin1CodesASCII.txt"
+ADMIN2 = FIXTURES / "admin2Codes.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_gazetteer():
+    """The fixture files as an in-memory gazetteer."""
+    return gazetteer_from_files([SAMPLE, ADMIN1, ADMIN2])
+
+
+@pytest.fixture
+def engine(tmp_path):
+    """A throwaway SQLite database with the gazetteer tables."""
+    eng = create_engine(f"sqlite:///{tmp_path / 'gaz.db'}")
+    GAZETTEER_METADATA.create_all(eng)
+    yield eng
+    eng.dispose()

@@ -1,0 +1,205 @@
+"""Writing maps: escaping, atomic output, boundaries and self-contained assets (no browser)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+from map_frames import frame_of, one_event, sample_frame
+from shapely.geometry import Point, box
+
+from maps import (
+    AssetError,
+    AssetSource,
+    BoundaryError,
+    MapOutputError,
+    inline_assets,
+    read_boundaries,
+    render_map,
+    write_map,
+)
+from maps.assets import fetch_from_cdn, npm_path
+from maps.boundaries import region_of_points
+from maps.pack import decode_columns
+
+LEAFLET = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/"
+
+
+def _regions(tmp_path: Path) -> Path:
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"shapeName": name},
+                "geometry": box(*b).__geo_interface__,
+            }
+            for name, b in [("West Oblast", (29, 49, 33, 52)), ("East Oblast", (33, 47, 39, 52))]
+        ],
+    }
+    path = tmp_path / "regions.geojson"
+    path.write_text(json.dumps(collection))
+    return path
+
+
+def _mirror(tmp_path: Path) -> Path:
+    """A HOST/PATH mirror with a tiny stand-in Leaflet, its CSS and one image."""
+    root = tmp_path / "mirror"
+    folder = root / "cdn.jsdelivr.net/npm/leaflet@1.9.3/dist"
+    (folder / "images").mkdir(parents=True)
+    (folder / "leaflet.js").write_text("window.LEAFLET_STANDIN = '</script>';")
+    (folder / "leaflet.css").write_text(
+        ".a{background:url(images/layers.png)} .b{src:url('../x.ttf')} .c{background:url(data:,x)}"
+    )
+    (folder / "images/layers.png").write_bytes(b"\x89PNG fake")
+    return root
+
+
+def test_hostile_text_cannot_leave_the_script_block(tmp_path: Path) -> None:
+    rows = [one_event(notes="</script><script>alert(1)</script>", location="<b>x</b>")]
+    out = write_map(frame_of(rows, [Point(30, 50)]), tmp_path / "m.html", title="</title><b>t")
+    page = out.read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "<b>x</b>" not in page
+    assert "<title>&lt;/title&gt;&lt;b&gt;t</title>" in page
+    assert page.count("</script>") == page.count("<script")
+
+
+def test_write_map_replaces_the_file_whole(tmp_path: Path) -> None:
+    out = tmp_path / "deep" / "m.html"
+    first = write_map(sample_frame(20), out, title="one")
+    second = write_map(sample_frame(30), out, title="two")
+    assert first == second == out
+    assert "<title>two</title>" in out.read_text(encoding="utf-8")
+    assert [p.name for p in out.parent.iterdir()] == ["m.html"]
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    with pytest.raises(MapOutputError, match="cannot write the map"):
+        write_map(sample_frame(5), blocker / "m.html", title="t")
+
+
+def test_generation_time_and_no_cdn_but_leaflet(tmp_path: Path) -> None:
+    when = datetime(2024, 3, 1, 12, 30, tzinfo=UTC)
+    page = render_map(sample_frame(10), title="t", generated_at=when).get_root().render()
+    assert "2024-03-01 12:30 UTC" in page
+    linked = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', page)
+    assert linked and all(url.startswith(LEAFLET) for url in linked)
+
+
+def test_boundaries_give_each_event_its_region(tmp_path: Path) -> None:
+    regions = read_boundaries(_regions(tmp_path))
+    assert regions.names == ("West Oblast", "East Oblast")
+    points = gpd.GeoSeries([Point(30, 50), None, Point(36, 48), Point(10, 10)], crs=4326)
+    assert region_of_points(regions, points).tolist() == [0, -1, 1, -1]
+
+
+def test_boundaries_need_a_name_property(tmp_path: Path) -> None:
+    path = _regions(tmp_path)
+    with pytest.raises(BoundaryError, match="shapeName"):
+        read_boundaries(path, name_field="NAME_UA")
+    with pytest.raises(BoundaryError, match="does not exist"):
+        read_boundaries(tmp_path / "missing.geojson")
+
+
+def test_boundaries_must_be_polygons(tmp_path: Path) -> None:
+    path = tmp_path / "points.geojson"
+    gpd.GeoDataFrame({"name": ["a"]}, geometry=[Point(1, 1)], crs=4326).to_file(path)
+    with pytest.raises(BoundaryError, match="no polygons"):
+        read_boundaries(path)
+
+
+def test_self_contained_page_links_nothing(tmp_path: Path) -> None:
+    out = write_map(
+        sample_frame(10),
+        tmp_path / "m.html",
+        title="t",
+        self_contained=True,
+        asset_dir=_mirror(tmp_path),
+        cache_dir=tmp_path / "cache",
+    )
+    page = out.read_text(encoding="utf-8")
+    assert not re.search(r'<(script|link)[^>]+(src|href)="https?://', page)
+    assert "LEAFLET_STANDIN = '<\\/script>'" in page
+    assert 'url("data:image/png;base64,' in page
+    assert 'url("data:,")' in page  # the ttf font is dropped, woff2 suffices
+
+
+def test_assets_come_from_a_node_modules_mirror(tmp_path: Path) -> None:
+    modules = tmp_path / "node_modules" / "leaflet" / "dist"
+    modules.mkdir(parents=True)
+    (modules / "leaflet.js").write_text("/* leaflet */")
+    source = AssetSource(mirror=tmp_path, cache_dir=tmp_path / "cache")
+    assert source.read(LEAFLET + "leaflet.js") == b"/* leaflet */"
+    assert npm_path(LEAFLET + "leaflet.css") == "leaflet/dist/leaflet.css"
+
+
+def test_fetched_assets_are_cached_and_fetched_once(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def fetch(url: str) -> bytes:
+        calls.append(url)
+        return b"body of " + url.encode()
+
+    source = AssetSource(cache_dir=tmp_path / "cache", fetch=fetch)
+    assert source.read(LEAFLET + "leaflet.js") == source.read(LEAFLET + "leaflet.js")
+    assert calls == [LEAFLET + "leaflet.js"]
+    assert (tmp_path / "cache/cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js").is_file()
+
+
+def test_a_missing_asset_says_how_to_provide_it(tmp_path: Path) -> None:
+    def offline(url: str) -> bytes:
+        raise ConnectionError("network is unreachable")
+
+    source = AssetSource(mirror=tmp_path, cache_dir=tmp_path / "cache", fetch=offline)
+    with pytest.raises(AssetError, match=r"npm ci.*--assets"):
+        inline_assets(f'<script src="{LEAFLET}leaflet.js"></script>', source)
+
+
+def test_only_known_cdn_files_are_ever_downloaded() -> None:
+    with pytest.raises(AssetError, match="not a known CDN asset"):
+        fetch_from_cdn("https://evil.example/leaflet.js")
+    with pytest.raises(AssetError, match="not a known CDN asset"):
+        fetch_from_cdn("http://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
+
+
+def test_template_syntax_in_text_is_never_evaluated(tmp_path: Path) -> None:
+    rows = [
+        one_event(
+            notes="{{ 7*7 }} and {% for x in range(3) %}x{% endfor %}",
+            sources=[{"outlet": "{{ 6*7 }}", "title": "{# c #}", "url": None}],
+        )
+    ]
+    out = write_map(
+        frame_of(rows, [Point(30, 50)]),
+        tmp_path / "m.html",
+        title="{{ 5*5 }}",
+        description="{% raw %}",
+    )
+    page = out.read_text(encoding="utf-8")
+    assert "{{ 6*7 }}" in page and "{{ 5*5 }}" in page and "{% raw %}" in page
+    packed = re.search(r'TrackerMap\.load\(\s*\w+, "([A-Za-z0-9+/=]+)"', page)
+    assert decode_columns(packed.group(1))["notes"] == [rows[0]["notes"]]
+
+
+def test_every_folium_cdn_file_has_a_pinned_npm_copy() -> None:
+    """The benchmark and tests answer Folium's CDN URLs from node_modules (npm ci)."""
+    import folium
+    from folium.plugins import MarkerCluster, TimestampedGeoJson
+    from map_browser import NODE_MODULES, require_browser
+
+    require_browser()
+    urls = [url for _, url in folium.Map.default_js + folium.Map.default_css]
+    urls += [url for _, url in MarkerCluster.default_js + MarkerCluster.default_css]
+    urls += [url for _, url in TimestampedGeoJson.default_js + TimestampedGeoJson.default_css]
+    unmapped = {"jquery-ui.min.js", "leaflet.awesome.rotate.min.css", "default.min.css"}
+    for url in urls:
+        if url.rsplit("/", 1)[-1] in unmapped:
+            continue  # not on npm; the maps work without them (see docs/maps.md)
+        local = npm_path(url)
+        assert local is not None and (NODE_MODULES / local).is_file(), url

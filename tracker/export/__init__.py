@@ -1,0 +1,35 @@
+"""Analyst exports: GeoJSON, GeoJSON sequences, CSV, GeoPackage, GeoParquet, Shapefile.
+
+>>> from tracker.export import export_events, ExportMetadata, FORMATS
+>>> sorted(FORMATS)
+['csv', 'geojson', 'geojsonl', 'geojsonseq', 'gpkg', 'parquet', 'shp']
+
+Every export is streamed (memory stays flat whatever the number of events)
+and written to a temporary file renamed into place at the end. Formats,
+columns and the Shapefile field-name map are described in docs/export.md.
+"""
+
+from tracker.export.api import STDOUT, choose_format, export_events
+from tracker.export.columns import ACLED, DEFAULT, LAYOUTS, Column, Kind, Layout
+from tracker.export.formats import ALIASES, FORMATS, ExportFormat, format_for_name, format_for_path
+from tracker.export.metadata import GEONAMES_LICENCE, ExportMetadata, ExportResult
+
+__all__ = [
+    "ACLED",
+    "ALIASES",
+    "DEFAULT",
+    "FORMATS",
+    "GEONAMES_LICENCE",
+    "LAYOUTS",
+    "STDOUT",
+    "Column",
+    "ExportFormat",
+    "ExportMetadata",
+    "ExportResult",
+    "Kind",
+    "Layout",
+    "choose_format",
+    "export_events",
+    "format_for_name",
+    "format_for_path",
+]

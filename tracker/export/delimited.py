@@ -1,0 +1,60 @@
+"""CSV: UTF-8, a header row, RFC 4180 quoting, one event per row.
+
+Lists and objects (``sources``, ``evidence``) are written as JSON text in their
+cell. Dates are ISO 8601, booleans ``true``/``false``, missing values empty.
+Cells of free text that start with ``=``, ``+``, ``-``, ``@``, tab or carriage
+return get a leading apostrophe: article text is hostile, and a spreadsheet
+would otherwise run such a cell as a formula (CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any, BinaryIO
+
+from tracker.export import features
+from tracker.export.columns import SURROGATES, Column, Kind, Layout, column_values
+from tracker.model import Event
+
+__all__ = ["FORMULA_PREFIXES", "write_csv"]
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _guard(value: str | None) -> str | None:
+    if value and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _cells(column: Column, values: list[Any]) -> list[Any]:
+    kind = column.kind
+    if kind is Kind.STR:
+        return [_guard(v) for v in values]
+    if kind in (Kind.DATE, Kind.DATETIME):
+        return [None if v is None else v.isoformat() for v in values]
+    if kind is Kind.BOOL:
+        return [None if v is None else ("true" if v else "false") for v in values]
+    if kind is Kind.JSON:
+        return [None if v is None else v.decode() for v in features.encode_each(values)]
+    return values
+
+
+def write_csv(events: Iterable[Event], stream: BinaryIO, *, layout: Layout) -> tuple[int, int]:
+    """Write ``events`` as CSV rows in the layout's column order; return (rows, located rows)."""
+    text = io.TextIOWrapper(stream, encoding="utf-8", errors=SURROGATES, newline="")
+    try:
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(layout.names)
+        count = located = 0
+        for chunk in features.chunked(events, features.CHUNK_SIZE):
+            columns = [_cells(c, column_values(c, chunk)) for c in layout.columns]
+            writer.writerows(zip(*columns, strict=True))
+            count += len(chunk)
+            located += sum(e.has_location for e in chunk)
+        text.flush()
+    finally:
+        text.detach()  # leave the caller's stream open
+    return count, located

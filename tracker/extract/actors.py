@@ -1,0 +1,239 @@
+"""Who did it, to whom, and who says so: actors in ACLED's names, claims, allegations.
+
+Sides are found from phrases like "Russian forces", "the Ukrainian Air Force",
+"occupiers", "police". Which side attacked and which was hit is read from the
+sentence's shape: a side named before the trigger (or after "by") attacked, a
+side named after it, or before a passive verb ("were targeted"), was hit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from tracker.extract.prefixes import PrefixScanner
+
+
+class Side(Enum):
+    """The parties the extractor can name, with their ACLED actor names."""
+
+    RUSSIA = "Military Forces of Russia (2000-)"
+    UKRAINE = "Military Forces of Ukraine (2019-)"
+    WAGNER = "Wagner Group"
+    DNR = "DNR: Donetsk People's Republic"
+    LNR = "LNR: Luhansk People's Republic"
+    POLICE_UA = "Police Forces of Ukraine (2019-)"
+    POLICE_RU = "Police Forces of Russia (2000-)"
+    CIVILIANS = "Civilians"
+    PROTESTERS = "Protesters"
+    RIOTERS = "Rioters"
+
+    @property
+    def armed(self) -> bool:
+        """True for the fighting parties (not civilians, protesters or rioters)."""
+        return self not in (Side.CIVILIANS, Side.PROTESTERS, Side.RIOTERS)
+
+
+OPPONENT = {
+    Side.RUSSIA: Side.UKRAINE,
+    Side.UKRAINE: Side.RUSSIA,
+    Side.WAGNER: Side.UKRAINE,
+    Side.DNR: Side.UKRAINE,
+    Side.LNR: Side.UKRAINE,
+}
+
+_FORCES = (
+    r"(?:forces|troops|army|military|soldiers|servicemen|units?|artillery|aircraft|jets?|"
+    r"warplanes?|helicopters?|drones?|missiles?|navy|fleet|paratroopers|marines|tanks?|planes?|"
+    r"strikes?|shelling|bombardment|attacks?|chemical|air\s+force|air\s+defen[cs]es?|positions|defenders|counteroffensive|"
+    r"national\s+guard|border\s+guards?|special\s+forces|armed\s+forces|commanders?|fighters|"
+    r"occupation\s+forces|rockets?|shells)"
+)
+_SIDES = (
+    (Side.WAGNER, r"Wagner(?:\s+Group)?(?:\s+mercenaries|\s+fighters)?"),
+    (Side.DNR, r"(?:DPR|DNR|Donetsk\s+People's\s+Republic)(?:\s+" + _FORCES + ")?"),
+    (Side.LNR, r"(?:LPR|LNR|Luhansk\s+People's\s+Republic)(?:\s+" + _FORCES + ")?"),
+    (Side.POLICE_RU, r"(?:FSB|Russian\s+police|Rosgvardia)"),
+    (
+        Side.RUSSIA,
+        r"(?:pro-)?Russian(?:-backed)?\s+(?:\w+\s+)?" + _FORCES + r"|Russia(?=\s+(?:has\s+|"
+        r"had\s+)?(?:launched|struck|fired|shelled|attacked|bombed|hit|targeted))|occupiers|invaders|"
+        r"occupation\s+forces|Russians\b",
+    ),
+    (
+        Side.UKRAINE,
+        r"Ukrainian\s+(?:\w+\s+)?" + _FORCES + r"|(?:Armed\s+Forces|Air\s+Force|Navy|"
+        r"General\s+Staff)\s+of\s+Ukraine|Ukraine's\s+(?:\w+\s+)?" + _FORCES + r"|Kyiv's\s+forces|"
+        r"Ukraine(?=\s+(?:has\s+|had\s+)?(?:launched|struck|fired|shelled|attacked|hit|targeted))|"
+        r"\bair\s+defen[cs]es?\b",
+    ),
+    (Side.POLICE_UA, r"(?:National\s+)?[Pp]olice|SBU|Security\s+Service\s+of\s+Ukraine"),
+    (Side.PROTESTERS, r"protesters|demonstrators|activists"),
+    (Side.RIOTERS, r"rioters"),
+    (
+        Side.CIVILIANS,
+        r"civilians?|residents?|villagers|(?<!\w\s)people\b|children|families|"
+        r"pensioners|journalists?|medics|volunteers|residential\s+\w+|homes|houses|hospitals?|"
+        r"schools?|kindergartens?|apartment\s+(?:blocks?|buildings?)",
+    ),
+)
+_SIDE_SCANNER = PrefixScanner(
+    "|".join(f"(?P<s{i}>\\b(?:{pattern}))" for i, (_, pattern) in enumerate(_SIDES)),
+    flags=re.IGNORECASE,
+)
+_SIDE_BY_GROUP = {f"s{i}": side for i, (side, _) in enumerate(_SIDES)}
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:were|was|had\s+been|have\s+been|has\s+been|being|came\s+under|"
+    r"come\s+under)\b",
+    re.I,
+)
+_BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$", re.I)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:on|at|against|targeting|targeted|hit|struck|shelled|attacked|killed|killing|"
+    r"down|downed|intercepted)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SideMention:
+    """A party named in a sentence."""
+
+    side: Side
+    start: int
+    end: int
+    attacker: bool
+
+
+def find_sides(text: str, start: int, end: int, *, trigger_start: int) -> list[SideMention]:
+    """Parties named in ``text[start:end]`` with whether each reads as the attacker."""
+    mentions = []
+    for m in _SIDE_SCANNER.finditer(text, start, end):
+        side = _SIDE_BY_GROUP[m.lastgroup]  # type: ignore[index]
+        mentions.append(
+            SideMention(side, m.start(), m.end(), _reads_as_attacker(text, m, start, trigger_start))
+        )
+    return mentions
+
+
+def _reads_as_attacker(text: str, m: re.Match[str], start: int, trigger_start: int) -> bool:
+    before = text[max(start, m.start() - 40) : m.start()]
+    if _BY_BEFORE.search(before):
+        return True
+    if _TARGET_BEFORE.search(before):
+        return False
+    if m.start() < trigger_start:
+        return not _PASSIVE_AFTER.match(text, m.end(), m.end() + 40)
+    return False
+
+
+# -- claims ------------------------------------------------------------------
+
+_CLAIMANTS = (
+    (
+        re.compile(
+            r"russia(?:n|'s|’s)?\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|mod)\b|"
+            r"ministry\s+of\s+defen[cs]e\s+of\s+russia|konashenkov",
+            re.I,
+        ),
+        "Russian Defence Ministry",
+    ),
+    (
+        re.compile(
+            r"ukrain(?:ian|e's|e’s)?\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+"
+            r"defen[cs]e)",
+            re.I,
+        ),
+        "Ukrainian Defence Ministry",
+    ),
+    (re.compile(r"general\s+staff", re.I), "General Staff of the Armed Forces of Ukraine"),
+    (
+        re.compile(r"ukrain\w*\s+air\s+force|air\s+force\s+of\s+ukraine", re.I),
+        "Ukrainian Air Force",
+    ),
+    (re.compile(r"ukrainian\s+(?:officials|authorities|government)", re.I), "Ukrainian officials"),
+    (re.compile(r"russian\s+(?:officials|authorities|government)", re.I), "Russian officials"),
+    (re.compile(r"\bkremlin\b", re.I), "Kremlin"),
+)
+_CLAIM_PATTERNS = (
+    re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()“”\"]{3,90})", re.I),
+    re.compile(
+        r"(?P<who>\b(?:the\s+)?(?:[A-Z][\w'.-]*\s+){0,6}(?:[Mm]inistry|[Ff]orces?|[Aa]rmy|"
+        r"[Ss]taff|[Cc]ommand|officials|authorities|governor|[Gg]overnor|mayor|[Mm]ayor|police|"
+        r"[Pp]olice|military|spokes(?:man|woman|person)|[Pp]rosecutors?(?:'s\s+[Oo]ffice)?|SBU|"
+        r"Kremlin|[Mm]inister|[Aa]dministration|[Ss]ervice)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'.-]*){0,4})\s+"
+        r"(?:has\s+|have\s+)?(?:said|says|reported|claimed|announced|stated|confirmed|alleged|"
+        r"wrote|posted)\b"
+    ),
+    re.compile(
+        r"(?:said|says|reported|claimed|announced|stated)\s+(?P<who>(?:the\s+)?"
+        r"(?:[A-Z][\w'.-]*\s+){0,6}(?:[Mm]inistry|[Ss]taff|governor|mayor|[Mm]ayor|"
+        r"officials|spokes(?:man|woman)))"
+    ),
+)
+_CLAIM_HINT = re.compile(
+    r"accord|said|says|report|claim|announc|stated|confirm|alleg|wrote|posted", re.I
+)
+_ALLEGED = re.compile(
+    r"\b(?:alleged(?:ly)?|reportedly|purported(?:ly)?|unconfirmed|unverified|could\s+not\s+"
+    r"(?:be\s+)?(?:independently\s+)?verif\w*|claims?\s+that|accus(?:ed|es|ing|ations?)|"
+    r"denied|denies|suspected|allegations?|(?:examining|investigating|looking\s+into|checking|"
+    r"verifying)\s+(?:\w+\s+)?(?:reports?|claims?))\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Who reports an event, as written and as an ACLED-style source name."""
+
+    who: str
+    start: int
+    end: int
+
+
+def find_claims(text: str, start: int, end: int) -> list[Claim]:
+    """Claimants named in ``text[start:end]`` ("according to ...", "X said")."""
+    if not _CLAIM_HINT.search(text, start, end):
+        return []  # no reporting verb: skip the three long patterns
+    claims = []
+    for pattern in _CLAIM_PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            who = normalise_claimant(m.group("who"))
+            if who:
+                claims.append(Claim(who, m.start("who"), m.end("who")))
+    return claims
+
+
+def normalise_claimant(raw: str) -> str | None:
+    """A stable claimant name: known institutions canonicalised, others tidied.
+
+    >>> normalise_claimant("Russian Defense Ministry spokesman Maj. Gen. Igor Konashenkov")
+    'Russian Defence Ministry'
+    """
+    for pattern, name in _CLAIMANTS:
+        if pattern.search(raw):
+            return name
+    words = raw.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words.pop(0)
+    tidy = " ".join(words)[:80]
+    return tidy or None
+
+
+def is_alleged(sentence: str) -> bool:
+    """True when a sentence hedges the report ("claims that", "allegedly", "denied")."""
+    return _ALLEGED.search(sentence) is not None
+
+
+def claimant_side(claimant: str | None) -> Side | None:
+    """The party a claimant speaks for, when it is plain from the name."""
+    if not claimant:
+        return None
+    low = claimant.lower()
+    if low.startswith("russia") or low == "kremlin":
+        return Side.RUSSIA
+    if low.startswith("ukrain") or "armed forces of ukraine" in low:
+        return Side.UKRAINE
+    return None

@@ -1,0 +1,174 @@
+"""The extractor's entry point: an article in, its events out."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+from geodata.protocols import Gazetteer
+from tracker.extract.locate import PlaceResolver
+from tracker.extract.mention import Mention
+from tracker.extract.merge import merge_mentions
+from tracker.extract.parties import COUNTRY_NAMES
+from tracker.extract.reading import ArticleReader, notes_for
+from tracker.extract.rules import Trigger, find_triggers
+from tracker.extract.text import MAX_CHARS, Sentence, check_text, clean_text, split_sentences
+from tracker.model import Article, Event, Source
+
+
+def extract_events(
+    article: Article,
+    *,
+    gazetteer: Gazetteer,
+    today: date | None = None,
+    max_chars: int = MAX_CHARS,
+) -> list[Event]:
+    """The events an article reports, each with its place, date, actors and evidence.
+
+    Parameters
+    ----------
+    article
+        The article; ``published`` anchors relative dates ("yesterday").
+    gazetteer
+        Finds and resolves place names (see :class:`geodata.protocols.Gazetteer`).
+    today
+        The processing day, used only when the article has no publication date.
+    max_chars
+        Longer texts are refused with :class:`~tracker.errors.ExtractionError`.
+
+    Returns
+    -------
+    list[Event]
+        One event per sub-event type, place and day, in order of first mention.
+        Events without a usable place have no coordinates.
+
+    Raises
+    ------
+    ExtractionError
+        The text is empty, binary or too large.
+
+    Examples
+    --------
+    >>> from geodata import load_embedded_gazetteer
+    >>> text = "Russian artillery shelled Kharkiv overnight, killing two civilians."
+    >>> [event] = extract_events(Article(text, published=date(2022, 4, 12)),
+    ...                          gazetteer=load_embedded_gazetteer())
+    >>> (event.sub_event_type.value, event.location, event.fatalities)
+    ('Shelling/artillery/missile attack', 'Kharkiv', 2)
+    """
+    check_text(article.text, max_chars=max_chars)
+    text = clean_text(article.text)
+    triggers = find_triggers(text)
+    if not triggers:
+        return []
+    reader = ArticleReader(
+        text=text,
+        gazetteer=gazetteer,
+        published=article.published,
+        today=today or datetime.now(UTC).date(),
+        country=article.country_focus or "UA",
+        resolver=PlaceResolver(gazetteer, country=article.country_focus),
+    )
+    mentions: list[Mention] = []
+    for sentence, found in _by_sentence(split_sentences(text), triggers):
+        mentions.extend(reader.read(sentence, found))
+    return _events(article, text, merge_mentions(mentions))
+
+
+def _by_sentence(
+    sentences: list[Sentence], triggers: list[Trigger]
+) -> Iterable[tuple[Sentence, list[Trigger]]]:
+    """Pair each sentence that holds triggers with them (both lists are in text order)."""
+    i = 0
+    for sentence in sentences:
+        found = []
+        while i < len(triggers) and triggers[i].start < sentence.end:
+            if triggers[i].start >= sentence.start:
+                found.append(triggers[i])
+            i += 1
+        if found:
+            yield sentence, found
+
+
+def _events(article: Article, text: str, groups: list[list[Mention]]) -> list[Event]:
+    source = Source(
+        article_id=article.article_id,
+        url=article.url,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+    )
+    events = []
+    seen: set[str] = set()
+    for group in groups:
+        event = _event(article, text, group, source)
+        n = 1
+        while event.event_id in seen:  # never two events with one id
+            n += 1
+            event = _with_id(event, f"{event.event_id}-{n}")
+        seen.add(event.event_id)
+        events.append(event)
+    return events
+
+
+def event_id_for(article_id: str, m: Mention) -> str:
+    """Stable event id: article, sub-event type, place and day."""
+    basis = f"{article_id}|{m.sub_event_type.value}|{m.place_key}|{m.date.event_date.isoformat()}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
+
+
+def _event(article: Article, text: str, group: list[Mention], source: Source) -> Event:
+    first = group[0]
+    place = first.place
+    evidence = tuple(dict.fromkeys(e for m in group for e in m.evidence))
+    confidence = max(m.confidence for m in group)
+    if len(group) > 1:
+        confidence = min(0.99, round(confidence + 0.05 * (len(group) - 1), 2))
+        evidence += (f"merged: {len(group)} mentions in the article",)
+    return Event(
+        event_id=event_id_for(article.article_id, first),
+        event_date=first.date.event_date,
+        time_precision=first.date.precision,
+        event_type=first.sub_event_type.event_type,
+        sub_event_type=first.sub_event_type,
+        notes=notes_for(text, first.sentence),
+        actor1=_first(m.actor1 for m in group),
+        actor2=_first(m.actor2 for m in group),
+        location=place.name if place else first.location_text,
+        admin1=(place.admin1 or (place.name if place.is_region else None)) if place else None,
+        admin2=place.admin2 if place else None,
+        country=COUNTRY_NAMES.get(place.country, place.country) if place else _country(article),
+        latitude=round(place.latitude, 4) if place else None,
+        longitude=round(place.longitude, 4) if place else None,
+        geo_precision=first.precision,
+        geonameid=place.geonameid or None if place else None,
+        fatalities=max(m.fatalities for m in group),
+        confidence=confidence,
+        source_url=article.url,
+        source_title=article.title,
+        article_id=article.article_id,
+        target=_first(m.target for m in group),
+        claimed_by=_first(m.claimed_by for m in group),
+        alleged=all(m.alleged for m in group),
+        evidence=evidence,
+        trigger_span=first.trigger,
+        place_span=first.place_span,
+        date_start=first.date.date_start,
+        date_end=first.date.date_end,
+        sources=(source,),
+    )
+
+
+def _first(values: Iterable[str | None]) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def _country(article: Article) -> str | None:
+    code = article.country_focus
+    return COUNTRY_NAMES.get(code, code) if code else None
+
+
+def _with_id(event: Event, event_id: str) -> Event:
+    return replace(event, event_id=event_id)

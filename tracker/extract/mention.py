@@ -1,0 +1,48 @@
+"""One report of one event in one sentence, before mentions are merged into events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geodata.model import GeoPrecision, Place
+from tracker.extract.dates import DateReading
+from tracker.model import SubEventType
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Everything one sentence says about one event at one place."""
+
+    sub_event_type: SubEventType
+    sentence: tuple[int, int]
+    trigger: tuple[int, int]
+    date: DateReading
+    confidence: float
+    place: Place | None = None
+    precision: GeoPrecision | None = None
+    location_text: str | None = None  # the place as written when no point is known
+    place_span: tuple[int, int] | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    target: str | None = None
+    claimed_by: str | None = None
+    alleged: bool = False
+    fatalities: int = 0
+    evidence: tuple[str, ...] = ()
+    thin: bool = False  # only weak words and no place: kept only as a follow-up
+
+    @property
+    def place_key(self) -> str:
+        """What makes two mentions "the same place": the gazetteer id, else the words."""
+        if self.place is not None:
+            if self.place.geonameid:
+                return f"gn:{self.place.geonameid}"
+            return f"region:{self.place.name}"
+        if self.location_text:
+            return f"text:{self.location_text.casefold()}"
+        return "none"
+
+    @property
+    def located(self) -> bool:
+        """True when the mention has a point."""
+        return self.place is not None

@@ -1,0 +1,131 @@
+"""Choosing actor1/actor2 for a mention, and the sub-type refinements that depend on them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.extract.actors import OPPONENT, Side, SideMention
+from tracker.extract.targets import Target
+from tracker.model import EventType, SubEventType
+
+COUNTRY_NAMES = {"UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "MD": "Moldova", "PL": "Poland"}
+_OCCUPIERS = frozenset({Side.RUSSIA, Side.WAGNER, Side.DNR, Side.LNR, Side.POLICE_RU})
+
+_INTERVENTION = re.compile(
+    r"\b(?:dispersed|detained|arrested|broke\s+up|tear\s+gas|rubber\s+bullets|batons)\b", re.I
+)
+_EXCESSIVE = re.compile(
+    r"\b(?:opened\s+fire|live\s+(?:ammunition|rounds)|shot\s+(?:dead|at)|killed|beat(?:en)?)\b",
+    re.I,
+)
+_VIOLENT = re.compile(
+    r"\b(?:threw\s+(?:stones|rocks|bottles|molotov)|smashed|set\s+fire|torched|clashed\s+with\s+"
+    r"police|vandali[sz]ed|stormed)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """The actors chosen for a mention and the notes on how."""
+
+    actor1: str | None
+    actor2: str | None
+    sub_event_type: SubEventType
+    notes: tuple[str, ...] = ()
+
+
+def choose_parties(
+    sub: SubEventType,
+    sides: list[SideMention],
+    *,
+    claimant: Side | None,
+    target: Target | None,
+    country: str,
+    sentence: str,
+) -> Parties:
+    """Actors in ACLED's names for one mention, with the sub-type they imply.
+
+    ``country`` is the ISO code of where the event happened, for "Civilians (Ukraine)".
+    """
+    civilians = f"Civilians ({COUNTRY_NAMES.get(country, country)})"
+    armed = [m.side for m in sides if m.side.armed]
+    attackers = [m.side for m in sides if m.attacker and m.side.armed]
+    hit = [m.side for m in sides if not m.attacker and m.side.armed]
+    kind = sub.event_type
+    if kind is EventType.VIOLENCE_AGAINST_CIVILIANS:
+        return Parties(_name(armed[0]) if armed else None, civilians, sub)
+    if kind in (EventType.PROTESTS, EventType.RIOTS):
+        return _crowd(sub, sides, sentence=sentence, country=country)
+    actor1 = attackers[0] if attackers else None
+    notes: list[str] = []
+    if actor1 is None and claimant is not None and claimant not in hit:
+        actor1 = claimant
+        notes.append(f"actor1: the claimant's side ({claimant.value}) claims the action")
+    actor2 = next((s for s in hit if s != actor1), None)
+    if actor2 is None and actor1 in OPPONENT and _military(target, sides):
+        actor2 = OPPONENT[actor1]
+        notes.append(f"actor2: the opposing side of {actor1.value} (military target)")
+    if sub is SubEventType.ARRESTS and actor1 in _OCCUPIERS:
+        sub = SubEventType.ABDUCTION
+        notes.append("type: detention by occupying forces coded as abduction")
+        return Parties(_name(actor1), civilians, sub, tuple(notes))
+    sub, turned = _territory(sub, actor1)
+    notes.extend(turned)
+    a2 = _name(actor2) if actor2 else (civilians if _civilian(target, sides) else None)
+    return Parties(_name(actor1) if actor1 else None, a2, sub, tuple(notes))
+
+
+def _name(side: Side) -> str:
+    return side.value
+
+
+def _military(target: Target | None, sides: list[SideMention]) -> bool:
+    return target is not None and target.kind == "military"
+
+
+def _civilian(target: Target | None, sides: list[SideMention]) -> bool:
+    if target is not None:
+        return target.kind == "civilian"
+    return any(m.side is Side.CIVILIANS and not m.attacker for m in sides)
+
+
+def _territory(sub: SubEventType, actor1: Side | None) -> tuple[SubEventType, list[str]]:
+    """Who takes ground decides the sub-type: Ukraine regains, Russia and proxies overtake."""
+    if sub is SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY and actor1 is Side.UKRAINE:
+        return SubEventType.GOVERNMENT_REGAINS_TERRITORY, ["type: Ukrainian forces regain ground"]
+    if sub is SubEventType.GOVERNMENT_REGAINS_TERRITORY and actor1 in _OCCUPIERS:
+        return SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY, [
+            "type: ground taken by Russian or proxy forces"
+        ]
+    return sub, []
+
+
+def _crowd(sub: SubEventType, sides: list[SideMention], *, sentence: str, country: str) -> Parties:
+    where = COUNTRY_NAMES.get(country, country)
+    police = next((m.side for m in sides if m.side in (Side.POLICE_UA, Side.POLICE_RU)), None)
+    if sub is SubEventType.MOB_VIOLENCE:
+        return Parties(f"Rioters ({where})", f"Civilians ({where})", sub)
+    if sub is SubEventType.VIOLENT_DEMONSTRATION or _VIOLENT.search(sentence):
+        return Parties(
+            f"Rioters ({where})",
+            _name(police) if police else None,
+            SubEventType.VIOLENT_DEMONSTRATION,
+            ("type: violence by the crowd",),
+        )
+    if _EXCESSIVE.search(sentence):
+        return Parties(
+            f"Protesters ({where})",
+            _name(police) if police else None,
+            SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS,
+            ("type: lethal or violent force used on protesters",),
+        )
+    if _INTERVENTION.search(sentence):
+        return Parties(
+            f"Protesters ({where})",
+            _name(police) if police else None,
+            SubEventType.PROTEST_WITH_INTERVENTION,
+            ("type: the protest was dispersed or protesters detained",),
+        )
+    return Parties(f"Protesters ({where})", None, SubEventType.PEACEFUL_PROTEST)

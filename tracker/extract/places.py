@@ -1,0 +1,373 @@
+"""Which named places are where an event happened, and which only stand near it.
+
+A sentence names places in many roles. Only some are event locations:
+
+- ``EVENT``      "shelling hit Kharkiv", "a strike in Mariupol";
+- ``NEAR``       "a depot near Havrylivka" (an event place, ACLED precision 2);
+- ``ADMIN``      "... in the Kyiv region" right after a settlement: a hint, not a place;
+- ``REFERENCE``  "a village west of Kyiv", "30 km from Izium": a reference point;
+- ``METONYMY``   "Moscow said", "Kyiv responded", "Moscow's withdrawal": a government;
+- ``TREATY``     "the Istanbul accords", "talks in Istanbul", "the Minsk format";
+- ``VISIT``      "during a visit to ...", "speaking in ...": where someone was;
+- ``ORGANISATION`` "Kyiv Mayor ...", "the Kyiv Independent", "mayor of Kharkiv";
+- ``DATELINE``   "KYIV, April 12 (Reuters) -";
+- ``COUNTRY``    "Ukraine", "Russia": ACLED does not code events to a country;
+- ``PERSON``     "Putin", "President Zelensky": people whose names are also villages.
+
+Each role is decided from the few words around the name, and the reason is kept
+as evidence on the event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from geodata.admin import canonical_admin1
+from geodata.model import NameMatch
+
+
+class Role(Enum):
+    """What a place name stands for in its sentence."""
+
+    EVENT = "event place"
+    NEAR = "near the event"
+    ADMIN = "admin hint"
+    REFERENCE = "reference point"
+    METONYMY = "government or actor (metonymy)"
+    TREATY = "names talks or a treaty"
+    VISIT = "where someone visited or spoke"
+    ORGANISATION = "part of an organisation's name"
+    DATELINE = "dateline"
+    COUNTRY = "a whole country"
+    PERSON = "a person's name"
+
+    @property
+    def is_event_place(self) -> bool:
+        """True for the roles that locate an event."""
+        return self in (Role.EVENT, Role.NEAR)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name with its role, the words that decided it, and its admin hint."""
+
+    match: NameMatch
+    role: Role
+    why: str
+    is_region: bool = False
+    hint: NameMatch | None = None  # a region named right after it
+    facility: str | None = None  # "airfield" in "the Starokostiantyniv airfield"
+
+
+OFFICE = "the seat of an office (mayor of, authorities in)"
+
+_CAPITALS = frozenset(
+    [
+        "moscow",
+        "kyiv",
+        "kiev",
+        "minsk",
+        "washington",
+        "london",
+        "brussels",
+        "beijing",
+        "paris",
+        "berlin",
+        "ankara",
+        "warsaw",
+        "tehran",
+        "kremlin",
+    ]
+)
+_PEOPLE = frozenset(
+    [
+        "putin",
+        "zelensky",
+        "zelenskyy",
+        "zelenskiy",
+        "biden",
+        "lukashenko",
+        "peskov",
+        "shoigu",
+        "lavrov",
+        "kuleba",
+        "klitschko",
+        "konashenkov",
+        "erdogan",
+        "macron",
+        "scholz",
+        "kadyrov",
+        "prigozhin",
+        "gerasimov",
+        "zaluzhny",
+        "syrskyi",
+        "budanov",
+        "reznikov",
+        "podolyak",
+        "arestovych",
+        "stoltenberg",
+        "guterres",
+        "blinken",
+        "austin",
+    ]
+)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:President|Mr|Mrs|Ms|Minister|Gen|General|Colonel|spokes(?:man|woman)|Governor|Mayor|"
+    r"Commander|Chief|Prime\s+Minister|Dr|Sir)\.?\s+(?:[A-Z][\w.-]+\s+)?$"
+)
+_COUNTRIES = frozenset(
+    [
+        "ukraine",
+        "russia",
+        "belarus",
+        "moldova",
+        "poland",
+        "romania",
+        "hungary",
+        "slovakia",
+        "georgia",
+        "turkey",
+        "russian",
+        "federation",
+    ]
+)
+_D = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+
+_BEFORE = (
+    (
+        Role.REFERENCE,
+        "direction from it",
+        re.compile(rf"\b{_D}\s+of\s+(?:the\s+(?:city|town|village|capital)\s+of\s+)?$", re.I),
+    ),
+    (
+        Role.REFERENCE,
+        "distance from it",
+        re.compile(
+            r"\b(?:km|kilometres?|kilometers?|miles)\s+(?:\w+\s+)?(?:from|of|outside)\s+(?:the\s+)?$",
+            re.I,
+        ),
+    ),
+    (
+        Role.NEAR,
+        "'near' it",
+        re.compile(
+            r"\b(?:near|nearby|outside|close\s+to|around|in\s+the\s+vicinity\s+of|outskirts\s+of|"
+            r"not\s+far\s+from|just\s+outside(?:\s+of)?|on\s+the\s+edge\s+of|approaches\s+to)\s+"
+            r"(?:the\s+(?:city|town|village|settlement)\s+of\s+)?$",
+            re.I,
+        ),
+    ),
+    (
+        Role.VISIT,
+        "a visit or a speech there",
+        re.compile(
+            r"\b(?:visit(?:ed|ing|s)?(?:\s+to)?|trip\s+to|travel(?:l)?ed\s+to|arrived\s+in|landed\s+in|"
+            r"flew\s+to|spoke\s+(?:in|from|at)|speaking\s+(?:in|from|at)|speech\s+(?:in|at|from)|"
+            r"remarks\s+in|met\s+[^,.;]{0,40}\s+in|meeting\s+in|(?:press|news)\s+conference\s+in|"
+            r"toured|hosted\s+[^,.;]{0,30}\s+in|returned\s+(?:from|to)|summit\s+in|talks\s+in|"
+            r"negotiations\s+in|held\s+in|delegations?\s+(?:in|to)|embassy\s+in|envoy\s+(?:in|to)|"
+            r"based\s+in|fled\s+to|evacuated\s+to)\s+(?:the\s+)?$",
+            re.I,
+        ),
+    ),
+    (
+        Role.ORGANISATION,
+        OFFICE,
+        re.compile(
+            r"\b(?:mayor|governor|head|chief|authorities|administration|council|embassy|consulate|"
+            r"ambassador|patriarch)\s+(?:of|in)\s+(?:the\s+)?$",
+            re.I,
+        ),
+    ),
+)
+
+_SPEECH = (
+    r"said|says|say|responded|claimed|claims|denied|denies|accused|accuses|warned|warns|insisted|"
+    r"announced|stated|argued|rejected|demanded|blamed|blames|called|urged|threatened|vowed|"
+    r"confirmed|believes|wants|hopes|maintains|dismissed|condemned|refused|agreed|signed|"
+    r"proposed|offered|sought|retaliated|recogni[sz]ed|insists|considers|regards"
+)
+_ACTION = (
+    r"launched|ordered|sent|deployed|annexed|withdrew|invaded|struck|fired|attacked|has|had|is|was"
+)
+_AFTER_SPEECH = re.compile(rf"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:{_SPEECH})\b", re.I)
+_AFTER_ACTION = re.compile(rf"^\s+(?:{_ACTION})\b", re.I)
+_AFTER_POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(\w+)")
+_LOCATION_PARTS = frozenset(
+    [
+        "outskirts",
+        "suburbs",
+        "suburb",
+        "district",
+        "districts",
+        "centre",
+        "center",
+        "port",
+        "airport",
+        "residential",
+        "streets",
+        "neighbourhood",
+        "neighbourhoods",
+        "neighborhood",
+        "neighborhoods",
+        "region",
+        "oblast",
+        "industrial",
+        "railway",
+        "train",
+        "power",
+        "southern",
+        "northern",
+        "eastern",
+        "western",
+        "central",
+        "main",
+        "historic",
+        "city",
+        "old",
+        "left",
+        "right",
+        "bank",
+        "outskirt",
+        "villages",
+        "village",
+        "airfield",
+    ]
+)
+_AFTER_TREATY = re.compile(
+    r"^\s*-?\s*(?:accords?|agreements?|talks|negotiations|format|summit|communiqu[eé]|"
+    r"declaration|memorandum|protocols?|process|peace\s+(?:plan|talks|process|deal)|round|"
+    r"meeting|conference|platform|deal|formula|group|initiative|framework|convention)\b",
+    re.I,
+)
+_AFTER_ORG = re.compile(
+    r"^\s+(?:City\s+Council|city\s+council|Council|Regional\s+(?:State\s+|Military\s+)?"
+    r"Administration|(?:City\s+|Oblast\s+)?Military\s+Administration|Oblast\s+Administration|"
+    r"[Mm]ayor|[Gg]overnor|Independent|Post|Times|Pravda|Police|Dynamo|University|Institute|"
+    r"Patriarchate|[Aa]uthorities|[Oo]fficials|Metro|Zoo|Ballet|Opera|Philharmonic|Oblenergo)\b"
+)
+_AFTER_REGION_WORD = re.compile(r"^\s+(?:region|oblast|province|raion|district)\b", re.I)
+_AFTER_DATELINE = re.compile(
+    r"^\s*(?:,\s*[A-Za-z][\w ]{1,30})?\s*(?:\(|—|–|--|-\s|,\s*[A-Z][a-z]+\s+\d)"
+)
+_HINT_GAP = re.compile(
+    r"^(?:\s+[\w'-]+){0,4}?(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s+of\s+(?:the\s+)?|\s*\(\s*)"
+    r"(?:(?:\w+ern|central)\s+)?$",
+    re.I,
+)
+_FACILITY_AFTER = re.compile(
+    r"^\s+(?:military\s+)?(air\s*field|air\s*base|airport|sea\s*port|port|railway\s+station|"
+    r"train\s+station|power\s+plant|power\s+station|nuclear\s+power\s+plant)\b",
+    re.I,
+)
+_FACILITY_BEFORE = re.compile(
+    r"\b(?:the\s+)?(air\s*field|air\s*base|airport|port|railway\s+station)\s+(?:at|in|of|near)\s+$",
+    re.I,
+)
+
+
+def classify_places(
+    text: str, matches: list[NameMatch], *, sentence_start: int, sentence_end: int
+) -> list[PlaceMention]:
+    """Give every place name in one sentence its role.
+
+    ``matches`` are the sentence's names in order with offsets into ``text``.
+    """
+    mentions = [_classify(text, m, sentence_start, sentence_end) for m in matches]
+    return _pair_admin_hints(text, mentions)
+
+
+def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention:
+    before = text[max(s_start, m.start - 60) : m.start]
+    after = text[m.end : min(s_end, m.end + 60)]
+    low = m.surface.lower().replace("’", "'")
+    region = m.is_region or bool(_AFTER_REGION_WORD.match(after))
+    facility = _facility(before, after)
+    if low in _COUNTRIES:
+        return PlaceMention(m, Role.COUNTRY, "a country, not a place an event is coded to")
+    if low in _PEOPLE or _TITLE_BEFORE.search(before):
+        return PlaceMention(m, Role.PERSON, "a person's name")
+    if m.start < 80 and not text[: m.start].strip() and _AFTER_DATELINE.match(after):
+        return PlaceMention(m, Role.DATELINE, "the article's dateline")
+    role_why = _role_from_after(before, after, capital=low in _CAPITALS, region=region)
+    if role_why is None:
+        role_why = _role_from_before(before)
+    if role_why is None and low in _CAPITALS and not _LOCATIVE_BEFORE.search(before):
+        role_why = (Role.METONYMY, "a capital named without a locative word: its government")
+    role, why = role_why or (Role.EVENT, "named in the event's sentence")
+    return PlaceMention(m, role, why, region, facility=facility)
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|on|at|near|over|outside|around|into|towards?|across|hit|struck|targeted|shelled|"
+    r"attacked|bombed|of|from|above|hitting|striking|targeting|shelling)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|from|at|near)\s+(?:the\s+)?$", re.I)
+
+
+def _role_from_after(
+    before: str, after: str, *, capital: bool, region: bool
+) -> tuple[Role, str] | None:
+    if _AFTER_TREATY.match(after):
+        return Role.TREATY, "names talks, a treaty or a format"
+    if _AFTER_ORG.match(after):
+        return Role.ORGANISATION, "part of an organisation's name"
+    if _AFTER_SPEECH.match(after) and not _PREPOSITION_BEFORE.search(before):
+        return Role.METONYMY, "the subject of a speech verb: its government"
+    if capital and _AFTER_ACTION.match(after):
+        return Role.METONYMY, "a capital acting as a government"
+    possessive = _AFTER_POSSESSIVE.match(after)
+    if possessive and possessive.group(1).lower() not in _LOCATION_PARTS and not region:
+        return Role.METONYMY, f"possessive '{possessive.group(1)}': an actor, not a place"
+    return None
+
+
+def _role_from_before(before: str) -> tuple[Role, str] | None:
+    for role, why, pattern in _BEFORE:
+        if pattern.search(before):
+            return role, why
+    return None
+
+
+def _facility(before: str, after: str) -> str | None:
+    m = _FACILITY_AFTER.match(after) or _FACILITY_BEFORE.search(before)
+    return " ".join(m.group(1).lower().split()) if m else None
+
+
+def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A region right after a settlement ("X in the Y region") becomes X's admin hint."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        place, nxt = out[i], out[i + 1]
+        if place.is_region or not (nxt.is_region or _is_region_stem(text, nxt)):
+            continue
+        if place.role not in (Role.EVENT, Role.NEAR, Role.REFERENCE):
+            continue
+        if nxt.match.start - place.match.end > 60:
+            continue
+        if _HINT_GAP.match(text[place.match.end : nxt.match.start]):
+            out[i] = _with_hint(place, nxt.match)
+            out[i + 1] = PlaceMention(
+                nxt.match, Role.ADMIN, f"the region of {place.match.surface!r}", nxt.is_region
+            )
+    return out
+
+
+def _is_region_stem(text: str, mention: PlaceMention) -> bool:
+    """A city named after its oblast, closing a list as a region ("Havrylivka, Kyiv.")."""
+    if mention.role is not Role.EVENT or not _STEM_END.match(text, mention.match.end):
+        return False
+    return canonical_admin1(mention.match.surface) is not None
+
+
+_STEM_END = re.compile(r"\s*(?:$|[.;)]|,\s+[a-z])")
+
+
+def _with_hint(place: PlaceMention, hint: NameMatch) -> PlaceMention:
+    return PlaceMention(place.match, place.role, place.why, place.is_region, hint, place.facility)

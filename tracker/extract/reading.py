@@ -1,0 +1,433 @@
+"""Reading one sentence: which triggers stand, which places they took, and when.
+
+The steps, in order, each leaving evidence on the mentions it makes:
+
+1. drop sentences about sanctions, anniversaries or drills, and triggers hedged
+   by intention, negation or a condition; weak triggers count only when no
+   strong one is left;
+2. group the triggers by event type (strategic developments by sub-type) and
+   take ACLED's highest-ranked sub-type in each group ("shelling during an air
+   strike" is an air strike);
+3. give every event place in the sentence to its nearest trigger, resolve it
+   (with the admin hint after it and the reference point beside it);
+4. a group with no place stays unlocated, or takes the region the sentence
+   names ("in the country's east"), or the reference point at "near" precision;
+5. date each mention by the nearest date expression, else the publication day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from geodata.model import GeoPrecision, NameMatch, Resolution
+from geodata.protocols import Gazetteer
+from tracker.extract.actors import (
+    Claim,
+    SideMention,
+    claimant_side,
+    find_claims,
+    find_sides,
+    is_alleged,
+)
+from tracker.extract.dates import DateReading, default_date, find_dates
+from tracker.extract.fatalities import find_fatalities
+from tracker.extract.hedges import hedge, sentence_negative
+from tracker.extract.locate import PlaceResolver
+from tracker.extract.mention import Mention
+from tracker.extract.parties import choose_parties
+from tracker.extract.places import OFFICE, PlaceMention, Role, classify_places
+from tracker.extract.rules import Trigger
+from tracker.extract.targets import Target, downed_objects, find_targets, nearest_target
+from tracker.extract.text import Sentence
+from tracker.model import EventType, SubEventType
+
+_MAX_NOTES = 1000
+_VAGUE_REGION = re.compile(
+    r"\b(?:the\s+)?(?:country['’]s|Ukraine['’]s)\s+(?P<a>east|south|north|west|north-?east|south-?east|"
+    r"north-?west|south-?west)\b|\b(?P<b>eastern|southern|northern|western|north-?eastern|"
+    r"south-?eastern|central)\s+Ukraine\b",
+    re.I,
+)
+_PASSIVE_GAP = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:were|was|had\s+been|have\s+been|has\s+been|being)\s+(?:\w+ly\s+)?",
+    re.I,
+)
+_LAUNCHED = re.compile(r"\b(?:launched|fired)\s+from\b", re.I)
+_DWU_OBJECT_GAP = re.compile(
+    r"[;]|\b(?:but|while|hit|struck|landed|exploded|killed|damaged)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    claims: list[Claim]
+    sides: list[SideMention]
+    targets: list[Target]
+    alleged: bool
+
+
+@dataclass
+class ArticleReader:
+    """What every sentence of one article is read against."""
+
+    text: str
+    gazetteer: Gazetteer
+    published: date | None
+    today: date
+    country: str
+    resolver: PlaceResolver
+    skipped: list[str] = field(default_factory=list)
+    _cache: dict[tuple[int, int], _Facts] = field(default_factory=dict)
+
+    def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
+        """The mentions one sentence makes (possibly none)."""
+        s_text = self.text[sentence.start : sentence.end]
+        negative = sentence_negative(s_text)
+        if negative:
+            self.skipped.append(f"{s_text[:60]!r}: {negative}")
+            return []
+        kept = self._standing(sentence, triggers)
+        if not kept:
+            return []
+        dates = find_dates(s_text, published=self.published, today=self.today)
+        dated = [(t, _nearest_date(dates, t.start - sentence.start)) for t in kept]
+        dated = [(t, d) for t, d in dated if d is None or not (d.future or self._history(d))]
+        if not dated:
+            return []
+        places = self._places(sentence)
+        return self._mentions(sentence, dated, places)
+
+    def _history(self, reading: DateReading) -> bool:
+        """Long before publication: history. Without a publication date nobody can tell."""
+        return reading.history and self.published is not None
+
+    # -- triggers ----------------------------------------------------------
+
+    def _standing(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Trigger]:
+        live = [
+            t
+            for t in triggers
+            if hedge(
+                self.text, sentence_start=sentence.start, trigger_start=t.start, trigger_end=t.end
+            )
+            is None
+        ]
+        strong = [t for t in live if not t.rule.weak]
+        live = strong or live
+        live = _drop_downed_objects(self.text, live)
+        live = _drop_launch_platforms(self.text, live)
+        return _drop_subsumed(live)
+
+    # -- places ------------------------------------------------------------
+
+    def _places(self, sentence: Sentence) -> list[PlaceMention]:
+        s_text = self.text[sentence.start : sentence.end]
+        matches = [
+            NameMatch(
+                m.start + sentence.start, m.end + sentence.start, m.surface, m.key, m.is_region
+            )
+            for m in self.gazetteer.find_names(s_text)
+        ]
+        return classify_places(
+            self.text, matches, sentence_start=sentence.start, sentence_end=sentence.end
+        )
+
+    # -- mentions ----------------------------------------------------------
+
+    def _mentions(
+        self,
+        sentence: Sentence,
+        dated: list[tuple[Trigger, DateReading | None]],
+        places: list[PlaceMention],
+    ) -> list[Mention]:
+        groups = _group(dated)
+        event_places = [p for p in places if p.role.is_event_place]
+        owners = _assign(event_places, [t for t, _ in dated])
+        reference = next((p for p in places if p.role is Role.REFERENCE), None)
+        office = next((p for p in places if p.why == OFFICE), None)
+        near = self._reference_point(reference)
+        mentions = []
+        for group in groups:
+            triggers = [t for t, _ in group]
+            mine = [p for p, owner in zip(event_places, owners, strict=True) if owner in triggers]
+            for place in mine:
+                res = self.resolver.resolve(place, near=near)
+                mentions.append(self._mention(sentence, group, place=place, resolution=res))
+            if not mine and office is not None and _office_locates(group):
+                res = self.resolver.resolve(office)
+                note = "place: only the seat of an office holder is named; coded there"
+                mentions.append(
+                    self._mention(sentence, group, place=office, resolution=res, note=note)
+                )
+            elif not mine:
+                m = self._unlocated(sentence, group, reference, near)
+                # A weak word alone ("damaged housing", "explosions") with no place is too
+                # thin to report on its own; it can still add to an event named before it.
+                thin = not m.located and all(t.rule.weak for t in triggers)
+                mentions.append(replace(m, thin=True) if thin else m)
+        return _share_fatalities(self.text, sentence, mentions)
+
+    def _facts(self, sentence: Sentence, trigger: Trigger) -> _Facts:
+        """Claims, sides, targets of a sentence, read once per trigger group."""
+        key = (sentence.start, trigger.start)
+        if key not in self._cache:
+            s, e = sentence.start, sentence.end
+            self._cache[key] = _Facts(
+                claims=find_claims(self.text, s, e),
+                sides=find_sides(self.text, s, e, trigger_start=trigger.start),
+                targets=find_targets(self.text, s, e),
+                alleged=is_alleged(self.text[s:e]),
+            )
+        return self._cache[key]
+
+    def _reference_point(self, reference: PlaceMention | None) -> tuple[float, float] | None:
+        if reference is None:
+            return None
+        res = self.resolver.resolve(reference)
+        return (res.place.latitude, res.place.longitude) if res else None
+
+    def _unlocated(
+        self,
+        sentence: Sentence,
+        group: list[tuple[Trigger, DateReading | None]],
+        reference: PlaceMention | None,
+        near: tuple[float, float] | None,
+    ) -> Mention:
+        if reference is not None and near is not None:
+            res = self.resolver.resolve(reference)
+            if res is not None:
+                res = Resolution(res.place, GeoPrecision.NEAR, res.score, res.reason)
+                return self._mention(
+                    sentence,
+                    group,
+                    place=reference,
+                    resolution=res,
+                    note="place: only a reference point is named; coded near it",
+                )
+        vague = _VAGUE_REGION.search(self.text, sentence.start, sentence.end)
+        text = None
+        if vague and self.country == "UA":
+            direction = (vague.group("a") or vague.group("b")).lower()
+            text = f"{direction if direction.endswith('ern') else direction + 'ern'} Ukraine"
+        return self._mention(sentence, group, place=None, resolution=None, vague=text)
+
+    def _mention(
+        self,
+        sentence: Sentence,
+        group: list[tuple[Trigger, DateReading | None]],
+        *,
+        place: PlaceMention | None,
+        resolution: Resolution | None,
+        vague: str | None = None,
+        note: str | None = None,
+    ) -> Mention:
+        trigger, reading = _best(group)
+        anchor = place.match.start if place else trigger.start
+        reading = reading or default_date(published=self.published, today=self.today)
+        s, e = sentence.start, sentence.end
+        facts = self._facts(sentence, trigger)
+        claims = facts.claims
+        claim = min(claims, key=lambda c: abs(c.start - trigger.start)) if claims else None
+        sides = facts.sides
+        target = nearest_target(facts.targets, anchor)
+        country = resolution.place.country if resolution else self.country
+        parties = choose_parties(
+            trigger.sub_event_type,
+            sides,
+            claimant=claimant_side(claim.who if claim else None),
+            target=target,
+            country=country or "UA",
+            sentence=self.text[s:e],
+        )
+        sub = parties.sub_event_type
+        target_text = target.text if target else None
+        if sub is SubEventType.DISRUPTED_WEAPONS_USE:
+            target_text = downed_objects(self.text, s, e) or target_text
+        alleged = facts.alleged
+        evidence = [
+            f"trigger: {trigger.rule.name} {self.text[trigger.start : trigger.end]!r}",
+            *([f"type: {len(group)} triggers, highest ACLED rank kept"] if len(group) > 1 else []),
+            _place_evidence(place, resolution, vague),
+            *([note] if note else []),
+            reading.evidence,
+            *parties.notes,
+            *([f"claim: {claim.who}"] if claim else []),
+            *(["alleged: the sentence hedges the report"] if alleged else []),
+        ]
+        return Mention(
+            sub_event_type=sub,
+            sentence=(s, e),
+            trigger=(trigger.start, trigger.end),
+            date=reading,
+            confidence=_confidence(
+                trigger,
+                resolution,
+                alleged=alleged,
+                dated=reading.explicit,
+                published=self.published is not None,
+            ),
+            place=resolution.place if resolution else None,
+            precision=resolution.precision if resolution else None,
+            location_text=vague or (place.match.surface if place and not resolution else None),
+            place_span=(place.match.start, place.match.end) if place else None,
+            actor1=parties.actor1,
+            actor2=parties.actor2,
+            target=target_text,
+            claimed_by=claim.who if claim else None,
+            alleged=alleged,
+            evidence=tuple(evidence),
+        )
+
+
+def notes_for(text: str, span: tuple[int, int]) -> str:
+    """The sentence as notes: whitespace collapsed, long sentences cut."""
+    notes = " ".join(text[span[0] : span[1]].split())
+    return notes if len(notes) <= _MAX_NOTES else notes[: _MAX_NOTES - 1] + "…"
+
+
+def _nearest_date(dates: list[DateReading], position: int) -> DateReading | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: min(abs(d.start - position), abs(d.end - position)))
+
+
+def _drop_downed_objects(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop weapons that were shot down: "shot down four drones", "missiles were intercepted"."""
+    shooters = [t for t in triggers if t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE]
+    if not shooters:
+        return triggers
+    return [
+        t
+        for t in triggers
+        if t.sub_event_type.event_type is not EventType.EXPLOSIONS
+        or not any(_downed_by(text, t, d) for d in shooters)
+    ]
+
+
+def _drop_launch_platforms(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """ "missiles launched from ships and aircraft hit ...": a missile attack, not an air strike."""
+    missiles = [t for t in triggers if t.rule.name == "shelling"]
+    return [
+        t
+        for t in triggers
+        if t.rule.name != "aircraft-strike"
+        or not any(
+            0 <= t.start - m.end <= 60 and _LAUNCHED.search(text, m.end, t.start) for m in missiles
+        )
+    ]
+
+
+def _downed_by(text: str, weapon: Trigger, shooter: Trigger) -> bool:
+    if 0 <= weapon.start - shooter.end <= 80:
+        return not _DWU_OBJECT_GAP.search(text, shooter.end, weapon.start)
+    if 0 <= shooter.start - weapon.end <= 40:
+        return _PASSIVE_GAP.fullmatch(text, weapon.end, shooter.start) is not None
+    return False
+
+
+def _drop_subsumed(triggers: list[Trigger]) -> list[Trigger]:
+    """Protests or riots absorb arrests; riots absorb protests and burning."""
+    kinds = {t.sub_event_type.event_type for t in triggers}
+    drop: set[SubEventType] = set()
+    if kinds & {EventType.PROTESTS, EventType.RIOTS}:
+        drop.add(SubEventType.ARRESTS)
+    if EventType.RIOTS in kinds:
+        drop |= {SubEventType.PEACEFUL_PROTEST, SubEventType.LOOTING_PROPERTY_DESTRUCTION}
+    return [t for t in triggers if t.sub_event_type not in drop]
+
+
+def _group_key(sub: SubEventType) -> str:
+    if sub.event_type is EventType.STRATEGIC_DEVELOPMENTS:
+        return sub.value
+    return sub.event_type.value
+
+
+def _group(
+    dated: list[tuple[Trigger, DateReading | None]],
+) -> list[list[tuple[Trigger, DateReading | None]]]:
+    groups: dict[str, list[tuple[Trigger, DateReading | None]]] = {}
+    for item in dated:
+        groups.setdefault(_group_key(item[0].sub_event_type), []).append(item)
+    return list(groups.values())
+
+
+def _best(group: list[tuple[Trigger, DateReading | None]]) -> tuple[Trigger, DateReading | None]:
+    """The trigger of the highest-ranked sub-type (then the strongest, then the first)."""
+    trigger, _ = min(group, key=lambda item: (item[0].sub_event_type.rank, -item[0].rule.strength))
+    reading = next((d for t, d in group if d is not None), None)
+    for t, d in group:
+        if t is trigger and d is not None:
+            reading = d
+    return trigger, reading
+
+
+def _assign(places: list[PlaceMention], triggers: list[Trigger]) -> list[Trigger]:
+    """Each event place goes to its nearest trigger (a trigger before it wins a tie)."""
+    owners = []
+    for p in places:
+        owners.append(min(triggers, key=lambda t: _distance(t, p.match)))
+    return owners
+
+
+def _distance(t: Trigger, m: NameMatch) -> tuple[int, int]:
+    if m.start >= t.end:
+        return (m.start - t.end, 0)
+    return (max(0, t.start - m.end), 1)
+
+
+def _office_locates(group: list[tuple[Trigger, DateReading | None]]) -> bool:
+    """ "The mayor of Melitopol was abducted": events that happen to office holders or
+    are decided by them are coded to the office's town; shoot-downs and fighting are not."""
+    trigger, _ = _best(group)
+    sub = trigger.sub_event_type
+    if sub is SubEventType.DISRUPTED_WEAPONS_USE:
+        return False
+    return sub.event_type in (
+        EventType.VIOLENCE_AGAINST_CIVILIANS,
+        EventType.STRATEGIC_DEVELOPMENTS,
+    )
+
+
+def _place_evidence(place: PlaceMention | None, res: Resolution | None, vague: str | None) -> str:
+    if place is None:
+        if vague:
+            return f"place: only a part of the country is named ({vague}); no point"
+        return "place: none named; kept without a point"
+    head = f"place: {place.match.surface!r} ({place.role.value}: {place.why})"
+    if place.hint is not None:
+        head += f", admin hint {place.hint.surface!r}"
+    if res is None:
+        return head + "; not found in the gazetteer, kept without a point"
+    return f"{head}; {res.reason}"
+
+
+def _confidence(
+    trigger: Trigger, res: Resolution | None, *, alleged: bool, dated: bool, published: bool
+) -> float:
+    conf = trigger.rule.strength
+    conf = conf * 0.7 + 0.3 * res.score if res is not None else conf - 0.05
+    if alleged:
+        conf -= 0.15
+    if not dated and not published:
+        conf -= 0.1
+    return round(min(0.99, max(0.05, conf)), 2)
+
+
+def _share_fatalities(text: str, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """The sentence's fatality figure goes to the mention nearest the words that give it."""
+    found = find_fatalities(text[sentence.start : sentence.end])
+    if found is None or not mentions:
+        return mentions
+    at = text.find(found.phrase, sentence.start, sentence.end)
+    nearest = min(
+        range(len(mentions)),
+        key=lambda i: abs((mentions[i].place_span or mentions[i].trigger)[0] - at),
+    )
+    m = mentions[nearest]
+    mentions[nearest] = replace(
+        m, fatalities=found.count, evidence=(*m.evidence, f"fatalities: {found.phrase!r}")
+    )
+    return mentions

@@ -1,0 +1,207 @@
+"""Article text as the extractor sees it: checked, de-marked-up, split into sentences.
+
+Markup is blanked out rather than removed so that every character offset the
+extractor reports (``trigger_span``, ``place_span``) still points into the
+article text exactly as it was given.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from tracker.errors import ExtractionError
+
+MAX_CHARS = 2_000_000  # ~400 pages; longer "articles" are dumps, not news
+MAX_SENTENCE = 2_000  # longer runs without a full stop are cut at a space
+
+_TAG = re.compile(
+    r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|</?[A-Za-z][^<>]{0,2000}>",
+    re.S | re.I,
+)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "cpl",
+        "pvt",
+        "adm",
+        "brig",
+        "cmdr",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "st",
+        "mt",
+        "no",
+        "nos",
+        "vs",
+        "jr",
+        "sr",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "est",
+        "dept",
+        "govt",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    ]
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*[-*•])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as offsets into the article text."""
+
+    start: int
+    end: int
+
+
+def check_text(text: str, *, max_chars: int = MAX_CHARS) -> None:
+    """Raise :class:`ExtractionError` for text no extractor should read.
+
+    Empty text, text larger than ``max_chars`` and binary data (NUL bytes,
+    control characters, decoding debris) are refused with a message that says
+    what to do instead.
+    """
+    if not text.strip():
+        raise ExtractionError("the article text is empty; give the article body, not a blank file")
+    if len(text) > max_chars:
+        raise ExtractionError(
+            f"the article text has {len(text):,} characters, more than the limit of "
+            f"{max_chars:,}; split the file into articles (e.g. one per line with --batch)"
+        )
+    sample = text[:20_000]
+    bad = len(_CONTROL.findall(sample))
+    if bad > max(3, len(sample) // 100):
+        raise ExtractionError(
+            f"the article looks like binary data ({bad} control or undecodable characters "
+            f"in the first {len(sample):,}); give UTF-8 text"
+        )
+
+
+def clean_text(text: str) -> str:
+    """Blank out markup and decode entities, keeping every offset where it was.
+
+    >>> clean_text("<p>Shelling &amp; fire</p>")
+    '   Shelling &     fire    '
+    """
+    if "<" in text:
+        text = _TAG.sub(lambda m: " " * len(m.group()), text)
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
+    if "\x00" in text:
+        text = text.replace("\x00", " ")
+    return text
+
+
+def _entity(m: re.Match[str]) -> str:
+    raw = m.group()
+    char = html.unescape(raw)
+    if char == raw or len(char) > len(raw):
+        return raw
+    return char + " " * (len(raw) - len(char))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` as offset pairs, whitespace trimmed.
+
+    A full stop after a known abbreviation ("Maj.", "Gen.") or an initial does
+    not end a sentence; a blank line always does, and so does a short line
+    without final punctuation (a headline).
+
+    >>> [text[s.start:s.end] for text in ["Shots. Gen. Ivanov left. Quiet"]
+    ...  for s in split_sentences(text)]
+    ['Shots.', 'Gen. Ivanov left.', 'Quiet']
+    """
+    cuts = [m.end() for m in _BOUNDARY.finditer(text) if _is_boundary(text, m)]
+    cuts.extend(_headline_breaks(text))
+    cuts.sort()
+    sentences = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        for piece_start, piece_end in _pieces(text, start, cut):
+            sentence = _trimmed(text, piece_start, piece_end)
+            if sentence is not None:
+                sentences.append(sentence)
+        start = max(start, cut)
+    return sentences
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut run-on text (no punctuation for pages) at spaces, so work per sentence stays bounded."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    if m.group()[0] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    if word is None:
+        return True
+    token = word.group(1).lower()
+    if token in _ABBREVIATIONS:
+        return False
+    return not (len(token) == 1 and token.isalpha())  # an initial: "Igor V. Ivanov"
+
+
+def _headline_breaks(text: str) -> list[int]:
+    """Line ends after a short line with no final punctuation (titles, bylines)."""
+    breaks = []
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end == -1:
+            return breaks
+        line = text[start:end].strip()
+        following = text[end + 1 : end + 3].lstrip()
+        if line and len(line) < 60 and line[-1].isalnum() and following[:1].isupper():
+            breaks.append(end)
+        start = end + 1
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end) if end > start else None

@@ -1,0 +1,212 @@
+"""Readers for local sources: files, folders, globs and stdin.
+
+Each reader yields :class:`~tracker.ingest.records.Item` objects, one per
+article or per article that could not be read, so one bad line or file never
+stops the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import io
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from tracker.errors import InputError, TrackerError
+from tracker.ingest.content import ContentKind, decode_text, sniff_kind
+from tracker.ingest.html import extract_page
+from tracker.ingest.records import Item, article_from_page, article_from_record, article_from_text
+
+STDIN = "-"
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+RECORD_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".tsv"})
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+_GLOB_CHARS = frozenset("*?[")
+_CSV_FIELD_LIMIT = 50_000_000  # article texts outgrow csv's 128 KiB default
+
+
+def is_glob(location: str) -> bool:
+    """True when ``location`` holds glob wildcards (``*``, ``?``, ``[``)."""
+    return any(c in _GLOB_CHARS for c in location)
+
+
+def expand_local(location: str) -> list[Path]:
+    """The files a local source names: a file, every known file under a folder, or a glob.
+
+    Raises :class:`InputError` when nothing exists there, so a typo is caught
+    before the run starts rather than reported as an empty success.
+    """
+    if is_glob(location):
+        matches = sorted(Path(p) for p in glob.glob(location, recursive=True))
+        files = [f for m in matches for f in _files_under(m, explicit=False)]
+        if not files:
+            raise InputError(f"{location!r} matches no readable files; check the pattern")
+        return files
+    path = Path(location).expanduser()
+    if not path.exists():
+        raise InputError(f"{location!r} does not exist; check the path")
+    return _files_under(path, explicit=True)
+
+
+def _files_under(path: Path, *, explicit: bool) -> list[Path]:
+    if path.is_file():
+        return [path] if explicit or path.suffix.lower() in KNOWN_SUFFIXES else []
+    return [
+        p
+        for p in sorted(path.rglob("*"))
+        if p.is_file()
+        and p.suffix.lower() in KNOWN_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    ]
+
+
+def read_path(path: Path, *, text_column: str = "text") -> Iterator[Item]:
+    """Articles in one file, chosen by its extension (unknown ones are sniffed)."""
+    origin = str(path)
+    try:
+        content = path.read_bytes()
+    except OSError as err:
+        yield Item(origin, error=InputError(f"cannot read {origin!r}: {err.strerror or err}"))
+        return
+    yield from read_bytes(
+        content, origin=origin, suffix=path.suffix.lower(), text_column=text_column
+    )
+
+
+def read_stdin(stream: BinaryIO, *, text_column: str = "text") -> Iterator[Item]:
+    """Articles from standard input: plain text, HTML, JSON or JSON Lines, sniffed."""
+    yield from read_bytes(stream.read(), origin="<stdin>", suffix="", text_column=text_column)
+
+
+def read_bytes(content: bytes, *, origin: str, suffix: str, text_column: str) -> Iterator[Item]:
+    """Articles in ``content``; ``suffix`` (``.jsonl``, ``.csv``...) says how to read it."""
+    try:
+        reader = _reader_for(content, origin=origin, suffix=suffix)
+        text = decode_text(content)
+    except TrackerError as err:
+        yield Item(origin, error=err)
+        return
+    yield from reader(text, origin, text_column)
+
+
+Reader = Callable[[str, str, str], Iterator[Item]]
+
+
+def _reader_for(content: bytes, *, origin: str, suffix: str) -> Reader:
+    by_suffix: dict[str, Reader] = {
+        ".json": _read_json,
+        ".jsonl": _read_jsonl,
+        ".ndjson": _read_jsonl,
+        ".csv": _read_csv,
+        ".tsv": _read_csv,
+    }
+    kind = sniff_kind(content, origin=origin)  # refuses binaries whatever the suffix says
+    if suffix in by_suffix:
+        return by_suffix[suffix]
+    if kind is ContentKind.FEED:
+        raise InputError(
+            f"{origin!r} is an RSS/Atom feed saved to a file; its articles are on the web, "
+            "so give the feed's URL instead"
+        )
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and kind is ContentKind.HTML):
+        return _read_html
+    if suffix not in TEXT_SUFFIXES and kind is ContentKind.JSON:
+        return _read_json_or_lines
+    return _read_text
+
+
+def _read_text(text: str, origin: str, _column: str) -> Iterator[Item]:
+    if not text.strip():
+        yield Item(origin, error=InputError(f"{origin!r} is empty; there is no article to read"))
+        return
+    yield Item(origin, article=article_from_text(text))
+
+
+def _read_html(text: str, origin: str, _column: str) -> Iterator[Item]:
+    try:
+        page = extract_page(text, url=None, origin=origin)
+    except TrackerError as err:
+        yield Item(origin, error=err)
+        return
+    yield Item(origin, article=article_from_page(page, fetched_url=None))
+
+
+def _record_item(record: object, origin: str) -> Item:
+    try:
+        return Item(origin, article=article_from_record(record, origin=origin))
+    except TrackerError as err:
+        return Item(origin, error=err)
+
+
+def _read_json(text: str, origin: str, _column: str) -> Iterator[Item]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        yield Item(origin, error=InputError(f"{origin}: not valid JSON ({err}); fix or remove it"))
+        return
+    records = data if isinstance(data, list) else [data]
+    for i, record in enumerate(records):
+        yield _record_item(record, f"{origin}[{i}]" if isinstance(data, list) else origin)
+
+
+def _read_jsonl(text: str, origin: str, _column: str) -> Iterator[Item]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Item(where, error=InputError(f"{where}: not valid JSON ({err.msg})"))
+            continue
+        yield _record_item(record, where)
+
+
+def _read_json_or_lines(text: str, origin: str, column: str) -> Iterator[Item]:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        yield from _read_jsonl(text, origin, column)
+        return
+    yield from _read_json(text, origin, column)
+
+
+def _read_csv(text: str, origin: str, column: str) -> Iterator[Item]:
+    csv.field_size_limit(_CSV_FIELD_LIMIT)
+    delimiter = "\t" if origin.lower().endswith(".tsv") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as err:
+        yield Item(origin, error=InputError(f"{origin}: unreadable CSV header ({err})"))
+        return
+    if column not in header:
+        yield Item(origin, error=_missing_column(origin, column, header))
+        return
+    yield from _csv_rows(reader, origin, column)
+
+
+def _csv_rows(reader: csv.DictReader[str], origin: str, column: str) -> Iterator[Item]:
+    while True:
+        where = f"{origin}:{reader.line_num + 1}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            yield Item(where, error=InputError(f"{where}: unreadable CSV row ({err})"))
+            return
+        record = {k: v for k, v in row.items() if isinstance(k, str)}
+        record["text"] = row.get(column) or ""
+        yield _record_item(record, where)
+
+
+def _missing_column(origin: str, column: str, header: list[str]) -> InputError:
+    return InputError(
+        f"{origin}: no {column!r} column with the article text (columns: {', '.join(header)}); "
+        "name the right one with --text-column"
+    )

@@ -1,0 +1,143 @@
+"""From stored events to the journalist map: the bridge between ``tracker`` and ``maps``.
+
+``maps`` draws any frame that follows ``maps.FRAME_COLUMNS``; this module
+builds that frame from :class:`~tracker.model.Event` objects and turns the
+errors of ``maps`` into :class:`~tracker.errors.MapError`.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+
+from maps import FRAME_COLUMNS, MapsError, write_map
+from tracker.errors import MapError
+from tracker.model import Event, EventFilter, TimePrecision
+
+if TYPE_CHECKING:
+    from tracker.store import Store
+
+DEFAULT_TITLE = "Conflict events"
+
+
+def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
+    """Build the map frame (``maps.FRAME_COLUMNS`` plus geometry) from events.
+
+    Events without coordinates get no geometry: the map counts them as "not on
+    map" instead of inventing a place. Week- and month-precision events without
+    an explicit interval cover their week (event_date ± 3 days) or calendar month.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from tracker.model import EventType, SubEventType, TimePrecision
+    >>> e = Event(event_id="e1", event_date=date(2022, 3, 15), time_precision=TimePrecision.MONTH,
+    ...     event_type=EventType.BATTLES, sub_event_type=SubEventType.ARMED_CLASH,
+    ...     notes="Fighting near Irpin.", latitude=50.52, longitude=30.25)
+    >>> frame = events_to_frame([e])
+    >>> frame.loc[0, "date_start"], frame.loc[0, "date_end"], frame.geometry[0].x
+    (datetime.date(2022, 3, 1), datetime.date(2022, 3, 31), 30.25)
+    """
+    rows = [_row(e) for e in events]
+    lats = [r.pop("_lat") for r in rows]
+    lons = [r.pop("_lon") for r in rows]
+    geometry = [
+        None if lat is None or lon is None else point
+        for lat, lon, point in zip(
+            lats, lons, gpd.points_from_xy(x=_nums(lons), y=_nums(lats)), strict=True
+        )
+    ]
+    columns = {c: [r[c] for r in rows] for c in FRAME_COLUMNS}
+    return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
+
+
+def write_event_map(
+    store: Store,
+    flt: EventFilter,
+    out: str | Path,
+    *,
+    title: str = DEFAULT_TITLE,
+    description: str | None = None,
+    boundaries: str | Path | None = None,
+    self_contained: bool = False,
+    asset_dir: str | Path | None = None,
+    tiles: str | None = "OpenStreetMap",
+) -> Path:
+    """Write the map of the stored events matching ``flt`` to ``out``; return the path.
+
+    Raises
+    ------
+    MapError
+        When the boundaries file, an asset or the output file is unusable.
+    """
+    frame = events_to_frame(store.query_events(flt))
+    try:
+        return write_map(
+            frame,
+            out,
+            title=title,
+            description=description,
+            boundaries=boundaries,
+            self_contained=self_contained,
+            asset_dir=asset_dir,
+            tiles=tiles,
+        )
+    except MapsError as err:
+        raise MapError(str(err)) from err
+
+
+def event_interval(event: Event) -> tuple[date, date]:
+    """First and last day an event may have happened on, from its time precision.
+
+    >>> from tracker.model import EventType, SubEventType
+    >>> e = Event(event_id="x", event_date=date(2022, 2, 10), time_precision=TimePrecision.WEEK,
+    ...     event_type=EventType.BATTLES, sub_event_type=SubEventType.ARMED_CLASH, notes="")
+    >>> event_interval(e)
+    (datetime.date(2022, 2, 7), datetime.date(2022, 2, 13))
+    """
+    if event.date_start is not None and event.date_end is not None:
+        return event.date_start, event.date_end
+    day = event.event_date
+    if event.time_precision == TimePrecision.WEEK:  # ACLED codes the middle of the week
+        return day - timedelta(days=3), day + timedelta(days=3)
+    if event.time_precision == TimePrecision.MONTH:
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last)
+    return day, day
+
+
+def _row(event: Event) -> dict[str, Any]:
+    start, end = event_interval(event)
+    return {
+        "event_id": event.event_id,
+        "event_date": event.event_date,
+        "date_start": start,
+        "date_end": end,
+        "event_type": str(event.event_type),
+        "sub_event_type": str(event.sub_event_type),
+        "geo_precision": int(event.geo_precision) if event.geo_precision is not None else None,
+        "location": event.location,
+        "admin1": event.admin1,
+        "notes": event.notes,
+        "fatalities": event.fatalities,
+        "sources": _sources(event),
+        "_lat": event.latitude,
+        "_lon": event.longitude,
+    }
+
+
+def _sources(event: Event) -> list[dict[str, str | None]]:
+    if event.sources:
+        return [{"outlet": s.outlet, "title": s.title, "url": s.url} for s in event.sources]
+    if event.source_url or event.source_title:
+        return [{"outlet": None, "title": event.source_title, "url": event.source_url}]
+    return []
+
+
+def _nums(values: list[float | None]) -> list[float]:
+    return [float("nan") if v is None else v for v in values]

@@ -1,0 +1,167 @@
+"""The tracker's door to ``geodata``: open the gazetteer of a store, translate errors.
+
+``geodata`` raises its own ``GeodataError`` tree; past this module callers only
+see the tracker's :class:`~tracker.errors.TrackerError` tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geodata import errors as geo_errors
+from geodata.model import Candidate, NameMatch, Resolution
+from geodata.protocols import Gazetteer, ResolveContext
+from tracker.errors import ConfigError, GazetteerError, GeocodingError, InputError
+
+NO_CONTEXT = ResolveContext()
+
+if TYPE_CHECKING:
+    from geodata.evaluate import Columns, Report
+    from geodata.store import GazetteerInfo, ImportSummary
+    from tracker.store import Store
+
+
+def translate(err: geo_errors.GeodataError) -> Exception:
+    """The tracker error matching a geodata error (raise it ``from err``)."""
+    if isinstance(err, geo_errors.GazetteerFormatError):
+        return InputError(str(err))
+    if isinstance(err, geo_errors.GeocoderConfigError):
+        return ConfigError(str(err))
+    if isinstance(err, geo_errors.GeocodingError):
+        return GeocodingError(str(err))
+    return GazetteerError(str(err))
+
+
+def open_gazetteer(store: Store) -> Gazetteer:
+    """The places loaded into ``store``'s database, or the embedded gazetteer when none are.
+
+    When ``TRACKER_GEOCODER`` names an online backend (see ``docs/geocoding.md``),
+    it fills in what the gazetteer cannot place, with answers cached in the
+    database. Errors come out as :class:`~tracker.errors.TrackerError`.
+
+    Examples
+    --------
+    >>> gaz = open_gazetteer(open_store("sqlite:///tracker.db"))  # doctest: +SKIP
+    >>> gaz.resolve("Kharkov").place.name  # doctest: +SKIP
+    'Kharkiv'
+    """
+    from geodata.geocoders import CachedGeocoder, GeocodingGazetteer, config_from_env, make_geocoder
+    from geodata.store import load_gazetteer
+
+    try:
+        gazetteer: Gazetteer = load_gazetteer(store.engine)
+        config = config_from_env()
+        if config is not None:  # online geocoding only when TRACKER_GEOCODER names a backend
+            geocoder = CachedGeocoder(make_geocoder(config), store.engine)
+            gazetteer = GeocodingGazetteer(gazetteer, geocoder)
+    except geo_errors.GeodataError as err:
+        raise translate(err) from err
+    return TranslatingGazetteer(gazetteer)
+
+
+class TranslatingGazetteer:
+    """A gazetteer whose geodata errors come out as tracker errors.
+
+    Extraction calls ``resolve`` deep inside the pipeline; a geocoder timeout
+    there must reach the CLI as a TrackerError (one ``Error:`` line), not as a
+    foreign exception with a traceback.
+    """
+
+    def __init__(self, inner: Gazetteer) -> None:
+        self.inner = inner
+
+    def find_names(self, text: str) -> list[NameMatch]:
+        """See :meth:`geodata.protocols.Gazetteer.find_names`."""
+        try:
+            return self.inner.find_names(text)
+        except geo_errors.GeodataError as err:
+            raise translate(err) from err
+
+    def search(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        admin1: str | None = None,
+        near: tuple[float, float] | None = None,
+        limit: int = 10,
+    ) -> list[Candidate]:
+        """See :meth:`geodata.protocols.Gazetteer.search`."""
+        try:
+            return self.inner.search(name, country=country, admin1=admin1, near=near, limit=limit)
+        except geo_errors.GeodataError as err:
+            raise translate(err) from err
+
+    def resolve(self, name: str, *, context: ResolveContext = NO_CONTEXT) -> Resolution | None:
+        """See :meth:`geodata.protocols.Gazetteer.resolve`."""
+        try:
+            return self.inner.resolve(name, context=context)
+        except geo_errors.GeodataError as err:
+            raise translate(err) from err
+
+    def resolve_region(self, name: str) -> Resolution | None:
+        """See :meth:`geodata.protocols.Gazetteer.resolve_region`."""
+        try:
+            return self.inner.resolve_region(name)
+        except geo_errors.GeodataError as err:
+            raise translate(err) from err
+
+
+def load_places(
+    store: Store, paths: Sequence[str | Path], *, progress: bool = False, replace: bool = False
+) -> ImportSummary:
+    """Import GeoNames files into ``store`` in one transaction (see ``geodata.store``)."""
+    from geodata.store import import_geonames
+
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        raise InputError(f"no such file: {missing[0]!r}; give paths to GeoNames files")
+    try:
+        return import_geonames(store.engine, paths, progress=progress, replace=replace)
+    except geo_errors.GeodataError as err:
+        raise translate(err) from err
+
+
+def places_info(store: Store) -> GazetteerInfo:
+    """What gazetteer the store holds."""
+    from geodata.store import gazetteer_info
+
+    try:
+        return gazetteer_info(store.engine)
+    except geo_errors.GeodataError as err:
+        raise translate(err) from err
+
+
+def download_places(
+    countries: Sequence[str],
+    dest: Path,
+    *,
+    base_url: str,
+    timeout: float = 30.0,
+    retries: int = 3,
+) -> list[Path]:
+    """Download GeoNames dumps for ``countries`` (and admin codes) into ``dest``."""
+    from geodata.download import DownloadOptions, check_country, download_geonames
+
+    try:
+        for code in countries:
+            check_country(code)
+    except geo_errors.GeodataError as err:
+        raise ConfigError(str(err)) from err
+    options = DownloadOptions(base_url=base_url, timeout=timeout, retries=retries)
+    try:
+        return download_geonames(countries, dest, options=options)
+    except geo_errors.GeodataError as err:
+        raise translate(err) from err
+
+
+def evaluate_csv(path: Path, gazetteer: Gazetteer, columns: Columns) -> Report:
+    """Score ``gazetteer`` on a CSV of place mentions with known coordinates."""
+    from geodata.evaluate import evaluate, read_mentions
+
+    try:
+        return evaluate(read_mentions(path, columns), gazetteer)
+    except geo_errors.GeodataError as err:
+        raise InputError(str(err)) from err

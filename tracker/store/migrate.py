@@ -1,0 +1,128 @@
+"""Schema revisions with Alembic, configured in code from the migrations shipped in the package."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from tracker.errors import SchemaMismatch
+from tracker.store.engine import IMMEDIATE, is_sqlite, translated
+from tracker.store.schema import ALL_METADATA
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+_OWN_TABLES = frozenset(name for md in ALL_METADATA for name in md.tables)
+_PG_LOCK_KEY = 7_245_310_011  # advisory lock id that serialises migrations on PostgreSQL
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaStatus:
+    """Where a database stands: its revision, the code's head, and whether it is empty."""
+
+    current: str | None
+    head: str
+    empty: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when the database is at the revision this code expects."""
+        return self.current == self.head
+
+    @property
+    def known(self) -> bool:
+        """True when this code knows the database's revision (it is not from a newer tracker)."""
+        return self.current is None or self.current in _known_revisions()
+
+
+def alembic_config() -> Config:
+    """Alembic's Config pointing at the migrations inside the installed package."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest revision this tracker's code defines."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # only if the package was installed without its migrations
+        raise SchemaMismatch(f"no migrations found under {str(MIGRATIONS)!r}; reinstall tracker")
+    return head
+
+
+def _known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def schema_status(engine: Engine) -> SchemaStatus:
+    """Read the database's revision (None when it has never been migrated)."""
+    with translated(engine), engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        names = set(sa.inspect(conn).get_table_names())
+    return SchemaStatus(current=current, head=head_revision(), empty=not names & _OWN_TABLES)
+
+
+def upgrade(engine: Engine, *, revision: str = "head") -> SchemaStatus:
+    """Apply every migration up to ``revision``, serialised against other processes."""
+    with translated(engine), _migration_lock(engine) as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    return schema_status(engine)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create the schema on an empty database; refuse one at another revision."""
+    status = schema_status(engine)
+    if status.up_to_date:
+        return
+    if status.current is None and status.empty:
+        upgrade(engine)
+        return
+    raise SchemaMismatch(mismatch_message(engine, status))
+
+
+def mismatch_message(engine: Engine, status: SchemaStatus) -> str:
+    """Why the database cannot be used as it is, and what to run."""
+    where = engine.url.render_as_string(hide_password=True)
+    if status.current is None:
+        return (
+            f"the database {where!r} holds tables but no tracker schema revision; "
+            "it was not made by tracker. Use an empty database or another --db"
+        )
+    if not status.known:
+        return (
+            f"the database {where!r} is at schema revision {status.current!r}, newer than "
+            f"this tracker ({status.head!r}); upgrade tracker (pip install -U conflict-tracker)"
+        )
+    return (
+        f"the database {where!r} is at schema revision {status.current!r} but this tracker "
+        f"needs {status.head!r}; run `tracker --db {where} db upgrade` first"
+    )
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[sa.Connection]:
+    # Two processes opening a fresh database at once must not both create it:
+    # SQLite's BEGIN IMMEDIATE and a PostgreSQL advisory lock make them take turns,
+    # and Alembic then finds the work already done.
+    with engine.connect() as conn:
+        if is_sqlite(engine):
+            conn = conn.execution_options(**{IMMEDIATE: True})
+            yield conn
+            return
+        conn.execute(sa.select(sa.func.pg_advisory_lock(_PG_LOCK_KEY)))
+        conn.commit()
+        try:
+            yield conn
+        finally:
+            conn.rollback()
+            conn.execute(sa.select(sa.func.pg_advisory_unlock(_PG_LOCK_KEY)))
+            conn.commit()

@@ -1,0 +1,232 @@
+"""One query layer for both engines: EventFilter -> SQL conditions, pages and counts.
+
+Spatial filters go through the engine's spatial index first (R*Tree on
+SQLite, GiST on PostGIS) with a bounding box, then keep only exact matches:
+the box on the stored double-precision coordinates, the radius with the
+haversine distance on the same sphere on both engines.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from geoalchemy2 import Geometry
+
+from tracker.errors import ConfigError
+from tracker.model import EventFilter
+from tracker.store.engine import EARTH_RADIUS_KM
+from tracker.store.schema import ARTICLES, EVENTS, REPORTS
+from tracker.store.types import CountBy
+
+_KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
+_GEOM = sa.literal_column("events.geom", type_=Geometry("POINT", srid=4326))
+_RTREE = sa.table(
+    "events_rtree",
+    sa.column("id"),
+    sa.column("min_lon"),
+    sa.column("max_lon"),
+    sa.column("min_lat"),
+    sa.column("max_lat"),
+    sa.column("min_day"),
+    sa.column("max_day"),
+)
+_JULIAN_OFFSET = 1721424.5  # julianday() of date.fromordinal(0)
+ORDER = (EVENTS.c.event_date, EVENTS.c.event_id)
+
+
+def conditions(flt: EventFilter, *, dialect: str) -> list[sa.ColumnElement[bool]]:
+    """Every WHERE condition ``flt`` asks for (ANDed by the caller)."""
+    c = EVENTS.c
+    where: list[sa.ColumnElement[bool]] = []
+    if flt.since:
+        where.append(c.event_date >= flt.since)
+    if flt.until:
+        where.append(c.event_date <= flt.until)
+    if flt.event_types or flt.sub_event_types:
+        where.append(_types(flt))
+    if flt.bbox is not None:
+        where.extend(_bbox(_checked_bbox(flt.bbox), flt, dialect=dialect))
+    if flt.near is not None or flt.radius_km is not None:
+        where.extend(_radius(flt, dialect=dialect))
+    if flt.region:
+        where.append(sa.func.lower(c.admin1) == region_name(flt.region).lower())
+    if flt.actor:
+        where.append(
+            sa.or_(
+                c.actor1.icontains(flt.actor, autoescape=True),
+                c.actor2.icontains(flt.actor, autoescape=True),
+            )
+        )
+    where.extend(_misc(flt))
+    return where
+
+
+def _misc(flt: EventFilter) -> list[sa.ColumnElement[bool]]:
+    c = EVENTS.c
+    where: list[sa.ColumnElement[bool]] = []
+    if flt.max_geo_precision is not None:
+        where.append(c.geo_precision <= int(flt.max_geo_precision))
+    if flt.text:
+        where.append(c.notes.icontains(flt.text, autoescape=True))
+    if flt.outlet:
+        where.append(_outlet(flt.outlet))
+    if flt.changed_since:
+        where.append(c.updated_at >= flt.changed_since)
+    if flt.located_only:
+        where.append(c.latitude.is_not(None))
+    return where
+
+
+def _types(flt: EventFilter) -> sa.ColumnElement[bool]:
+    return sa.or_(
+        EVENTS.c.event_type.in_([t.value for t in flt.event_types]),
+        EVENTS.c.sub_event_type.in_([s.value for s in flt.sub_event_types]),
+    )
+
+
+def region_name(name: str) -> str:
+    """The canonical admin-1 name for ``name`` ("the Kharkiv region" -> "Kharkiv Oblast")."""
+    from geodata.admin import canonical_admin1
+
+    return canonical_admin1(name) or name.strip()
+
+
+def _outlet(outlet: str) -> sa.ColumnElement[bool]:
+    reported_by = (
+        sa.select(REPORTS.c.seq)
+        .join(ARTICLES, ARTICLES.c.article_id == REPORTS.c.article_id)
+        .where(
+            REPORTS.c.event_id == EVENTS.c.event_id,
+            ARTICLES.c.outlet.icontains(outlet, autoescape=True),
+        )
+    )
+    return reported_by.exists()
+
+
+Box = tuple[float, float, float, float]
+
+
+def _checked_bbox(bbox: Box) -> Box:
+    min_lon, min_lat, max_lon, max_lat = bbox
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise ConfigError(
+            f"bounding box {bbox!r} is not minlon,minlat,maxlon,maxlat with min <= max "
+            "inside -180..180 / -90..90, e.g. 30,50,31,51"
+        )
+    return bbox
+
+
+def _bbox(bbox: Box, flt: EventFilter, *, dialect: str) -> list[sa.ColumnElement[bool]]:
+    return [_index_box(bbox, flt, dialect=dialect), *_bbox_exact(bbox)]
+
+
+def _index_box(bbox: Box, flt: EventFilter, *, dialect: str) -> sa.ColumnElement[bool]:
+    min_lon, min_lat, max_lon, max_lat = bbox
+    if dialect == "postgresql":
+        return _GEOM.op("&&")(sa.func.ST_MakeEnvelope(min_lon, min_lat, max_lon, max_lat, 4326))
+    # R*Tree keeps 32-bit floats rounded outwards: ask for overlap, the exact test follows.
+    r = _RTREE.c
+    inside = sa.select(r.id).where(
+        r.max_lon >= min_lon, r.min_lon <= max_lon, r.max_lat >= min_lat, r.min_lat <= max_lat
+    )
+    if flt.since:  # the day dimension: only this period's entries are read
+        inside = inside.where(r.max_day >= flt.since.toordinal() + _JULIAN_OFFSET - 1)
+    if flt.until:
+        inside = inside.where(r.min_day <= flt.until.toordinal() + _JULIAN_OFFSET + 1)
+    return EVENTS.c.id.in_(inside)
+
+
+def _radius(flt: EventFilter, *, dialect: str) -> list[sa.ColumnElement[bool]]:
+    if flt.near is None or flt.radius_km is None or flt.radius_km <= 0:
+        raise ConfigError(
+            f"a radius search needs a centre and a positive radius, got near={flt.near!r} "
+            f"radius_km={flt.radius_km!r}; e.g. --near 49.99,36.23 --radius-km 30"
+        )
+    lat, lon = flt.near
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ConfigError(f"centre {flt.near!r} is not LAT,LON in degrees, e.g. 49.99,36.23")
+    box = radius_box(lat, lon, flt.radius_km)
+    distance = _distance_km(lat, lon, dialect=dialect)
+    return [_index_box(box, flt, dialect=dialect), *_bbox_exact(box), distance <= flt.radius_km]
+
+
+def _bbox_exact(box: Box) -> list[sa.ColumnElement[bool]]:
+    c = EVENTS.c
+    return [c.longitude.between(box[0], box[2]), c.latitude.between(box[1], box[3])]
+
+
+def radius_box(lat: float, lon: float, radius_km: float) -> Box:
+    """A lon/lat box that surely holds the circle (the index prefilter)."""
+    dlat = radius_km / _KM_PER_DEGREE
+    coslat = max(math.cos(math.radians(min(89.9, abs(lat) + dlat))), 1e-6)
+    dlon = min(180.0, dlat / coslat)
+    return (
+        max(-180.0, lon - dlon),
+        max(-90.0, lat - dlat),
+        min(180.0, lon + dlon),
+        min(90.0, lat + dlat),
+    )
+
+
+def _distance_km(lat: float, lon: float, *, dialect: str) -> sa.ColumnElement[float]:
+    c = EVENTS.c
+    if dialect == "sqlite":
+        return sa.func.tracker_haversine_km(c.latitude, c.longitude, lat, lon)
+    # The same haversine as geodata/engine.haversine_km, in SQL, on the same sphere.
+    p1, p2 = sa.func.radians(c.latitude), math.radians(lat)
+    half_dp = (p2 - p1) / 2
+    half_dl = sa.func.radians(lon - c.longitude) / 2
+    a = sa.func.power(sa.func.sin(half_dp), 2) + sa.func.cos(p1) * math.cos(p2) * sa.func.power(
+        sa.func.sin(half_dl), 2
+    )
+    return 2 * EARTH_RADIUS_KM * sa.func.asin(sa.func.least(1.0, sa.func.sqrt(a)))
+
+
+def page_query(flt: EventFilter, *, dialect: str, after: tuple[date, str] | None) -> sa.Select:
+    """Events matching ``flt`` in the stable order, starting after ``after`` (keyset paging)."""
+    query = sa.select(*EVENTS.c).where(*conditions(flt, dialect=dialect)).order_by(*ORDER)
+    if after is not None:
+        day, event_id = after
+        query = query.where(
+            sa.or_(
+                EVENTS.c.event_date > day,
+                sa.and_(EVENTS.c.event_date == day, EVENTS.c.event_id > event_id),
+            )
+        )
+    return query
+
+
+def count_query(flt: EventFilter, *, dialect: str) -> sa.Select:
+    """``SELECT count(*)`` of the events matching ``flt``."""
+    return sa.select(sa.func.count()).select_from(EVENTS).where(*conditions(flt, dialect=dialect))
+
+
+def group_query(flt: EventFilter, *, by: CountBy, dialect: str) -> sa.Select:
+    """Counts grouped by day, region or type (weeks and months are folded from days)."""
+    column = {
+        CountBy.REGION: EVENTS.c.admin1,
+        CountBy.TYPE: EVENTS.c.event_type,
+    }.get(by, EVENTS.c.event_date)
+    return (
+        sa.select(column, sa.func.count())
+        .where(*conditions(flt, dialect=dialect))
+        .group_by(column)
+        .order_by(column)
+    )
+
+
+def fold_days(rows: Iterator[tuple[date, int]], *, by: CountBy) -> list[tuple[str, int]]:
+    """Fold per-day counts into ISO weeks (their Monday) or months (YYYY-MM)."""
+    totals: dict[str, int] = {}
+    for day, n in rows:
+        if by is CountBy.WEEK:
+            key = (day - timedelta(days=day.weekday())).isoformat()
+        elif by is CountBy.MONTH:
+            key = day.strftime("%Y-%m")
+        else:
+            key = day.isoformat()
+        totals[key] = totals.get(key, 0) + n
+    return sorted(totals.items())

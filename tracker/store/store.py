@@ -1,0 +1,340 @@
+"""The Store: the one object commands use to read and write events."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy import exc
+from sqlalchemy.engine import Engine
+
+from tracker.errors import ConfigError, SchemaMismatch
+from tracker.model import Article, Event, EventFilter, Source
+from tracker.store import bulk, migrate, query, writer
+from tracker.store.engine import IMMEDIATE, create_engine, translate_error, translated
+from tracker.store.rows import event_from_row, source_from_row
+from tracker.store.schema import ARTICLES, EVENTS, FETCH_STATE, REPORTS
+from tracker.store.types import ArticleStatus, CountBy, FetchState, SaveResult
+
+T = TypeVar("T")
+PAGE = 1000  # events fetched per round trip while streaming
+_RETRIES = 4
+_TRANSIENT = ("database is locked", "deadlock detected", "could not serialize", "busy")
+
+
+def open_store(url: str) -> Store:
+    """Open the event store at ``url``, creating the schema on an empty database.
+
+    Parameters
+    ----------
+    url
+        A SQLAlchemy URL: ``sqlite:///path/tracker.db`` (``sqlite://`` in memory)
+        or ``postgresql+psycopg://user:password@host/dbname`` (PostGIS installed).
+
+    Raises
+    ------
+    ConfigError
+        The URL cannot be parsed or names an unsupported engine.
+    DatabaseUnavailable
+        The database cannot be reached or opened.
+    SchemaMismatch
+        The database is at another schema revision; the message says what to run.
+
+    Examples
+    --------
+    >>> from tracker.model import EventFilter
+    >>> store = open_store("sqlite://")
+    >>> store.count_events(EventFilter())
+    0
+    >>> store.close()
+    """
+    engine = create_engine(str(url))
+    try:
+        migrate.ensure_schema(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)
+
+
+class Store:
+    """Events, their reports and the articles behind them, in one database.
+
+    Build it with :func:`open_store`. Every write is one transaction; reads
+    stream in pages and never hold a lock that blocks writers.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._dialect = engine.dialect.name
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+    # -- articles -----------------------------------------------------------
+
+    def article_status(self, article: Article) -> ArticleStatus:
+        """NEW, UNCHANGED (same text already stored) or UPDATED (text changed)."""
+        return self._read(lambda conn: writer.article_status(conn, article))
+
+    def save_article(self, article: Article, events: Sequence[Event]) -> SaveResult:
+        """Store ``article`` with exactly ``events`` as its reports, in one transaction.
+
+        Re-saving an unchanged article writes nothing. Saving an updated one
+        replaces its own reports (ids that are still reported stay) and
+        re-derives the events they fed. Reports that match an event another
+        article reported are merged into it (see docs/schema.md).
+
+        Examples
+        --------
+        >>> from datetime import date
+        >>> from tracker.model import Article, Event, EventFilter, SubEventType, TimePrecision
+        >>> store = open_store("sqlite://")
+        >>> ev = Event("e1", date(2024, 3, 1), TimePrecision.DAY,
+        ...            SubEventType.AIR_DRONE_STRIKE.event_type, SubEventType.AIR_DRONE_STRIKE,
+        ...            "A drone hit a depot.", latitude=49.99, longitude=36.23)
+        >>> store.save_article(Article("A drone hit a depot."), [ev]).events_added
+        1
+        >>> store.save_article(Article("A drone hit a depot."), [ev]).status.value
+        'unchanged'
+        """
+        now = datetime.now(UTC)
+        return self._write(lambda conn: writer.save_article(conn, article, events, now=now))
+
+    def delete_article(self, article_id: str) -> int:
+        """Forget an article and its reports; returns how many events disappeared."""
+        now = datetime.now(UTC)
+        return self._write(lambda conn: writer.delete_article(conn, article_id, now=now))
+
+    def import_events(self, events: Iterable[Event], *, batch_size: int = 10_000) -> int:
+        """Bulk-insert already deduplicated events (an export, a benchmark); no merging.
+
+        Ids already stored are skipped; each batch is one transaction. Later
+        articles' reports still merge into imported events. Returns how many
+        events were inserted.
+        """
+        inserted = 0
+        batch: list[Event] = []
+        for event in events:
+            batch.append(event)
+            if len(batch) >= batch_size:
+                inserted += self._import_batch(batch)
+                batch = []
+        inserted += self._import_batch(batch)
+        if inserted:
+            self._refresh_statistics()
+        return inserted
+
+    def _refresh_statistics(self) -> None:
+        # After a bulk load the planner must learn the new sizes, or PostgreSQL
+        # may pick a plan ten times slower until autovacuum gets round to it.
+        sql = "ANALYZE events" if self._dialect == "postgresql" else "PRAGMA optimize"
+        self._write(lambda conn: conn.exec_driver_sql(sql))
+
+    def _import_batch(self, batch: list[Event]) -> int:
+        now = datetime.now(UTC)
+        return self._write(lambda conn: bulk.insert_events(conn, batch, now=now))
+
+    # -- events -------------------------------------------------------------
+
+    def query_events(
+        self, flt: EventFilter, *, limit: int | None = None, offset: int = 0
+    ) -> Iterator[Event]:
+        """Stream the events matching ``flt`` ordered by (event_date, event_id).
+
+        Merged events carry every report's ``Source`` and their ``report_count``.
+        ``limit``/``offset`` page through the same stable order.
+        """
+        if (limit is not None and limit < 0) or offset < 0:
+            raise ConfigError(f"limit {limit!r} and offset {offset!r} must not be negative")
+        remaining = limit
+        after: tuple[date, str] | None = None
+        while remaining is None or remaining > 0:
+            size = PAGE if remaining is None else min(PAGE, remaining)
+            page = self._page(flt, after=after, offset=offset, size=size)
+            yield from page
+            if len(page) < size:
+                return
+            offset = 0
+            after = (page[-1].event_date, page[-1].event_id)
+            remaining = None if remaining is None else remaining - len(page)
+
+    def _page(
+        self, flt: EventFilter, *, after: tuple[date, str] | None, offset: int, size: int
+    ) -> list[Event]:
+        stmt = query.page_query(flt, dialect=self._dialect, after=after)
+        stmt = stmt.offset(offset or None).limit(size)
+
+        def run(conn: sa.Connection) -> list[Event]:
+            rows = [r._mapping for r in conn.execute(stmt)]
+            sources = _sources(conn, [r["event_id"] for r in rows])
+            return [_event(r, sources) for r in rows]
+
+        return self._read(run)
+
+    def get_event(self, event_id: str) -> Event | None:
+        """The event with this id (with its sources), or None."""
+
+        def run(conn: sa.Connection) -> Event | None:
+            row = conn.execute(sa.select(*EVENTS.c).where(EVENTS.c.event_id == event_id)).first()
+            if row is None:
+                return None
+            return _event(row._mapping, _sources(conn, [event_id]))
+
+        return self._read(run)
+
+    def count_events(self, flt: EventFilter) -> int:
+        """How many events match ``flt``."""
+        stmt = query.count_query(flt, dialect=self._dialect)
+        return self._read(lambda conn: conn.execute(stmt).scalar_one())
+
+    def counts(self, flt: EventFilter, *, by: str | CountBy) -> list[tuple[str, int]]:
+        """Event counts per day, week (its Monday), month (YYYY-MM), region or type.
+
+        Time buckets come in time order; regions and types by count, largest
+        first. Events without a region are counted under ``"(unknown)"``.
+        """
+        bucket = _count_by(by)
+        stmt = query.group_query(flt, by=bucket, dialect=self._dialect)
+        rows = self._read(lambda conn: [tuple(r) for r in conn.execute(stmt)])
+        if bucket in (CountBy.DAY, CountBy.WEEK, CountBy.MONTH):
+            return query.fold_days(iter(rows), by=bucket)
+        named = [(key if key else "(unknown)", n) for key, n in rows]
+        return sorted(named, key=lambda kv: (-kv[1], kv[0]))
+
+    def article_count(self) -> int:
+        """How many articles are stored."""
+        stmt = sa.select(sa.func.count()).select_from(ARTICLES)
+        return self._read(lambda conn: conn.execute(stmt).scalar_one())
+
+    # -- fetch state ----------------------------------------------------------
+
+    def get_fetch_state(self, url: str) -> FetchState | None:
+        """What the last fetch of ``url`` returned, or None if never fetched."""
+        stmt = sa.select(FETCH_STATE).where(FETCH_STATE.c.url == url)
+        row = self._read(lambda conn: conn.execute(stmt).first())
+        return None if row is None else FetchState(**row._mapping)
+
+    def put_fetch_state(self, state: FetchState) -> None:
+        """Remember ``state`` for its URL (replacing the previous one)."""
+        values = {
+            "url": state.url,
+            "etag": state.etag,
+            "last_modified": state.last_modified,
+            "content_hash": state.content_hash,
+            "status": state.status,
+            "fetched_at": state.fetched_at or datetime.now(UTC),
+        }
+
+        def run(conn: sa.Connection) -> None:
+            conn.execute(sa.delete(FETCH_STATE).where(FETCH_STATE.c.url == state.url))
+            conn.execute(sa.insert(FETCH_STATE).values(values))
+
+        self._write(run)
+
+    # -- plumbing -------------------------------------------------------------
+
+    def schema_status(self) -> migrate.SchemaStatus:
+        """The database's schema revision against this code's."""
+        return migrate.schema_status(self.engine)
+
+    def _read(self, fn: Callable[[sa.Connection], T]) -> T:
+        with translated(self.engine), self.engine.connect() as conn:
+            return fn(conn)
+
+    def _write(self, fn: Callable[[sa.Connection], T]) -> T:
+        """Run ``fn`` in one write transaction, retrying when another writer was in the way."""
+        for attempt in range(_RETRIES):
+            try:
+                with self.engine.connect() as conn:
+                    conn.execution_options(**{IMMEDIATE: True})
+                    with conn.begin():
+                        return fn(conn)
+            except exc.DBAPIError as err:
+                if attempt + 1 < _RETRIES and _transient(err):
+                    time.sleep(0.05 * 2**attempt)
+                    continue
+                raise translate_error(err, self.engine) from err
+            except exc.SQLAlchemyError as err:
+                raise translate_error(err, self.engine) from err
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def _transient(err: exc.DBAPIError) -> bool:
+    text = str(err.orig).lower()
+    return err.connection_invalidated or any(t in text for t in _TRANSIENT)
+
+
+def _count_by(by: str | CountBy) -> CountBy:
+    try:
+        return CountBy(by)
+    except ValueError:
+        names = ", ".join(b.value for b in CountBy)
+        raise ConfigError(f"cannot count by {by!r}; choose one of: {names}") from None
+
+
+def _event(row: Mapping[str, Any], sources: dict[str, tuple[Source, ...]]) -> Event:
+    # Bulk-imported events have no report rows: their own source fields stand in.
+    own = Source(row["article_id"] or row["event_id"], row["source_url"], row["source_title"])
+    return event_from_row(row, sources=sources.get(row["event_id"]) or (own,))
+
+
+def _sources(conn: sa.Connection, event_ids: list[str]) -> dict[str, tuple[Source, ...]]:
+    if not event_ids:
+        return {}
+    stmt = (
+        sa.select(
+            REPORTS.c.event_id,
+            REPORTS.c.report_id,
+            REPORTS.c.article_id,
+            REPORTS.c.source_url,
+            REPORTS.c.source_title,
+            ARTICLES.c.url,
+            ARTICLES.c.title,
+            ARTICLES.c.outlet,
+            ARTICLES.c.published,
+        )
+        .outerjoin(ARTICLES, ARTICLES.c.article_id == REPORTS.c.article_id)
+        .where(REPORTS.c.event_id.in_(event_ids))
+        .order_by(REPORTS.c.seq)
+    )
+    found: dict[str, dict[str, Source]] = {}
+    for row in conn.execute(stmt):
+        source = source_from_row(row._mapping)
+        found.setdefault(row.event_id, {}).setdefault(source.article_id, source)
+    return {event_id: tuple(by_article.values()) for event_id, by_article in found.items()}
+
+
+def database_status(url: str) -> migrate.SchemaStatus:
+    """The schema revision of the database at ``url`` against this tracker's (no changes)."""
+    engine = create_engine(str(url))
+    try:
+        return migrate.schema_status(engine)
+    finally:
+        engine.dispose()
+
+
+def upgrade_database(url: str) -> tuple[migrate.SchemaStatus, migrate.SchemaStatus]:
+    """Migrate the database at ``url`` to this tracker's schema; returns (before, after).
+
+    Raises SchemaMismatch for a database from a newer tracker or one with
+    tables tracker did not make.
+    """
+    engine = create_engine(str(url))
+    try:
+        before = migrate.schema_status(engine)
+        if not before.known or (before.current is None and not before.empty):
+            raise SchemaMismatch(migrate.mismatch_message(engine, before))
+        return before, migrate.upgrade(engine)
+    finally:
+        engine.dispose()

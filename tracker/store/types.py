@@ -1,0 +1,63 @@
+"""Plain result types of the store: what a save did, what an article is, fetch state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class ArticleStatus(StrEnum):
+    """How an article compares with what the database already holds."""
+
+    NEW = "new"  # never stored
+    UNCHANGED = "unchanged"  # stored with the same text and the same reports
+    UPDATED = "updated"  # stored, but its text (or its extracted reports) changed
+
+
+class CountBy(StrEnum):
+    """The buckets :meth:`Store.counts` can group events by."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    REGION = "region"
+    TYPE = "type"
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """What :meth:`Store.save_article` did, all in one transaction.
+
+    ``events_added`` counts new events (a report that matched nothing),
+    ``events_merged`` counts reports that joined an event another article had
+    reported, ``events_removed`` counts events that disappeared because this
+    article no longer reports them and nobody else does.
+    """
+
+    status: ArticleStatus
+    events_added: int = 0
+    events_merged: int = 0
+    events_removed: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """True when the save wrote anything."""
+        return self.status is not ArticleStatus.UNCHANGED
+
+
+@dataclass(frozen=True, slots=True)
+class FetchState:
+    """What the last fetch of a URL returned, for conditional (incremental) requests.
+
+    ``status`` is the HTTP status of the last answer (200, 304, 404, ...) or None
+    when the fetch failed before any answer; ``content_hash`` is the SHA-256 of
+    the text extracted last time.
+    """
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    status: int | None = None
+    fetched_at: datetime | None = None
