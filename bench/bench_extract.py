@@ -109,6 +109,42 @@ def rate(func, articles: list[Article]) -> tuple[float, float, int]:
     return len(articles) / wall, len(articles) / cpu, found
 
 
+def ablation(articles: list[Article], gazetteer) -> None:
+    """CPU ms per article with each costly step switched off in turn (cumulatively)."""
+    import tracker.extract.reading as reading
+
+    class NoPlaces:
+        def find_names(self, text):
+            return []
+
+        def resolve(self, name, **_):
+            return None
+
+        def resolve_region(self, name):
+            return None
+
+    steps = [
+        ("all steps", {}),
+        ("without dates", {"find_dates": lambda *a, **k: []}),
+        ("without sides", {"find_sides": lambda *a, **k: []}),
+        ("without targets", {"find_targets": lambda *a, **k: []}),
+        ("without claims and fatalities",
+         {"find_claims": lambda *a, **k: [], "find_fatalities": lambda *a, **k: None}),
+    ]  # fmt: skip
+    saved = {name: getattr(reading, name) for _, patch in steps for name in patch}
+    try:
+        for label, patch in steps:
+            for name, value in patch.items():
+                setattr(reading, name, value)
+            _, cpu, _ = rate(lambda a: len(extract_events(a, gazetteer=gazetteer)), articles)
+            print(f"  {label}: {1000 / cpu:.3f} ms per article")
+        _, cpu, _ = rate(lambda a: len(extract_events(a, gazetteer=NoPlaces())), articles)
+        print(f"  ... and without the gazetteer: {1000 / cpu:.3f} ms per article")
+    finally:
+        for name, value in saved.items():
+            setattr(reading, name, value)
+
+
 def batch_peak_kib(articles: list[Article], gazetteer) -> float:
     """Peak traced memory while streaming ``articles`` through the batch reader."""
     lines = (json.dumps({"id": a.url, "text": a.text, "published": "2022-04-12"}) for a in articles)
@@ -125,6 +161,9 @@ def main() -> None:
     parser.add_argument("gazetteer", nargs="+", type=Path, help="GeoNames files")
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--ablation", action="store_true", help="also time each costly step switched off"
+    )
     parser.add_argument(
         "--incident-share",
         type=float,
@@ -156,6 +195,10 @@ def main() -> None:
         )
     ratio = statistics.median(r[1] for r in ours) / statistics.median(r[1] for r in naive)
     print(f"ratio extract_events / naive (CPU): {ratio:.2f}")
+
+    if args.ablation:
+        print("where the time goes (CPU):")
+        ablation(articles, gaz)
 
     small = batch_peak_kib(make_articles(200, seed=1), gaz)
     large = batch_peak_kib(make_articles(2000, seed=1), gaz)

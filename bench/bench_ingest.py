@@ -15,7 +15,10 @@ Local part, pinned to one CPU core, on the same synthetic JSON Lines file:
 * ``run_ingest again``: the same file a second time (every article unchanged);
 * ``open store + gazetteer``, ``article_status only``, ``extract_events only``
   and ``save_article only``: the steps the naive loop is made of, timed apart,
-  to show where the time goes (their items/s column is N / that step's time).
+  to show where the time goes (their items/s column is N / that step's time);
+* ``save_articles only``: the same saves through ``Store.save_articles`` in
+  batches of 100 (what ``run_ingest`` does for local sources), into another
+  fresh database.
 
 Remote part: a local HTTP server answers each page after ``--latency`` seconds;
 ``sequential`` fetches the pages one by one with one httpx client, ``ours``
@@ -46,6 +49,7 @@ from tracker.extract import extract_events
 from tracker.ingest import FetchPolicy, IngestOptions, run_ingest
 from tracker.ingest.fetch import Fetcher
 from tracker.ingest.local import read_path
+from tracker.ingest.sink import BATCH_SIZE
 from tracker.store import ArticleStatus, open_store
 
 PLACES = ["Kharkiv", "Odesa", "Sumy", "Kherson", "Mykolaiv", "Zaporizhzhia", "Dnipro", "Chernihiv"]
@@ -128,6 +132,11 @@ def parts(source: Path, out: Path, r: int) -> dict[str, float]:
         store.save_article(article, found)
     spent["save_article only"] = time.perf_counter() - start
     app.close()
+    with open_store(f"sqlite:///{out / f'batched{r}.db'}") as batched:
+        pairs = list(zip(articles, events, strict=True))
+        start = time.perf_counter()
+        batched.save_articles(pairs, batch_size=BATCH_SIZE)
+        spent["save_articles only"] = time.perf_counter() - start
     return spent
 
 
@@ -145,6 +154,7 @@ def bench_local(n: int, rounds: int, out: Path) -> None:
         "article_status only": [],
         "extract_events only": [],
         "save_article only": [],
+        "save_articles only": [],
     }
     for r in range(rounds):
         db_ours, db_naive = out / f"ours{r}.db", out / f"naive{r}.db"

@@ -140,6 +140,7 @@ class MemoryGazetteer:
         self._automaton = _build_automaton(self._names, self._regions)
         self._resolver = Resolver(self)
         self._facility_list: list[Place] | None = None
+        self._facilities_by_kind: dict[str, list[Place]] = {}
 
     def __len__(self) -> int:
         return len(self.places)
@@ -166,11 +167,9 @@ class MemoryGazetteer:
 
     def facilities_near(self, place: Place, kind: str, *, radius_km: float) -> list[Place]:
         """Facilities of ``kind`` (air, port, power, station, military) near ``place``."""
-        codes = FACILITY_CODES.get(kind, frozenset())
         found = [
             (haversine_km(place.latitude, place.longitude, f.latitude, f.longitude), f)
-            for f in self._facilities()
-            if f.feature_code in codes
+            for f in self._facilities_of(kind)
         ]
         return [f for d, f in sorted(found, key=lambda t: t[0]) if d <= radius_km]
 
@@ -178,6 +177,15 @@ class MemoryGazetteer:
         if self._facility_list is None:
             self._facility_list = [p for p in self.places.values() if p.feature_class == "S"]
         return self._facility_list
+
+    def _facilities_of(self, kind: str) -> list[Place]:
+        """The facilities of one kind, in gazetteer order (filtered once, not per call)."""
+        if kind not in self._facilities_by_kind:
+            codes = FACILITY_CODES.get(kind, frozenset())
+            self._facilities_by_kind[kind] = [
+                f for f in self._facilities() if f.feature_code in codes
+            ]
+        return self._facilities_by_kind[kind]
 
     # -- Gazetteer protocol ------------------------------------------------
 
@@ -196,10 +204,10 @@ class MemoryGazetteer:
         """
         folded, where = fold_text(text)
         spans = []
-        for end, (key, is_region) in self._automaton.iter(folded):
-            start = end - len(key) + 1
-            if folded[start - 1] != " " or folded[end + 1] != " ":
-                continue
+        # Keys are indexed between spaces, so every hit already sits on word boundaries.
+        for space_after, (key, is_region) in self._automaton.iter(folded):
+            end = space_after - 1
+            start = space_after - len(key)
             # the name runs up to the next kept character: this takes in letters
             # folded away at its end (the "i" of "-yi", a closing soft sign)
             o_start, o_end = where[start], where[end + 1]
@@ -265,11 +273,13 @@ def region_resolution(region: Region, reason: str, *, score_: float = 1.0) -> Re
 def _build_automaton(
     names: dict[str, tuple[tuple[int, float], ...]], regions: dict[str, Region]
 ) -> ahocorasick.Automaton:
+    # Each key between spaces: folded text has a space at every word boundary, so
+    # only whole-word hits come out (far fewer than every substring that is a key).
     automaton = ahocorasick.Automaton()
     for key in names:
-        automaton.add_word(key, (key, False))
+        automaton.add_word(f" {key} ", (key, False))
     for key in regions:
-        automaton.add_word(key, (key, True))
+        automaton.add_word(f" {key} ", (key, True))
     if len(automaton) == 0:
         automaton.add_word("\x01", ("\x01", False))  # an empty automaton cannot be searched
     automaton.make_automaton()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from math import exp, log10
 
 from geodata.distance import haversine_km
@@ -77,11 +78,17 @@ def _name_part(quality: float) -> tuple[float, str]:
 
 
 def _prior_part(place: Place) -> tuple[float, str]:
-    prior = FEATURE_PRIOR.get(place.feature_code, 0.05)
-    pop = 0.08 * log10(place.population + 1) if place.population > 0 else 0.0
-    label = f"{place.feature_code}"
-    if place.population:
-        label += f", population {place.population:,}"
+    return _prior(place.feature_code, place.population)
+
+
+@lru_cache(maxsize=4096)
+def _prior(feature_code: str, population: int) -> tuple[float, str]:
+    """Feature and population prior; cached because formatting the label dominates."""
+    prior = FEATURE_PRIOR.get(feature_code, 0.05)
+    pop = 0.08 * log10(population + 1) if population > 0 else 0.0
+    label = f"{feature_code}"
+    if population:
+        label += f", population {population:,}"
     return prior + pop, label
 
 

@@ -48,9 +48,6 @@
     map.attributionControl.addAttribution(
       'Places: <a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0)' +
       " · Events: sources in each popup");
-    if (options.bounds && !readHash().view) map.fitBounds(options.bounds, {
-      paddingTopLeft: [30, 30], paddingBottomRight: [30, 150], maxZoom: 12, animate: false,
-    });
     map.on("click", function (e) {
       var hits = layer.hits(e.containerPoint);
       if (hits.length) L.popup({ maxWidth: 340, maxHeight: 360 }).setLatLng(e.latlng)
@@ -122,8 +119,32 @@
     if (node.parentNode !== corner) corner.appendChild(node);
   }
 
+  /* How far the panels in the top and bottom corners reach into the map, so
+   * the first view keeps every event out from under them. Capped, so a phone
+   * still gets a usable map when the panels are tall. */
+  function panelMargins(map) {
+    var box = map.getContainer().getBoundingClientRect();
+    var top = 0, bottom = 0;
+    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (n) {
+      var r = n.getBoundingClientRect();
+      if (n.closest(".leaflet-top")) top = Math.max(top, r.bottom - box.top);
+      else if (n.closest(".leaflet-bottom")) bottom = Math.max(bottom, box.bottom - r.top);
+    });
+    var cap = box.height * 0.35;
+    return [Math.min(top, cap) + 10, Math.min(bottom, cap) + 10];
+  }
+
+  function fitClear(s) {
+    if (!s.options.bounds || readHash().view) return;
+    var m = panelMargins(s.map);
+    s.map.fitBounds(s.options.bounds, {
+      paddingTopLeft: [30, m[0]], paddingBottomRight: [30, m[1]], maxZoom: 12, animate: false,
+    });
+  }
+
   function markReady(s) {
     placeAttribution(s.map);
+    fitClear(s);
     s.map.on("resize", function () { placeAttribution(s.map); });
     s.layer.redraw();
     s.ready = true;

@@ -25,9 +25,10 @@ def _run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
 
 def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
-    a = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(
-        math.radians(lat2)
-    ) * math.sin(dlon / 2) ** 2
+    a = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
@@ -75,6 +76,7 @@ def test_demo_geojson_puts_events_at_the_right_places(demo_run, location, lon, l
 def test_demo_never_puts_the_havrylivka_depot_in_kyiv_city(demo_run) -> None:
     """Without the full dump the village is unknown: region precision, never the capital."""
     tmp_path, result = demo_run
+    assert result.returncode == 0, result.stderr
     collection = json.loads((tmp_path / "out" / "events.geojson").read_text(encoding="utf-8"))
     depot = [f for f in collection["features"] if "Havrylivka" in f["properties"]["notes"]]
     assert depot, "the depot strike near Havrylivka should be extracted"
@@ -83,10 +85,13 @@ def test_demo_never_puts_the_havrylivka_depot_in_kyiv_city(demo_run) -> None:
         assert props["admin1"] == "Kyiv Oblast"
         assert props["location"] != "Kyiv"
         assert props["geo_precision"] in (2, 3)
+        assert props["sub_event_type"] == "Shelling/artillery/missile attack"
+        assert props["claimed_by"] == "Russian Defence Ministry"
 
 
 def test_running_the_demo_again_adds_nothing(demo_run) -> None:
     tmp_path, first = demo_run
+    assert first.returncode == 0, first.stderr
     before = json.loads((tmp_path / "out" / "events.geojson").read_text(encoding="utf-8"))
     again = _run("demo", "--out", "out", tmp_path=tmp_path)
     assert again.returncode == 0, again.stderr

@@ -145,3 +145,18 @@ def test_help_ends_with_an_example(args: list[str]) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+def test_extract_uses_the_database_gazetteer_by_default(tmp_path: Path) -> None:
+    # No --gazetteer: the store's gazetteer (the embedded one for a new database).
+    result = CliRunner().invoke(
+        cli,
+        ["--db", f"sqlite:///{tmp_path / 'd.db'}", "extract", "-", "--format", "jsonl",
+         "--published", "2022-04-12"],
+        input="Russian missiles struck Vinnytsia overnight, killing three people.",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [event] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (event["location"], event["admin1"], event["fatalities"]) == (
+        "Vinnytsya", "Vinnytsia Oblast", 3
+    )  # fmt: skip

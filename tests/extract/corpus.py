@@ -94,6 +94,24 @@ CASES: tuple[Case, ...] = (
         tags=("homonym", "admin-hint", "date:weekday"),
     ),
     Case(
+        "passive-destroyed-by-missiles",
+        "A fuel depot near Havrylivka in the Kyiv region was destroyed by sea-launched "
+        "missiles overnight, the Russian Defence Ministry said.",
+        (  # the missiles are the weapon, not something shot down
+            Expect(
+                S.SHELLING_ARTILLERY_MISSILE,
+                "Havrylivka",
+                precision=2,
+                date="2022-04-12",
+                admin1="Kyiv Oblast",
+                claimed_by="Russian Defence Ministry",
+                actor1=RU,
+            ),
+        ),
+        forbid=("Kyiv",),
+        tags=("homonym", "admin-hint", "date:overnight", "passive"),
+    ),
+    Case(
         "havrylivka-kharkiv-homonym",
         "Shelling damaged a school in Havrylivka, Kharkiv region, on April 10.",
         (
@@ -470,6 +488,69 @@ CASES: tuple[Case, ...] = (
         "Shelling hit a village 20 km east of Kharkiv on April 10.",
         (Expect(S.SHELLING_ARTILLERY_MISSILE, "Kharkiv", precision=2),),
         tags=("reference-point",),
+    ),
+    Case(
+        "first-name-is-a-village",
+        "Russian rockets hit Kharkiv on Sunday, regional governor Oleh Syniehubov said.",
+        (Expect(S.SHELLING_ARTILLERY_MISSILE, "Kharkiv", date="2022-04-10", actor1=RU),),
+        forbid=("Oleh",),
+        tags=("person",),
+    ),
+    Case(
+        "reporting-ministry-is-not-the-attacker",
+        "A drone attack damaged the port of Odesa overnight, Ukraine's infrastructure ministry "
+        "said.",
+        (
+            Expect(
+                S.AIR_DRONE_STRIKE,
+                "Odesa",
+                actor1=None,
+                claimed_by="Ukraine's infrastructure ministry",
+            ),
+        ),
+        tags=("actors",),
+    ),
+    Case(
+        "fierce-fighting",
+        "Fierce fighting has raged near Bakhmut for weeks, the General Staff said on Monday.",
+        (Expect(S.ARMED_CLASH, "Bakhmut", precision=2, date="2022-04-11"),),
+    ),
+    Case(
+        "victims-before-the-weapon",
+        "Two people were killed when a Russian missile hit a residential building in Dnipro on "
+        "Saturday.",
+        (
+            Expect(
+                S.SHELLING_ARTILLERY_MISSILE,
+                "Dnipro",
+                actor1=RU,
+                actor2=CIV,
+                fatalities=2,
+                date="2022-04-09",
+            ),
+        ),
+        tags=("actors",),
+    ),
+    Case(
+        "address-from-kyiv",
+        "Russian shelling hit Sumy on Sunday, Zelensky said in his nightly address from Kyiv.",
+        (Expect(S.SHELLING_ARTILLERY_MISSILE, "Sumy", date="2022-04-10"),),
+        forbid=("Kyiv",),
+        tags=("negative:speech",),
+    ),
+    Case(
+        "dateline-city",
+        "KYIV, April 12 (Reuters) - Explosions rocked the capital before dawn as Russian drones "
+        "targeted energy facilities, the mayor said.",
+        (Expect(S.AIR_DRONE_STRIKE, "Kyiv", actor1=RU, target="energy facilities"),),
+        tags=("dateline",),
+    ),
+    Case(
+        "street-named-after-a-town",
+        "Cars burned on Lviv Street after missiles struck central Kharkiv on April 10.",
+        (Expect(S.SHELLING_ARTILLERY_MISSILE, "Kharkiv", date="2022-04-10"),),
+        forbid=("Lviv",),
+        tags=("negative:street",),
     ),
     Case(
         "kyiv-attacked-locative",

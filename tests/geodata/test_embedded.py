@@ -65,8 +65,14 @@ def test_find_names_in_an_article(gaz):
     ]
 
 
-def test_built_in_conflict_sites(gaz):
+def test_a_village_the_embedded_set_lacks_falls_back_to_its_region(gaz):
+    """The Kyiv-region Havrylivka needs the full dump; never the Zaporizhzhia homonym."""
     res = gaz.resolve("Havrylivka", context=ResolveContext(admin_hint="the Kyiv region"))
-    assert res.place.geonameid == 8516138
+    assert res.precision == GeoPrecision.REGION
+    assert res.place.admin1 == "Kyiv Oblast"
+    assert "Zaporizhzhia" in res.reason
+
+
+def test_built_in_conflict_sites(gaz):
     assert gaz.resolve("Starokostiantyniv airfield").place.geonameid == 11269942
     assert gaz.resolve("Antonov Airport").place.geonameid == 6300961

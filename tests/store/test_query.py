@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from conftest import CHUHUIV, KHARKIV, KYIV, make_article, make_event
+from store_factories import CHUHUIV, KHARKIV, KYIV, make_article, make_event
 
 from tracker.errors import ConfigError
 from tracker.model import Event, EventFilter, EventType, GeoPrecision, SubEventType

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from conftest import make_article, make_event
+from store_factories import make_article, make_event
 
 from tracker.errors import ReadOnlyDatabase, StorageError
 from tracker.model import EventFilter
@@ -107,8 +107,8 @@ def test_sigkill_at_random_moments_then_rerun_equals_an_uninterrupted_run(
 
 @pytest.mark.slow
 def test_two_writers_at_once_lose_nothing_and_duplicate_nothing(db_url: str) -> None:
-    open_store(db_url).close()
-    # Overlapping ranges in opposite orders: both write the same articles and dates at once.
+    # Both start on an empty database (both want to create the schema), then write
+    # overlapping ranges in opposite orders: the same articles and dates at once.
     procs = [_run_worker(db_url, 0, 30), _run_worker(db_url, 10, N_ARTICLES, "--reverse")]
     for proc in procs:
         _finish(proc)

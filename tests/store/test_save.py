@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from conftest import CHUHUIV, KYIV, make_article, make_event
+from store_factories import CHUHUIV, KYIV, make_article, make_event
 
 from tracker.model import Event, EventFilter, GeoPrecision, SubEventType
 from tracker.store import ArticleStatus, Store

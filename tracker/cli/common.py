@@ -58,7 +58,7 @@ def to_jsonable(value: Any) -> Any:
 
 def emit(rows: Iterable[dict[str, Any]], fmt: str, *, columns: Sequence[str]) -> None:
     """Write rows to stdout as ``table``, ``json`` (one array), ``jsonl`` or ``csv``."""
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         json.dump([to_jsonable(r) for r in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -87,7 +87,9 @@ def _emit_table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(*("" if r.get(c) is None else str(to_jsonable(r.get(c))) for c in columns))
-    Console(soft_wrap=False).print(table)
+    # Off a terminal rich assumes 80 columns and folds every cell; a log or a
+    # pager reads better with room for whole values.
+    Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200).print(table)
     click.echo(f"{len(rows)} row(s)", err=True)
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from tracker.extract.prefixes import PrefixScanner
+from tracker.extract.prefixes import AlternativesScanner
 
 
 class Side(Enum):
@@ -78,8 +78,8 @@ _SIDES = (
         r"schools?|kindergartens?|apartment\s+(?:blocks?|buildings?)",
     ),
 )
-_SIDE_SCANNER = PrefixScanner(
-    "|".join(f"(?P<s{i}>\\b(?:{pattern}))" for i, (_, pattern) in enumerate(_SIDES)),
+_SIDE_SCANNER = AlternativesScanner(
+    [f"(?P<s{i}>\\b(?:{pattern}))" for i, (_, pattern) in enumerate(_SIDES)],
     flags=re.IGNORECASE,
 )
 _SIDE_BY_GROUP = {f"s{i}": side for i, (side, _) in enumerate(_SIDES)}
@@ -91,7 +91,8 @@ _PASSIVE_AFTER = re.compile(
 _BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$", re.I)
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|at|against|targeting|targeted|hit|struck|shelled|attacked|killed|killing|"
-    r"down|downed|intercepted)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+    r"down|downed|intercepted)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?!(?:as|and|when|while|after|before|because|but)\b)[\w-]+\s+){0,2}$",
     re.I,
 )
 
@@ -159,7 +160,8 @@ _CLAIMANTS = (
 _CLAIM_PATTERNS = (
     re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()“”\"]{3,90})", re.I),
     re.compile(
-        r"(?P<who>\b(?:the\s+)?(?:[A-Z][\w'.-]*\s+){0,6}(?:[Mm]inistry|[Ff]orces?|[Aa]rmy|"
+        r"(?P<who>\b(?:the\s+)?(?:(?:[A-Z][\w'’.-]*|defen[cs]e|foreign|interior|infrastructure|"
+        r"regional|military|city|local|emergency|energy)\s+){0,6}(?:[Mm]inistry|[Ff]orces?|[Aa]rmy|"
         r"[Ss]taff|[Cc]ommand|officials|authorities|governor|[Gg]overnor|mayor|[Mm]ayor|police|"
         r"[Pp]olice|military|spokes(?:man|woman|person)|[Pp]rosecutors?(?:'s\s+[Oo]ffice)?|SBU|"
         r"Kremlin|[Mm]inister|[Aa]dministration|[Ss]ervice)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'.-]*){0,4})\s+"

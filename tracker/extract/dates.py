@@ -89,6 +89,13 @@ _SCANNER = PrefixScanner(
 )
 
 
+_HINT = re.compile(
+    r"[0-9]|day|night|week|month|ago\b|morning|evening|afternoon"
+    r"|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class DateReading:
     """A resolved date expression (or the default date) with its precision and interval."""
@@ -138,6 +145,8 @@ def find_dates(text: str, *, published: date | None, today: date) -> list[DateRe
     >>> (r.precision.name, r.date_start.isoformat(), r.date_end.isoformat())
     ('MONTH', '2022-04-01', '2022-04-12')
     """
+    if not _HINT.search(text):
+        return []  # no digit, day, week, month or month name: nothing to read
     ref = published or today
     readings = []
     for m in _SCANNER.finditer(text):

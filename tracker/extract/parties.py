@@ -60,7 +60,7 @@ def choose_parties(
         return _crowd(sub, sides, sentence=sentence, country=country)
     actor1 = attackers[0] if attackers else None
     notes: list[str] = []
-    if actor1 is None and claimant is not None and claimant not in hit:
+    if actor1 is None and _claims_own_action(sub, claimant, country) and claimant not in hit:
         actor1 = claimant
         notes.append(f"actor1: the claimant's side ({claimant.value}) claims the action")
     actor2 = next((s for s in hit if s != actor1), None)
@@ -75,6 +75,23 @@ def choose_parties(
     notes.extend(turned)
     a2 = _name(actor2) if actor2 else (civilians if _civilian(target, sides) else None)
     return Parties(_name(actor1) if actor1 else None, a2, sub, tuple(notes))
+
+
+_HOME = {Side.RUSSIA: "RU", Side.UKRAINE: "UA"}
+
+
+def _claims_own_action(sub: SubEventType, claimant: Side | None, country: str) -> bool:
+    """A party reporting a shoot-down, or a strike on the other side's ground, did it itself.
+
+    The Russian Defence Ministry reporting strikes in Ukraine claims them; a
+    Ukrainian ministry reporting a strike in Ukraine reports an attack it suffered.
+    """
+    if claimant is None:
+        return False
+    if sub is SubEventType.DISRUPTED_WEAPONS_USE:
+        return True
+    home = _HOME.get(claimant)
+    return home is not None and home != country
 
 
 def _name(side: Side) -> str:

@@ -114,8 +114,10 @@ _PEOPLE = frozenset(
     ]
 )
 _TITLE_BEFORE = re.compile(
-    r"\b(?:President|Mr|Mrs|Ms|Minister|Gen|General|Colonel|spokes(?:man|woman)|Governor|Mayor|"
-    r"Commander|Chief|Prime\s+Minister|Dr|Sir)\.?\s+(?:[A-Z][\w.-]+\s+)?$"
+    r"\b(?i:President|Mr|Mrs|Ms|Minister|Gen|General|Colonel|Col|Maj|Lt|spokes(?:man|woman|person)|"
+    r"Governor|Mayor|Commander|Chief|Prime\s+Minister|Dr|Sir|head|adviser|aide|official|"
+    r"ombudsman|lawmaker|MP|prosecutor|envoy|ambassador|journalist|correspondent|reporter)\.?"
+    r"\s+(?:[A-Z][\w.-]+\s+)?$"
 )
 _COUNTRIES = frozenset(
     [
@@ -165,6 +167,7 @@ _BEFORE = (
         re.compile(
             r"\b(?:visit(?:ed|ing|s)?(?:\s+to)?|trip\s+to|travel(?:l)?ed\s+to|arrived\s+in|landed\s+in|"
             r"flew\s+to|spoke\s+(?:in|from|at)|speaking\s+(?:in|from|at)|speech\s+(?:in|at|from)|"
+            r"address\s+(?:in|from)|statement\s+(?:in|from)|interview\s+in|"
             r"remarks\s+in|met\s+[^,.;]{0,40}\s+in|meeting\s+in|(?:press|news)\s+conference\s+in|"
             r"toured|hosted\s+[^,.;]{0,30}\s+in|returned\s+(?:from|to)|summit\s+in|talks\s+in|"
             r"negotiations\s+in|held\s+in|delegations?\s+(?:in|to)|embassy\s+in|envoy\s+(?:in|to)|"
@@ -248,6 +251,10 @@ _AFTER_ORG = re.compile(
     r"[Mm]ayor|[Gg]overnor|Independent|Post|Times|Pravda|Police|Dynamo|University|Institute|"
     r"Patriarchate|[Aa]uthorities|[Oo]fficials|Metro|Zoo|Ballet|Opera|Philharmonic|Oblenergo)\b"
 )
+_AFTER_STREET = re.compile(
+    r"\s+(?:Boulevard|Street|St\.|Avenue|Ave\.|Square|Park|Prospekt|Prospect|Lane|Embankment|"
+    r"Highway|Metro\s+station)\b"
+)
 _AFTER_REGION_WORD = re.compile(r"^\s+(?:region|oblast|province|raion|district)\b", re.I)
 _AFTER_DATELINE = re.compile(
     r"^\s*(?:,\s*[A-Za-z][\w ]{1,30})?\s*(?:\(|—|–|--|-\s|,\s*[A-Z][a-z]+\s+\d)"
@@ -318,6 +325,8 @@ def _role_from_after(
         return Role.TREATY, "names talks, a treaty or a format"
     if _AFTER_ORG.match(after):
         return Role.ORGANISATION, "part of an organisation's name"
+    if _AFTER_STREET.match(after):
+        return Role.ORGANISATION, "part of a street, square or park name"
     if _AFTER_SPEECH.match(after) and not _PREPOSITION_BEFORE.search(before):
         return Role.METONYMY, "the subject of a speech verb: its government"
     if capital and _AFTER_ACTION.match(after):

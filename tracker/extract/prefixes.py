@@ -10,6 +10,7 @@ pattern, so the rule table stays the single source of truth.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import product
 
 try:  # Python 3.11+: the parser moved under re._parser
@@ -109,7 +110,10 @@ class PrefixScanner:
     def __init__(self, pattern: str, *, flags: int = 0, length: int = 3) -> None:
         self.regex = re.compile(pattern, flags)
         self._prefixes = frozenset(_alnum_head(p) for p in prefixes(pattern, length=length))
-        self._words = re.compile(rf"\b[a-z0-9][a-z0-9]{{0,{length - 1}}}")
+        # A word's token is its first ``length`` letters/digits (the whole word when
+        # shorter). One regex finds just the wanted tokens, so the scan over the text
+        # runs in C rather than one Python step per word.
+        self._starts = re.compile(r"\b" + _trie_regex(self._prefixes, length))
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
         """Non-overlapping matches in ``text[pos:endpos]``, leftmost first."""
@@ -118,14 +122,49 @@ class PrefixScanner:
         found = []
         resume = pos
         match = self.regex.match
-        wanted = self._prefixes
-        for word in self._words.finditer(low):
-            if word.group() not in wanted:
-                continue
+        for word in self._starts.finditer(low):
             start = word.start() + pos
             if start < resume:
                 continue
             m = match(text, start, end)
+            if m is not None and m.end() > m.start():
+                found.append(m)
+                resume = m.end()
+        return found
+
+
+class AlternativesScanner(PrefixScanner):
+    """A :class:`PrefixScanner` over ``"|".join(alternatives)`` that, at each word start,
+    tries only the alternatives that can begin with that word's token.
+
+    Matches are the same as the joined pattern's: the alternatives that cannot start
+    with the token cannot match there, and the others keep their order, so the first
+    that matches is the one the joined pattern would pick (with the same group names).
+    """
+
+    def __init__(self, alternatives: Sequence[str], *, flags: int = 0, length: int = 3) -> None:
+        super().__init__("|".join(alternatives), flags=flags, length=length)
+        heads = [
+            frozenset(_alnum_head(p) for p in prefixes(alt, length=length)) for alt in alternatives
+        ]
+        by_token: dict[str, re.Pattern[str]] = {}
+        for token in self._prefixes:
+            chosen = [alt for alt, h in zip(alternatives, heads, strict=True) if token in h]
+            by_token[token] = re.compile("|".join(chosen), flags)
+        self._by_token = by_token
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+        """Non-overlapping matches in ``text[pos:endpos]``, leftmost first."""
+        end = len(text) if endpos is None else endpos
+        low = _lowered(text[pos:end])
+        found = []
+        resume = pos
+        by_token = self._by_token
+        for word in self._starts.finditer(low):
+            start = word.start() + pos
+            if start < resume:
+                continue
+            m = by_token[word.group()].match(text, start, end)
             if m is not None and m.end() > m.start():
                 found.append(m)
                 resume = m.end()
@@ -146,3 +185,34 @@ def _alnum_head(prefix: str) -> str:
         if not ch.isalnum():
             return prefix[:i]
     return prefix
+
+
+def _trie_regex(tokens: frozenset[str], length: int) -> str:
+    """A regex matching exactly the word-start tokens in ``tokens``.
+
+    A token shorter than ``length`` is a whole word, so it must not be followed by
+    another letter or digit; a full-length token may be. Tokens share their
+    prefixes in a trie so the engine tries few alternatives per word start.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for token in tokens:
+        if not _TOKEN.fullmatch(token):
+            continue  # never the start of a word: nothing to find
+        node = trie
+        for ch in token:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_node(trie, 0, length) if trie else "(?!)"
+
+
+_TOKEN = re.compile("[a-z0-9]+")
+
+
+def _trie_node(node: dict, depth: int, length: int) -> str:  # type: ignore[type-arg]
+    branches = []
+    for ch in sorted(node):
+        if ch == "":
+            branches.append("" if depth == length else "(?![a-z0-9])")
+        else:
+            branches.append(re.escape(ch) + _trie_node(node[ch], depth + 1, length))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -45,6 +45,7 @@ from tracker.extract.text import Sentence
 from tracker.model import EventType, SubEventType
 
 _MAX_NOTES = 1000
+_THE_CITY = re.compile(r"\bthe\s+(?:capital|city)\b(?!\s+of\b)", re.I)
 _VAGUE_REGION = re.compile(
     r"\b(?:the\s+)?(?:country['’]s|Ukraine['’]s)\s+(?P<a>east|south|north|west|north-?east|south-?east|"
     r"north-?west|south-?west)\b|\b(?P<b>eastern|southern|northern|western|north-?eastern|"
@@ -79,16 +80,15 @@ class ArticleReader:
     today: date
     country: str
     resolver: PlaceResolver
-    skipped: list[str] = field(default_factory=list)
     _cache: dict[tuple[int, int], _Facts] = field(default_factory=dict)
+    _dateline_read: bool = False
+    _dateline_place: PlaceMention | None = None
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
         """The mentions one sentence makes (possibly none)."""
         s_text = self.text[sentence.start : sentence.end]
-        negative = sentence_negative(s_text)
-        if negative:
-            self.skipped.append(f"{s_text[:60]!r}: {negative}")
-            return []
+        if sentence_negative(s_text):
+            return []  # sanctions, anniversaries, drills: no event in this sentence
         kept = self._standing(sentence, triggers)
         if not kept:
             return []
@@ -175,12 +175,18 @@ class ArticleReader:
         key = (sentence.start, trigger.start)
         if key not in self._cache:
             s, e = sentence.start, sentence.end
-            self._cache[key] = _Facts(
-                claims=find_claims(self.text, s, e),
-                sides=find_sides(self.text, s, e, trigger_start=trigger.start),
-                targets=find_targets(self.text, s, e),
-                alleged=is_alleged(self.text[s:e]),
-            )
+            shared = self._cache.get((s, -1))
+            if shared is None:  # claims, targets, hedges: the same for every trigger
+                shared = _Facts(
+                    claims=find_claims(self.text, s, e),
+                    sides=[],
+                    targets=find_targets(self.text, s, e),
+                    alleged=is_alleged(self.text[s:e]),
+                )
+                self._cache[(s, -1)] = shared
+            sides = find_sides(self.text, s, e, trigger_start=trigger.start)
+            # built directly: dataclasses.replace costs several times more per call
+            self._cache[key] = _Facts(shared.claims, sides, shared.targets, shared.alleged)
         return self._cache[key]
 
     def _reference_point(self, reference: PlaceMention | None) -> tuple[float, float] | None:
@@ -207,12 +213,30 @@ class ArticleReader:
                     resolution=res,
                     note="place: only a reference point is named; coded near it",
                 )
+        dateline = self._dateline()
+        if dateline is not None and _THE_CITY.search(self.text, sentence.start, sentence.end):
+            res = self.resolver.resolve(dateline)
+            if res is not None:
+                note = "place: 'the city'/'the capital' read as the article's dateline city"
+                return self._mention(sentence, group, place=dateline, resolution=res, note=note)
         vague = _VAGUE_REGION.search(self.text, sentence.start, sentence.end)
         text = None
         if vague and self.country == "UA":
             direction = (vague.group("a") or vague.group("b")).lower()
             text = f"{direction if direction.endswith('ern') else direction + 'ern'} Ukraine"
         return self._mention(sentence, group, place=None, resolution=None, vague=text)
+
+    def _dateline(self) -> PlaceMention | None:
+        """The city a dateline names ("KYIV, April 12 (Reuters) -"), found once."""
+        if not self._dateline_read:
+            self._dateline_read = True
+            head = self.text[:80]
+            mentions = classify_places(
+                self.text, self.gazetteer.find_names(head), sentence_start=0, sentence_end=80
+            )
+            found = [m for m in mentions if m.role is Role.DATELINE]
+            self._dateline_place = found[0] if found else None
+        return self._dateline_place
 
     def _mention(
         self,
@@ -247,16 +271,10 @@ class ArticleReader:
         if sub is SubEventType.DISRUPTED_WEAPONS_USE:
             target_text = downed_objects(self.text, s, e) or target_text
         alleged = facts.alleged
-        evidence = [
-            f"trigger: {trigger.rule.name} {self.text[trigger.start : trigger.end]!r}",
-            *([f"type: {len(group)} triggers, highest ACLED rank kept"] if len(group) > 1 else []),
-            _place_evidence(place, resolution, vague),
-            *([note] if note else []),
-            reading.evidence,
-            *parties.notes,
-            *([f"claim: {claim.who}"] if claim else []),
-            *(["alleged: the sentence hedges the report"] if alleged else []),
-        ]
+        evidence = _evidence(
+            self.text, trigger, len(group), place, resolution, vague, note, reading,
+            parties.notes, claim.who if claim else None, alleged,
+        )  # fmt: skip
         return Mention(
             sub_event_type=sub,
             sentence=(s, e),
@@ -278,8 +296,37 @@ class ArticleReader:
             target=target_text,
             claimed_by=claim.who if claim else None,
             alleged=alleged,
-            evidence=tuple(evidence),
+            evidence=evidence,
         )
+
+
+def _evidence(
+    text: str,
+    trigger: Trigger,
+    n_triggers: int,
+    place: PlaceMention | None,
+    resolution: Resolution | None,
+    vague: str | None,
+    note: str | None,
+    reading: DateReading,
+    party_notes: tuple[str, ...],
+    claimant: str | None,
+    alleged: bool,
+) -> tuple[str, ...]:
+    """The evidence lines of a mention, in the order a reader checks them."""
+    lines = [f"trigger: {trigger.rule.name} {text[trigger.start : trigger.end]!r}"]
+    if n_triggers > 1:
+        lines.append(f"type: {n_triggers} triggers, highest ACLED rank kept")
+    lines.append(_place_evidence(place, resolution, vague))
+    if note:
+        lines.append(note)
+    lines.append(reading.evidence)
+    lines.extend(party_notes)
+    if claimant:
+        lines.append(f"claim: {claimant}")
+    if alleged:
+        lines.append("alleged: the sentence hedges the report")
+    return tuple(lines)
 
 
 def notes_for(text: str, span: tuple[int, int]) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extract.prefixes import PrefixScanner
+from tracker.extract.prefixes import AlternativesScanner
 from tracker.model import SubEventType as S
 
 _N = r"(?:\w[\w'-]*\s+)"  # one word and its space, for "up to N words" gaps
@@ -54,7 +54,9 @@ RULES: tuple[Rule, ...] = (
         "shoot-down",
         S.DISRUPTED_WEAPONS_USE,
         r"shot\s+down|shoot(?:s|ing)?\s+down|downed|downing\s+of|intercept(?:ed|s|ing)"
-        rf"|(?:destroyed|neutrali[sz]ed)\s+{_N}{{0,3}}{_AIRCRAFT}"
+        # "destroyed four drones", but not the passive "destroyed by missiles",
+        # where the weapon is the attacker, not the target.
+        rf"|(?:destroyed|neutrali[sz]ed)\s+(?!by\b){_N}{{0,3}}{_AIRCRAFT}"
         r"|air\s+defen[cs]es?\s+(?:destroyed|repelled|neutrali[sz]ed|repulsed)",
         0.8,
     ),
@@ -180,8 +182,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "clash",
         S.ARMED_CLASH,
-        r"clash(?:ed|es|ing)?\b|heavy\s+fighting|fighting\s+(?:in|near|around|for|continues|raged"
-        r"|and\s+advancing)"
+        r"clash(?:ed|es|ing)?\b|(?:heavy|fierce|intense|ongoing)\s+fighting"
+        r"|fighting\s+(?:(?:has|had)\s+)?(?:in|near|around|for|continues|continued|raged"
+        r"|and\s+advancing)|assaults?\s+(?:on|near|in|around|against)"
         r"|fought|firefights?|gun\s*fights?|gun\s*battles?|battl(?:ed|es|ing)\s+(?:for|over|in|near)"
         r"|exchange\s+of\s+fire|exchanged\s+fire|skirmish(?:es)?|street\s+battles?"
         rf"|repel(?:led|s)?\s+(?:an?\s+)?{_N}{{0,2}}(?:attacks?|assaults?|offensive)"
@@ -269,8 +272,8 @@ RULES: tuple[Rule, ...] = (
 )
 
 _RULE_BY_GROUP = {f"r{i}": rule for i, rule in enumerate(RULES)}
-_SCANNER = PrefixScanner(
-    "|".join(rf"(?P<r{i}>\b(?:{rule.pattern}))" for i, rule in enumerate(RULES)),
+_SCANNER = AlternativesScanner(
+    [rf"(?P<r{i}>\b(?:{rule.pattern}))" for i, rule in enumerate(RULES)],
     flags=re.IGNORECASE,
     length=4,
 )

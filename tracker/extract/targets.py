@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extract.prefixes import PrefixScanner
+from tracker.extract.prefixes import AlternativesScanner
 
 _MILITARY = (
     r"(?:military\s+)?air\s*(?:field|base)s?|(?:military\s+)?airfields?"
@@ -31,9 +31,12 @@ _AIRBORNE = (
     r"(?:planes?|aircraft|helicopters?|drones?|UAVs?|(?:cruise\s+)?missiles?|Shaheds?|jets?)"
 )
 
-_SCANNER = PrefixScanner(
-    rf"(?P<military>\b(?:{_MILITARY}))|(?P<civilian>\b(?:{_CIVILIAN}))"
-    rf"|(?P<infrastructure>\b(?:{_INFRASTRUCTURE}))",
+_SCANNER = AlternativesScanner(
+    [
+        rf"(?P<military>\b(?:{_MILITARY}))",
+        rf"(?P<civilian>\b(?:{_CIVILIAN}))",
+        rf"(?P<infrastructure>\b(?:{_INFRASTRUCTURE}))",
+    ],
     flags=re.I,
 )
 _AIRBORNE_SCANNER = re.compile(rf"\b{_AIRBORNE}\b", re.I)

@@ -79,6 +79,7 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*[-*•])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_RUN = re.compile(r"[\w.]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +153,15 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences = []
     start = 0
     for cut in [*cuts, len(text)]:
-        for piece_start, piece_end in _pieces(text, start, cut):
-            sentence = _trimmed(text, piece_start, piece_end)
+        if cut - start <= MAX_SENTENCE:  # the usual case: one piece, no list to build
+            sentence = _trimmed(text, start, cut)
             if sentence is not None:
                 sentences.append(sentence)
+        else:
+            for piece_start, piece_end in _pieces(text, start, cut):
+                sentence = _trimmed(text, piece_start, piece_end)
+                if sentence is not None:
+                    sentences.append(sentence)
         start = max(start, cut)
     return sentences
 
@@ -175,13 +181,25 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if m.group()[0] != ".":
         return True
-    word = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-    if word is None:
+    token = _word_before(text, max(0, m.start() - 20), m.start())
+    if token is None:
         return True
-    token = word.group(1).lower()
     if token in _ABBREVIATIONS:
         return False
     return not (len(token) == 1 and token.isalpha())  # an initial: "Igor V. Ivanov"
+
+
+def _word_before(text: str, start: int, end: int) -> str | None:
+    """The lowercased run of word characters and dots ending at ``end`` (not before ``start``).
+
+    Matching the reversed window from its first character finds the same run
+    as ``_WORD_BEFORE.search`` without trying every start position in turn.
+    """
+    if text[end - 1 : end] == "\n":  # ``$`` also matches before a final newline
+        word = _WORD_BEFORE.search(text, start, end)
+        return word.group(1).lower() if word else None
+    run = _WORD_RUN.match(text[start:end][::-1])
+    return run.group()[::-1].lower() if run else None
 
 
 def _headline_breaks(text: str) -> list[int]:
@@ -200,8 +218,10 @@ def _headline_breaks(text: str) -> list[int]:
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Sentence(start, end) if end > start else None
+    piece = text[start:end]
+    kept = piece.lstrip()  # str.strip drops exactly the characters isspace() accepts
+    if not kept:
+        return None
+    start += len(piece) - len(kept)
+    end -= len(kept) - len(kept.rstrip())
+    return Sentence(start, end)

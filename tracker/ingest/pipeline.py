@@ -176,15 +176,16 @@ def _ingest_local(
         sources = [(STDIN, read_stdin(sys.stdin.buffer, text_column=options.text_column))]
     else:
         sources = [(str(p), read_path(p, text_column=options.text_column)) for p in paths]
-    for origin, items in sources:
-        try:
-            _take_items(items, spec=spec, sink=sink, options=options)
-        except (StorageError, GazetteerError):
-            raise
-        except Exception as err:  # noqa: BLE001 - a reader bug on one file must not stop the run
-            sink.fail(origin, err, detail=traceback.format_exc())
-        else:
-            sink.tally.sources_read += 1
+    with sink.batched():
+        for origin, items in sources:
+            try:
+                _take_items(items, spec=spec, sink=sink, options=options)
+            except (StorageError, GazetteerError):
+                raise
+            except Exception as err:  # noqa: BLE001 - a reader bug on one file must not stop the run
+                sink.fail(origin, err, detail=traceback.format_exc())
+            else:
+                sink.tally.sources_read += 1
 
 
 def _take_items(
@@ -194,7 +195,9 @@ def _take_items(
         if item.article is None:
             sink.fail(item.origin, item.error or InputError(f"{item.origin}: unreadable"))
             continue
-        sink.take(_with_overrides(item.article, options), origin=item.origin, override=spec.options)
+        sink.queue(
+            _with_overrides(item.article, options), origin=item.origin, override=spec.options
+        )
 
 
 def _with_overrides(article: Article, options: IngestOptions) -> Article:

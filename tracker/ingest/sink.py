@@ -1,13 +1,17 @@
 """The per-article step of every run: status check, extraction, storage, tallies.
 
 Each article is isolated: whatever goes wrong with one is recorded as a named
-failure and the run goes on. Only a failing database stops the run, since no
-later article could be stored either.
+failure and the run goes on. Local sources queue their articles and save them
+in batches (:meth:`ArticleSink.batched`), which is what makes a big local
+ingest fast on SQLite; remote ones are saved one by one as they arrive. Only a
+failing database stops the run, since no later article could be stored either.
 """
 
 from __future__ import annotations
 
+import contextlib
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,8 +23,29 @@ from tracker.ingest.summary import IngestSummary, ItemFailure
 
 if TYPE_CHECKING:
     from tracker.app import App
-    from tracker.model import Article
+    from tracker.model import Article, Event
     from tracker.store import SaveResult, Store
+
+
+BATCH_SIZE = 100  # local articles saved per store transaction (SQLite; see Store.save_articles)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """An article checked and extracted, waiting for its batch to be saved."""
+
+    article: Article
+    events: tuple[Event, ...]
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A log line for one item, held back while articles before it wait for their batch."""
+
+    event: str
+    origin: str
+    fields: dict[str, object]
 
 
 @dataclass
@@ -48,31 +73,117 @@ class ArticleSink:
     """Takes articles from any reader and stores them with their events."""
 
     def __init__(
-        self, *, app: App, fallback: ArticleDefaults, log: JsonlLog, progress: IngestProgress
+        self,
+        *,
+        app: App,
+        fallback: ArticleDefaults,
+        log: JsonlLog,
+        progress: IngestProgress,
+        batch_size: int = BATCH_SIZE,
     ) -> None:
         self.app = app
         self.tally = Tally()
         self._fallback = fallback
         self._log = log
         self._progress = progress
+        self._batch_size = batch_size
+        self._batching = False
+        # Queued articles and, in input order between them, the log lines of
+        # items that needed no save (failures, unchanged): the log keeps the order.
+        self._pending: list[_Ready | _Line] = []
+        self._queued = 0
 
     def take(self, article: Article, *, origin: str, override: ArticleDefaults) -> bool:
         """Store ``article`` unless unchanged; True when it is now stored, False when it failed."""
+        ready = self._prepare(article, origin=origin, override=override)
+        if ready is None or isinstance(ready, bool):
+            return bool(ready)
+        result = self.app.store.save_article(ready.article, ready.events)
+        self._saved(ready, result)
+        return True
+
+    def queue(self, article: Article, *, origin: str, override: ArticleDefaults) -> None:
+        """Like :meth:`take`, but store ``article`` with the next batch (see :meth:`batched`)."""
+        if not self._batching:
+            self.take(article, origin=origin, override=override)
+            return
+        ready = self._prepare(article, origin=origin, override=override)
+        if isinstance(ready, _Ready):
+            self._pending.append(ready)
+            self._queued += 1
+            if self._queued >= self._batch_size:
+                self.flush()
+
+    @contextlib.contextmanager
+    def batched(self) -> Iterator[None]:
+        """Articles given to :meth:`queue` meanwhile are saved in batches, the last on exit.
+
+        A failing database drops the batch in flight (nothing of it was
+        committed, so the next run stores it); any other error still saves
+        what was queued before passing on.
+        """
+        self._batching = True
+        try:
+            yield
+        except StorageError:
+            self._drop_pending()
+            raise
+        except BaseException:
+            self.flush()
+            raise
+        else:
+            self.flush()
+        finally:
+            self._batching = False
+
+    def flush(self) -> None:
+        """Save every queued article, one transaction per batch, and record each outcome."""
+        pending, self._pending, self._queued = self._pending, [], 0
+        readies = [p for p in pending if isinstance(p, _Ready)]
+        saved = self.app.store.save_articles([(r.article, r.events) for r in readies])
+        results = dict(zip(map(id, readies), saved, strict=True))
+        for item in pending:
+            if isinstance(item, _Line):
+                self._write(item)
+            else:
+                self._outcome(item, results[id(item)])
+
+    def _outcome(self, ready: _Ready, result: SaveResult) -> None:
+        if result.error is None:
+            self._saved(ready, result)
+        elif isinstance(result.error, TrackerError):
+            self.fail(ready.origin, result.error)
+        else:
+            trace = "".join(traceback.format_exception(result.error))
+            self.fail(ready.origin, result.error, detail=trace)
+
+    def _drop_pending(self) -> None:
+        # The database failed: queued articles were not stored (the next run will),
+        # but what was already decided about the other items still goes in the log.
+        pending, self._pending, self._queued = self._pending, [], 0
+        for item in pending:
+            if isinstance(item, _Line):
+                self._write(item)
+
+    def _prepare(
+        self, article: Article, *, origin: str, override: ArticleDefaults
+    ) -> _Ready | bool | None:
+        """Defaults, status check, extraction: what to save; True if unchanged, None if failed."""
         article = apply_defaults(article, override=override, fallback=self._fallback)
         store = self.app.store  # outside the isolation: a broken database stops the run
         try:
             if not article.text.strip():
                 raise InputError(f"{origin}: the article has no text")
-            return self._store(store, article, origin)
+            return self._extract(store, article, origin)
         except (StorageError, GazetteerError):
             raise  # the same for every article: stop rather than fail them one by one
         except TrackerError as err:
             self.fail(origin, err)
         except Exception as err:  # noqa: BLE001 - one article's bug must not stop an unattended run
             self.fail(origin, err, detail=traceback.format_exc())
-        return False
+        return None
 
-    def _store(self, store: Store, article: Article, origin: str) -> bool:
+    def _extract(self, store: Store, article: Article, origin: str) -> _Ready | bool:
         from tracker.extract import extract_events
         from tracker.store import ArticleStatus
 
@@ -81,18 +192,18 @@ class ArticleSink:
             self.tally.articles_unchanged += 1
             self._done("article", origin, article=article, status="unchanged")
             return True
-        events = extract_events(article, gazetteer=self.app.gazetteer)
-        result = store.save_article(article, events)
+        return _Ready(article, tuple(extract_events(article, gazetteer=self.app.gazetteer)), origin)
+
+    def _saved(self, ready: _Ready, result: SaveResult) -> None:
         self._count(result)
         self._done(
             "article",
-            origin,
-            article=article,
+            ready.origin,
+            article=ready.article,
             status=result.status.name.lower(),
             events_added=result.events_added,
             events_merged=result.events_merged,
         )
-        return True
 
     def _count(self, result: SaveResult) -> None:
         from tracker.store import ArticleStatus
@@ -132,5 +243,12 @@ class ArticleSink:
     ) -> None:
         if article is not None:
             fields.update(article_id=article.article_id, url=article.url, title=article.title)
-        self._log.write(event, origin=origin, **fields)
-        self._progress.advance(origin)
+        line = _Line(event, origin, fields)
+        if self._pending:
+            self._pending.append(line)  # after the queued articles it follows
+        else:
+            self._write(line)
+
+    def _write(self, line: _Line) -> None:
+        self._log.write(line.event, origin=line.origin, **line.fields)
+        self._progress.advance(line.origin)

@@ -21,6 +21,7 @@ from tracker.store.types import ArticleStatus, CountBy, FetchState, SaveResult
 
 T = TypeVar("T")
 PAGE = 1000  # events fetched per round trip while streaming
+BATCH = 100  # articles per SQLite transaction in save_articles
 _RETRIES = 4
 _TRANSIENT = ("database is locked", "deadlock detected", "could not serialize", "busy")
 
@@ -110,6 +111,65 @@ class Store:
         """
         now = datetime.now(UTC)
         return self._write(lambda conn: writer.save_article(conn, article, events, now=now))
+
+    def save_articles(
+        self, pairs: Iterable[tuple[Article, Sequence[Event]]], *, batch_size: int = BATCH
+    ) -> list[SaveResult]:
+        """Save many articles as :meth:`save_article` would, one result per pair, in order.
+
+        Each article is isolated: one whose save fails (a value the database
+        refuses, a bad event) gets a result with ``error`` set and nothing of
+        it written, and the others are stored all the same. On SQLite up to
+        ``batch_size`` articles share one transaction, with a savepoint per
+        article: SQLite has a single writer anyway, and most of a small save's
+        cost is the transaction around it. A crash loses at most the batch in
+        flight, all of it or none, so running the same input again stores
+        every article exactly once. On PostgreSQL each article keeps its own
+        transaction, so the locks that order concurrent writers (see
+        ``writer``) are held for one article, never for a whole batch.
+
+        Raises
+        ------
+        StorageError
+            The database itself failed (locked for too long, disk full, gone):
+            the batch in flight is not stored and no later one could be.
+
+        Examples
+        --------
+        >>> store = open_store("sqlite://")
+        >>> [r.status.value for r in store.save_articles([(Article("One."), []),
+        ...                                               (Article("Two."), [])])]
+        ['new', 'new']
+        """
+        if batch_size < 1:
+            raise ConfigError(f"batch_size {batch_size!r} must be at least 1")
+        todo = list(pairs)
+        size = batch_size if self._dialect == "sqlite" else 1
+        results: list[SaveResult] = []
+        for start in range(0, len(todo), size):
+            chunk = todo[start : start + size]
+            now = datetime.now(UTC)
+            results += self._write(lambda conn, c=chunk, t=now: self._save_chunk(conn, c, now=t))
+        return results
+
+    def _save_chunk(
+        self, conn: sa.Connection, chunk: list[tuple[Article, Sequence[Event]]], *, now: datetime
+    ) -> list[SaveResult]:
+        return [self._save_isolated(conn, article, events, now=now) for article, events in chunk]
+
+    def _save_isolated(
+        self, conn: sa.Connection, article: Article, events: Sequence[Event], *, now: datetime
+    ) -> SaveResult:
+        try:
+            with conn.begin_nested():
+                return writer.save_article(conn, article, events, now=now)
+        except (exc.IntegrityError, exc.DataError) as err:
+            return SaveResult(ArticleStatus.UNCHANGED, error=translate_error(err, self.engine))
+        except exc.SQLAlchemyError:
+            raise  # the database itself: the whole batch fails (and may be retried)
+        except (ValueError, TypeError, KeyError, AttributeError) as err:
+            # One article's malformed events (a bug upstream) must not lose the batch.
+            return SaveResult(ArticleStatus.UNCHANGED, error=err)
 
     def delete_article(self, article_id: str) -> int:
         """Forget an article and its reports; returns how many events disappeared."""

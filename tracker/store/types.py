@@ -32,18 +32,26 @@ class SaveResult:
     ``events_added`` counts new events (a report that matched nothing),
     ``events_merged`` counts reports that joined an event another article had
     reported, ``events_removed`` counts events that disappeared because this
-    article no longer reports them and nobody else does.
+    article no longer reports them and nobody else does. ``error`` is set only
+    by :meth:`Store.save_articles`, for an article it could not store (nothing
+    of it was written; ``status`` is then UNCHANGED).
     """
 
     status: ArticleStatus
     events_added: int = 0
     events_merged: int = 0
     events_removed: int = 0
+    error: Exception | None = None
 
     @property
     def changed(self) -> bool:
         """True when the save wrote anything."""
-        return self.status is not ArticleStatus.UNCHANGED
+        return self.error is None and self.status is not ArticleStatus.UNCHANGED
+
+    @property
+    def failed(self) -> bool:
+        """True when :meth:`Store.save_articles` could not store this article (see ``error``)."""
+        return self.error is not None
 
 
 @dataclass(frozen=True, slots=True)

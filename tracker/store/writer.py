@@ -22,12 +22,65 @@ from tracker.store.types import ArticleStatus, SaveResult
 
 Row = Mapping[str, Any]
 
+# Statements built once with named parameters: SQLAlchemy compiles each one a
+# single time and reuses it. Building ``.values(row)`` afresh per call made it
+# derive a cache key from every value, which was half the cost of a save.
+_STATUS = sa.select(ARTICLES.c.content_hash).where(
+    ARTICLES.c.article_id == sa.bindparam("p_article_id")
+)
+_REPORTS_OF = sa.select(REPORTS).where(REPORTS.c.article_id == sa.bindparam("p_article_id"))
+_INSERT_ARTICLE = sa.insert(ARTICLES)
+_UPDATE_ARTICLE = sa.update(ARTICLES).where(ARTICLES.c.article_id == sa.bindparam("p_article_id"))
+_DELETE_ARTICLE = sa.delete(ARTICLES).where(ARTICLES.c.article_id == sa.bindparam("p_article_id"))
+_INSERT_REPORT = sa.insert(REPORTS)
+_DELETE_REPORTS = sa.delete(REPORTS).where(
+    REPORTS.c.seq.in_(sa.bindparam("p_seqs", expanding=True))
+)
+_SET_REPORT_EVENT = (
+    sa.update(REPORTS)
+    .where(REPORTS.c.seq == sa.bindparam("p_seq"))
+    .values(event_id=sa.bindparam("p_event_id"))
+)
+_CLUSTER = (
+    sa.select(REPORTS)
+    .where(REPORTS.c.event_id == sa.bindparam("p_event_id"))
+    .order_by(REPORTS.c.seq)
+)
+_EVENT = sa.select(*EVENTS.c).where(EVENTS.c.event_id == sa.bindparam("p_event_id"))
+_HAS_REPORTS = (
+    sa.select(REPORTS.c.seq).where(REPORTS.c.event_id == sa.bindparam("p_event_id")).limit(1)
+)
+_INSERT_EVENT = sa.insert(EVENTS)
+_UPDATE_EVENT = sa.update(EVENTS).where(EVENTS.c.event_id == sa.bindparam("p_event_id"))
+_DELETE_EVENT = sa.delete(EVENTS).where(EVENTS.c.event_id == sa.bindparam("p_event_id"))
+_EVENTS_STILL = sa.select(EVENTS.c.event_id).where(
+    EVENTS.c.event_id.in_(sa.bindparam("p_event_ids", expanding=True))
+)
+# Only what the merge rule looks at (merge.match_distance / best_match): the
+# text and JSON columns of every same-day event are not worth reading.
+_MATCH_COLUMNS = (
+    "id",
+    "event_id",
+    "article_id",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "admin1",
+    "geonameid",
+)
+_CANDIDATES = sa.select(*(EVENTS.c[name] for name in _MATCH_COLUMNS)).where(
+    EVENTS.c.event_date == sa.bindparam("p_day"),
+    EVENTS.c.event_type == sa.bindparam("p_event_type"),
+    EVENTS.c.latitude.is_not(None),
+)
+
 
 def article_status(conn: sa.Connection, article: Article) -> ArticleStatus:
     """NEW, UNCHANGED (same text) or UPDATED, as the database sees it now."""
-    stored = conn.execute(
-        sa.select(ARTICLES.c.content_hash).where(ARTICLES.c.article_id == article.article_id)
-    ).scalar_one_or_none()
+    stored = conn.execute(_STATUS, {"p_article_id": article.article_id}).scalar_one_or_none()
     if stored is None:
         return ArticleStatus.NEW
     return ArticleStatus.UNCHANGED if stored == article.content_hash else ArticleStatus.UPDATED
@@ -40,7 +93,8 @@ def save_article(
     article_id = article.article_id
     _lock(conn, f"article:{article_id}")
     status = article_status(conn, article)
-    old = _reports_of(conn, article_id)
+    # A new article has no reports yet (reports reference their article).
+    old = {} if status is ArticleStatus.NEW else _reports_of(conn, article_id)
     new = {e.event_id: report_row(e, article_id=article_id) for e in events}
     if status is ArticleStatus.UNCHANGED and _same_reports(old, new):
         return SaveResult(ArticleStatus.UNCHANGED)
@@ -72,7 +126,7 @@ def delete_article(conn: sa.Connection, article_id: str, *, now: datetime) -> in
     for day in sorted({r["event_date"] for r in old.values()}):
         _lock(conn, f"date:{day.isoformat()}")
     vanished = _remove_reports(conn, list(old.values()), now=now)
-    conn.execute(sa.delete(ARTICLES).where(ARTICLES.c.article_id == article_id))
+    conn.execute(_DELETE_ARTICLE, {"p_article_id": article_id})
     return len(vanished)
 
 
@@ -83,7 +137,7 @@ def _lock(conn: sa.Connection, key: str) -> None:
 
 
 def _reports_of(conn: sa.Connection, article_id: str) -> dict[str, Row]:
-    rows = conn.execute(sa.select(REPORTS).where(REPORTS.c.article_id == article_id))
+    rows = conn.execute(_REPORTS_OF, {"p_article_id": article_id})
     return {r.report_id: r._mapping for r in rows}
 
 
@@ -100,14 +154,14 @@ def _same_reports(old: Mapping[str, Row], new: Mapping[str, Row]) -> bool:
 def _upsert_article(conn: sa.Connection, article: Article, *, now: datetime, exists: bool) -> None:
     row = article_row(article, now=now)
     if not exists:
-        conn.execute(sa.insert(ARTICLES).values(row))
+        conn.execute(_INSERT_ARTICLE, row)
         return
     del row["first_seen"]
-    conn.execute(sa.update(ARTICLES).where(ARTICLES.c.article_id == article.article_id).values(row))
+    conn.execute(_UPDATE_ARTICLE, {**row, "p_article_id": article.article_id})
 
 
 def _insert_report(conn: sa.Connection, row: Row) -> Row:
-    result = conn.execute(sa.insert(REPORTS).values(dict(row)))
+    result = conn.execute(_INSERT_REPORT, dict(row))
     return {**row, "seq": result.inserted_primary_key[0]}
 
 
@@ -116,10 +170,10 @@ def _remove_reports(conn: sa.Connection, rows: Sequence[Row], *, now: datetime) 
     affected = sorted({r["event_id"] for r in rows})
     if not affected:
         return set()
-    conn.execute(sa.delete(REPORTS).where(REPORTS.c.seq.in_([r["seq"] for r in rows])))
+    conn.execute(_DELETE_REPORTS, {"p_seqs": [r["seq"] for r in rows]})
     for event_id in affected:
         _rederive(conn, event_id, now=now)
-    still = conn.execute(sa.select(EVENTS.c.event_id).where(EVENTS.c.event_id.in_(affected)))
+    still = conn.execute(_EVENTS_STILL, {"p_event_ids": affected})
     return set(affected) - set(still.scalars())
 
 
@@ -127,14 +181,13 @@ def _rederive(conn: sa.Connection, event_id: str, *, now: datetime) -> None:
     # Dissolve the event and place its remaining reports again in arrival order,
     # as if the removed reports had never been read.
     remaining = _cluster(conn, event_id)
-    conn.execute(sa.delete(EVENTS).where(EVENTS.c.event_id == event_id))
+    conn.execute(_DELETE_EVENT, {"p_event_id": event_id})
     for row in remaining:
         _place_report(conn, row, now=now)
 
 
 def _cluster(conn: sa.Connection, event_id: str) -> list[Row]:
-    query = sa.select(REPORTS).where(REPORTS.c.event_id == event_id).order_by(REPORTS.c.seq)
-    return [r._mapping for r in conn.execute(query)]
+    return [r._mapping for r in conn.execute(_CLUSTER, {"p_event_id": event_id})]
 
 
 def _place_report(conn: sa.Connection, report: Row, *, now: datetime) -> bool:
@@ -143,10 +196,10 @@ def _place_report(conn: sa.Connection, report: Row, *, now: datetime) -> bool:
     event_id = match["event_id"] if match else report["report_id"]
     if match is not None:
         _adopt_imported(conn, match)
-    conn.execute(sa.update(REPORTS).where(REPORTS.c.seq == report["seq"]).values(event_id=event_id))
+    conn.execute(_SET_REPORT_EVENT, {"p_seq": report["seq"], "p_event_id": event_id})
     if match is None:
         row = aggregate([report], event_id=event_id)
-        conn.execute(sa.insert(EVENTS).values({**row, "updated_at": now}))
+        conn.execute(_INSERT_EVENT, {**row, "updated_at": now})
         return False
     _refresh_event(conn, event_id, now=now)
     return True
@@ -154,26 +207,23 @@ def _place_report(conn: sa.Connection, report: Row, *, now: datetime) -> bool:
 
 def _adopt_imported(conn: sa.Connection, event: Row) -> None:
     # A bulk-imported event has no report row until a report first merges into it;
-    # give it one now, so re-deriving the event later can never lose it.
-    has_reports = sa.select(REPORTS.c.seq).where(REPORTS.c.event_id == event["event_id"])
-    if conn.execute(has_reports.limit(1)).first() is not None:
+    # give it one now, so re-deriving the event later can never lose it. An event
+    # whose representative came from an article has report rows: no need to look.
+    if event["article_id"] is not None:
         return
-    row = {name: event[name] for name in EVENT_FIELDS}
+    if conn.execute(_HAS_REPORTS, {"p_event_id": event["event_id"]}).first() is not None:
+        return
+    full = conn.execute(_EVENT, {"p_event_id": event["event_id"]}).one()._mapping
+    row = {name: full[name] for name in EVENT_FIELDS}
     row.update(report_id=event["event_id"], article_id=None, event_id=event["event_id"])
-    conn.execute(sa.insert(REPORTS).values(row))
+    conn.execute(_INSERT_REPORT, row)
 
 
 def _candidates(conn: sa.Connection, day: date, event_type: str) -> Iterable[Row]:
-    query = sa.select(*EVENTS.c).where(
-        EVENTS.c.event_date == day,
-        EVENTS.c.event_type == event_type,
-        EVENTS.c.latitude.is_not(None),
-    )
-    return [r._mapping for r in conn.execute(query)]
+    params = {"p_day": day, "p_event_type": event_type}
+    return [r._mapping for r in conn.execute(_CANDIDATES, params)]
 
 
 def _refresh_event(conn: sa.Connection, event_id: str, *, now: datetime) -> None:
     row = aggregate(_cluster(conn, event_id), event_id=event_id)
-    conn.execute(
-        sa.update(EVENTS).where(EVENTS.c.event_id == event_id).values({**row, "updated_at": now})
-    )
+    conn.execute(_UPDATE_EVENT, {**row, "updated_at": now, "p_event_id": event_id})
