@@ -17,7 +17,7 @@ events:
 It prints medians and the ratios of those medians. Peak memory is measured
 in child processes that export from a lazy generator (as the store's cursor
 delivers events) at N/10 and N events: a flat export has about the same peak
-at both sizes. Figures and commands go in docs/bench-export.md.
+at both sizes. Figures and commands go in docs/benchmarks.md (Export).
 """
 
 from __future__ import annotations

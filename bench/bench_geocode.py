@@ -17,7 +17,7 @@ Prints medians over ``--rounds`` runs of:
   throughput on article-sized text;
 - the share of the CSV's names each approach finds at all.
 
-Figures go to docs/bench-geocode.md with the command that produced them.
+Figures go to docs/benchmarks.md (Geocoding) with the command that produced them.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ Remote part: a local HTTP server answers each page after ``--latency`` seconds;
 uses the ingest fetcher from a thread pool (8 workers, at most 4 per host).
 
 It prints medians and the ratios of those medians; figures go in
-docs/bench-ingest.md with the command that produced them.
+docs/benchmarks.md (Ingest) with the command that produced them.
 """
 
 from __future__ import annotations

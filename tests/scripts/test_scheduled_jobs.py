@@ -188,7 +188,8 @@ def test_a_run_killed_midway_is_completed_exactly_once_by_the_next(
         run.wait()
         site.release.set()
     done_before = {json.loads(line).get("url") for line in log.read_text().splitlines()}
-    assert _counts(tmp_path)[0] == 3  # the first three entries, nothing half-written
+    # the first three entries, nothing half-written (the log says what happened if not)
+    assert _counts(tmp_path)[0] == 3, log.read_text()
     site.server.clear_log()
 
     second = _run(_hourly(tmp_path, site), _env(tmp_path))
