@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tracker.extract.prefixes import PrefixScanner
+from tracker.extract.text import CARDINALS
 from tracker.model import TimePrecision
 
 _MONTHS = {
@@ -45,20 +46,7 @@ _WEEKDAYS = {
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     )
 }
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_NUMBERS = CARDINALS  # the "N days ago" pattern admits only a..ten
 
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"

@@ -13,6 +13,43 @@ from dataclasses import dataclass
 
 from tracker.errors import ExtractionError
 
+# Number words as news writes small counts ("two drones", "three days ago").
+CARDINALS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    **{
+        w: i
+        for i, w in enumerate(
+            [
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "fifteen",
+                "sixteen",
+                "seventeen",
+                "eighteen",
+                "nineteen",
+                "twenty",
+            ],
+            start=1,
+        )
+    },
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
+
 MAX_CHARS = 2_000_000  # ~400 pages; longer "articles" are dumps, not news
 MAX_SENTENCE = 2_000  # longer runs without a full stop are cut at a space
 
