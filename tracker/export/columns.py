@@ -233,24 +233,14 @@ _COMMON_TAIL = (
     _column("date_end", Kind.DATE),
 )
 
-DEFAULT = Layout(
-    "default",
-    (
-        _column("event_id", Kind.STR, nullable=False),
+# Columns that read the same in both layouts, declared once.
+_SHARED = {
+    column.name: column
+    for column in (
         _column("event_date", Kind.DATE, nullable=False),
-        _column(
-            "time_precision",
-            Kind.INT,
-            shapefile_name="time_prec",
-            nullable=False,
-        ),
+        _column("time_precision", Kind.INT, shapefile_name="time_prec", nullable=False),
         _column("event_type", Kind.STR, nullable=False),
-        _column(
-            "sub_event_type",
-            Kind.STR,
-            shapefile_name="sub_type",
-            nullable=False,
-        ),
+        _column("sub_event_type", Kind.STR, shapefile_name="sub_type", nullable=False),
         _column("actor1", Kind.STR),
         _column("actor2", Kind.STR),
         _column("location", Kind.STR),
@@ -262,6 +252,35 @@ DEFAULT = Layout(
         _column("geo_precision", Kind.INT, shapefile_name="geo_prec"),
         _column("fatalities", Kind.INT, nullable=False),
         _column("notes", Kind.STR, nullable=False),
+    )
+}
+
+
+def _shared(*names: str) -> tuple[Column, ...]:
+    return tuple(_SHARED[name] for name in names)
+
+
+DEFAULT = Layout(
+    "default",
+    (
+        _column("event_id", Kind.STR, nullable=False),
+        *_shared(
+            "event_date",
+            "time_precision",
+            "event_type",
+            "sub_event_type",
+            "actor1",
+            "actor2",
+            "location",
+            "admin1",
+            "admin2",
+            "country",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "fatalities",
+            "notes",
+        ),
         *_COMMON_TAIL,
         _column("sources", Kind.JSON, nullable=False),
         _column("evidence", Kind.JSON, nullable=False),
@@ -324,37 +343,19 @@ ACLED = Layout(
             shapefile_name="event_id",
             nullable=False,
         ),
-        _column("event_date", Kind.DATE, nullable=False),
+        *_shared("event_date"),
         _column("year", Kind.INT, lambda e: e.event_date.year, nullable=False),
-        _column(
-            "time_precision",
-            Kind.INT,
-            shapefile_name="time_prec",
-            nullable=False,
-        ),
+        *_shared("time_precision"),
         _column(
             "disorder_type", Kind.STR, _disorder_type, shapefile_name="disorder", nullable=False
         ),
-        _column("event_type", Kind.STR, nullable=False),
-        _column(
-            "sub_event_type",
-            Kind.STR,
-            shapefile_name="sub_type",
-            nullable=False,
-        ),
-        _column("actor1", Kind.STR),
-        _column("actor2", Kind.STR),
+        *_shared("event_type", "sub_event_type", "actor1", "actor2"),
         _column("civilian_targeting", Kind.STR, _civilian_targeting, shapefile_name="civ_target"),
-        _column("country", Kind.STR),
-        _column("admin1", Kind.STR),
-        _column("admin2", Kind.STR),
-        _column("location", Kind.STR),
-        _column("latitude", Kind.FLOAT, _coordinate("latitude", 90.0), limit=90.0),
-        _column("longitude", Kind.FLOAT, _coordinate("longitude", 180.0), limit=180.0),
-        _column("geo_precision", Kind.INT, shapefile_name="geo_prec"),
+        *_shared(
+            "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"
+        ),
         _column("source", Kind.STR, _source_names),
-        _column("notes", Kind.STR, nullable=False),
-        _column("fatalities", Kind.INT, nullable=False),
+        *_shared("notes", "fatalities"),
         _column("timestamp", Kind.INT, _timestamp),
         *_COMMON_TAIL,
     ),
