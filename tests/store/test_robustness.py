@@ -15,9 +15,10 @@ from store_factories import make_article, make_event
 
 from tracker.errors import ReadOnlyDatabase, StorageError
 from tracker.model import EventFilter
-from tracker.store import open_store
+from tracker.store import open_store, rtree
 
 WORKER = Path(__file__).with_name("ingest_worker.py")
+IMPORTER = Path(__file__).with_name("import_worker.py")
 N_ARTICLES = 40
 
 
@@ -103,6 +104,67 @@ def test_sigkill_at_random_moments_then_rerun_equals_an_uninterrupted_run(
     _finish(_run_worker(db_url, 0, N_ARTICLES))
     assert _snapshot(db_url) == _snapshot(reference)
     assert len(_snapshot(db_url)["articles"]) == N_ARTICLES
+
+
+def _kill_import_after(url: str, *, stored: int, delay: float) -> None:
+    """Start a bulk import and SIGKILL it ``delay`` s after ``stored`` events are committed."""
+    proc = subprocess.Popen(
+        [sys.executable, str(IMPORTER), url, str(N_IMPORTED), "300"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    engine = sa.create_engine(url)
+    try:
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline:
+            with engine.connect() as conn:
+                if conn.exec_driver_sql("SELECT count(*) FROM events").scalar_one() >= stored:
+                    break
+            time.sleep(0.005)
+    finally:
+        engine.dispose()
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the import ended before it could be killed"
+
+
+N_IMPORTED = 30_000
+
+
+@pytest.mark.slow
+def test_sigkilled_bulk_imports_hide_no_event_and_a_rerun_completes_them(
+    db_url: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    from test_spatial_index import assert_spatial_queries_exact
+
+    reference = _other_url(db_url, tmp_path, request)
+    _finish(subprocess.Popen([sys.executable, str(IMPORTER), reference, str(N_IMPORTED), "300"]))
+    rng = random.Random(20240302)
+    open_store(db_url).close()
+    backlogs = []
+    for stored in (300, 6000, 15000):
+        _kill_import_after(db_url, stored=stored, delay=rng.uniform(0.0, 0.03))
+        store = open_store(db_url)
+        assert store.count_events(EventFilter()) >= stored  # committed batches stay
+        assert_spatial_queries_exact(store, seed=stored)  # and every one can be found
+        if store.engine.dialect.name == "sqlite":
+            with store.engine.connect() as conn:
+                backlogs.append(bool(rtree.backlog_ranges(conn)))
+        store.close()
+    assert db_url.startswith("postgresql") or any(backlogs)  # queries did read a backlog
+    rerun = subprocess.run(
+        [sys.executable, str(IMPORTER), db_url, str(N_IMPORTED), "300"],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    assert int(rerun.stdout) < N_IMPORTED  # it skipped what the killed runs had stored
+    assert _snapshot(db_url) == _snapshot(reference)
+    store = open_store(db_url)
+    assert store.count_events(EventFilter()) == N_IMPORTED
+    assert_spatial_queries_exact(store, seed=9)
+    store.close()
 
 
 @pytest.mark.slow

@@ -2,10 +2,11 @@
 
 Values are converted once to what the driver takes and sent in one batch:
 SQLite gets one ``executemany`` with the R*Tree trigger set aside for the
-batch (the index is then filled in one ``INSERT ... SELECT``, several times
-faster than row by row); PostgreSQL gets ``COPY`` into a temporary table and
-one ``INSERT ... ON CONFLICT DO NOTHING``. Either way the batch is one
-transaction, so a crash leaves no half batch and no index out of step.
+batch; the batch's id range goes into the index backlog instead, indexed in
+one go when the import ends (rtree.py), and read by queries until then.
+PostgreSQL gets ``COPY`` into a temporary table and one
+``INSERT ... ON CONFLICT DO NOTHING``. Either way the batch is one
+transaction, so a crash leaves no half batch and no event a query cannot find.
 Imported events have no report rows: one is made the first time an article's
 report merges into the event (see ``writer._adopt_imported``).
 """
@@ -20,6 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from tracker.model import Event, SubEventType
+from tracker.store import rtree
 from tracker.store.schema import EVENT_FIELDS
 
 COLUMNS: tuple[str, ...] = ("event_id", *EVENT_FIELDS, "report_count", "updated_at")
@@ -107,12 +109,9 @@ def _sqlite_insert(conn: sa.Connection, events: Sequence[Event], *, now: datetim
     conn.exec_driver_sql(f"DROP TRIGGER {_RTREE_TRIGGER}")
     sql = f"INSERT OR IGNORE INTO events ({_NAMES}) VALUES ({marks})"  # noqa: S608 - fixed names
     inserted = conn.exec_driver_sql(sql, rows).rowcount
-    conn.exec_driver_sql(
-        "INSERT INTO events_rtree SELECT id, longitude, longitude, latitude, latitude, "
-        "julianday(event_date), julianday(event_date) "
-        "FROM events WHERE id > ? AND latitude IS NOT NULL AND longitude IS NOT NULL",
-        (last,),
-    )
+    if inserted:
+        top = conn.exec_driver_sql("SELECT max(id) FROM events").scalar_one()
+        rtree.record_unindexed(conn, lo=last + 1, hi=top)
     conn.exec_driver_sql(trigger)  # the very statement the migration created
     conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
     return inserted

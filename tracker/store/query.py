@@ -33,6 +33,8 @@ _RTREE = sa.table(
     sa.column("min_day"),
     sa.column("max_day"),
 )
+_BACKLOG = sa.table("events_unindexed", sa.column("lo"), sa.column("hi"))
+_PENDING = EVENTS.alias("pending")
 _JULIAN_OFFSET = 1721424.5  # julianday() of date.fromordinal(0)
 ORDER = (EVENTS.c.event_date, EVENTS.c.event_id)
 
@@ -136,7 +138,15 @@ def _index_box(bbox: Box, flt: EventFilter, *, dialect: str) -> sa.ColumnElement
         inside = inside.where(r.max_day >= flt.since.toordinal() + _JULIAN_OFFSET - 1)
     if flt.until:
         inside = inside.where(r.min_day <= flt.until.toordinal() + _JULIAN_OFFSET + 1)
-    return EVENTS.c.id.in_(inside)
+    # Rows a bulk import has written but not yet indexed (rtree.py) are read
+    # from their id ranges; normally there are none and this costs nothing.
+    p = _PENDING.c
+    pending = (
+        sa.select(p.id)
+        .select_from(_BACKLOG.join(_PENDING, p.id.between(_BACKLOG.c.lo, _BACKLOG.c.hi)))
+        .where(p.longitude.between(min_lon, max_lon), p.latitude.between(min_lat, max_lat))
+    )
+    return EVENTS.c.id.in_(sa.union_all(inside, pending))
 
 
 def _radius(flt: EventFilter, *, dialect: str) -> list[sa.ColumnElement[bool]]:
