@@ -31,6 +31,7 @@ class Region:
     longitude: float
     aliases: tuple[str, ...] = ()
     members: tuple[str, ...] = ()  # admin-1 codes an informal region spans
+    geonameid: int | None = None  # the unit's own GeoNames id, None when not known
 
     @property
     def codes(self) -> frozenset[str]:
@@ -48,7 +49,19 @@ def _r(
     country: str = "UA",
     members: tuple[str, ...] = (),
 ) -> Region:
-    return Region(name, country, code, lat, lon, tuple(aliases), tuple(members))
+    geonameid = _UA_ADMIN1_IDS.get(code or "") if country == "UA" else None
+    return Region(name, country, code, lat, lon, tuple(aliases), tuple(members), geonameid)
+
+
+# GeoNames ids of Ukraine's admin-1 units (admin1CodesASCII.txt), so a
+# region-level event carries an id analysts can join on, as a town's does.
+_UA_ADMIN1_IDS: dict[str, int] = {
+    "01": 710802, "02": 710734, "03": 710720, "04": 709929, "05": 709716, "06": 707470,
+    "07": 706482, "08": 706442, "09": 706370, "10": 705811, "11": 703883, "12": 703447,
+    "13": 703446, "14": 702657, "15": 702549, "16": 700567, "17": 698738, "18": 696634,
+    "19": 695592, "20": 694422, "21": 692196, "22": 691649, "23": 689559, "24": 689064,
+    "25": 687869, "26": 687699, "27": 686966,
+}  # fmt: skip
 
 
 # GeoNames admin-1 codes for Ukraine (not ISO). Aliases: English, GeoNames,

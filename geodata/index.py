@@ -257,7 +257,7 @@ class MemoryGazetteer:
 def region_resolution(region: Region, reason: str, *, score_: float = 1.0) -> Resolution:
     """A :class:`Resolution` at REGION precision placed at the region's centre."""
     place = Place(
-        geonameid=0,
+        geonameid=region.geonameid or 0,
         name=region.name,
         latitude=region.latitude,
         longitude=region.longitude,

@@ -70,6 +70,7 @@ def test_a_village_the_embedded_set_lacks_falls_back_to_its_region(gaz):
     res = gaz.resolve("Havrylivka", context=ResolveContext(admin_hint="the Kyiv region"))
     assert res.precision == GeoPrecision.REGION
     assert res.place.admin1 == "Kyiv Oblast"
+    assert res.place.geonameid == 703446  # the oblast's GeoNames id, not the village's
     assert "Zaporizhzhia" in res.reason
 
 

@@ -145,18 +145,20 @@ def test_country_focus_counts(sample_gazetteer):
 
 
 @pytest.mark.parametrize(
-    ("text", "name"),
+    ("text", "name", "geonameid"),
     [
-        ("the Kyiv region", "Kyiv Oblast"),
-        ("Donbas", "Donbas"),
-        ("Crimea", "Crimea"),
-        ("Kyivska oblast", "Kyiv Oblast"),
-        ("Donetsk oblast", "Donetsk Oblast"),
+        ("the Kyiv region", "Kyiv Oblast", 703446),
+        ("Donbas", "Donbas", 0),  # informal: no GeoNames unit of its own
+        ("Crimea", "Crimea", 703883),
+        ("Kyivska oblast", "Kyiv Oblast", 703446),
+        ("Donetsk oblast", "Donetsk Oblast", 709716),
+        ("Kyiv City", "Kyiv City", 703447),
     ],
 )
-def test_resolve_region(sample_gazetteer, text, name):
+def test_resolve_region(sample_gazetteer, text, name, geonameid):
     res = sample_gazetteer.resolve_region(text)
     assert res.place.name == name
+    assert res.place.geonameid == geonameid  # the oblast's own id, for joins
     assert res.precision is GeoPrecision.REGION
 
 
