@@ -12,4 +12,6 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e .
+# A database left by an older checkout is migrated first (a no-op when current).
+.venv/bin/tracker db upgrade >/dev/null
 exec .venv/bin/tracker demo --out out "$@"
