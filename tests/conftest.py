@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -92,17 +93,30 @@ def pg_template(pg_server: URL) -> Iterator[URL]:
     admin.dispose()
 
 
-@pytest.fixture
-def pg_url(pg_server: URL, pg_template: URL) -> Iterator[str]:
-    """A fresh, empty PostgreSQL + PostGIS database for one test; dropped afterwards."""
+@contextmanager
+def _fresh_database(server: URL, template: URL) -> Iterator[str]:
     name = f"trk_{uuid.uuid4().hex[:12]}"
-    admin = _admin(pg_server)
+    admin = _admin(server)
     with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template.database}"')
-    yield pg_template.set(database=name).render_as_string(hide_password=False)
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template.database}"')
+    yield template.set(database=name).render_as_string(hide_password=False)
     with admin.connect() as conn:
         conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.dispose()
+
+
+@pytest.fixture
+def pg_url(pg_server: URL, pg_template: URL) -> Iterator[str]:
+    """A fresh, empty PostgreSQL + PostGIS database for one test; dropped afterwards."""
+    with _fresh_database(pg_server, pg_template) as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url_2(pg_server: URL, pg_template: URL) -> Iterator[str]:
+    """A second fresh database for the same test (a reference run beside ``pg_url``)."""
+    with _fresh_database(pg_server, pg_template) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

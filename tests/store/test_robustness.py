@@ -70,21 +70,6 @@ def _other_url(db_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> s
     return request.getfixturevalue("pg_url_2")
 
 
-@pytest.fixture
-def pg_url_2(pg_url: str, pg_server: sa.URL, pg_template: sa.URL) -> object:
-    """A second empty PostgreSQL database for the same test (the reference run)."""
-    import uuid
-
-    name = f"trk_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(pg_server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template.database}"')
-    yield pg_template.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.dispose()
-
-
 @pytest.mark.slow
 def test_sigkill_at_random_moments_then_rerun_equals_an_uninterrupted_run(
     db_url: str, tmp_path: Path, request: pytest.FixtureRequest

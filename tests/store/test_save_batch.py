@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from store_factories import CHUHUIV, KYIV, make_article, make_event
 from test_robustness import _finish, _kill_after, _other_url, _snapshot
-from test_robustness import pg_url_2 as pg_url_2  # the fixture _other_url asks for
 
 from tracker.errors import ConfigError, StorageError
 from tracker.model import EventFilter, SubEventType

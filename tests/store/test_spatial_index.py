@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from click.testing import CliRunner
 from import_worker import events as imported
 from store_factories import make_article, make_event
@@ -21,7 +23,7 @@ from store_factories import make_article, make_event
 from tracker.cli import cli
 from tracker.model import Event, EventFilter
 from tracker.store import Store, bulk, open_store, rtree
-from tracker.store.migrate import upgrade
+from tracker.store.migrate import alembic_config, upgrade
 
 
 def _rtree_ok(store: Store) -> None:
@@ -108,9 +110,9 @@ def test_reindex_of_an_empty_store_leaves_a_working_index(store: Store) -> None:
 
 
 @pytest.fixture
-def lite(tmp_path: object) -> Store:
-    opened = open_store(f"sqlite:///{tmp_path}/tracker.db")  # type: ignore[str-bytes-safe]
-    yield opened  # type: ignore[misc]
+def lite(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(f"sqlite:///{tmp_path / 'tracker.db'}")
+    yield opened
     opened.close()
 
 
@@ -160,8 +162,8 @@ def test_the_backlog_survives_a_moved_event_and_a_reused_id(lite: Store) -> None
     assert_spatial_queries_exact(lite, seed=6)
 
 
-def test_a_database_at_the_first_revision_upgrades_with_its_events(tmp_path: object) -> None:
-    url = f"sqlite:///{tmp_path}/old.db"  # type: ignore[str-bytes-safe]
+def test_a_database_at_the_first_revision_upgrades_with_its_events(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = sa.create_engine(url)
     upgrade(engine, revision="0001")
     engine.dispose()
@@ -173,16 +175,12 @@ def test_a_database_at_the_first_revision_upgrades_with_its_events(tmp_path: obj
     store.close()
     # Going back to 0001 indexes the backlog before dropping it: no event is hidden.
     engine = sa.create_engine(url)
-    from alembic import command
-
-    from tracker.store.migrate import alembic_config
-
     with engine.begin() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0001")
     engine.dispose()
-    raw = sqlite3.connect(f"{tmp_path}/old.db")  # type: ignore[str-bytes-safe]
+    raw = sqlite3.connect(tmp_path / "old.db")
     indexed = raw.execute("SELECT count(*) FROM events_rtree").fetchone()[0]
     located = raw.execute("SELECT count(*) FROM events WHERE latitude IS NOT NULL").fetchone()[0]
     assert indexed == located == 630

@@ -183,11 +183,10 @@ class Store:
         articles' reports still merge into imported events. Returns how many
         events were inserted.
 
-        On SQLite the spatial index is brought up to date once, at the end
-        (and first, for what an interrupted import left); queries find every
+        On SQLite the spatial index is brought up to date once, at the end,
+        together with anything an interrupted import left; queries find every
         committed event meanwhile.
         """
-        self._index_backlog()
         inserted = 0
         batch: list[Event] = []
         for event in events:
