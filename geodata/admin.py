@@ -4,11 +4,12 @@ Articles name regions every way: "the Kyiv region", "Kyiv Oblast", "Kyivska
 oblast", "Київська область", "Kiev Oblast", "the Donbas", "Crimea". This module
 maps them all to one canonical English admin-1 name and a representative point.
 
-Ukrainian points are the centroids of the geoBoundaries ADM1 polygons, except
-Kyiv Oblast (whose centroid falls inside Kyiv City) and Odesa Oblast (whose
-centroid falls outside it), which use a point inside the polygon. A region-level
-event is drawn there, never at a town it may not have touched. Neighbouring
-regions use approximate centres.
+A region-level event sits where ACLED and GeoNames put a province: Ukrainian
+oblasts at the point of their GeoNames ADM1 entry (the same unit whose id the
+event carries, next to the oblast's centre city), Russian, Belarusian and
+Moldovan regions at their administrative centre, ACLED's convention for
+"only the province is known". ``geo_precision`` 3 says the point stands for
+the whole region; the map draws it as a faint area, never as a town.
 """
 
 from __future__ import annotations
@@ -67,67 +68,74 @@ _UA_ADMIN1_IDS: dict[str, int] = {
 # GeoNames admin-1 codes for Ukraine (not ISO). Aliases: English, GeoNames,
 # Ukrainian adjectival (Kyivska), Russian adjectival (Kievskaya), old names.
 UKRAINE: tuple[Region, ...] = (
-    _r("Cherkasy Oblast", "01", 49.2602, 31.3526, "Cherkasy", "Cherkassy", "Cherkaska",
+    _r("Cherkasy Oblast", "01", 49.4452, 32.0607, "Cherkasy", "Cherkassy", "Cherkaska",
        "Cherkasskaya", "Tsjerkasy"),
-    _r("Chernihiv Oblast", "02", 51.3549, 32.0046, "Chernihiv", "Chernigov", "Chernihivska",
+    _r("Chernihiv Oblast", "02", 51.35, 32.0, "Chernihiv", "Chernigov", "Chernihivska",
        "Chernigovskaya", "Tsjernihiv", "Tschernihiw"),
-    _r("Chernivtsi Oblast", "03", 48.2684, 25.9773, "Chernivtsi", "Chernovtsy", "Chernivetska",
+    _r("Chernivtsi Oblast", "03", 48.2907, 25.9326, "Chernivtsi", "Chernovtsy", "Chernivetska",
        "Chernovitskaya", "Bukovyna", "Bukovina"),
-    _r("Dnipropetrovsk Oblast", "04", 48.3009, 34.8437, "Dnipropetrovsk", "Dnipropetrovska",
+    _r("Dnipropetrovsk Oblast", "04", 48.4668, 35.0305, "Dnipropetrovsk", "Dnipropetrovska",
        "Dnepropetrovskaya", "Dnipro Oblast", "Dnipro region", "Dnipropetrovshchyna"),
-    _r("Donetsk Oblast", "05", 47.9554, 37.6756, "Donetsk", "Donetska", "Donetskaya", "Donestk",
+    _r("Donetsk Oblast", "05", 48.05, 37.6667, "Donetsk", "Donetska", "Donetskaya", "Donestk",
        "Donechchyna"),
-    _r("Ivano-Frankivsk Oblast", "06", 48.7011, 24.6194, "Ivano-Frankivsk", "Ivano-Frankivska",
+    _r("Ivano-Frankivsk Oblast", "06", 48.9232, 24.7137, "Ivano-Frankivsk", "Ivano-Frankivska",
        "Ivano-Frankovskaya", "Prykarpattia"),
-    _r("Kharkiv Oblast", "07", 49.615, 36.5048, "Kharkiv", "Kharkov", "Kharkivska",
+    _r("Kharkiv Oblast", "07", 49.6167, 36.5, "Kharkiv", "Kharkov", "Kharkivska",
        "Kharkovskaya", "Charkov", "Charkiw", "Kharkivshchyna"),
-    _r("Kherson Oblast", "08", 46.5496, 33.4653, "Kherson", "Khersonska", "Khersonskaya",
+    _r("Kherson Oblast", "08", 46.6406, 32.6159, "Kherson", "Khersonska", "Khersonskaya",
        "Cherson", "Khersonshchyna"),
-    _r("Khmelnytskyi Oblast", "09", 49.5075, 26.9296, "Khmelnytskyi", "Khmelnytskyy",
+    _r("Khmelnytskyi Oblast", "09", 49.4198, 26.9784, "Khmelnytskyi", "Khmelnytskyy",
        "Khmelnytsky", "Khmelnitsky", "Khmelnytska", "Khmelnitskaya", "Khmelnychchyna"),
-    _r("Kirovohrad Oblast", "10", 48.4723, 32.0819, "Kirovohrad", "Kirovograd", "Kirovohradska",
+    _r("Kirovohrad Oblast", "10", 48.5105, 32.266, "Kirovohrad", "Kirovograd", "Kirovohradska",
        "Kirovogradskaya", "Kropyvnytskyi Oblast"),
-    _r("Crimea", "11", 45.2658, 34.4272, "Autonomous Republic of Crimea", "Crimean peninsula",
+    _r("Crimea", "11", 45.0, 34.0, "Autonomous Republic of Crimea", "Crimean peninsula",
        "Krym", "Krim", "Republic of Crimea"),
-    _r("Kyiv City", "12", 50.4486, 30.548, "Kyiv City", "Kiev City", "City of Kyiv"),
-    _r("Kyiv Oblast", "13", 50.3549, 31.4277, "Kyiv", "Kiev", "Kyivska", "Kievskaya", "Kiyv",
+    _r("Kyiv City", "12", 50.45, 30.5333, "Kyiv City", "Kiev City", "City of Kyiv"),
+    _r("Kyiv Oblast", "13", 50.2402, 30.2316, "Kyiv", "Kiev", "Kyivska", "Kievskaya", "Kiyv",
        "Kyivshchyna", "Kiev region"),
-    _r("Luhansk Oblast", "14", 48.9856, 39.018, "Luhansk", "Lugansk", "Luhanska", "Luganskaya",
+    _r("Luhansk Oblast", "14", 48.9833, 39.0167, "Luhansk", "Lugansk", "Luhanska", "Luganskaya",
        "Luhanshchyna"),
-    _r("Lviv Oblast", "15", 49.7173, 23.9169, "Lviv", "Lvov", "Lvivska", "Lvovskaya", "Lwow"),
-    _r("Mykolaiv Oblast", "16", 47.3943, 31.766, "Mykolaiv", "Mykolayiv", "Nikolaev",
+    _r("Lviv Oblast", "15", 49.7167, 23.9167, "Lviv", "Lvov", "Lvivska", "Lvovskaya", "Lwow"),
+    _r("Mykolaiv Oblast", "16", 46.9746, 31.9976, "Mykolaiv", "Mykolayiv", "Nikolaev",
        "Nikolayev", "Mykolaivska", "Nikolaevskaya", "Mykolajiv"),
-    _r("Odesa Oblast", "17", 46.6433, 30.5679, "Odesa", "Odessa", "Odeska", "Odesskaya",
+    _r("Odesa Oblast", "17", 46.4577, 30.7484, "Odesa", "Odessa", "Odeska", "Odesskaya",
        "Odeshchyna"),
-    _r("Poltava Oblast", "18", 49.7325, 33.7785, "Poltava", "Poltavska", "Poltavskaya"),
-    _r("Rivne Oblast", "19", 51.0403, 26.3918, "Rivne", "Rovno", "Rivnenska", "Rovenskaya"),
-    _r("Sevastopol", "20", 44.5545, 33.4742, "Sevastopol City", "Sebastopol"),
-    _r("Sumy Oblast", "21", 51.1061, 34.1239, "Sumy", "Sumska", "Sumskaya", "Sumshchyna"),
-    _r("Ternopil Oblast", "22", 49.4019, 25.6481, "Ternopil", "Ternopol", "Ternopilska",
+    _r("Poltava Oblast", "18", 49.5921, 34.543, "Poltava", "Poltavska", "Poltavskaya"),
+    _r("Rivne Oblast", "19", 50.95, 26.4333, "Rivne", "Rovno", "Rivnenska", "Rovenskaya"),
+    _r("Sevastopol", "20", 44.5553, 33.5385, "Sevastopol City", "Sebastopol"),
+    _r("Sumy Oblast", "21", 51.0833, 34.0333, "Sumy", "Sumska", "Sumskaya", "Sumshchyna"),
+    _r("Ternopil Oblast", "22", 49.5558, 25.5915, "Ternopil", "Ternopol", "Ternopilska",
        "Ternopolskaya"),
-    _r("Vinnytsia Oblast", "23", 48.9206, 28.6855, "Vinnytsia", "Vinnytsya", "Vinnitsa",
+    _r("Vinnytsia Oblast", "23", 49.2338, 28.4658, "Vinnytsia", "Vinnytsya", "Vinnitsa",
        "Vinnytska", "Vinnitskaya"),
-    _r("Volyn Oblast", "24", 51.1909, 24.8705, "Volyn", "Volhynia", "Volynska", "Volynskaya"),
-    _r("Zakarpattia Oblast", "25", 48.4038, 23.276, "Zakarpattia", "Transcarpathia",
+    _r("Volyn Oblast", "24", 51.1833, 24.8667, "Volyn", "Volhynia", "Volynska", "Volynskaya"),
+    _r("Zakarpattia Oblast", "25", 48.6264, 22.2887, "Zakarpattia", "Transcarpathia",
        "Zakarpatska", "Zakarpatskaya", "Zakarpattya"),
-    _r("Zaporizhzhia Oblast", "26", 47.1683, 35.7726, "Zaporizhzhia", "Zaporizhia",
+    _r("Zaporizhzhia Oblast", "26", 47.8397, 35.1406, "Zaporizhzhia", "Zaporizhia",
        "Zaporozhye", "Zaporizhzhya", "Zaporizka", "Zaporozhskaya", "Zaporizja", "Zaporishshja"),
-    _r("Zhytomyr Oblast", "27", 50.6402, 28.4761, "Zhytomyr", "Zhitomir", "Zhytomyrska",
+    _r("Zhytomyr Oblast", "27", 50.6333, 28.4833, "Zhytomyr", "Zhitomir", "Zhytomyrska",
        "Zhitomirskaya"),
     _r("Donbas", None, 48.35, 38.4, "Donbass", "the Donbas", "Donets Basin", members=("05", "14")),
 )  # fmt: skip
 
 # Neighbouring regions that appear in reporting on this war (approximate centres).
 NEIGHBOURS: tuple[Region, ...] = (
-    _r("Belgorod Oblast", "09", 50.7, 37.4, "Belgorod", "Belgorodskaya", country="RU"),
-    _r("Kursk Oblast", "41", 51.7, 36.1, "Kursk", "Kurskaya", country="RU"),
-    _r("Bryansk Oblast", "10", 52.9, 33.4, "Bryansk", "Bryanskaya", country="RU"),
-    _r("Voronezh Oblast", "86", 50.9, 40.0, "Voronezh", "Voronezhskaya", country="RU"),
-    _r("Rostov Oblast", "61", 47.7, 41.0, "Rostov", "Rostovskaya", country="RU"),
-    _r("Krasnodar Krai", "38", 45.4, 39.4, "Krasnodar", "Krasnodarskiy", country="RU"),
-    _r("Gomel Region", "02", 52.3, 29.6, "Gomel", "Homel", "Gomelskaya", country="BY"),
-    _r("Brest Region", "01", 52.3, 25.5, "Brest", "Brestskaya", country="BY"),
-    _r("Transnistria", None, 47.2, 29.4, "Pridnestrovie", "Transdniestria", country="MD"),
+    _r("Belgorod Oblast", "09", 50.6034, 36.5809, "Belgorod", "Belgorodskaya", country="RU"),
+    _r("Kursk Oblast", "41", 51.7269, 36.1846, "Kursk", "Kurskaya", country="RU"),
+    _r("Bryansk Oblast", "10", 53.271, 34.3214, "Bryansk", "Bryanskaya", country="RU"),
+    _r("Voronezh Oblast", "86", 51.6683, 39.192, "Voronezh", "Voronezhskaya", country="RU"),
+    _r("Rostov Oblast", "61", 47.2313, 39.7233, "Rostov", "Rostovskaya", country="RU"),
+    _r("Krasnodar Krai", "38", 45.0453, 38.9818, "Krasnodar", "Krasnodarskiy", country="RU"),
+    _r("Oryol Oblast", "56", 52.9688, 36.0791, "Oryol", "Orel", "Orlovskaya", country="RU"),
+    _r("Moscow Oblast", "47", 55.752, 37.6178, "Moscow", "Moskovskaya", country="RU"),
+    _r("Kaluga Oblast", "25", 54.5306, 36.27, "Kaluga", "Kaluzhskaya", country="RU"),
+    _r("Tula Oblast", "76", 54.1961, 37.6182, "Tula", "Tulskaya", country="RU"),
+    _r("Smolensk Oblast", "69", 54.7783, 32.0509, "Smolensk", "Smolenskaya", country="RU"),
+    _r("Lipetsk Oblast", "43", 52.5876, 39.5515, "Lipetsk", "Lipetskaya", country="RU"),
+    _r("Tambov Oblast", "72", 52.7363, 41.441, "Tambov", "Tambovskaya", country="RU"),
+    _r("Gomel Region", "02", 52.4345, 30.9754, "Gomel", "Homel", "Gomelskaya", country="BY"),
+    _r("Brest Region", "01", 52.1089, 23.7175, "Brest", "Brestskaya", country="BY"),
+    _r("Transnistria", None, 46.8428, 29.6284, "Pridnestrovie", "Transdniestria", country="MD"),
 )  # fmt: skip
 
 REGIONS: tuple[Region, ...] = UKRAINE + NEIGHBOURS

@@ -148,7 +148,9 @@ def _city_code(city: dict) -> str:
     return "PPLA" if pop >= 200_000 else "PPLA2" if pop >= 20_000 else "PPL"
 
 
-def gazetteer_from_files(paths: Iterable[str | Path]) -> MemoryGazetteer:
+def gazetteer_from_files(
+    paths: Iterable[str | Path], *, fill_from_embedded: bool = False
+) -> MemoryGazetteer:
     """An in-memory gazetteer from GeoNames files (tables, admin codes, alternate names).
 
     Parameters
@@ -157,6 +159,10 @@ def gazetteer_from_files(paths: Iterable[str | Path]) -> MemoryGazetteer:
         Any mix of ``UA.txt``/``UA.zip``/``allCountries.zip``/``citiesN.zip``,
         ``admin1CodesASCII.txt``, ``admin2Codes.txt`` and ``alternateNamesV2``;
         the kind of each file is told from its name or first line.
+    fill_from_embedded
+        Add the embedded cities of every country the files do not cover, as a
+        database the files were loaded into does (UA.txt alone then still knows
+        Belgorod and Gomel).
 
     Examples
     --------
@@ -166,13 +172,16 @@ def gazetteer_from_files(paths: Iterable[str | Path]) -> MemoryGazetteer:
     """
     builder = GazetteerBuilder()
     ordered = sorted((Path(p) for p in paths), key=_load_order)
+    countries: set[str] = set()
     for path in ordered:
-        _add_file(builder, path)
+        countries |= _add_file(builder, path)
     if len(builder) == 0:
         raise GazetteerError(
             f"no places in {[str(p) for p in ordered]!r}; give at least one GeoNames table "
             "such as UA.txt"
         )
+    if fill_from_embedded:  # the same answer as geodata.store.load_gazetteer gives
+        add_embedded_places(builder, skip=frozenset(countries))
     return builder.build()
 
 
@@ -181,11 +190,15 @@ def _load_order(path: Path) -> int:
     return {FileKind.GEONAMES: 0, FileKind.ADMIN1: 1, FileKind.ADMIN2: 1}.get(sniff_kind(path), 2)
 
 
-def _add_file(builder: GazetteerBuilder, path: Path) -> None:
+def _add_file(builder: GazetteerBuilder, path: Path) -> set[str]:
+    """Add one file's contents; the countries of the places it held."""
     kind = sniff_kind(path)
+    countries: set[str] = set()
     if kind is FileKind.GEONAMES:
         for row in kept_rows(iter_geonames(path)):
-            builder.add_place(place_from_row(row), row_names(row))
+            place = place_from_row(row)
+            countries.add(place.country)
+            builder.add_place(place, row_names(row))
     elif kind is FileKind.ALTNAMES:
         for alt in iter_alternate_names(path):
             builder.add_alternate(alt.geonameid, alt.name)
@@ -193,6 +206,7 @@ def _add_file(builder: GazetteerBuilder, path: Path) -> None:
         for admin in iter_admin_codes(path):
             if admin.level == 2:
                 builder.add_admin_name(admin.code, admin.name)
+    return countries
 
 
 def kept_rows(rows: Iterable[GeonameRow]) -> Iterator[GeonameRow]:

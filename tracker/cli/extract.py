@@ -32,7 +32,7 @@ def _gazetteer(app: App, paths: Sequence[Path]) -> Gazetteer:
     if missing:
         raise InputError(f"no such gazetteer file: {missing[0]!r}; give GeoNames files")
     try:
-        return gazetteer_from_files(list(paths))
+        return gazetteer_from_files(list(paths), fill_from_embedded=True)
     except GeodataError as err:
         raise translate(err) from err
 

@@ -7,15 +7,26 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from geodata.model import GeoPrecision
 from geodata.protocols import Gazetteer
+from tracker.extract.confidence import RULES_PREFIX, features, load_model
 from tracker.extract.locate import PlaceResolver
 from tracker.extract.mention import Mention
 from tracker.extract.merge import merge_mentions
 from tracker.extract.parties import COUNTRY_NAMES
 from tracker.extract.reading import ArticleReader, notes_for
 from tracker.extract.rules import Trigger, find_triggers
-from tracker.extract.text import MAX_CHARS, Sentence, check_text, clean_text, split_sentences
-from tracker.model import Article, Event, Source
+from tracker.extract.text import (
+    MAX_CHARS,
+    Sentence,
+    check_text,
+    clean_text,
+    headline_sentences,
+    split_sentences,
+)
+from tracker.model import Article, Event, Source, SubEventType
+
+DEFAULT_MIN_CONFIDENCE = 0.4  # see docs/benchmarks.md: the calibration table on devnews
 
 
 def extract_events(
@@ -24,6 +35,7 @@ def extract_events(
     gazetteer: Gazetteer,
     today: date | None = None,
     max_chars: int = MAX_CHARS,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> list[Event]:
     """The events an article reports, each with its place, date, actors and evidence.
 
@@ -37,6 +49,8 @@ def extract_events(
         The processing day, used only when the article has no publication date.
     max_chars
         Longer texts are refused with :class:`~tracker.errors.ExtractionError`.
+    min_confidence
+        Events the confidence model rates below this are not returned (0 keeps all).
 
     Returns
     -------
@@ -71,10 +85,74 @@ def extract_events(
         country=article.country_focus or "UA",
         resolver=PlaceResolver(gazetteer, country=article.country_focus),
     )
+    sentences = split_sentences(text)
+    heads = headline_sentences(text, sentences, title=article.title)
     mentions: list[Mention] = []
-    for sentence, found in _by_sentence(split_sentences(text), triggers):
-        mentions.extend(reader.read(sentence, found))
-    return _events(article, text, merge_mentions(mentions))
+    seen: set[str] = set()
+    for sentence, found in _by_sentence(sentences, triggers):
+        words = " ".join(text[sentence.start : sentence.end].split())
+        if words in seen:
+            continue  # a headline or caption repeated on the page reports nothing new
+        seen.add(words)
+        read = reader.read(sentence, found)
+        if sentence.start in heads:
+            read = [replace(m, headline=True) for m in read]
+        mentions.extend(read)
+    groups = _in_the_article_region(merge_mentions(mentions), gazetteer)
+    events = _scored(_events(article, text, groups))
+    return [e for e in events if e.confidence >= min_confidence]
+
+
+def _scored(events: list[Event]) -> list[Event]:
+    """Each event's confidence from the fitted model, with its reading in the evidence."""
+    model = load_model("en")
+    if model is None:
+        return events
+    out = []
+    for e in events:
+        record = {
+            "evidence": e.evidence,
+            "geo_precision": e.geo_precision,
+            "latitude": e.latitude,
+            "event_type": e.event_type.value,
+            "claimed_by": e.claimed_by,
+            "alleged": e.alleged,
+            "fatalities": e.fatalities,
+        }
+        f = features(record, events_in_article=len(events))
+        p = round(model.probability(f), 2)
+        line = f"confidence: {p} ({model.explain(f)})"
+        out.append(replace(e, confidence=p, evidence=(*e.evidence, line)))
+    return out
+
+
+def _in_the_article_region(
+    groups: list[list[Mention]], gazetteer: Gazetteer
+) -> list[list[Mention]]:
+    """Events with no place of their own, in an article whose places all lie in one region,
+    are coded to that region (precision 3), as a coder reading the whole story would.
+    Shoot-downs stay unplaced: they are often a country-wide tally beside a local story."""
+    regions = {m.place.admin1 for g in groups for m in g if m.place is not None and not m.headline}
+    if len(regions) != 1 or None in regions:
+        return groups
+    (region,) = regions
+    res = gazetteer.resolve_region(region)  # type: ignore[arg-type]
+    if res is None:
+        return groups
+    note = f"place: none in the sentence; every place in the article lies in {region}"
+    out = []
+    for g in groups:
+        # Shoot-downs are often a country-wide tally beside a local story: left unplaced.
+        if g[0].sub_event_type is not SubEventType.DISRUPTED_WEAPONS_USE and all(
+            not m.located and not m.location_text for m in g
+        ):
+            g = [
+                replace(m, place=res.place, precision=GeoPrecision.REGION,
+                        evidence=(*m.evidence, note))
+                for m in g
+            ]  # fmt: skip
+        out.append(g)
+    return out
 
 
 def _by_sentence(
@@ -127,6 +205,7 @@ def _event(article: Article, text: str, group: list[Mention], source: Source) ->
     if len(group) > 1:
         confidence = min(0.99, round(confidence + 0.05 * (len(group) - 1), 2))
         evidence += (f"merged: {len(group)} mentions in the article",)
+    evidence += (f"{RULES_PREFIX}{confidence}",)
     return Event(
         event_id=event_id_for(article.article_id, first),
         event_date=first.date.event_date,

@@ -19,6 +19,11 @@ from tracker.extract.prefixes import PrefixScanner
 from tracker.extract.text import CARDINALS
 from tracker.model import TimePrecision
 
+# An event dated this long before publication is a recap, not news: ACLED codes it
+# from the report of its own day. Measured on devnews: 90 days keeps every
+# labelled event and drops the recaps (30 and 180 differ by one event each way).
+HISTORY_DAYS = 90
+
 _MONTHS = {
     name: i
     for i, names in enumerate(
@@ -96,7 +101,7 @@ class DateReading:
     start: int = -1  # offsets of the expression; -1 for the default date
     end: int = -1
     explicit: bool = True
-    history: bool = False  # more than a year before the reference day
+    history: bool = False  # more than HISTORY_DAYS before the reference day
     future: bool = False  # after the reference day: a plan, not a report
 
 
@@ -140,7 +145,7 @@ def find_dates(text: str, *, published: date | None, today: date) -> list[DateRe
     for m in _SCANNER.finditer(text):
         reading = _resolve(m, ref=ref, has_published=published is not None)
         if reading is not None:
-            history = (ref - reading.date_end).days > 366
+            history = (ref - reading.date_end).days > HISTORY_DAYS
             future = reading.date_start > ref + timedelta(days=1)
             readings.append(
                 DateReading(

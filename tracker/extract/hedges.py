@@ -52,6 +52,29 @@ _SENTENCE_NEGATIVE = (
 )
 
 
+_PRIOR = re.compile(
+    r"\b(?:after|since|following|before|upon|besides|despite)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|newly|recently|previously|already|once|partly|partially|"
+    r"now|still|all|other|these|those|many|several)\s+$",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(
+    r"\s+(?:and\s+\w+\s+)?(?:[A-Z][\w'’-]+\s+)*(?:territor(?:y|ies)|areas?|lands?|villages?|"
+    r"towns?|cit(?:y|ies)|regions?|settlements?|parts?|buildings?|houses?|homes?|bridges?|"
+    r"plants?|dam|HPP|infrastructure|equipment|vehicles?|tanks?|positions?)\b"
+)
+_HYPOTHETICAL_AFTER = re.compile(
+    r"^[^,;.]{0,80}?\b(?:would|could|might|will|may)\s+(?:\w+\s+)?(?:be|give|allow|open|mean|"
+    r"make|bring|enable|help|cut|put)\b",
+    re.IGNORECASE,
+)
+_BANNED_BEFORE = re.compile(
+    r"\b(?:ban(?:s|ned|ning)?|forb[ai]d\w*|prohibit\w*)\s+(?:\w+\s+)?$", re.I
+)
+
+
 def hedge(text: str, *, sentence_start: int, trigger_start: int, trigger_end: int) -> str | None:
     """Why the trigger at ``trigger_start`` reports no event, or None when it does.
 
@@ -67,6 +90,22 @@ def hedge(text: str, *, sentence_start: int, trigger_start: int, trigger_end: in
         return "infinitive: an intention, not a report"
     if _CONDITIONAL.search(before):
         return "conditional clause"
+    return _form(text, before, word, trigger_end)
+
+
+def _form(text: str, before: str, word: str, trigger_end: int) -> str | None:
+    """Grammatical forms that name an event without reporting one."""
+    gerund = word.endswith("ing")
+    if gerund and _PRIOR.search(before):
+        return "an earlier event the sentence refers back to ('after capturing ...')"
+    after = text[trigger_end : trigger_end + 120]
+    opens_clause = not before.strip() or before.rstrip().endswith((",", "."))
+    if gerund and opens_clause and _HYPOTHETICAL_AFTER.match(after):
+        return "a hypothetical ('capturing X would ...')"
+    if word.endswith("ed") and _ATTRIBUTIVE_BEFORE.search(before) and _NOUN_AFTER.match(after):
+        return "a participle describing a thing ('the liberated territories'), not an act"
+    if _BANNED_BEFORE.search(before):
+        return "something forbidden, not something done"
     return None
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from geodata.admin import canonical_admin1
 from geodata.errors import GeodataError
 from geodata.model import GeoPrecision, Place, Resolution
 from geodata.protocols import Gazetteer, ResolveContext
 from tracker.errors import GazetteerError
+from tracker.extract.lexicon.countries_en import COUNTRY_WORDS, THEATRE
 from tracker.extract.places import PlaceMention, Role
 
 
@@ -38,6 +41,18 @@ class PlaceResolver:
         if mention.role is Role.NEAR and res.precision < GeoPrecision.NEAR:
             return Resolution(res.place, GeoPrecision.NEAR, res.score, res.reason, res.alternatives)
         return res
+
+    def credible(self, mention: PlaceMention, sentence: str) -> bool:
+        """False for a place abroad whose sentence does not name its country.
+
+        Outside Ukraine, Russia and Belarus a name is far more often a word that
+        happens to be a small town ("Republic", "Federal") than an event place.
+        """
+        res = self.resolve(mention)
+        if res is None or res.place.country in THEATRE:
+            return True
+        words = COUNTRY_WORDS.get(res.place.country, ())
+        return any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in words)
 
     def _lookup(
         self, mention: PlaceMention, *, hint: str | None, near: tuple[float, float] | None

@@ -30,6 +30,7 @@ class Mention:
     fatalities: int = 0
     evidence: tuple[str, ...] = ()
     thin: bool = False  # only weak words and no place: kept only as a follow-up
+    headline: bool = False  # from the title or a deck line: counted only if the body is silent
 
     @property
     def place_key(self) -> str:

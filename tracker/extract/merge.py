@@ -10,12 +10,22 @@ same place and the same day (ACLED's atomic event). Before grouping:
   warehouse") joins the nearest earlier located mention of the same event type;
 - at one place and day, explosions of different sub-types are one event coded
   by ACLED's hierarchy (shelling during an air strike is an air strike).
+
+After grouping, vaguer reports of an event the article also places more exactly
+are folded into it (ACLED codes the event once, at the finest place given):
+
+- a headline's event counts only when the body reports no event of that type;
+- an unlocated mention joins a located event of the same sub-type and day;
+- a region-level mention joins an event of the same sub-type and day inside
+  that region; a "near X" mention one within ``NEAR_KM`` of X.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from geodata.distance import haversine_km
+from geodata.model import GeoPrecision
 from tracker.extract.mention import Mention
 from tracker.model import EventType, SubEventType
 
@@ -38,7 +48,7 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     last_located: dict[EventType, Mention] = {}
     for m in mentions:
         host = _follow_up_host(m, last_located)
-        if m.located:
+        if m.located and not m.thin:  # a dropped mention cannot host a follow-up
             last_located[m.sub_event_type.event_type] = m
         if host is None and m.thin:
             continue  # weak words with no place and nothing to follow up
@@ -47,7 +57,64 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
                 m, evidence=(*m.evidence, "merged: a follow-up mention without place or date")
             )
         groups.setdefault(_key(host if host is not None else m), []).append(m)
-    return list(groups.values())
+    return _fold_vaguer(_drop_headlines(list(groups.values())))
+
+
+_DWU = SubEventType.DISRUPTED_WEAPONS_USE
+NEAR_KM = 25.0  # a "near X" report and a village this close to X are one event
+
+
+def _drop_headlines(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """Headline-only events give way to any body event of the same type."""
+    body = {g[0].sub_event_type.event_type for g in groups if not all(m.headline for m in g)}
+    return [
+        g
+        for g in groups
+        if not (all(m.headline for m in g) and g[0].sub_event_type.event_type in body)
+    ]
+
+
+def _fold_vaguer(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """Fold each vaguer group into a finer one reporting the same event, when there is one."""
+    out: list[list[Mention]] = []
+    for group in sorted(groups, key=_fineness):
+        host = next((h for h in out if _contains(group[0], h[0])), None)
+        if host is None:
+            out.append(list(group))
+            continue
+        note = f"merged: a vaguer report of the event at {host[0].place.name}"  # type: ignore[union-attr]
+        host.extend(replace(m, evidence=(*m.evidence, note)) for m in group)
+    order = {id(m): i for i, g in enumerate(groups) for m in g}
+    return sorted(out, key=lambda g: min(order.get(id(m), 1 << 30) for m in g))
+
+
+def _fineness(group: list[Mention]) -> int:
+    m = group[0]
+    if not m.located:
+        return 3
+    return int(m.precision or GeoPrecision.REGION)
+
+
+def _contains(vague: Mention, fine: Mention) -> bool:
+    """True when ``vague`` can be the same event as the finer ``fine``."""
+    if vague.sub_event_type is not fine.sub_event_type or not fine.located:
+        return False
+    if vague.date.event_date != fine.date.event_date or vague is fine:
+        return False
+    if not vague.located:
+        # A country-wide tally of shoot-downs is its own event beside a regional one.
+        return not vague.location_text and vague.sub_event_type is not _DWU
+    if _fineness([vague]) <= _fineness([fine]):
+        return False
+    assert vague.place is not None and fine.place is not None  # both located
+    if vague.place.is_region:
+        return bool(vague.place.admin1) and fine.place.admin1 == vague.place.admin1
+    if vague.precision is GeoPrecision.NEAR:
+        km = haversine_km(
+            vague.place.latitude, vague.place.longitude, fine.place.latitude, fine.place.longitude
+        )
+        return km <= NEAR_KM
+    return False
 
 
 def _key(m: Mention) -> tuple[str, str, str]:

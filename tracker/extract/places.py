@@ -26,6 +26,7 @@ from enum import Enum
 
 from geodata.admin import canonical_admin1
 from geodata.model import NameMatch
+from tracker.extract.lexicon.people import GIVEN_NAMES
 
 
 class Role(Enum):
@@ -116,7 +117,10 @@ _PEOPLE = frozenset(
 _TITLE_BEFORE = re.compile(
     r"\b(?i:President|Mr|Mrs|Ms|Minister|Gen|General|Colonel|Col|Maj|Lt|spokes(?:man|woman|person)|"
     r"Governor|Mayor|Commander|Chief|Prime\s+Minister|Dr|Sir|head|adviser|aide|official|"
-    r"ombudsman|lawmaker|MP|prosecutor|envoy|ambassador|journalist|correspondent|reporter)\.?"
+    r"ombudsman|lawmaker|MP|prosecutor|envoy|ambassador|journalist|correspondent|reporter|"
+    r"Deputy|Commissioner|resident|witness|activist|soldier|blogger|analyst|expert|"
+    r"propagandist|collaborator|Captain|Sergeant|Private|officer|volunteer|photographer|"
+    r"editor|writer|author|professor|director|CEO|manager|survivor|farmer|priest)\.?"
     r"\s+(?:[A-Z][\w.-]+\s+)?$"
 )
 _COUNTRIES = frozenset(
@@ -157,7 +161,8 @@ _BEFORE = (
         re.compile(
             r"\b(?:near|nearby|outside|close\s+to|around|in\s+the\s+vicinity\s+of|outskirts\s+of|"
             r"not\s+far\s+from|just\s+outside(?:\s+of)?|on\s+the\s+edge\s+of|approaches\s+to)\s+"
-            r"(?:the\s+(?:city|town|village|settlement)\s+of\s+)?$",
+            r"(?:the\s+(?:city|town|village|settlement)\s+of\s+|the\s+(?:regional\s+|"
+            r"provincial\s+|district\s+)?(?:capital|centre|center)\s+(?:of\s+)?)?$",
             re.I,
         ),
     ),
@@ -190,7 +195,8 @@ _SPEECH = (
     r"said|says|say|responded|claimed|claims|denied|denies|accused|accuses|warned|warns|insisted|"
     r"announced|stated|argued|rejected|demanded|blamed|blames|called|urged|threatened|vowed|"
     r"confirmed|believes|wants|hopes|maintains|dismissed|condemned|refused|agreed|signed|"
-    r"proposed|offered|sought|retaliated|recogni[sz]ed|insists|considers|regards"
+    r"proposed|offered|sought|retaliated|recogni[sz]ed|insists|considers|regards|reported|"
+    r"told|wrote|added|noted|stressed|explained|posted|tweeted|commented|clarified|informed"
 )
 _ACTION = (
     r"launched|ordered|sent|deployed|annexed|withdrew|invaded|struck|fired|attacked|has|had|is|was"
@@ -246,7 +252,9 @@ _AFTER_TREATY = re.compile(
     re.I,
 )
 _AFTER_ORG = re.compile(
-    r"^\s+(?:City\s+Council|city\s+council|Council|Regional\s+(?:State\s+|Military\s+)?"
+    r"^(?:['’]s)?\s+(?:City\s+Council|city\s+council|Council|People['’]s\s+Republic|"
+    r"(?:Regional|Oblast|District|Raion|Village|Settlement)\s+Council|"
+    r"Security\s+Service|Regional\s+(?:State\s+|Military\s+)?"
     r"Administration|(?:City\s+|Oblast\s+)?Military\s+Administration|Oblast\s+Administration|"
     r"[Mm]ayor|[Gg]overnor|Independent|Post|Times|Pravda|Police|Dynamo|University|Institute|"
     r"Patriarchate|[Aa]uthorities|[Oo]fficials|Metro|Zoo|Ballet|Opera|Philharmonic|Oblenergo)\b"
@@ -283,7 +291,54 @@ def classify_places(
     ``matches`` are the sentence's names in order with offsets into ``text``.
     """
     mentions = [_classify(text, m, sentence_start, sentence_end) for m in matches]
-    return _pair_admin_hints(text, mentions)
+    return _pair_admin_hints(text, _near_references(text, _region_lists(text, mentions)))
+
+
+_NEAR_GAP = re.compile(
+    r"[\s,]*(?:[\w'’-]+\s+){0,3}?(?:near|outside|close\s+to|not\s+far\s+from|"
+    r"on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}",
+    re.I,
+)
+
+
+def _near_references(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the village of Stepanky outside Kharkiv": the town after "outside" only places the
+    village named just before it, as a reference point, and makes no event of its own."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if cur.role is not Role.NEAR or prev.role not in (Role.EVENT, Role.NEAR):
+            continue
+        if prev.is_region or not _NEAR_GAP.fullmatch(text, prev.match.end, cur.match.start):
+            continue
+        why = f"a reference point for {prev.match.surface!r} named just before it"
+        out[i] = PlaceMention(cur.match, Role.REFERENCE, why, cur.is_region, cur.hint)
+    return out
+
+
+_LISTABLE = (Role.EVENT, Role.METONYMY)  # "Moscow" opening a list of regions is a region
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+", re.I)
+_PLURAL_REGIONS = re.compile(r"\s+(?:regions|oblasts|provinces)\b", re.I)
+
+
+def _region_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "over the Belgorod, Kursk and Oryol regions": every name of the list is a region."""
+    out = list(mentions)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and _LIST_GAP.fullmatch(
+            text, out[j].match.end, out[j + 1].match.start
+        ):
+            j += 1
+        if j > i and _PLURAL_REGIONS.match(text, out[j].match.end):
+            for k in range(i, j + 1):
+                m = out[k]
+                if canonical_admin1(m.match.surface) is not None and m.role in _LISTABLE:
+                    why = "one of a list of regions"
+                    out[k] = PlaceMention(m.match, Role.EVENT, why, True, facility=m.facility)
+        i = j + 1
+    return out
 
 
 def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention:
@@ -294,8 +349,14 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
     facility = _facility(before, after)
     if low in _COUNTRIES:
         return PlaceMention(m, Role.COUNTRY, "a country, not a place an event is coded to")
-    if low in _PEOPLE or _TITLE_BEFORE.search(before):
-        return PlaceMention(m, Role.PERSON, "a person's name")
+    office = _AFTER_OFFICE.match(after)
+    if office:  # "the Sumy regional governor", "Kharkiv Oblast Military Administration"
+        return PlaceMention(m, Role.ORGANISATION, OFFICE, region or bool(office.group("reg")))
+    if _CLUB_BEFORE.search(before) or (low in _CLUBS and _CLUB_AFTER.match(after)):
+        return PlaceMention(m, Role.ORGANISATION, "part of a sports club's name")
+    person = _person(low, before, after)
+    if person:
+        return PlaceMention(m, Role.PERSON, person)
     if m.start < 80 and not text[: m.start].strip() and _AFTER_DATELINE.match(after):
         return PlaceMention(m, Role.DATELINE, "the article's dateline")
     role_why = _role_from_after(before, after, capital=low in _CAPITALS, region=region)
@@ -305,6 +366,35 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
         role_why = (Role.METONYMY, "a capital named without a locative word: its government")
     role, why = role_why or (Role.EVENT, "named in the event's sentence")
     return PlaceMention(m, role, why, region, facility=facility)
+
+
+_AFTER_OFFICE = re.compile(
+    r"^(?:['’]s)?\s+(?:(?P<reg>regional|oblast|region['’]s|province)\s+(?:state\s+|military\s+)?|"
+    r"city\s+(?:military\s+)?)"
+    r"(?:governor|head|chief|administration|authorities|officials|police|prosecutor['’]?s?)\b",
+    re.I,
+)
+_CLUBS = frozenset(
+    ["shakhtar", "dynamo", "zorya", "metalist", "vorskla", "karpaty", "chornomorets", "kryvbas"]
+)
+_CLUB_BEFORE = re.compile(r"\b(?:FC|Shakhtar|Dynamo|Zorya|Metalist|Vorskla|Chornomorets)\s+$")
+_CLUB_AFTER = re.compile(r"^\s+(?:[A-Z]|players?\b|club\b|fans\b|coach\b|team\b|stadium\b)")
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z'’]+)\s+$")
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+$", re.I)
+
+
+def _person(low: str, before: str, after: str) -> str | None:
+    """Why a name is a person's (or a source's), or None: never a place then."""
+    if low in _PEOPLE or _TITLE_BEFORE.search(before):
+        return "a person's name"
+    if low in GIVEN_NAMES:
+        return "a given name"
+    given = _GIVEN_BEFORE.search(before)
+    if given and given.group(1).lower().replace("’", "'") in GIVEN_NAMES:
+        return f"a surname after the given name {given.group(1)!r}"
+    if _SOURCE_BEFORE.search(before) and not _AFTER_OFFICE.match(after):
+        return "the source of a report ('according to ...')"
+    return None
 
 
 _LOCATIVE_BEFORE = re.compile(

@@ -32,9 +32,16 @@ from tracker.extract.actors import (
     find_sides,
     is_alleged,
 )
+from tracker.extract.context import (
+    clause_filtered,
+    ground_combat,
+    has_attack_verb,
+    is_weapon_noun,
+    sentence_reason,
+)
 from tracker.extract.dates import DateReading, default_date, find_dates
 from tracker.extract.fatalities import find_fatalities
-from tracker.extract.hedges import hedge, sentence_negative
+from tracker.extract.hedges import hedge
 from tracker.extract.locate import PlaceResolver
 from tracker.extract.mention import Mention
 from tracker.extract.parties import choose_parties
@@ -87,8 +94,8 @@ class ArticleReader:
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
         """The mentions one sentence makes (possibly none)."""
         s_text = self.text[sentence.start : sentence.end]
-        if sentence_negative(s_text):
-            return []  # sanctions, anniversaries, drills: no event in this sentence
+        if sentence_reason(s_text):
+            return []  # captions, habits, the war's history, anniversaries, drills
         kept = self._standing(sentence, triggers)
         if not kept:
             return []
@@ -115,6 +122,10 @@ class ArticleReader:
             )
             is None
         ]
+        s, e = sentence.start, sentence.end
+        live = [t for t in live if clause_filtered(self.text, s, e, t) is None]
+        if not has_attack_verb(self.text, s, e):
+            live = [t for t in live if not is_weapon_noun(self.text, t)]
         strong = [t for t in live if not t.rule.weak]
         live = strong or live
         live = _drop_downed_objects(self.text, live)
@@ -144,7 +155,10 @@ class ArticleReader:
         places: list[PlaceMention],
     ) -> list[Mention]:
         groups = _group(dated)
-        event_places = [p for p in places if p.role.is_event_place]
+        s_text = self.text[sentence.start : sentence.end]
+        event_places = [
+            p for p in places if p.role.is_event_place and self.resolver.credible(p, s_text)
+        ]
         owners = _assign(event_places, [t for t, _ in dated])
         reference = next((p for p in places if p.role is Role.REFERENCE), None)
         office = next((p for p in places if p.why == OFFICE), None)
@@ -152,6 +166,7 @@ class ArticleReader:
         mentions = []
         for group in groups:
             triggers = [t for t, _ in group]
+            start = len(mentions)
             mine = [p for p, owner in zip(event_places, owners, strict=True) if owner in triggers]
             for place in mine:
                 res = self.resolver.resolve(place, near=near)
@@ -168,7 +183,21 @@ class ArticleReader:
                 # thin to report on its own; it can still add to an event named before it.
                 thin = not m.located and all(t.rule.weak for t in triggers)
                 mentions.append(replace(m, thin=True) if thin else m)
+            if self._too_vague(sentence, triggers):
+                mentions[start:] = [replace(m, thin=True) for m in mentions[start:]]
         return _share_fatalities(self.text, sentence, mentions)
+
+    def _too_vague(self, sentence: Sentence, triggers: list[Trigger]) -> bool:
+        """Only vague words ("attack", "damage", "killed people"): no event of their own.
+
+        "The attack", "damaged buildings" and "killed three people" are how real pages
+        talk about an event they name better elsewhere; alone they make no event,
+        unless "attack" is about fighting on the ground (troops, positions, assaults).
+        """
+        names = {t.rule.name for t in triggers}
+        if names <= {"attack"}:
+            return not ground_combat(self.text, sentence.start, sentence.end)
+        return names <= {"attack", "damage"}
 
     def _facts(self, sentence: Sentence, trigger: Trigger) -> _Facts:
         """Claims, sides, targets of a sentence, read once per trigger group."""
@@ -426,16 +455,11 @@ def _distance(t: Trigger, m: NameMatch) -> tuple[int, int]:
 
 
 def _office_locates(group: list[tuple[Trigger, DateReading | None]]) -> bool:
-    """ "The mayor of Melitopol was abducted": events that happen to office holders or
-    are decided by them are coded to the office's town; shoot-downs and fighting are not."""
+    """ "The mayor of Melitopol was abducted", "the Sumy regional governor said shelling
+    killed two": with no other place in the sentence, the event is coded to the office's
+    town or region. Fighting is not: a governor reports battles far from his seat."""
     trigger, _ = _best(group)
-    sub = trigger.sub_event_type
-    if sub is SubEventType.DISRUPTED_WEAPONS_USE:
-        return False
-    return sub.event_type in (
-        EventType.VIOLENCE_AGAINST_CIVILIANS,
-        EventType.STRATEGIC_DEVELOPMENTS,
-    )
+    return trigger.sub_event_type.event_type is not EventType.BATTLES
 
 
 def _place_evidence(place: PlaceMention | None, res: Resolution | None, vague: str | None) -> str:

@@ -57,7 +57,13 @@ RULES: tuple[Rule, ...] = (
         # "destroyed four drones", but not the passive "destroyed by missiles",
         # where the weapon is the attacker, not the target.
         rf"|(?:destroyed|neutrali[sz]ed)\s+(?!by\b){_N}{{0,3}}{_AIRCRAFT}"
-        r"|air\s+defen[cs]es?\s+(?:destroyed|repelled|neutrali[sz]ed|repulsed)",
+        r"|air\s+defen[cs]es?(?:\s+(?:forces|systems|units|crews))?\s+"
+        r"(?:destroyed|repelled|neutrali[sz]ed|repulsed|eliminated)"
+        # the passive: "all eight Shaheds were destroyed by the Air Force"
+        rf"|{_AIRCRAFT}\s+(?:were|was|have\s+been|had\s+been)\s+(?:all\s+|\w+ly\s+)?"
+        r"(?:destroyed|neutrali[sz]ed|eliminated)"
+        r"|(?:repelled|repulsed)\s+(?:an?\s+|the\s+|this\s+)?(?:massive\s+|massed\s+)?"
+        r"(?:air|aerial|drone|missile|UAV)\s+attacks?",
         0.8,
     ),
     Rule("demining", S.DISRUPTED_WEAPONS_USE, r"defus(?:ed|ing)|demin(?:ed|ing)", 0.6),
@@ -124,7 +130,10 @@ RULES: tuple[Rule, ...] = (
         r"land\s*-?mines?|anti-(?:tank|personnel)\s+mines?"
         r"|(?:stepped\s+on|hit|struck|triggered|detonated|ran\s+over)\s+(?:an?\s+)?(?:\w+\s+)?mines?\b"
         r"|IEDs?\b|improvised\s+explosive|car\s+bombs?|roadside\s+bombs?|booby[-\s]trap\w*"
-        r"|explosive\s+devices?|unexploded\s+(?:ordnance|shells?|munitions?)|tripwires?",
+        r"|explosive\s+devices?|unexploded\s+(?:ordnance|shells?|munitions?)|tripwires?"
+        r"|(?:drove|driving|ran|run|hit|struck|stepped)\s+(?:over|on|onto)?\s*(?:an?\s+)?"
+        r"(?:\w+\s+)?(?:explosive|mine)\b|explosive\s+remnants|(?:mine|ordnance)\s+"
+        r"(?:went\s+off|detonated|exploded)",
         0.8,
     ),
     Rule(
@@ -190,7 +199,14 @@ RULES: tuple[Rule, ...] = (
         rf"|repel(?:led|s)?\s+(?:an?\s+)?{_N}{{0,2}}(?:attacks?|assaults?|offensive)"
         r"|assault(?:ed)?\s+(?:on|the)|stormed|ambush(?:ed)?"
         r"|(?:counter)?offensive\s+(?:on|near|in|towards|around)"
-        r"|launched\s+an?\s+(?:counter)?offensive|ground\s+attacks?",
+        r"|launched\s+an?\s+(?:counter)?offensive|ground\s+attacks?"
+        r"|counter-?attack(?:s|ed|ing)?\b|advanc(?:ed|ing|es)\s+(?:\w+\s+)?"
+        r"(?:inside|into|in|on|towards?|near|around|deeper)\b|pushed\s+(?:\w+\s+)?"
+        r"(?:into|back|deeper)|mov(?:ed|ing)\s+deeper\s+into|(?:entered|broke\s+into)\s+"
+        r"(?:the\s+)?(?:city|town|village|settlement|outskirts)|assault\s+operations"
+        r"|(?:repelled|repulsed|beat\s+back)\s+(?:\w+\s+){0,3}(?:assaults?|attacks?|attempts?)"
+        r"|attempted\s+to\s+break\s+through|small[-\s]arms\s+fire|machine[-\s]gun\s+fire"
+        r"|(?:heavy|fierce|intense|ongoing)\s+(?:battles?|combat)",
         0.7,
     ),
     # Violence against civilians.
@@ -204,7 +220,8 @@ RULES: tuple[Rule, ...] = (
         "abduction",
         S.ABDUCTION,
         r"abduct(?:ed|ion|ions|s|ing)|kidnap(?:ped|ping|pings|s)?"
-        r"|forcibly\s+(?:disappeared|deported|taken)|taken\s+hostage|held\s+hostage",
+        r"|forcibly\s+(?:disappeared|deported|taken)|taken\s+hostage|held\s+hostage"
+        r"|tak(?:ing|en|e|es)\s+(?:\w+\s+){0,2}(?:as\s+)?hostages?",
         0.75,
     ),
     Rule(

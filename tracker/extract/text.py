@@ -239,6 +239,39 @@ def _word_before(text: str, start: int, end: int) -> str | None:
     return run.group()[::-1].lower() if run else None
 
 
+_HEADLINE_CHARS = 160  # a line this short with no final punctuation is a title or a byline
+_HEAD_ZONE = 600  # headlines, decks and captions sit at the top of a page
+_FINAL = frozenset(".!?…\"”»)'’:")
+
+
+def _normal(s: str) -> str:
+    return " ".join(s.casefold().split()).rstrip(".!?…")
+
+
+def headline_sentences(text: str, sentences: list[Sentence], *, title: str | None) -> set[int]:
+    """Starts of the sentences that are headlines: the title, or a short unpunctuated top line.
+
+    A headline restates the story in fewer words (and often vaguer places); its
+    events are counted only when the body does not report the same kind of event.
+
+    >>> t = "Strike hits depot\nMissiles hit a depot in Lviv on Monday."
+    >>> sorted(headline_sentences(t, split_sentences(t), title=None))
+    [0]
+    """
+    heads = set()
+    wanted = _normal(title) if title else None
+    for s in sentences:
+        piece = text[s.start : s.end]
+        if (wanted and _normal(piece) == wanted) or (
+            s.start < _HEAD_ZONE
+            and len(piece) < _HEADLINE_CHARS
+            and piece.rstrip()[-1:] not in _FINAL
+            and text[s.end : s.end + 1] in ("\n", "")
+        ):
+            heads.add(s.start)
+    return heads
+
+
 def _headline_breaks(text: str) -> list[int]:
     """Line ends after a short line with no final punctuation (titles, bylines)."""
     breaks = []
@@ -249,7 +282,7 @@ def _headline_breaks(text: str) -> list[int]:
             return breaks
         line = text[start:end].strip()
         following = text[end + 1 : end + 3].lstrip()
-        if line and len(line) < 60 and line[-1].isalnum() and following[:1].isupper():
+        if line and len(line) < _HEADLINE_CHARS and line[-1].isalnum() and following[:1].isupper():
             breaks.append(end)
         start = end + 1
 

@@ -1,0 +1,77 @@
+"""What the words around a trigger say about whether anything happened.
+
+Real pages mention weapons and violence far more often than they report an
+event: photo captions, aid packages, factories, sanctions, anniversaries,
+habits ("shelling is a daily occurrence"), recaps of the war's first weeks,
+figures of speech ("fighting for democracy"). Each rule here names one such
+class and is applied to the clause or sentence it belongs to, never to the
+whole article, so the event reported beside it still stands.
+
+The word lists are English data in :mod:`tracker.extract.lexicon.context_en`.
+"""
+
+from __future__ import annotations
+
+from tracker.extract.lexicon import context_en as lex
+from tracker.extract.rules import Trigger
+
+
+def sentence_reason(sentence: str) -> str | None:
+    """Why a whole sentence reports no event (a caption, a habit, the war's history), or None.
+
+    >>> sentence_reason("Shelling is a daily occurrence for the border villages.")
+    'a habit or pattern, not one event'
+    """
+    for reason, pattern in lex.SENTENCE_FILTERS:
+        if pattern.search(sentence):
+            return reason
+    return None
+
+
+def clause_filtered(text: str, start: int, end: int, trigger: Trigger) -> str | None:
+    """Why the clause holding ``trigger`` reports no event (sanctions, aid, an idiom), or None.
+
+    ``start:end`` is the sentence. The clause runs between the nearest clause
+    boundaries (punctuation, "while", "but", "as", "after") around the trigger.
+    """
+    c_start, c_end = _clause(text, start, end, trigger.start)
+    clause = text[c_start:c_end]
+    for reason, pattern in lex.CLAUSE_FILTERS:
+        if pattern.search(clause):
+            return reason
+    for idiom in lex.IDIOMS.finditer(text, start, end):
+        if idiom.start() <= trigger.start < idiom.end():
+            return f"a figure of speech ({idiom.group(0)!r})"
+    return None
+
+
+def is_weapon_noun(text: str, trigger: Trigger) -> bool:
+    """True when the trigger is only a weapon's name ("missiles", "HIMARS"), not an act."""
+    return lex.WEAPON_NOUN.fullmatch(text, trigger.start, trigger.end) is not None
+
+
+def has_attack_verb(text: str, start: int, end: int) -> bool:
+    """True when the sentence says something was hit, fired, launched or destroyed."""
+    return lex.ATTACK_VERB.search(text, start, end) is not None
+
+
+def ground_combat(text: str, start: int, end: int) -> bool:
+    """True when the sentence is about fighting on the ground (troops, positions, assaults)."""
+    return lex.GROUND_COMBAT.search(text, start, end) is not None
+
+
+def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    c_start = start
+    for m in lex.CLAUSE_BOUNDARY.finditer(text, start, at):
+        c_start = m.end()
+    m = lex.CLAUSE_BOUNDARY.search(text, at, end)
+    return c_start, (m.start() if m else end)
+
+
+__all__ = [
+    "clause_filtered",
+    "ground_combat",
+    "has_attack_verb",
+    "is_weapon_noun",
+    "sentence_reason",
+]

@@ -1,0 +1,122 @@
+"""English context words: what marks a mention of violence as no event (see ``context``)."""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Whole sentences that report no event of their own.
+SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "a photo caption",
+        re.compile(
+            r"\((?:[^()]{0,80}\b)?(?:photos?|images?|pictures?|illustrative|ilustrative|"
+            r"screenshot|video|footage|credit)\b[^()]{0,120}\)|\bvia\s+Getty\s+Images\b|"
+            r"\bGetty\s+Images\)|\(AP\s+Photo|/\s*(?:AFP|Reuters|AP|EPA|Anadolu)\s*\)|"
+            r"\bPhoto(?:graph)?\s*:\s*[A-Z][\w. /-]{0,40}$",
+            _I,
+        ),
+    ),
+    (
+        "a habit or pattern, not one event",
+        re.compile(
+            r"\b(?:daily|weekly|everyday)\s+occurrence|\bon\s+a\s+daily\s+basis\b|"
+            r"\b(?:almost|nearly)\s+every\s+(?:day|night)\b|\bper\s+day\b|\bregularly\b|"
+            r"\broutinely\b|\bsystematically\b|\bconstantly\b|\btime\s+and\s+again\b",
+            _I,
+        ),
+    ),
+    (
+        "the war's history, not today's event",
+        re.compile(
+            r"\b(?:since|at|from)\s+the\s+(?:very\s+)?(?:start|beginning|outset|first\s+days?)\s+"
+            r"of\s+(?:the\s+)?(?:full-scale\s+|large-scale\s+|Russian\s+|Russia's\s+)?"
+            r"(?:war|invasion|occupation|conflict|offensive)|"
+            r"\bsince\s+(?:Russia|Moscow)\s+(?:began|launched|started)\b|"
+            r"\bsince\s+(?:the\s+)?(?:full-scale\s+)?invasion\b|"
+            r"\bin\s+the\s+(?:first|early|opening)\s+(?:days|weeks|months|phase)\s+of\b|"
+            r"\bthroughout\s+the\s+(?:war|invasion|occupation)\b|"
+            r"\b(?:during|in)\s+(?:World\s+War|the\s+Second\s+World|the\s+Soviet)\b",
+            _I,
+        ),
+    ),
+    ("an anniversary or memorial", re.compile(r"\banniversar\w+|\bcommemorat\w+|\bmemorial\b", _I)),
+    ("an exercise", re.compile(r"\b(?:drills?|military\s+exercises?|war\s+games)\b", _I)),
+)
+
+# Words that take only their own clause out: "sanctions over the shelling of X, while
+# missiles hit Y" still reports the strike on Y.
+CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("sanctions", re.compile(r"\bsanction(?:s|ed|ing)?\b", _I)),
+    (
+        "weapons supplied, produced or paid for",
+        re.compile(
+            r"\b(?:aid|package|deliver(?:y|ies|ed|ing|s)?|suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|"
+            r"shipments?|donat(?:e|ed|es|ing|ion|ions)|pledg(?:e|ed|es)|procure\w*|purchas\w*|"
+            r"bought|buy(?:s|ing)?|produc(?:e|es|ed|ing|tion)|manufactur\w*|factor(?:y|ies)|"
+            r"contracts?|exports?|imports?|worth|bound\s+for|"
+            r"military\s+assistance|arms\s+(?:deal|sales?)|training|trained|\$\s?\d|"
+            r"(?:million|billion)\s+(?:dollars|euros))\b",
+            _I,
+        ),
+    ),
+    (
+        "a threat, risk or forecast",
+        re.compile(
+            r"\b(?:threat|risk|danger|fears?|warnings?|possibility|prospect|likelihood|chance)s?\s+"
+            r"of\b|\b(?:likely|unlikely|expected|poised|set|due|able|trying|try|tried|"
+            r"attempt(?:s|ed|ing)?)\s+to\b|\bin\s+case\s+of\b|\bprepar(?:e|es|ed|ing)\s+for\b",
+            _I,
+        ),
+    ),
+    (
+        "a denial",
+        re.compile(
+            r"\b(?:denied|denies|deny|refuted|refutes|dismissed\s+(?:reports|claims))\b", _I
+        ),
+    ),
+)
+
+# Figures of speech built from conflict words.
+IDIOMS = re.compile(
+    r"\b(?:fight(?:ing|s)?|fought|battl(?:e|es|ing))\s+(?:for|against)\s+(?:the\s+)?"
+    r"(?:democracy|freedom|independence|survival|justice|truth|votes?|corruption|power|"
+    r"their\s+(?:country|land|homeland|future|lives)|our\s+\w+|Ukraine|peace|rights?)\b|"
+    r"\b(?:diplomatic|charm|PR|propaganda|information|media|legal|political)\s+"
+    r"(?:offensive|war|battle|attacks?|front)\b|\bcyber-?\s*attacks?\b|"
+    r"\bstrik(?:e|es|ing)\s+(?:a|the)\s+(?:deal|balance|chord|note|tone|pose)\b|"
+    r"\bhit\s+(?:hard\s+by|the\s+(?:headlines|market|road|shelves))\b|"
+    r"\b(?:under|on\s+the)\s+attack\s+(?:from|by)\s+(?:critics|opponents|the\s+press)\b|"
+    r"\bbombed\s+out\b|\bbattle-?(?:hardened|tested|ground)\b|\bbattlefield\s+(?:success|situation|gains?)\b",
+    _I,
+)
+
+# A weapon's name alone: an act only when the sentence says something was done with it.
+WEAPON_NOUN = re.compile(
+    r"(?:artillery|mortars?|howitzers?|MLRS|multiple\s+rocket|rockets?|Grads?|Smerch|Uragan|"
+    r"HIMARS|Iskanders?|Kalibrs?|Kinzhals?|Tochka-U|S-300|(?:cruise|ballistic)\s+missiles?|"
+    r"missiles?|grenades?|(?:guided|glide|aerial|aviation|cluster)\s+bombs?|"
+    r"(?:suicide|kamikaze)\s+drones?|land\s*-?mines?|anti-(?:tank|personnel)\s+mines?|IEDs?|"
+    r"improvised\s+explosive|explosive\s+devices?)",
+    _I,
+)
+ATTACK_VERB = re.compile(
+    r"\b(?:hit|hits|hitting|struck|strikes?|striking|attack(?:ed|s|ing)?|fired|firing|fires|"
+    r"launch(?:ed|es|ing)?|shell(?:ed|ing)|bomb(?:ed|ing)|explo(?:ded|sion|sions|des)|landed|"
+    r"kill(?:ed|ing|s)|injur(?:ed|ing|ies)|wound(?:ed|ing)|damag(?:ed|ing|e)|destroy(?:ed|ing|s)|"
+    r"target(?:ed|ing|s)|pound(?:ed|ing)|rain(?:ed|ing)|hammer(?:ed|ing)|slammed|intercept\w*|"
+    r"shot\s+down|downed|used|using|dropp(?:ed|ing)|blasts?|casualt(?:y|ies)|dead|died|"
+    r"victims?|wreck\w*|ruin\w*|flattened|set\s+(?:on\s+)?fire|ablaze|burn(?:ed|ing|t)|"
+    r"repel(?:led)?|repuls(?:ed|ing)|sent|aimed|barrages?|salvos?|volleys?|bombardments?|"
+    r"onslaught|at\s+(?:the\s+)?(?:city|town|village|region))\b",
+    _I,
+)
+GROUND_COMBAT = re.compile(
+    r"\b(?:troops|infantry|assault\w*|positions?|advanc\w*|storm\w*|offensive|sabotage|"
+    r"saboteurs?|reconnaissance\s+group|DRG|firefights?|fighters|soldiers|servicemen|units?|"
+    r"brigades?|battalions?|break\s+through|breakthrough|frontline|front\s+line|ground|"
+    r"armou?red\s+vehicles|tanks|infiltrat\w*|counter-?attack\w*|push(?:ed)?\s+(?:back|into))\b",
+    _I,
+)
+CLAUSE_BOUNDARY = re.compile(r"[;:—–]|,\s|\s(?:while|whereas|but|meanwhile|as|after|when)\s", _I)
