@@ -167,6 +167,8 @@ class Resolver:
             context.admin_hint, near=context.near, others=context.others, country=context.country
         )
         ranked = [c for c in self.rank(base, ev) if c.place.feature_class != "A"]
+        if kind is None:  # a bare town name is the town, not its railway station or mine
+            ranked = [c for c in ranked if c.place.feature_class == "P"] or ranked
         if region is not None and (not ranked or not _in_region(ranked[0].place, region)):
             ranked = self._fuzzy_in_region(base, region, ev) or ranked
             if not ranked or not _in_region(ranked[0].place, region):

@@ -135,7 +135,8 @@ _CLAIMANTS = (
     (
         re.compile(
             r"russia(?:n|'s|’s)?\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|mod)\b|"
-            r"ministry\s+of\s+defen[cs]e\s+of\s+russia|konashenkov",
+            r"ministry\s+of\s+defen[cs]e\s+of\s+russia|konashenkov|"
+            r"defen[cs]e\s+ministry\s+in\s+moscow|moscow['’]s\s+defen[cs]e\s+ministry",
             re.I,
         ),
         "Russian Defence Ministry",
@@ -143,7 +144,7 @@ _CLAIMANTS = (
     (
         re.compile(
             r"ukrain(?:ian|e's|e’s)?\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+"
-            r"defen[cs]e)",
+            r"defen[cs]e)|defen[cs]e\s+ministry\s+in\s+(?:kyiv|kiev)",
             re.I,
         ),
         "Ukrainian Defence Ministry",
@@ -164,7 +165,8 @@ _CLAIM_PATTERNS = (
         r"regional|military|city|local|emergency|energy)\s+){0,6}(?:[Mm]inistry|[Ff]orces?|[Aa]rmy|"
         r"[Ss]taff|[Cc]ommand|officials|authorities|governor|[Gg]overnor|mayor|[Mm]ayor|police|"
         r"[Pp]olice|military|spokes(?:man|woman|person)|[Pp]rosecutors?(?:'s\s+[Oo]ffice)?|SBU|"
-        r"Kremlin|[Mm]inister|[Aa]dministration|[Ss]ervice)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'.-]*){0,4})\s+"
+        r"Kremlin|[Mm]inister|[Aa]dministration|[Ss]ervice)"
+        r"(?:\s+(?:(?:of|in)\s+(?:the\s+)?)?[A-Z][\w'.-]*){0,4})\s+"
         r"(?:has\s+|have\s+)?(?:said|says|reported|claimed|announced|stated|confirmed|alleged|"
         r"wrote|posted)\b"
     ),

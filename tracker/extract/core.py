@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterable
 from dataclasses import replace
@@ -89,6 +90,7 @@ def extract_events(
     heads = headline_sentences(text, sentences, title=article.title)
     mentions: list[Mention] = []
     seen: set[str] = set()
+    triggers = _within_sentences(text, sentences, triggers)
     for sentence, found in _by_sentence(sentences, triggers):
         words = " ".join(text[sentence.start : sentence.end].split())
         if words in seen:
@@ -153,6 +155,34 @@ def _in_the_article_region(
             ]  # fmt: skip
         out.append(g)
     return out
+
+
+def _within_sentences(
+    text: str, sentences: list[Sentence], triggers: list[Trigger]
+) -> list[Trigger]:
+    """Triggers never run across a sentence end ("Depot destroyed\nRussian missiles ...").
+
+    The article is scanned once; the rare trigger that crosses from a headline
+    into the next line is dropped and both sentences are scanned again alone.
+    """
+    ends = [s.end for s in sentences]
+    crossing = [
+        t for t in triggers if any(t.start < end < t.end for end in ends[: _first_after(ends, t)])
+    ]
+    if not crossing:
+        return triggers
+    redo = [s for s in sentences if any(s.start < t.end and t.start < s.end for t in crossing)]
+    kept = [t for t in triggers if not any(s.start <= t.start < s.end for s in redo)]
+    for s in redo:
+        kept.extend(
+            Trigger(t.rule, t.start + s.start, t.end + s.start)
+            for t in find_triggers(text[s.start : s.end])
+        )
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _first_after(ends: list[int], t: Trigger) -> int:
+    return bisect.bisect_right(ends, t.end) + 1
 
 
 def _by_sentence(

@@ -39,6 +39,7 @@ class Role(Enum):
     METONYMY = "government or actor (metonymy)"
     TREATY = "names talks or a treaty"
     VISIT = "where someone visited or spoke"
+    SPEAKER = "where the speaker or claimant sits"
     ORGANISATION = "part of an organisation's name"
     DATELINE = "dateline"
     COUNTRY = "a whole country"
@@ -177,6 +178,18 @@ _BEFORE = (
             r"toured|hosted\s+[^,.;]{0,30}\s+in|returned\s+(?:from|to)|summit\s+in|talks\s+in|"
             r"negotiations\s+in|held\s+in|delegations?\s+(?:in|to)|embassy\s+in|envoy\s+(?:in|to)|"
             r"based\s+in|fled\s+to|evacuated\s+to)\s+(?:the\s+)?$",
+            re.I,
+        ),
+    ),
+    (
+        Role.SPEAKER,
+        "the seat of whoever reports it ('the ministry in Moscow said')",
+        re.compile(
+            r"\b(?:ministry|ministries|government|Kremlin|headquarters|embassy|diplomats?|"
+            r"president|parliament|court|spokes(?:man|woman|person)|command|leadership|"
+            r"officials?\s+(?:speaking\s+)?from|correspondents?|reporters?|journalists?|"
+            r"analysts?|experts?|observers?|think\s+tank|newspaper|outlet|agency|broadcaster)\s+"
+            r"(?:based\s+|speaking\s+)?(?:in|from)\s+(?:the\s+)?$",
             re.I,
         ),
     ),
@@ -349,6 +362,12 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
     facility = _facility(before, after)
     if low in _COUNTRIES:
         return PlaceMention(m, Role.COUNTRY, "a country, not a place an event is coded to")
+    if _UNIT_BEFORE.search(before) or _UNIT_AFTER.match(after):
+        return PlaceMention(m, Role.ORGANISATION, "names a military unit or group")
+    if _AFTER_AXIS.match(after):
+        return PlaceMention(m, Role.REFERENCE, "names a front sector ('the X direction')")
+    if _AFTER_WATERWORK.match(after):
+        return PlaceMention(m, Role.ORGANISATION, "names a river, dam or power plant, not the town")
     office = _AFTER_OFFICE.match(after)
     if office:  # "the Sumy regional governor", "Kharkiv Oblast Military Administration"
         return PlaceMention(m, Role.ORGANISATION, OFFICE, region or bool(office.group("reg")))
@@ -368,6 +387,23 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
     return PlaceMention(m, role, why, region, facility=facility)
 
 
+_UNIT_BEFORE = re.compile(
+    r"\b(?:group|grouping|brigade|battalion|regiment|division|corps|detachment|unit|"
+    r"task\s+force|operation|formation|legion)\s+[\"“]?$",
+    re.I,
+)
+_UNIT_AFTER = re.compile(
+    r"^[\"”]?\s+(?:(?:operational|tactical|operational-tactical|separate|mechani[sz]ed|"
+    r"territorial\s+defen[cs]e)\s+)*(?:group|grouping|brigade|battalion|regiment|"
+    r"division|corps|detachment|legion)\b",
+    re.I,
+)
+_AFTER_AXIS = re.compile(r"^\s+(?:direction|axis|sector|salient|bridgehead|front)\b", re.I)
+_AFTER_WATERWORK = re.compile(
+    r"^\s+(?:[Rr]iver|[Rr]eservoir|(?:[Hh]ydro(?:electric)?\s+)?(?:[Pp]ower\s+[Pp]lant\s+)?[Dd]am|"
+    r"[Hh]ydro(?:electric)?(?:\s+power)?\s+(?:[Pp]lant|[Ss]tation)|HPP|TPP|CHP|NPP|"
+    r"[Tt]hermal\s+[Pp]ower|[Nn]uclear\s+[Pp]ower)\b"
+)
 _AFTER_OFFICE = re.compile(
     r"^(?:['’]s)?\s+(?:(?P<reg>regional|oblast|region['’]s|province)\s+(?:state\s+|military\s+)?|"
     r"city\s+(?:military\s+)?)"
