@@ -124,6 +124,13 @@ def test_a_missing_gold_file_is_one_error_line(tmp_path: Path) -> None:
     assert run.stderr.count("\n") == 1
 
 
+def test_no_article_in_the_language_is_one_error_line(tmp_path: Path) -> None:
+    run = _run(tmp_path, str(GOLD), "--lang", "fr")
+    assert run.exit_code == 1
+    assert run.stderr.startswith("Error: no labelled articles in language 'fr' to score in ")
+    assert run.stderr.count("\n") == 1
+
+
 def test_a_missing_gazetteer_file_is_one_error_line(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 't.db'}"
     missing = str(tmp_path / "UA.txt")

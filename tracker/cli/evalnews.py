@@ -13,9 +13,11 @@ import click
 from tracker.app import App
 from tracker.cli.common import emit, handle_errors
 from tracker.cli.extract import _GAZETTEER_HELP, _gazetteer
+from tracker.errors import InputError
 
 if TYPE_CHECKING:
     from tracker.extract.newseval import NewsEvaluation
+    from tracker.extract.newsgold import GoldSet
 
 _FIGURE_COLUMNS = {  # table header → the figure's JSON name
     "lang": "lang",
@@ -95,9 +97,8 @@ def eval_news(
       tracker eval news devnews.jsonl --lang en --gazetteer UA.txt --diff
     """
     from tracker.extract.newseval import evaluate_news, extractor_for
-    from tracker.extract.newsgold import read_gold
 
-    gold = read_gold(gold_paths, languages=languages)
+    gold = _read(gold_paths, languages)
     evaluation = evaluate_news(
         gold.articles,
         extract=extractor_for(_gazetteer(app, gazetteer_paths)),
@@ -109,6 +110,21 @@ def eval_news(
 
         write_report(evaluation, out_dir, bad_lines=len(gold.errors))
     _report_problems([str(e) for e in gold.errors], evaluation)
+
+
+def _read(paths: Sequence[Path], languages: Sequence[str]) -> GoldSet:
+    from tracker.extract.newsgold import read_gold
+
+    gold = read_gold(paths, languages=languages)
+    if gold.articles:
+        return gold
+    for error in gold.errors:
+        click.echo(f"Error: {error}", err=True)
+    which = f" in language {', '.join(map(repr, languages))}" if languages else ""
+    raise InputError(
+        f"no labelled articles{which} to score in {', '.join(map(str, paths))}; "
+        "give JSON-lines files in the devnews format (and --lang codes they use, e.g. en, uk)"
+    )
 
 
 def _show(evaluation: NewsEvaluation, *, fmt: str, diff: bool, bad_lines: int) -> None:
@@ -128,7 +144,7 @@ def _show(evaluation: NewsEvaluation, *, fmt: str, diff: bool, bad_lines: int) -
         click.echo(format_diff(evaluation), nl=False)
 
 
-def _figure_rows(evaluation) -> list[dict[str, object]]:
+def _figure_rows(evaluation: NewsEvaluation) -> list[dict[str, object]]:
     totals = [*evaluation.by_language.items(), ("all", evaluation.overall)]
     return [
         {header: {"lang": lang, **t.figures()}[name] for header, name in _FIGURE_COLUMNS.items()}
@@ -136,7 +152,7 @@ def _figure_rows(evaluation) -> list[dict[str, object]]:
     ]
 
 
-def _calibration_rows(evaluation) -> list[dict[str, object]]:
+def _calibration_rows(evaluation: NewsEvaluation) -> list[dict[str, object]]:
     bins = [*evaluation.calibration(), evaluation.confident()]
     labels = [f"[{b.low:g}, {b.high:g}{']' if b.high >= 1 else ')'}" for b in bins[:-1]]
     labels.append(f"≥ {bins[-1].low:g}")

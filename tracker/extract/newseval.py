@@ -401,8 +401,8 @@ def _outcome(
 
 
 def extractor_for(gazetteer: Gazetteer) -> Extract:
-    """The tracker's own extractor with this gazetteer."""
-    from tracker.extract.core import extract_events
+    """The tracker's own extractor with this gazetteer: the default ``extract``."""
+    from tracker.extract import extract_events  # the public entry point, nothing deeper
 
     def extract(article: Article) -> Sequence[Event]:
         return extract_events(article, gazetteer=gazetteer)
