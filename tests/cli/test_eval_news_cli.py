@@ -163,6 +163,7 @@ def _shifted(tmp_path: Path) -> Path:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not REFERENCE.exists(), reason=f"no reference scorer at {REFERENCE}")
 @pytest.mark.skipif(not TRACKER.exists(), reason=f"no tracker command at {TRACKER}")
 @pytest.mark.parametrize("shift", [False, True], ids=["fixture", "shifted labels"])

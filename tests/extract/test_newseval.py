@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import json
 from collections.abc import Sequence
 from dataclasses import replace
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import ExtractionError, InputError
+from tracker.extract import newseval, newsgold, newsreport
 from tracker.extract.newseval import (
     ArticleOutcome,
     Totals,
@@ -492,3 +494,9 @@ def test_the_fixture_with_the_real_extractor(gazetteer) -> None:
     strike = evaluation.outcomes[0]
     assert [p.strict for p in strike.pairs] == [True]
     assert evaluation.overall.no_event_articles == 1
+
+
+@pytest.mark.parametrize("module", [newsgold, newseval, newsreport], ids=lambda m: m.__name__)
+def test_the_docstring_examples_run(module) -> None:
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
