@@ -11,6 +11,7 @@ import click
 from tracker.app import App
 from tracker.cli.db import db
 from tracker.cli.demo import demo
+from tracker.cli.evalnews import eval_news
 from tracker.cli.events import events
 from tracker.cli.export import export
 from tracker.cli.extract import eval_extract, extract
@@ -59,6 +60,7 @@ for command in (ingest, extract, events, map_command, export, gazetteer, db, dem
     cli.add_command(command)
 eval_group.add_command(eval_geocode, "geocode")
 eval_group.add_command(eval_extract, "extract")
+eval_group.add_command(eval_news, "news")
 
 
 def main() -> None:
