@@ -187,8 +187,8 @@ _BEFORE = (
         re.compile(
             r"\b(?:ministry|ministries|government|Kremlin|headquarters|embassy|diplomats?|"
             r"president|parliament|court|spokes(?:man|woman|person)|command|leadership|"
-            r"officials?\s+(?:speaking\s+)?from|correspondents?|reporters?|journalists?|"
-            r"analysts?|experts?|observers?|think\s+tank|newspaper|outlet|agency|broadcaster)\s+"
+            r"officials?\s+(?:speaking\s+)?from|think\s+tank|newspaper|outlet|news\s+agency|"
+            r"broadcaster)\s+"
             r"(?:based\s+|speaking\s+)?(?:in|from)\s+(?:the\s+)?$",
             re.I,
         ),
