@@ -33,6 +33,11 @@ FEATURE_PRIOR = {
 }
 ADMIN_BONUS = 3.0  # a stated region outweighs every prior
 COUNTRY_BONUS = 1.0
+# Countries a war in the focus country is also reported from: a big Russian city known by
+# its own name beats a Ukrainian hamlet that merely has it as an alternate name
+# (Novorossiysk), while a Ukrainian village still beats a Russian one of the same name.
+NEIGHBOUR_BONUS = 0.6
+NEIGHBOURS: dict[str, frozenset[str]] = {"UA": frozenset({"RU", "BY"})}
 NEAR_BONUS = 2.0
 NEAR_SCALE_KM = 40.0
 CLUSTER_BONUS = 1.2
@@ -97,6 +102,8 @@ def _country_part(place: Place, ev: Evidence) -> tuple[float, str]:
         return 0.0, ""
     if place.country == ev.country:
         return COUNTRY_BONUS, f"in the article's country {ev.country}"
+    if place.country in NEIGHBOURS.get(ev.country, ()):
+        return NEIGHBOUR_BONUS, f"in {place.country}, where this war is also reported from"
     return 0.0, ""
 
 

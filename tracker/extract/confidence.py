@@ -5,7 +5,7 @@ logistic regression fitted on hand-labelled real articles (``bench/fit_confidenc
 writes ``lexicon/confidence_en.json``; ``docs/benchmarks.md`` has its calibration
 on held-out folds). Every feature is read from the event record itself (its
 fields and evidence lines), so the same function scores an event at extraction
-and when the model is fitted from ``tracker eval news --out`` rows.
+and when the model is fitted on labelled articles.
 
 An event's evidence ends with the model's reading: its probability and the
 features that moved it most, e.g. ``confidence: 0.81 (exact place +0.9,
@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+
+from tracker.model import Event, EventType
 
 # Each feature: a name a reader understands, and how to read it from a record.
 FEATURES: tuple[str, ...] = (
@@ -32,6 +34,12 @@ FEATURES: tuple[str, ...] = (
     "region only",
     "no place",
     "place from an office or the article",
+    "homonyms",
+    "region stated and agrees",
+    "spelling differs",
+    "far from the article's other places",
+    "town of 50,000 or more",
+    "from the headline only",
     "several mentions",
     "several triggers",
     "explicit date",
@@ -67,21 +75,28 @@ class Model:
         return ", ".join(f"{k} {c:+.1f}" for k, c in parts[:top] if abs(c) >= 0.05)
 
 
-def features(record: Mapping[str, Any], *, events_in_article: int) -> dict[str, float]:
-    """The model's features of one event record (a dict as ``tracker extract`` prints it).
+def features(event: Event, *, events_in_article: int) -> dict[str, float]:
+    """The model's features of one extracted event, read from its fields and evidence.
 
-    >>> f = features({"evidence": ["trigger: shelling 'shelled'", "rules: confidence 0.8"],
-    ...               "geo_precision": 1, "latitude": 50.0,
-    ...               "event_type": "Explosions/Remote violence"}, events_in_article=1)
-    >>> (f["exact place"], f["strong trigger"], f["no place"])
-    (1.0, 1.0, 0.0)
+    >>> from datetime import date
+    >>> from tracker.model import EventType, SubEventType, TimePrecision
+    >>> e = Event("e1", date(2024, 5, 1), TimePrecision.DAY, EventType.EXPLOSIONS,
+    ...           SubEventType.SHELLING_ARTILLERY_MISSILE, "Shelling hit Kharkiv.",
+    ...           latitude=50.0, longitude=36.2, geo_precision=1,
+    ...           evidence=("trigger: shelling 'Shelling'", "rules: confidence 0.8"))
+    >>> f = features(e, events_in_article=1)
+    >>> (f["exact place"], f["strong trigger"], f["no place"], f["rule confidence"])
+    (1.0, 1.0, 0.0, 0.8)
     """
-    evidence: Sequence[str] = record.get("evidence") or ()
+    evidence = event.evidence
     lines = " | ".join(evidence)
-    precision = record.get("geo_precision")
-    located = record.get("latitude") is not None
+    precision = event.geo_precision
+    located = event.has_location
     weak = any(line.startswith(f"trigger: {name} ") for line in evidence for name in _WEAK)
-    kind = record.get("event_type") or ""
+    kind = event.event_type
+    candidates = _number(_CANDIDATES, lines)
+    spread = _number(_OTHERS_KM, lines)
+    population = _number(_POPULATION, lines)
     return {
         "rule confidence": _rule_confidence(evidence),
         "strong trigger": float(not weak),
@@ -93,18 +108,35 @@ def features(record: Mapping[str, Any], *, events_in_article: int) -> dict[str, 
         "place from an office or the article": float(
             "seat of an office" in lines or "every place in the article" in lines
         ),
+        "homonyms": math.log(candidates) if candidates and candidates > 1 else 0.0,
+        "region stated and agrees": float("as the text says" in lines),
+        "spelling differs": float("alternate name" in lines or "near-miss" in lines),
+        "far from the article's other places": float(spread is not None and spread > 100),
+        "town of 50,000 or more": float(population is not None and population >= 50_000),
+        "from the headline only": float(HEADLINE_NOTE in lines),
         "several mentions": float("mentions in the article" in lines),
         "several triggers": float("triggers, highest ACLED rank" in lines),
         "explicit date": float("publication day" not in lines and "processing day" not in lines),
-        "claimed": float(bool(record.get("claimed_by"))),
-        "alleged": float(bool(record.get("alleged"))),
-        "battle": float(kind == "Battles"),
-        "explosion": float(kind == "Explosions/Remote violence"),
-        "violence against civilians": float(kind == "Violence against civilians"),
-        "strategic development": float(kind == "Strategic developments"),
-        "fatalities": float(bool(record.get("fatalities"))),
+        "claimed": float(bool(event.claimed_by)),
+        "alleged": float(event.alleged),
+        "battle": float(kind is EventType.BATTLES),
+        "explosion": float(kind is EventType.EXPLOSIONS),
+        "violence against civilians": float(kind is EventType.VIOLENCE_AGAINST_CIVILIANS),
+        "strategic development": float(kind is EventType.STRATEGIC_DEVELOPMENTS),
+        "fatalities": float(event.fatalities > 0),
         "events in the article": math.log1p(max(0, events_in_article - 1)),
     }
+
+
+HEADLINE_NOTE = "place and type from the headline only"
+_CANDIDATES = re.compile(r"best of (\d+) candidates")
+_OTHERS_KM = re.compile(r"(\d+) km from other places")
+_POPULATION = re.compile(r"population ([\d,]+)")
+
+
+def _number(pattern: re.Pattern[str], text: str) -> float | None:
+    m = pattern.search(text)
+    return float(m.group(1).replace(",", "")) if m else None
 
 
 _WEAK = ("strike", "blast", "damage", "attack", "killing")

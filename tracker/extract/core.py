@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 
 from geodata.model import GeoPrecision
 from geodata.protocols import Gazetteer
-from tracker.extract.confidence import RULES_PREFIX, features, load_model
+from tracker.extract.confidence import HEADLINE_NOTE, RULES_PREFIX, features, load_model
 from tracker.extract.locate import PlaceResolver
 from tracker.extract.mention import Mention
 from tracker.extract.merge import merge_mentions
@@ -25,7 +25,7 @@ from tracker.extract.text import (
     headline_sentences,
     split_sentences,
 )
-from tracker.model import Article, Event, Source, SubEventType
+from tracker.model import Article, Event, EventType, Source, SubEventType
 
 DEFAULT_MIN_CONFIDENCE = 0.4  # see docs/benchmarks.md: the calibration table on devnews
 
@@ -91,6 +91,7 @@ def extract_events(
     mentions: list[Mention] = []
     seen: set[str] = set()
     triggers = _within_sentences(text, sentences, triggers)
+    reader.prime(sentences)
     for sentence, found in _by_sentence(sentences, triggers):
         words = " ".join(text[sentence.start : sentence.end].split())
         if words in seen:
@@ -100,7 +101,7 @@ def extract_events(
         if sentence.start in heads:
             read = [replace(m, headline=True) for m in read]
         mentions.extend(read)
-    groups = _in_the_article_region(merge_mentions(mentions), gazetteer)
+    groups = _codable(_in_the_article_region(merge_mentions(mentions), gazetteer))
     events = _scored(_events(article, text, groups))
     return [e for e in events if e.confidence >= min_confidence]
 
@@ -112,20 +113,24 @@ def _scored(events: list[Event]) -> list[Event]:
         return events
     out = []
     for e in events:
-        record = {
-            "evidence": e.evidence,
-            "geo_precision": e.geo_precision,
-            "latitude": e.latitude,
-            "event_type": e.event_type.value,
-            "claimed_by": e.claimed_by,
-            "alleged": e.alleged,
-            "fatalities": e.fatalities,
-        }
-        f = features(record, events_in_article=len(events))
+        f = features(e, events_in_article=len(events))
         p = round(model.probability(f), 2)
         line = f"confidence: {p} ({model.explain(f)})"
         out.append(replace(e, confidence=p, evidence=(*e.evidence, line)))
     return out
+
+
+def _codable(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """ACLED codes every event to an admin unit: one known only by an informal region
+    spanning several ("strikes across Donbas") is not recorded (strategic developments
+    are). An event with no place at all, or only "the country's east", is kept without a
+    point: the article reports it, and a reader can still find it in lists and exports."""
+    return [
+        g
+        for g in groups
+        if g[0].sub_event_type.event_type is EventType.STRATEGIC_DEVELOPMENTS
+        or not any(m.place is not None and m.place.feature_code == "RGN" for m in g)
+    ]
 
 
 def _in_the_article_region(
@@ -235,6 +240,8 @@ def _event(article: Article, text: str, group: list[Mention], source: Source) ->
     if len(group) > 1:
         confidence = min(0.99, round(confidence + 0.05 * (len(group) - 1), 2))
         evidence += (f"merged: {len(group)} mentions in the article",)
+    if all(m.headline for m in group):
+        evidence += (HEADLINE_NOTE,)
     evidence += (f"{RULES_PREFIX}{confidence}",)
     return Event(
         event_id=event_id_for(article.article_id, first),

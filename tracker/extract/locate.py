@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from geodata.admin import canonical_admin1
 from geodata.errors import GeodataError
@@ -12,6 +13,9 @@ from tracker.errors import GazetteerError
 from tracker.extract.lexicon.countries_en import COUNTRY_WORDS, THEATRE
 from tracker.extract.places import PlaceMention, Role
 
+ANCHOR_MARGIN = 0.8  # score lead over the runner-up that makes a place unambiguous
+_ANCHOR_ROLES = (Role.EVENT, Role.NEAR, Role.REFERENCE)
+
 
 class PlaceResolver:
     """Resolves the place mentions of one article; earlier places help later ones."""
@@ -20,20 +24,34 @@ class PlaceResolver:
         self._gazetteer = gazetteer
         self._country = country
         self._others: list[Place] = []
-        self._cache: dict[tuple[str, str | None, str | None, bool], Resolution | None] = {}
+        self._cache: dict[tuple[Any, ...], Resolution | None] = {}
+        self._winners: dict[tuple[str, bool], Place | None] = {}
+        self._settled: dict[str, tuple[int, Resolution]] = {}
+
+    def settle(self, mention: PlaceMention, *, near: tuple[float, float] | None, rank: int) -> None:
+        """Remember how a name resolves with context of strength ``rank`` (3 a stated region,
+        2 a reference point, 1 a town in the same sentence): one name, one place per article,
+        so "Blahodatne, five km north of Bakhmut" also places a bare "Blahodatne" elsewhere."""
+        name = mention.match.surface
+        if mention.is_region or self._settled.get(name, (0, None))[0] >= rank:
+            return
+        res = self._resolved(mention, near=near)
+        if res is not None:
+            self._settled[name] = (rank, res)
 
     def resolve(
         self, mention: PlaceMention, *, near: tuple[float, float] | None = None
     ) -> Resolution | None:
         """The place ``mention`` names, at the precision its role allows, or None."""
-        surface = mention.match.surface
-        hint = None
-        if mention.hint is not None:
-            hint = canonical_admin1(mention.hint.surface) or mention.hint.surface
-        key = (surface, hint, mention.facility, mention.is_region)
-        if key not in self._cache:
-            self._cache[key] = self._lookup(mention, hint=hint, near=near)
-        res = self._cache[key]
+        res = self._resolved(mention, near=near)
+        rank, settled = self._settled.get(mention.match.surface, (0, None))
+        own = 3 if mention.hint is not None else 2 if near is not None else 0
+        if settled is not None and rank > own and res is not None and not res.place.is_region:
+            note = "; the same name is placed with more context elsewhere in the article"
+            res = Resolution(
+                settled.place, res.precision, settled.score, settled.reason + note,
+                settled.alternatives,
+            )  # fmt: skip
         if res is None or res.place.feature_code.startswith("PCL"):
             return None  # ACLED codes no event to a whole country
         if res.place not in self._others and not res.place.is_region:
@@ -41,6 +59,46 @@ class PlaceResolver:
         if mention.role is Role.NEAR and res.precision < GeoPrecision.NEAR:
             return Resolution(res.place, GeoPrecision.NEAR, res.score, res.reason, res.alternatives)
         return res
+
+    def _resolved(
+        self, mention: PlaceMention, *, near: tuple[float, float] | None
+    ) -> Resolution | None:
+        hint = None
+        if mention.hint is not None:
+            hint = canonical_admin1(mention.hint.surface) or mention.hint.surface
+        key = (mention.match.surface, hint, mention.facility, mention.is_region, near)
+        if key not in self._cache:
+            self._cache[key] = self._lookup(mention, hint=hint, near=near)
+        return self._cache[key]
+
+    def clear_winner(self, mention: PlaceMention) -> Place | None:
+        """The place a name can only mean (one candidate, or far ahead of the next), or None."""
+        key = (mention.match.surface, mention.is_region)
+        if key not in self._winners:
+            self._winners[key] = self._clear(mention)
+        return self._winners[key]
+
+    def _clear(self, mention: PlaceMention) -> Place | None:
+        if mention.is_region or mention.role not in _ANCHOR_ROLES:
+            return None
+        res = self._lookup(mention, hint=None, near=None)
+        if res is None or res.place.is_region or res.place.feature_code.startswith("PCL"):
+            return None
+        alts = res.alternatives
+        clear = len(alts) <= 1 or alts[0].score - alts[1].score >= ANCHOR_MARGIN
+        return res.place if clear else None
+
+    def anchor(self, mention: PlaceMention) -> Place | None:
+        """Add a place named anywhere in the article to the context, if it is unambiguous.
+
+        A first pass over the article: "Krasnohorivka" (one town of that name) helps
+        choose among the 43 Katerynivkas named before it. Only clear winners
+        become context, so one homonym never drags another the wrong way.
+        """
+        place = self.clear_winner(mention)
+        if place is not None and place not in self._others:
+            self._others.append(place)
+        return place
 
     def credible(self, mention: PlaceMention, sentence: str) -> bool:
         """False for a place abroad whose sentence does not name its country.

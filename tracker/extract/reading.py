@@ -88,6 +88,7 @@ class ArticleReader:
     country: str
     resolver: PlaceResolver
     _cache: dict[tuple[int, int], _Facts] = field(default_factory=dict)
+    _place_cache: dict[int, list[PlaceMention]] = field(default_factory=dict)
     _dateline_read: bool = False
     _dateline_place: PlaceMention | None = None
 
@@ -134,7 +135,37 @@ class ArticleReader:
 
     # -- places ------------------------------------------------------------
 
+    def prime(self, sentences: Sequence[Sentence]) -> None:
+        """First pass: the article's unambiguous places become context for every homonym."""
+        for sentence in sentences:
+            if sentence_reason(self.text[sentence.start : sentence.end]):
+                continue
+            for place in self._places(sentence):
+                self.resolver.anchor(place)
+        for sentence in sentences:  # then each name once with the best context it ever has
+            places = self._places(sentence)
+            event_places = [p for p in places if p.role.is_event_place]
+            reference = next((p for p in places if p.role is Role.REFERENCE), None)
+            near = self._reference_point(reference)
+            for place in event_places:
+                if place.hint is not None:
+                    self.resolver.settle(place, near=near, rank=3)
+                elif near is not None:
+                    self.resolver.settle(place, near=near, rank=2)
+                else:
+                    neighbour = self._neighbour(event_places, place)
+                    if neighbour is not None:
+                        self.resolver.settle(place, near=neighbour, rank=1)
+
     def _places(self, sentence: Sentence) -> list[PlaceMention]:
+        cached = self._place_cache.get(sentence.start)
+        if cached is not None:
+            return cached
+        found = self._find_places(sentence)
+        self._place_cache[sentence.start] = found
+        return found
+
+    def _find_places(self, sentence: Sentence) -> list[PlaceMention]:
         s_text = self.text[sentence.start : sentence.end]
         matches = [
             NameMatch(
@@ -154,12 +185,13 @@ class ArticleReader:
         dated: list[tuple[Trigger, DateReading | None]],
         places: list[PlaceMention],
     ) -> list[Mention]:
-        groups = _group(dated)
+        cuts = _clause_cuts(self.text, sentence)
+        groups = _group(dated, cuts)
         s_text = self.text[sentence.start : sentence.end]
         event_places = [
             p for p in places if p.role.is_event_place and self.resolver.credible(p, s_text)
         ]
-        owners = _assign(event_places, [t for t, _ in dated])
+        owners = _assign(event_places, [t for t, _ in dated], cuts)
         reference = next((p for p in places if p.role is Role.REFERENCE), None)
         office = next((p for p in places if p.why == OFFICE), None)
         near = self._reference_point(reference)
@@ -169,9 +201,11 @@ class ArticleReader:
             start = len(mentions)
             mine = [p for p, owner in zip(event_places, owners, strict=True) if owner in triggers]
             for place in mine:
-                res = self.resolver.resolve(place, near=near)
+                res = self.resolver.resolve(
+                    place, near=near or self._neighbour(event_places, place)
+                )
                 mentions.append(self._mention(sentence, group, place=place, resolution=res))
-            if not mine and office is not None and _office_locates(group):
+            if not mine and office is not None and _office_locates(group, office):
                 res = self.resolver.resolve(office)
                 note = "place: only the seat of an office holder is named; coded there"
                 mentions.append(
@@ -198,6 +232,19 @@ class ArticleReader:
         if names <= {"attack"}:
             return not ground_combat(self.text, sentence.start, sentence.end)
         return names <= {"attack", "damage"}
+
+    def _neighbour(
+        self, places: list[PlaceMention], place: PlaceMention
+    ) -> tuple[float, float] | None:
+        """An unambiguous town named in the same sentence: homonyms are chosen near it
+        ("Krasnohorivka was hit, while Katerynivka was shelled": the Katerynivka
+        next to Krasnohorivka, not one of the 42 others)."""
+        for other in places:
+            if other is not place and other.match.surface != place.match.surface:
+                found = self.resolver.clear_winner(other)
+                if found is not None:
+                    return (found.latitude, found.longitude)
+        return None
 
     def _facts(self, sentence: Sentence, trigger: Trigger) -> _Facts:
         """Claims, sides, targets of a sentence, read once per trigger group."""
@@ -421,12 +468,31 @@ def _group_key(sub: SubEventType) -> str:
     return sub.event_type.value
 
 
+_CLAUSE_CUT = re.compile(
+    r";|:\s|,\s+(?:while|whereas|but|and\s+(?=\w+\s+\w+\s+(?:was|were|is|are)\b))\s*|"
+    r"\s(?:while|whereas|but)\s",
+    re.I,
+)
+
+
+def _clause_cuts(text: str, sentence: Sentence) -> list[int]:
+    """Where the sentence's clauses end ("X was hit by an airstrike, while Y was shelled")."""
+    return [m.start() for m in _CLAUSE_CUT.finditer(text, sentence.start, sentence.end)]
+
+
+def _clause(cuts: list[int], position: int) -> int:
+    return sum(1 for c in cuts if c <= position)
+
+
 def _group(
-    dated: list[tuple[Trigger, DateReading | None]],
+    dated: list[tuple[Trigger, DateReading | None]], cuts: list[int]
 ) -> list[list[tuple[Trigger, DateReading | None]]]:
-    groups: dict[str, list[tuple[Trigger, DateReading | None]]] = {}
+    """Triggers of one event type in one clause report one event (ACLED's precedence
+    picks its sub-type); another clause may report another ("..., while Y was shelled")."""
+    groups: dict[tuple[int, str], list[tuple[Trigger, DateReading | None]]] = {}
     for item in dated:
-        groups.setdefault(_group_key(item[0].sub_event_type), []).append(item)
+        key = (_clause(cuts, item[0].start), _group_key(item[0].sub_event_type))
+        groups.setdefault(key, []).append(item)
     return list(groups.values())
 
 
@@ -440,11 +506,13 @@ def _best(group: list[tuple[Trigger, DateReading | None]]) -> tuple[Trigger, Dat
     return trigger, reading
 
 
-def _assign(places: list[PlaceMention], triggers: list[Trigger]) -> list[Trigger]:
-    """Each event place goes to its nearest trigger (a trigger before it wins a tie)."""
+def _assign(places: list[PlaceMention], triggers: list[Trigger], cuts: list[int]) -> list[Trigger]:
+    """Each event place goes to its nearest trigger in its own clause, else the nearest."""
     owners = []
     for p in places:
-        owners.append(min(triggers, key=lambda t: _distance(t, p.match)))
+        here = _clause(cuts, p.match.start)
+        mine = [t for t in triggers if _clause(cuts, t.start) == here] or triggers
+        owners.append(min(mine, key=lambda t: _distance(t, p.match)))
     return owners
 
 
@@ -454,12 +522,17 @@ def _distance(t: Trigger, m: NameMatch) -> tuple[int, int]:
     return (max(0, t.start - m.end), 1)
 
 
-def _office_locates(group: list[tuple[Trigger, DateReading | None]]) -> bool:
-    """ "The mayor of Melitopol was abducted", "the Sumy regional governor said shelling
-    killed two": with no other place in the sentence, the event is coded to the office's
-    town or region. Fighting is not: a governor reports battles far from his seat."""
+def _office_locates(group: list[tuple[Trigger, DateReading | None]], office: PlaceMention) -> bool:
+    """ "The mayor of Melitopol was abducted": events that happen to office holders or
+    are decided by them are coded to the office's town. A regional office ("the Sumy
+    regional governor said shelling killed two") also places what it reports, at region
+    precision; a town's officials often speak of other towns, and fighting is reported
+    far from any office."""
     trigger, _ = _best(group)
-    return trigger.sub_event_type.event_type is not EventType.BATTLES
+    kind = trigger.sub_event_type.event_type
+    if kind in (EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.STRATEGIC_DEVELOPMENTS):
+        return trigger.sub_event_type is not SubEventType.DISRUPTED_WEAPONS_USE or office.is_region
+    return office.is_region and kind is not EventType.BATTLES
 
 
 def _place_evidence(place: PlaceMention | None, res: Resolution | None, vague: str | None) -> str:

@@ -23,7 +23,8 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:daily|weekly|everyday)\s+occurrence|\bon\s+a\s+daily\s+basis\b|"
             r"\b(?:almost|nearly)\s+every\s+(?:day|night)\b|\bper\s+day\b|\bregularly\b|"
-            r"\broutinely\b|\bsystematically\b|\bconstantly\b|\btime\s+and\s+again\b",
+            r"\broutinely\b|\bsystematically\b|\bconstantly\b|\btime\s+and\s+again\b|"
+            r"\b(?:the|a)\s+scene\s+of\b|\bhas\s+(?:long\s+)?been\s+(?:a\s+)?(?:target|focus)\b",
             _I,
         ),
     ),
