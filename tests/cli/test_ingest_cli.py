@@ -137,7 +137,8 @@ def test_file_urls_are_refused(tmp_path: Path) -> None:
 
 def test_log_file(tmp_path: Path) -> None:
     log = tmp_path / "logs" / "ingest.jsonl"
-    _ingest(tmp_path, str(_texts(tmp_path)), "--log-jsonl", str(log))
+    texts = str(_texts(tmp_path))
+    _ingest(tmp_path, texts, "--published", "2022-05-02", "--log-jsonl", str(log))
     events = [json.loads(line)["event"] for line in log.read_text().splitlines()]
     assert events == ["start", "article", "article", "summary"]
 
