@@ -100,7 +100,7 @@ def ingest(app: App, sources: tuple[str, ...], **opts: Any) -> None:
       tracker ingest articles/ --published 2022-04-12
       tracker ingest https://news.example.org/rss --log-jsonl ingest.log
       tracker ingest --sources feeds.toml --lock-name hourly
-      tracker ingest reports/ --published 2022-04-12 --reprocess
+      tracker ingest reports/ --reprocess
     """
     from tracker.ingest import run_ingest
 
