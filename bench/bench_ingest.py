@@ -90,7 +90,7 @@ def ours(source: Path, db: Path, options: IngestOptions) -> Callable[[], object]
     def run() -> object:
         app = App(f"sqlite:///{db}")
         try:
-            return run_ingest([str(source)], app=app, options=options)
+            return run_ingest([str(source)], app=app, extractor=app.extractor, options=options)
         finally:
             app.close()
 

@@ -7,16 +7,18 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from geodata.protocols import Gazetteer
+    from tracker.extract import Extractor
     from tracker.store import Store
 
 
 @dataclass
 class App:
-    """Opens the store and the gazetteer on first use, once per process."""
+    """Opens the store, the gazetteer and the extractor on first use, once per process."""
 
     db_url: str
     _store: Store | None = field(default=None, init=False, repr=False)
     _gazetteer: Gazetteer | None = field(default=None, init=False, repr=False)
+    _extractor: Extractor | None = field(default=None, init=False, repr=False)
 
     @property
     def store(self) -> Store:
@@ -35,6 +37,15 @@ class App:
 
             self._gazetteer = open_gazetteer(self.store)
         return self._gazetteer
+
+    @property
+    def extractor(self) -> Extractor:
+        """Every shipped extractor over :attr:`gazetteer`, chosen per article by language."""
+        if self._extractor is None:
+            from tracker.extract import default_extractor
+
+            self._extractor = default_extractor(self.gazetteer)
+        return self._extractor
 
     def close(self) -> None:
         """Release the database connections."""

@@ -45,7 +45,12 @@ def run_demo(app: App, *, out_dir: Path) -> DemoResult:
     'map.html'
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    summary = run_ingest([str(example_articles_path())], app=app, options=IngestOptions())
+    summary = run_ingest(
+        [str(example_articles_path())],
+        app=app,
+        extractor=app.extractor,
+        options=IngestOptions(),
+    )
     everything = EventFilter()
     map_path = write_event_map(
         app.store,

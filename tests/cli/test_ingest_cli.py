@@ -137,7 +137,8 @@ def test_file_urls_are_refused(tmp_path: Path) -> None:
 
 def test_log_file(tmp_path: Path) -> None:
     log = tmp_path / "logs" / "ingest.jsonl"
-    _ingest(tmp_path, str(_texts(tmp_path)), "--log-jsonl", str(log))
+    texts = str(_texts(tmp_path))
+    _ingest(tmp_path, texts, "--published", "2022-05-02", "--log-jsonl", str(log))
     events = [json.loads(line)["event"] for line in log.read_text().splitlines()]
     assert events == ["start", "article", "article", "summary"]
 
@@ -147,3 +148,36 @@ def test_a_non_web_url_option_is_a_usage_error(tmp_path: Path) -> None:
     result = _ingest(tmp_path, str(tmp_path / "a.txt"), "--url", "javascript:alert(1)")
     assert result.exit_code == 2
     assert "not an http(s) URL" in result.stderr
+
+
+def _event_dates(tmp_path: Path) -> set[str]:
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    result = CliRunner().invoke(cli, ["--db", db, "events", "--format", "json"])
+    return {row["event_date"] for row in json.loads(result.stdout)}
+
+
+def test_an_undated_text_warns_and_re_ingesting_with_its_date_re_extracts_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "kharkiv.txt").write_text(KHARKIV, encoding="utf-8")
+    first = _ingest(tmp_path, str(tmp_path / "kharkiv.txt"))
+    assert first.exit_code == 0, first.output
+    [warning] = [line for line in first.stderr.splitlines() if line.startswith("Warning:")]
+    assert str(tmp_path / "kharkiv.txt") in warning and "--published YYYY-MM-DD" in warning
+    assert not any(day.startswith("2022") for day in _event_dates(tmp_path))
+    dated = _ingest(tmp_path, str(tmp_path / "kharkiv.txt"), "--published", "2022-05-03")
+    assert dated.exit_code == 0, dated.output
+    assert "0 unchanged, 1 reprocessed" in dated.stderr and "Warning:" not in dated.stderr
+    assert _event_dates(tmp_path) == {"2022-05-02"}  # "on Monday" before Tuesday 3 May
+    again = _ingest(tmp_path, str(tmp_path / "kharkiv.txt"), "--published", "2022-05-03")
+    assert "1 unchanged, 0 reprocessed" in again.stderr
+
+
+def test_reprocess_re_extracts_what_is_stored(tmp_path: Path) -> None:
+    folder = str(_texts(tmp_path))
+    _ingest(tmp_path, folder, "--published", "2022-05-02")
+    result = _ingest(tmp_path, folder, "--reprocess", "--json")
+    assert result.exit_code == 0, result.output
+    assert "2 reprocessed" in result.stderr and "Warning:" not in result.stderr
+    summary = json.loads(result.stdout)
+    assert (summary["articles_reprocessed"], summary["events_added"]) == (2, 0)

@@ -44,7 +44,7 @@ def test_many_local_articles_are_stored_once_and_logged_in_input_order(
     path = tmp_path / "many.jsonl"
     _write(path)
     options = IngestOptions(progress=False, log_jsonl=tmp_path / "log.jsonl")
-    summary = run_ingest([str(path)], app=app, options=options)
+    summary = run_ingest([str(path)], app=app, extractor=app.extractor, options=options)
     assert summary.articles_new == N - 3
     assert summary.articles_unchanged == 1  # the repeat
     assert len(summary.failures) == 2
@@ -57,6 +57,6 @@ def test_many_local_articles_are_stored_once_and_logged_in_input_order(
     events = list(app.store.query_events(EventFilter()))
     assert summary.events_added == len(events) > 0
 
-    again = run_ingest([str(path)], app=app, options=options)
+    again = run_ingest([str(path)], app=app, extractor=app.extractor, options=options)
     assert again.articles_unchanged == N - 2 and again.articles_new == 0
     assert list(app.store.query_events(EventFilter())) == events

@@ -78,11 +78,11 @@ def test_local_folder_then_again_adds_nothing(
     for key, (title, body) in ARTICLES.items():
         (folder / f"{key}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
     opts = dataclasses.replace(options, published=date_(2022, 5, 2))
-    first = run_ingest([str(folder)], app=app, options=opts)
+    first = run_ingest([str(folder)], app=app, extractor=app.extractor, options=opts)
     assert (first.sources_read, first.articles_new, first.exit_code) == (4, 4, 0)
     assert first.events_added > 0
     events = app.store.count_events(EventFilter())
-    second = run_ingest([str(folder)], app=app, options=opts)
+    second = run_ingest([str(folder)], app=app, extractor=app.extractor, options=opts)
     assert (second.articles_new, second.articles_unchanged, second.events_added) == (0, 4, 0)
     assert app.store.count_events(EventFilter()) == events
     assert app.store.article_count() == 4
@@ -92,12 +92,12 @@ def test_feed_then_second_run_is_a_conditional_304(
     tmp_path: Path, web: HTTPServer, app: App, options: IngestOptions
 ) -> None:
     feed = _serve_site(web, ["kharkiv", "odesa", "sumy"])
-    first = run_ingest([feed], app=app, options=options)
+    first = run_ingest([feed], app=app, extractor=app.extractor, options=options)
     assert (first.articles_new, first.sources_read, first.failures) == (3, 1, ())
     assert first.events_added > 0
     assert sorted(_paths(web)) == ["/news/kharkiv", "/news/odesa", "/news/sumy", "/rss"]
     web.clear_log()
-    second = run_ingest([feed], app=app, options=options)
+    second = run_ingest([feed], app=app, extractor=app.extractor, options=options)
     assert (second.articles_new, second.sources_unchanged, second.events_added) == (0, 1, 0)
     assert _paths(web) == ["/rss"]
     assert web.log[0][0].headers.get("If-None-Match") == '"feed-v1"'
@@ -112,9 +112,11 @@ def test_a_server_ignoring_conditionals_costs_no_page_fetches(
     )
     body = rss([(ARTICLES["sumy"][0], web.url_for("/news/sumy"), DATES["sumy"])])
     web.expect_request("/plain-rss").respond_with_data(body, content_type="application/rss+xml")
-    run_ingest([web.url_for("/plain-rss")], app=app, options=options)
+    run_ingest([web.url_for("/plain-rss")], app=app, extractor=app.extractor, options=options)
     web.clear_log()
-    again = run_ingest([web.url_for("/plain-rss")], app=app, options=options)
+    again = run_ingest(
+        [web.url_for("/plain-rss")], app=app, extractor=app.extractor, options=options
+    )
     assert _paths(web) == ["/plain-rss"]
     assert (again.articles_new, again.sources_unchanged) == (0, 1)
 
@@ -123,11 +125,11 @@ def test_new_entries_are_the_only_pages_fetched(
     web: HTTPServer, app: App, options: IngestOptions
 ) -> None:
     feed = _serve_site(web, ["kharkiv", "odesa"], feed_path="/grow")
-    run_ingest([feed], app=app, options=options)
+    run_ingest([feed], app=app, extractor=app.extractor, options=options)
     web.clear()
     _serve_site(web, ["kharkiv", "odesa", "kherson"], feed_path="/grow", etag='"feed-v2"')
     web.clear_log()
-    later = run_ingest([feed], app=app, options=options)
+    later = run_ingest([feed], app=app, extractor=app.extractor, options=options)
     assert sorted(_paths(web)) == ["/grow", "/news/kherson"]
     assert (later.articles_new, later.articles_skipped) == (1, 2)
 
@@ -147,7 +149,7 @@ def test_duplicates_with_tracking_parameters_are_fetched_once(
         ]
     )
     web.expect_request("/dups").respond_with_data(body, content_type="application/rss+xml")
-    summary = run_ingest([web.url_for("/dups")], app=app, options=options)
+    summary = run_ingest([web.url_for("/dups")], app=app, extractor=app.extractor, options=options)
     assert _paths(web).count("/news/odesa") == 1
     assert (summary.articles_new, summary.articles_skipped) == (1, 2)
     assert app.store.article_count() == 1
@@ -173,7 +175,7 @@ def test_bad_entries_fail_by_name_and_the_rest_is_stored(
     items += [("Kherson", web.url_for("/news/kherson"), DATES["kherson"])]
     web.expect_request("/mixed").respond_with_data(rss(items), content_type="application/rss+xml")
     small = dataclasses.replace(options, fetch=dataclasses.replace(options.fetch, max_bytes=20_000))
-    summary = run_ingest([web.url_for("/mixed")], app=app, options=small)
+    summary = run_ingest([web.url_for("/mixed")], app=app, extractor=app.extractor, options=small)
     assert summary.articles_new == 1
     assert summary.exit_code == 1
     failed = {f.origin.rsplit("/", 1)[-1]: f.message for f in summary.failures}
@@ -198,14 +200,14 @@ def test_a_feed_with_failures_is_read_again_next_run(
     web.expect_request("/news/sumy").respond_with_data("busy", status=503)
     items = [(ARTICLES[k][0], web.url_for(f"/news/{k}"), DATES[k]) for k in ("kharkiv", "sumy")]
     _serve_feed(web, "/flaky", rss(items))
-    first = run_ingest([feed], app=app, options=options)
+    first = run_ingest([feed], app=app, extractor=app.extractor, options=options)
     assert (first.articles_new, first.articles_failed) == (1, 1), first.describe()
     web.clear()
     web.expect_request("/news/sumy").respond_with_data(
         article_html("sumy"), content_type="text/html"
     )
     _serve_feed(web, "/flaky", rss(items))
-    second = run_ingest([feed], app=app, options=options)
+    second = run_ingest([feed], app=app, extractor=app.extractor, options=options)
     # the feed's ETag was not trusted after a failure: it is read in full, the
     # stored entry is skipped and only the failed one is fetched again
     assert sorted(_paths(web)) == ["/flaky", "/news/sumy"]
@@ -222,15 +224,15 @@ def test_an_article_url_source_is_conditional_too(
 
     web.expect_request("/story").respond_with_handler(page)
     url = web.url_for("/story") + "?utm_source=newsletter"
-    assert run_ingest([url], app=app, options=options).articles_new == 1
-    again = run_ingest([url], app=app, options=options)
+    assert run_ingest([url], app=app, extractor=app.extractor, options=options).articles_new == 1
+    again = run_ingest([url], app=app, extractor=app.extractor, options=options)
     assert (again.articles_new, again.sources_unchanged) == (0, 1)
 
 
 def test_private_addresses_need_the_flag(web: HTTPServer, app: App, options: IngestOptions) -> None:
     web.expect_request("/rss").respond_with_data(rss([]), content_type="application/rss+xml")
     strict = dataclasses.replace(options, fetch=FetchPolicy())
-    summary = run_ingest([web.url_for("/rss")], app=app, options=strict)
+    summary = run_ingest([web.url_for("/rss")], app=app, extractor=app.extractor, options=strict)
     [failure] = summary.failures
     assert failure.error == "BlockedURLError"
     assert "--allow-private-urls" in failure.message
@@ -250,7 +252,12 @@ def test_sources_file_gives_outlets(
         '[[source]]\npath = "inbox/*.jsonl"\noutlet = "Wire"\n',
         encoding="utf-8",
     )
-    summary = run_ingest([], app=app, options=dataclasses.replace(options, sources_file=sources))
+    summary = run_ingest(
+        [],
+        app=app,
+        extractor=app.extractor,
+        options=dataclasses.replace(options, sources_file=sources),
+    )
     assert summary.articles_new == 2
     outlets = {s.outlet for e in app.store.query_events(EventFilter()) for s in e.sources}
     assert outlets <= {"Test Post", "Wire"} and outlets
@@ -262,19 +269,24 @@ def test_a_held_lock_stops_the_run_before_anything_is_read(
     (tmp_path / "a.txt").write_text(ARTICLES["sumy"][1], encoding="utf-8")
     locked = dataclasses.replace(options, lock_name="hourly")
     with job_lock("hourly", directory=tmp_path / "locks"), pytest.raises(LockedError):
-        run_ingest([str(tmp_path / "a.txt")], app=app, options=locked)
-    assert run_ingest([str(tmp_path / "a.txt")], app=app, options=locked).articles_new == 1
+        run_ingest([str(tmp_path / "a.txt")], app=app, extractor=app.extractor, options=locked)
+    assert (
+        run_ingest(
+            [str(tmp_path / "a.txt")], app=app, extractor=app.extractor, options=locked
+        ).articles_new
+        == 1
+    )
 
 
 def test_url_and_title_name_one_article(tmp_path: Path, app: App, options: IngestOptions) -> None:
     (tmp_path / "a.txt").write_text(ARTICLES["sumy"][1], encoding="utf-8")
     (tmp_path / "b.txt").write_text(ARTICLES["odesa"][1], encoding="utf-8")
     one = dataclasses.replace(options, url="https://t.example/sumy?utm_source=x", title="Sumy")
-    run_ingest([str(tmp_path / "a.txt")], app=app, options=one)
+    run_ingest([str(tmp_path / "a.txt")], app=app, extractor=app.extractor, options=one)
     [event, *_] = list(app.store.query_events(EventFilter()))
     assert (event.source_url, event.source_title) == ("https://t.example/sumy", "Sumy")
     with pytest.raises(ConfigError, match="one article"):
-        run_ingest([str(tmp_path)], app=app, options=one)
+        run_ingest([str(tmp_path)], app=app, extractor=app.extractor, options=one)
 
 
 def test_missing_local_sources_fail_before_anything_is_stored(
@@ -282,7 +294,12 @@ def test_missing_local_sources_fail_before_anything_is_stored(
 ) -> None:
     (tmp_path / "a.txt").write_text(ARTICLES["sumy"][1], encoding="utf-8")
     with pytest.raises(InputError, match="does not exist"):
-        run_ingest([str(tmp_path / "a.txt"), str(tmp_path / "typo.txt")], app=app, options=options)
+        run_ingest(
+            [str(tmp_path / "a.txt"), str(tmp_path / "typo.txt")],
+            app=app,
+            extractor=app.extractor,
+            options=options,
+        )
     assert app.store.article_count() == 0
 
 
@@ -292,7 +309,7 @@ def test_the_log_has_one_line_per_article_and_a_summary(
     path = tmp_path / "batch.jsonl"
     rows = [{"text": ARTICLES[k][1], "published": "2022-05-02"} for k in ("sumy", "kherson")]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken\n", encoding="utf-8")
-    summary = run_ingest([str(path)], app=app, options=options)
+    summary = run_ingest([str(path)], app=app, extractor=app.extractor, options=options)
     records = _log(tmp_path)
     assert [r["event"] for r in records] == ["start", "article", "article", "failure", "summary"]
     assert records[-1]["articles_new"] == summary.articles_new == 2
@@ -320,7 +337,7 @@ def test_legacy_encoded_pages_are_decoded(
     )
     # served with no charset in the header: the <meta> must be found and used
     web.expect_request("/uk").respond_with_data(page.encode("cp1251"), content_type="text/html")
-    summary = run_ingest([web.url_for("/uk")], app=app, options=options)
+    summary = run_ingest([web.url_for("/uk")], app=app, extractor=app.extractor, options=options)
     assert summary.articles_new == 1, summary.describe()
     [stored] = [r for r in _log(tmp_path) if r["event"] == "article"]
     assert stored["title"] == title
@@ -355,7 +372,10 @@ def test_429_then_success_and_a_slow_page_failing_alone(app: App, options: Inges
         own.expect_request("/r").respond_with_data(rss(items), content_type="application/rss+xml")
         fetch = dataclasses.replace(options.fetch, timeout=0.1, retries=1)
         summary = run_ingest(
-            [own.url_for("/r")], app=app, options=dataclasses.replace(options, fetch=fetch)
+            [own.url_for("/r")],
+            app=app,
+            extractor=app.extractor,
+            options=dataclasses.replace(options, fetch=fetch),
         )
         slow_done.wait(10)
     finally:
@@ -370,9 +390,14 @@ def test_refetch_seen_asks_again_conditionally(
     web: HTTPServer, app: App, options: IngestOptions
 ) -> None:
     feed = _serve_site(web, ["odesa"], feed_path="/again")
-    run_ingest([feed], app=app, options=options)
+    run_ingest([feed], app=app, extractor=app.extractor, options=options)
     web.clear_log()
-    again = run_ingest([feed], app=app, options=dataclasses.replace(options, refetch_seen=True))
+    again = run_ingest(
+        [feed],
+        app=app,
+        extractor=app.extractor,
+        options=dataclasses.replace(options, refetch_seen=True),
+    )
     assert sorted(_paths(web)) == ["/again", "/news/odesa"]
     assert (again.articles_new, again.articles_unchanged) == (0, 1)
 
@@ -381,11 +406,11 @@ def test_feeds_into_postgis_too(web: HTTPServer, db_url: str, options: IngestOpt
     app = App(db_url)
     try:
         feed = _serve_site(web, ["kharkiv", "kherson"], feed_path="/pg")
-        first = run_ingest([feed], app=app, options=options)
+        first = run_ingest([feed], app=app, extractor=app.extractor, options=options)
         assert (first.articles_new, first.exit_code) == (2, 0), first.describe()
         events = app.store.count_events(EventFilter())
         assert events > 0
-        again = run_ingest([feed], app=app, options=options)
+        again = run_ingest([feed], app=app, extractor=app.extractor, options=options)
         assert (again.articles_new, again.sources_unchanged) == (0, 1)
         assert app.store.count_events(EventFilter()) == events
     finally:
@@ -403,7 +428,7 @@ def test_atom_feeds_are_read_like_rss(web: HTTPServer, app: App, options: Ingest
     )
     # served as plain XML: recognised as a feed by its content
     web.expect_request("/atom").respond_with_data(body, content_type="text/xml")
-    summary = run_ingest([web.url_for("/atom")], app=app, options=options)
+    summary = run_ingest([web.url_for("/atom")], app=app, extractor=app.extractor, options=options)
     assert (summary.sources_read, summary.articles_new, summary.exit_code) == (1, 1, 0)
     [event, *_] = list(app.store.query_events(EventFilter()))
     assert event.source_url == web.url_for("/news/kherson")
@@ -415,14 +440,16 @@ def test_a_huge_feed_is_fetched_a_bounded_part_per_run(
     keys = ["kharkiv", "odesa", "sumy"]
     feed = _serve_site(web, keys, feed_path="/big")
     two = dataclasses.replace(options, fetch=dataclasses.replace(options.fetch, max_entries=2))
-    first = run_ingest([feed], app=app, options=two)
+    first = run_ingest([feed], app=app, extractor=app.extractor, options=two)
     assert (first.articles_new, first.exit_code) == (2, 0)
     web.clear_log()
-    second = run_ingest([feed], app=app, options=two)  # no 304: the feed was not finished
+    second = run_ingest(
+        [feed], app=app, extractor=app.extractor, options=two
+    )  # no 304: the feed was not finished
     assert (second.articles_new, second.articles_skipped) == (1, 2)
     assert sorted(_paths(web)) == ["/big", "/news/sumy"]
     web.clear_log()
-    third = run_ingest([feed], app=app, options=two)
+    third = run_ingest([feed], app=app, extractor=app.extractor, options=two)
     assert (third.articles_new, third.sources_unchanged) == (0, 1)
 
 
@@ -438,10 +465,10 @@ def test_a_page_turned_into_a_pdf_or_paywall_loses_nothing(
     )
     web.expect_request("/story").respond_with_handler(lambda _request: next(answers))
     url = web.url_for("/story")
-    assert run_ingest([url], app=app, options=options).articles_new == 1
+    assert run_ingest([url], app=app, extractor=app.extractor, options=options).articles_new == 1
     events = list(app.store.query_events(EventFilter()))
     for expected in ("PDF", "no article text"):
-        summary = run_ingest([url], app=app, options=options)
+        summary = run_ingest([url], app=app, extractor=app.extractor, options=options)
         assert expected in summary.failures[0].message
         assert list(app.store.query_events(EventFilter())) == events
         assert app.store.article_count() == 1
@@ -457,7 +484,9 @@ def test_a_database_failure_stops_the_run_and_is_logged(
     broken = App(f"sqlite:///file:{tmp_path / 'tracker.db'}?mode=ro&uri=true")
     try:
         with pytest.raises(StorageError):
-            run_ingest([str(tmp_path / "a.txt")], app=broken, options=options)
+            run_ingest(
+                [str(tmp_path / "a.txt")], app=broken, extractor=broken.extractor, options=options
+            )
     finally:
         broken.close()
     assert _log(tmp_path)[-1]["event"] == "abort"
@@ -478,8 +507,8 @@ def test_last_modified_alone_makes_the_next_run_conditional(
         return Response(body, content_type="application/rss+xml", headers={"Last-Modified": stamp})
 
     web.expect_request("/lm").respond_with_handler(feed)
-    run_ingest([web.url_for("/lm")], app=app, options=options)
+    run_ingest([web.url_for("/lm")], app=app, extractor=app.extractor, options=options)
     web.clear_log()
-    again = run_ingest([web.url_for("/lm")], app=app, options=options)
+    again = run_ingest([web.url_for("/lm")], app=app, extractor=app.extractor, options=options)
     assert again.sources_unchanged == 1
     assert [response.status_code for _, response in web.log] == [304]

@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +15,9 @@ from tracker.app import App
 from tracker.cli.common import emit, handle_errors, parse_date
 from tracker.errors import InputError
 from tracker.model import Article
+
+if TYPE_CHECKING:
+    from tracker.extract import Extractor
 
 _GAZETTEER_HELP = (
     "GeoNames file(s) to resolve places with (country dump, admin1CodesASCII, admin2Codes); "
@@ -35,6 +39,14 @@ def _gazetteer(app: App, paths: Sequence[Path]) -> Gazetteer:
         return gazetteer_from_files(list(paths), fill_from_embedded=True)
     except GeodataError as err:
         raise translate(err) from err
+
+
+def _extractor(app: App, paths: Sequence[Path]) -> Extractor:
+    if not paths:
+        return app.extractor
+    from tracker.extract import default_extractor
+
+    return default_extractor(_gazetteer(app, paths))
 
 
 def _read_text(path: str) -> str:
@@ -98,19 +110,16 @@ def extract(
       tracker extract article.txt --published 2022-04-12
       tracker extract --batch articles.jsonl > events.jsonl
     """
-    gazetteer = _gazetteer(app, gazetteer_paths)
     if batch is not None:
-        _run_batch(batch, gazetteer)
+        _run_batch(batch, _gazetteer(app, gazetteer_paths))
         return
-    from tracker.extract import extract_events
-
     article = Article(
         _read_text(path),
         title=title,
         url=url,
         published=parse_date(published, option="--published"),
     )
-    events = extract_events(article, gazetteer=gazetteer)
+    events = _extractor(app, gazetteer_paths).extract(article)
     if fmt == "jsonl":
         from tracker.extract.batch import event_record
 

@@ -71,6 +71,12 @@ def _fetch_options(func: Callable[..., Any]) -> Callable[..., Any]:
     help="Append one JSON object per source, article and failure to this file.",
 )
 @click.option("--lock-name", help="Job name for the run lock (default: one per database).")
+@click.option(
+    "--reprocess",
+    is_flag=True,
+    help="Extract the events of articles already stored again, even when unchanged "
+    "(after an extractor upgrade or a gazetteer load).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Also print the summary as JSON on stdout.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar (only on a terminal).")
 @click.pass_obj
@@ -81,7 +87,10 @@ def ingest(app: App, sources: tuple[str, ...], **opts: Any) -> None:
     A SOURCE is a text, HTML, JSON, JSON Lines or CSV file, a folder (read
     recursively), a glob such as 'inbox/**/*.jsonl', '-' for stdin, an article
     URL or an RSS/Atom feed URL. Re-ingesting an article adds nothing; feeds are
-    fetched conditionally and entries seen before are not fetched again.
+    fetched conditionally and entries seen before are not fetched again. A stored
+    article is extracted again when its publication date or the extractor's
+    version changed, or with --reprocess. Articles without a date are dated from
+    today, with a warning naming each one.
 
     Prints a summary on stderr. Exit status: 0 all stored, 1 some items failed
     (each named), 2 usage error, 3 another run of the same job is in progress.
@@ -91,11 +100,12 @@ def ingest(app: App, sources: tuple[str, ...], **opts: Any) -> None:
       tracker ingest articles/ --published 2022-04-12
       tracker ingest https://news.example.org/rss --log-jsonl ingest.log
       tracker ingest --sources feeds.toml --lock-name hourly
+      tracker ingest reports/ --reprocess
     """
     from tracker.ingest import run_ingest
 
     options = _options(app, opts)
-    summary = run_ingest(list(sources), app=app, options=options)
+    summary = run_ingest(list(sources), app=app, extractor=app.extractor, options=options)
     click.echo(summary.describe(), err=True)
     if opts["as_json"]:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
@@ -129,6 +139,7 @@ def _options(app: App, opts: dict[str, Any]) -> IngestOptions:
         lock_name=opts["lock_name"] or default_lock_name(app.db_url),
         progress=opts["progress"],
         refetch_seen=opts["refetch_seen"],
+        reprocess=opts["reprocess"],
     )
 
 

@@ -1,6 +1,10 @@
 """Event extraction: news text in, ACLED-coded events with places, dates and evidence out.
 
-The public entry point is :func:`extract_events`. The pieces, one module each:
+The seam the rest of the tracker uses is :class:`Extractor` (``protocol``):
+:class:`RuleExtractor` reads English with this package's rules, and
+:class:`LanguageRouter` picks an extractor per article language;
+:func:`default_extractor` builds the router the commands use. The rules'
+entry point is :func:`extract_events`. The pieces, one module each:
 ``text`` (checks, markup, sentences), ``rules`` (triggers → ACLED taxonomy),
 ``hedges`` (intentions, negations, history), ``dates``, ``actors`` (sides and
 claims), ``parties`` (actor1/actor2), ``fatalities``, ``targets``, ``places``
@@ -9,5 +13,23 @@ claims), ``parties`` (actor1/actor2), ``fatalities``, ``targets``, ``places``
 """
 
 from tracker.extract.core import event_id_for, extract_events
+from tracker.extract.protocol import Extractor
+from tracker.extract.router import (
+    LanguageRouter,
+    default_extractor,
+    extractor_for,
+    primary_language,
+)
+from tracker.extract.rule_extractor import RuleExtractor, rules_version
 
-__all__ = ["event_id_for", "extract_events"]
+__all__ = [
+    "Extractor",
+    "LanguageRouter",
+    "RuleExtractor",
+    "default_extractor",
+    "event_id_for",
+    "extract_events",
+    "extractor_for",
+    "primary_language",
+    "rules_version",
+]

@@ -5,7 +5,7 @@
 
 from tracker.ingest.options import DEFAULT_USER_AGENT, FetchPolicy, IngestOptions
 from tracker.ingest.pipeline import run_ingest
-from tracker.ingest.summary import IngestSummary, ItemFailure
+from tracker.ingest.summary import IngestSummary, ItemFailure, ItemWarning
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -13,5 +13,6 @@ __all__ = [
     "IngestOptions",
     "IngestSummary",
     "ItemFailure",
+    "ItemWarning",
     "run_ingest",
 ]

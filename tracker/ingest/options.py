@@ -76,7 +76,9 @@ class IngestOptions:
     are refused when the sources hold more than one. ``lock_name`` makes the run
     exclusive among runs with the same name (lock files live in ``lock_dir``,
     by default ``<data home>/locks``). ``refetch_seen`` re-reads feed entries
-    already stored instead of skipping them.
+    already stored instead of skipping them. ``reprocess`` extracts the events
+    of articles already stored again even when nothing about them changed
+    (stored articles whose date or extractor version changed always are).
     """
 
     published: date | None = None
@@ -93,3 +95,4 @@ class IngestOptions:
     lock_dir: Path | None = None
     progress: bool = False
     refetch_seen: bool = False
+    reprocess: bool = False

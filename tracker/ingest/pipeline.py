@@ -40,10 +40,13 @@ from tracker.settings import data_home
 
 if TYPE_CHECKING:
     from tracker.app import App
+    from tracker.extract import Extractor
     from tracker.model import Article
 
 
-def run_ingest(sources: Sequence[str], *, app: App, options: IngestOptions) -> IngestSummary:
+def run_ingest(
+    sources: Sequence[str], *, app: App, extractor: Extractor, options: IngestOptions
+) -> IngestSummary:
     """Read, fetch, extract and store every article the sources hold.
 
     Parameters
@@ -52,7 +55,10 @@ def run_ingest(sources: Sequence[str], *, app: App, options: IngestOptions) -> I
         Paths to files or folders, glob patterns, ``-`` for stdin, article URLs
         and RSS/Atom feed URLs, in any mix. ``options.sources_file`` adds more.
     app
-        Gives the store (``app.store``) and the gazetteer (``app.gazetteer``).
+        Gives the store (``app.store``).
+    extractor
+        Reads each article into events, e.g. ``app.extractor``; its name and
+        version are stored with every article it reads.
     options
         Defaults for articles, fetch limits, lock, log and progress.
 
@@ -64,7 +70,8 @@ def run_ingest(sources: Sequence[str], *, app: App, options: IngestOptions) -> I
 
     Examples
     --------
-    >>> summary = run_ingest(["articles/"], app=App("sqlite:///t.db"),
+    >>> app = App("sqlite:///t.db")  # doctest: +SKIP
+    >>> summary = run_ingest(["articles/"], app=app, extractor=app.extractor,
     ...                      options=IngestOptions())  # doctest: +SKIP
     >>> summary.exit_code  # doctest: +SKIP
     0
@@ -79,7 +86,14 @@ def run_ingest(sources: Sequence[str], *, app: App, options: IngestOptions) -> I
         IngestProgress(enabled=options.progress) as progress,
     ):
         log.write("start", sources=[spec.label for spec in specs])
-        sink = ArticleSink(app=app, fallback=_fallback(options), log=log, progress=progress)
+        sink = ArticleSink(
+            app=app,
+            extractor=extractor,
+            fallback=_fallback(options),
+            log=log,
+            progress=progress,
+            reprocess=options.reprocess,
+        )
         try:
             _ingest_all(plan, remote, app=app, sink=sink, options=options)
         except TrackerError as err:

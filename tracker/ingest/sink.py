@@ -5,11 +5,17 @@ failure and the run goes on. Local sources queue their articles and save them
 in batches (:meth:`ArticleSink.batched`), which is what makes a big local
 ingest fast on SQLite; remote ones are saved one by one as they arrive. Only a
 failing database stops the run, since no later article could be stored either.
+
+The sink is handed its :class:`~tracker.extract.Extractor` and never imports the
+extraction rules. A stored article with the same text is extracted again when
+its publication date or its extractor's version changed, or when asked
+(``reprocess``); the store keeps which extractor read each article.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,12 +25,13 @@ from tracker.errors import GazetteerError, InputError, StorageError, TrackerErro
 from tracker.ingest.log import JsonlLog
 from tracker.ingest.progress import IngestProgress
 from tracker.ingest.records import ArticleDefaults, apply_defaults
-from tracker.ingest.summary import IngestSummary, ItemFailure
+from tracker.ingest.summary import IngestSummary, ItemFailure, ItemWarning
 
 if TYPE_CHECKING:
     from tracker.app import App
+    from tracker.extract import Extractor
     from tracker.model import Article, Event
-    from tracker.store import SaveResult, Store
+    from tracker.store import ExtractorStamp, SaveResult, Store, StoredArticle
 
 
 BATCH_SIZE = 100  # local articles saved per store transaction (SQLite; see Store.save_articles)
@@ -37,6 +44,8 @@ class _Ready:
     article: Article
     events: tuple[Event, ...]
     origin: str
+    extractor: ExtractorStamp
+    reprocess: bool  # stored before with the same text: a re-extraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +66,18 @@ class Tally:
     articles_new: int = 0
     articles_unchanged: int = 0
     articles_updated: int = 0
+    articles_reprocessed: int = 0
     articles_skipped: int = 0
     events_added: int = 0
     events_merged: int = 0
     events_removed: int = 0
     failures: list[ItemFailure] = field(default_factory=list)
+    warnings: list[ItemWarning] = field(default_factory=list)
 
     def freeze(self) -> IngestSummary:
         """The final, immutable summary."""
-        counts = {k: v for k, v in vars(self).items() if k != "failures"}
-        return IngestSummary(**counts, failures=tuple(self.failures))
+        counts = {k: v for k, v in vars(self).items() if k not in ("failures", "warnings")}
+        return IngestSummary(**counts, failures=tuple(self.failures), warnings=tuple(self.warnings))
 
 
 class ArticleSink:
@@ -76,13 +87,17 @@ class ArticleSink:
         self,
         *,
         app: App,
+        extractor: Extractor,
         fallback: ArticleDefaults,
         log: JsonlLog,
         progress: IngestProgress,
+        reprocess: bool = False,
         batch_size: int = BATCH_SIZE,
     ) -> None:
         self.app = app
+        self.extractor = extractor
         self.tally = Tally()
+        self._reprocess = reprocess
         self._fallback = fallback
         self._log = log
         self._progress = progress
@@ -98,7 +113,7 @@ class ArticleSink:
         ready = self._prepare(article, origin=origin, override=override)
         if ready is None or isinstance(ready, bool):
             return bool(ready)
-        result = self.app.store.save_article(ready.article, ready.events)
+        result = self.app.store.save_article(ready.article, ready.events, extractor=ready.extractor)
         self._saved(ready, result)
         return True
 
@@ -140,7 +155,7 @@ class ArticleSink:
         """Save every queued article, one transaction per batch, and record each outcome."""
         pending, self._pending, self._queued = self._pending, [], 0
         readies = [p for p in pending if isinstance(p, _Ready)]
-        saved = self.app.store.save_articles([(r.article, r.events) for r in readies])
+        saved = self.app.store.save_articles([(r.article, r.events, r.extractor) for r in readies])
         results = dict(zip(map(id, readies), saved, strict=True))
         for item in pending:
             if isinstance(item, _Line):
@@ -184,32 +199,45 @@ class ArticleSink:
         return None
 
     def _extract(self, store: Store, article: Article, origin: str) -> _Ready | bool:
-        from tracker.extract import extract_events
-        from tracker.store import ArticleStatus
+        from tracker.extract import extractor_for
+        from tracker.store import ArticleStatus, ExtractorStamp
 
-        status = store.article_status(article)
-        if status == ArticleStatus.UNCHANGED:
+        stored = store.stored_article(article.article_id)
+        article = _keep_stored_date(article, stored)
+        chosen = extractor_for(self.extractor, article)
+        stamp = ExtractorStamp(chosen.name, chosen.version)
+        status = ArticleStatus.NEW if stored is None else stored.status_of(article, extractor=stamp)
+        if status is ArticleStatus.UNCHANGED and not self._reprocess:
             self.tally.articles_unchanged += 1
             self._done("article", origin, article=article, status="unchanged")
             return True
-        return _Ready(article, tuple(extract_events(article, gazetteer=self.app.gazetteer)), origin)
+        events = tuple(chosen.extract(article))
+        if article.published is None and events:
+            self.warn(origin, _undated(len(events)))
+        reprocess = status in (ArticleStatus.UNCHANGED, ArticleStatus.STALE)
+        return _Ready(article, events, origin, stamp, reprocess)
 
     def _saved(self, ready: _Ready, result: SaveResult) -> None:
-        self._count(result)
+        from tracker.store import ArticleStatus
+
+        reprocessed = ready.reprocess and result.status is not ArticleStatus.NEW
+        self._count(result, reprocessed=reprocessed)
         self._done(
             "article",
             ready.origin,
             article=ready.article,
-            status=result.status.name.lower(),
+            status="reprocessed" if reprocessed else result.status.name.lower(),
             events_added=result.events_added,
             events_merged=result.events_merged,
         )
 
-    def _count(self, result: SaveResult) -> None:
+    def _count(self, result: SaveResult, *, reprocessed: bool) -> None:
         from tracker.store import ArticleStatus
 
         status = result.status
-        if status == ArticleStatus.UPDATED:
+        if reprocessed:
+            self.tally.articles_reprocessed += 1
+        elif status == ArticleStatus.UPDATED:
             self.tally.articles_updated += 1
         elif status == ArticleStatus.UNCHANGED:
             self.tally.articles_unchanged += 1
@@ -232,6 +260,11 @@ class ArticleSink:
         """Log something that is neither an article nor a failure (a source read, a 304)."""
         self._log.write(event, origin=origin, **fields)
 
+    def warn(self, origin: str, message: str) -> None:
+        """Record something about a stored article its reader should fix; the run goes on."""
+        self.tally.warnings.append(ItemWarning(origin, message))
+        self._log.write("warning", origin=origin, message=message)
+
     def fail(self, origin: str, err: BaseException, *, detail: str | None = None) -> None:
         """Record a named failure and go on."""
         message = str(err) if isinstance(err, TrackerError) else f"internal error: {err!r}"
@@ -252,3 +285,18 @@ class ArticleSink:
     def _write(self, line: _Line) -> None:
         self._log.write(line.event, origin=line.origin, **line.fields)
         self._progress.advance(line.origin)
+
+
+def _keep_stored_date(article: Article, stored: StoredArticle | None) -> Article:
+    """A reading without a date keeps the stored one: re-ingesting never re-dates to today."""
+    if stored is None or article.published is not None or stored.published is None:
+        return article
+    return dataclasses.replace(article, published=stored.published)
+
+
+def _undated(count: int) -> str:
+    return (
+        f"no publication date, so its {count} event(s) are dated from today at day "
+        "precision; pass --published YYYY-MM-DD (or give the article a date) and ingest "
+        "it again to re-date them"
+    )

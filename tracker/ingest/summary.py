@@ -33,12 +33,28 @@ class ItemFailure:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemWarning:
+    """An article stored, but with something its reader should fix (e.g. no date)."""
+
+    origin: str
+    message: str
+
+    def describe(self) -> str:
+        """``origin: message`` with control characters escaped."""
+        return printable(f"{self.origin}: {self.message}")
+
+
+@dataclass(frozen=True, slots=True)
 class IngestSummary:
     """Counts of one run of :func:`tracker.ingest.run_ingest`.
 
     ``articles_skipped`` are feed entries already stored by an earlier run and
     duplicates within this run, neither fetched again; ``sources_unchanged``
     are feeds and pages whose server answered 304 Not Modified.
+    ``articles_reprocessed`` are stored articles with unchanged text whose
+    events were extracted again: another publication date, another extractor
+    version, or ``--reprocess``. ``warnings`` name articles stored with
+    something to fix (no publication date); they do not change the exit code.
     """
 
     sources_read: int = 0
@@ -46,11 +62,13 @@ class IngestSummary:
     articles_new: int = 0
     articles_unchanged: int = 0
     articles_updated: int = 0
+    articles_reprocessed: int = 0
     articles_skipped: int = 0
     events_added: int = 0
     events_merged: int = 0
     events_removed: int = 0
     failures: tuple[ItemFailure, ...] = field(default=())
+    warnings: tuple[ItemWarning, ...] = field(default=())
 
     @property
     def articles_failed(self) -> int:
@@ -78,10 +96,12 @@ class IngestSummary:
         lines = [
             f"Sources: {self.sources_read} read, {self.sources_unchanged} unchanged since last run",
             f"Articles: {self.articles_new} new, {self.articles_updated} updated, "
-            f"{self.articles_unchanged} unchanged, {self.articles_skipped} already seen, "
+            f"{self.articles_unchanged} unchanged, {self.articles_reprocessed} reprocessed, "
+            f"{self.articles_skipped} already seen, "
             f"{self.articles_failed} failed",
             f"Events: {self.events_added} added, {self.events_merged} merged into existing, "
             f"{self.events_removed} removed",
         ]
+        lines += [f"Warning: {w.describe()}" for w in self.warnings]
         lines += [f"Failed: {f.describe()}" for f in self.failures]
         return "\n".join(lines)

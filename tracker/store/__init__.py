@@ -12,15 +12,24 @@ rule that merges reports of the same event from several articles.
 from tracker.store.engine import safe_url
 from tracker.store.migrate import SchemaStatus
 from tracker.store.store import Store, database_status, open_store, upgrade_database
-from tracker.store.types import ArticleStatus, CountBy, FetchState, SaveResult
+from tracker.store.types import (
+    ArticleStatus,
+    CountBy,
+    ExtractorStamp,
+    FetchState,
+    SaveResult,
+    StoredArticle,
+)
 
 __all__ = [
     "ArticleStatus",
     "CountBy",
+    "ExtractorStamp",
     "FetchState",
     "SaveResult",
     "SchemaStatus",
     "Store",
+    "StoredArticle",
     "database_status",
     "open_store",
     "safe_url",

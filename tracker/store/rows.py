@@ -16,9 +16,12 @@ from tracker.model import (
     TimePrecision,
 )
 from tracker.store.schema import EVENT_FIELDS
+from tracker.store.types import ExtractorStamp
 
 
-def article_row(article: Article, *, now: datetime) -> dict[str, Any]:
+def article_row(
+    article: Article, *, now: datetime, extractor: ExtractorStamp | None = None
+) -> dict[str, Any]:
     """The ``articles`` row for ``article`` (``first_seen`` is kept on update by the caller)."""
     return {
         "article_id": article.article_id,
@@ -31,6 +34,8 @@ def article_row(article: Article, *, now: datetime) -> dict[str, Any]:
         "country_focus": article.country_focus,
         "content_hash": article.content_hash,
         "text": article.text,
+        "extractor": extractor.name if extractor else None,
+        "extractor_version": extractor.version if extractor else None,
         "first_seen": now,
         "updated_at": now,
     }

@@ -90,6 +90,9 @@ class ArticleRow(Base):
     country_focus: Mapped[str | None] = mapped_column(sa.String(8))
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     text: Mapped[str] = mapped_column(sa.Text)
+    # The extractor that read the article, and its version (NULL before schema 0003).
+    extractor: Mapped[str | None] = mapped_column(sa.String(40))
+    extractor_version: Mapped[str | None] = mapped_column(sa.String(80))
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

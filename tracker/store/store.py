@@ -17,9 +17,20 @@ from tracker.store import bulk, migrate, query, rtree, writer
 from tracker.store.engine import IMMEDIATE, create_engine, translate_error, translated
 from tracker.store.rows import event_from_row, source_from_row
 from tracker.store.schema import ARTICLES, EVENTS, FETCH_STATE, REPORTS
-from tracker.store.types import ArticleStatus, CountBy, FetchState, SaveResult
+from tracker.store.types import (
+    ArticleStatus,
+    CountBy,
+    ExtractorStamp,
+    FetchState,
+    SaveResult,
+    StoredArticle,
+)
 
 T = TypeVar("T")
+# An article, the events extracted from it and, optionally, the extractor that read it.
+ArticleSave = (
+    tuple[Article, Sequence[Event]] | tuple[Article, Sequence[Event], ExtractorStamp | None]
+)
 PAGE = 1000  # events fetched per round trip while streaming
 BATCH = 100  # articles per SQLite transaction in save_articles
 _RETRIES = 4
@@ -84,17 +95,44 @@ class Store:
 
     # -- articles -----------------------------------------------------------
 
-    def article_status(self, article: Article) -> ArticleStatus:
-        """NEW, UNCHANGED (same text already stored) or UPDATED (text changed)."""
-        return self._read(lambda conn: writer.article_status(conn, article))
+    def article_status(
+        self, article: Article, *, extractor: ExtractorStamp | None = None
+    ) -> ArticleStatus:
+        """NEW, UNCHANGED, UPDATED (text changed) or STALE (same text, other date or extractor).
 
-    def save_article(self, article: Article, events: Sequence[Event]) -> SaveResult:
+        Examples
+        --------
+        >>> from datetime import date
+        >>> store = open_store("sqlite://")
+        >>> rules = ExtractorStamp("rules-en", "1")
+        >>> _ = store.save_article(Article("A drone hit a depot."), [], extractor=rules)
+        >>> store.article_status(Article("A drone hit a depot."), extractor=rules).value
+        'unchanged'
+        >>> dated = Article("A drone hit a depot.", published=date(2024, 3, 1))
+        >>> store.article_status(dated, extractor=rules).value
+        'stale'
+        """
+        return self._read(lambda conn: writer.article_status(conn, article, extractor=extractor))
+
+    def stored_article(self, article_id: str) -> StoredArticle | None:
+        """The stored text hash, publication date and extractor of an article, if stored."""
+        return self._read(lambda conn: writer.stored_article(conn, article_id))
+
+    def save_article(
+        self,
+        article: Article,
+        events: Sequence[Event],
+        *,
+        extractor: ExtractorStamp | None = None,
+    ) -> SaveResult:
         """Store ``article`` with exactly ``events`` as its reports, in one transaction.
 
         Re-saving an unchanged article writes nothing. Saving an updated one
-        replaces its own reports (ids that are still reported stay) and
-        re-derives the events they fed. Reports that match an event another
-        article reported are merged into it (see docs/schema.md).
+        (other text, or the same text re-extracted under another date or
+        ``extractor``) replaces its own reports (ids that are still reported
+        stay) and re-derives the events they fed. Reports that match an event
+        another article reported are merged into it (see docs/schema.md).
+        ``extractor`` is kept with the article (see :meth:`article_status`).
 
         Examples
         --------
@@ -110,12 +148,16 @@ class Store:
         'unchanged'
         """
         now = datetime.now(UTC)
-        return self._write(lambda conn: writer.save_article(conn, article, events, now=now))
+        return self._write(
+            lambda conn: writer.save_article(conn, article, events, now=now, extractor=extractor)
+        )
 
     def save_articles(
-        self, pairs: Iterable[tuple[Article, Sequence[Event]]], *, batch_size: int = BATCH
+        self, pairs: Iterable[ArticleSave], *, batch_size: int = BATCH
     ) -> list[SaveResult]:
         """Save many articles as :meth:`save_article` would, one result per pair, in order.
+
+        Each pair is ``(article, events)`` or ``(article, events, extractor)``.
 
         Each article is isolated: one whose save fails (a value the database
         refuses, a bad event) gets a result with ``error`` set and nothing of
@@ -153,16 +195,22 @@ class Store:
         return results
 
     def _save_chunk(
-        self, conn: sa.Connection, chunk: list[tuple[Article, Sequence[Event]]], *, now: datetime
+        self, conn: sa.Connection, chunk: list[ArticleSave], *, now: datetime
     ) -> list[SaveResult]:
-        return [self._save_isolated(conn, article, events, now=now) for article, events in chunk]
+        return [self._save_isolated(conn, *_unpack(item), now=now) for item in chunk]
 
     def _save_isolated(
-        self, conn: sa.Connection, article: Article, events: Sequence[Event], *, now: datetime
+        self,
+        conn: sa.Connection,
+        article: Article,
+        events: Sequence[Event],
+        extractor: ExtractorStamp | None,
+        *,
+        now: datetime,
     ) -> SaveResult:
         try:
             with conn.begin_nested():
-                return writer.save_article(conn, article, events, now=now)
+                return writer.save_article(conn, article, events, now=now, extractor=extractor)
         except (exc.IntegrityError, exc.DataError) as err:
             return SaveResult(ArticleStatus.UNCHANGED, error=translate_error(err, self.engine))
         except exc.SQLAlchemyError:
@@ -348,6 +396,13 @@ class Store:
             except exc.SQLAlchemyError as err:
                 raise translate_error(err, self.engine) from err
         raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def _unpack(item: ArticleSave) -> tuple[Article, Sequence[Event], ExtractorStamp | None]:
+    """``(article, events, extractor)`` from a pair or a triple."""
+    if len(item) == 2:
+        return item[0], item[1], None
+    return item[0], item[1], item[2]
 
 
 def _reindex_postgres(conn: sa.Connection) -> int:

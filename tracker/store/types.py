@@ -3,16 +3,63 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.model import Article
 
 
 class ArticleStatus(StrEnum):
     """How an article compares with what the database already holds."""
 
     NEW = "new"  # never stored
-    UNCHANGED = "unchanged"  # stored with the same text and the same reports
+    UNCHANGED = "unchanged"  # stored with the same text, date and extractor (and reports)
     UPDATED = "updated"  # stored, but its text (or its extracted reports) changed
+    # Same text, but stored under another publication date or extractor version:
+    # its events must be extracted again. Only article_status says this; a save
+    # that rewrites such an article reports UPDATED.
+    STALE = "stale"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractorStamp:
+    """Which extractor, at which version, read an article (kept with the article)."""
+
+    name: str
+    version: str
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.version}"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What the database remembers of an article: enough to tell whether to read it again.
+
+    ``extractor`` is None for articles stored before extractors were recorded
+    (schema 0003) or saved without one; that never equals a real extractor.
+    """
+
+    content_hash: str
+    published: date | None
+    extractor: ExtractorStamp | None
+
+    def status_of(self, article: Article, *, extractor: ExtractorStamp | None) -> ArticleStatus:
+        """UPDATED when the text changed, STALE when only the date or extractor did, else UNCHANGED.
+
+        >>> from tracker.model import Article
+        >>> a = Article("Shelling hit Kharkiv.")
+        >>> stored = StoredArticle(a.content_hash, None, None)
+        >>> stored.status_of(a, extractor=ExtractorStamp("rules-en", "1")).value
+        'stale'
+        """
+        if self.content_hash != article.content_hash:
+            return ArticleStatus.UPDATED
+        if self.published != article.published or self.extractor != extractor:
+            return ArticleStatus.STALE
+        return ArticleStatus.UNCHANGED
 
 
 class CountBy(StrEnum):

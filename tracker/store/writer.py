@@ -18,16 +18,19 @@ from tracker.model import Article, Event
 from tracker.store.merge import aggregate, best_match
 from tracker.store.rows import article_row, report_row
 from tracker.store.schema import ARTICLES, EVENT_FIELDS, EVENTS, REPORTS
-from tracker.store.types import ArticleStatus, SaveResult
+from tracker.store.types import ArticleStatus, ExtractorStamp, SaveResult, StoredArticle
 
 Row = Mapping[str, Any]
 
 # Statements built once with named parameters: SQLAlchemy compiles each one a
 # single time and reuses it. Building ``.values(row)`` afresh per call made it
 # derive a cache key from every value, which was half the cost of a save.
-_STATUS = sa.select(ARTICLES.c.content_hash).where(
-    ARTICLES.c.article_id == sa.bindparam("p_article_id")
-)
+_STORED = sa.select(
+    ARTICLES.c.content_hash,
+    ARTICLES.c.published,
+    ARTICLES.c.extractor,
+    ARTICLES.c.extractor_version,
+).where(ARTICLES.c.article_id == sa.bindparam("p_article_id"))
 _REPORTS_OF = sa.select(REPORTS).where(REPORTS.c.article_id == sa.bindparam("p_article_id"))
 _INSERT_ARTICLE = sa.insert(ARTICLES)
 _UPDATE_ARTICLE = sa.update(ARTICLES).where(ARTICLES.c.article_id == sa.bindparam("p_article_id"))
@@ -78,21 +81,36 @@ _CANDIDATES = sa.select(*(EVENTS.c[name] for name in _MATCH_COLUMNS)).where(
 )
 
 
-def article_status(conn: sa.Connection, article: Article) -> ArticleStatus:
-    """NEW, UNCHANGED (same text) or UPDATED, as the database sees it now."""
-    stored = conn.execute(_STATUS, {"p_article_id": article.article_id}).scalar_one_or_none()
-    if stored is None:
-        return ArticleStatus.NEW
-    return ArticleStatus.UNCHANGED if stored == article.content_hash else ArticleStatus.UPDATED
+def stored_article(conn: sa.Connection, article_id: str) -> StoredArticle | None:
+    """What the database holds of ``article_id``, or None when it was never stored."""
+    row = conn.execute(_STORED, {"p_article_id": article_id}).one_or_none()
+    if row is None:
+        return None
+    name, version = row.extractor, row.extractor_version
+    stamp = ExtractorStamp(name, version) if name is not None and version is not None else None
+    return StoredArticle(row.content_hash, row.published, stamp)
+
+
+def article_status(
+    conn: sa.Connection, article: Article, *, extractor: ExtractorStamp | None = None
+) -> ArticleStatus:
+    """NEW, UNCHANGED, UPDATED (other text) or STALE (other date or extractor), as stored now."""
+    stored = stored_article(conn, article.article_id)
+    return ArticleStatus.NEW if stored is None else stored.status_of(article, extractor=extractor)
 
 
 def save_article(
-    conn: sa.Connection, article: Article, events: Sequence[Event], *, now: datetime
+    conn: sa.Connection,
+    article: Article,
+    events: Sequence[Event],
+    *,
+    now: datetime,
+    extractor: ExtractorStamp | None = None,
 ) -> SaveResult:
     """Store ``article`` and make its reports exactly ``events``; see :class:`SaveResult`."""
     article_id = article.article_id
     _lock(conn, f"article:{article_id}")
-    status = article_status(conn, article)
+    status = article_status(conn, article, extractor=extractor)
     # A new article has no reports yet (reports reference their article).
     old = {} if status is ArticleStatus.NEW else _reports_of(conn, article_id)
     new = {e.event_id: report_row(e, article_id=article_id) for e in events}
@@ -101,7 +119,8 @@ def save_article(
     dates = {r["event_date"] for r in old.values()} | {r["event_date"] for r in new.values()}
     for day in sorted(dates):  # one order for every writer: no deadlock
         _lock(conn, f"date:{day.isoformat()}")
-    _upsert_article(conn, article, now=now, exists=status is not ArticleStatus.NEW)
+    values = article_row(article, now=now, extractor=extractor)
+    _upsert_article(conn, values, exists=status is not ArticleStatus.NEW)
     gone = [rid for rid, row in old.items() if not _same_report(row, new.get(rid))]
     fresh = [row for rid, row in new.items() if not _same_report(old.get(rid), row)]
     vanished = _remove_reports(conn, [old[rid] for rid in gone], now=now)
@@ -114,8 +133,9 @@ def save_article(
         else:
             added += 1
     removed = len(vanished)
-    if status is ArticleStatus.UNCHANGED:
-        status = ArticleStatus.UPDATED  # same text, but its reports changed (new extractor)
+    if status in (ArticleStatus.UNCHANGED, ArticleStatus.STALE):
+        # same text, but its reports, date or extractor changed (a re-extraction)
+        status = ArticleStatus.UPDATED
     return SaveResult(status, events_added=added, events_merged=merged, events_removed=removed)
 
 
@@ -151,13 +171,12 @@ def _same_reports(old: Mapping[str, Row], new: Mapping[str, Row]) -> bool:
     return old.keys() == new.keys() and all(_same_report(old[k], new[k]) for k in old)
 
 
-def _upsert_article(conn: sa.Connection, article: Article, *, now: datetime, exists: bool) -> None:
-    row = article_row(article, now=now)
+def _upsert_article(conn: sa.Connection, row: dict[str, Any], *, exists: bool) -> None:
     if not exists:
         conn.execute(_INSERT_ARTICLE, row)
         return
     del row["first_seen"]
-    conn.execute(_UPDATE_ARTICLE, {**row, "p_article_id": article.article_id})
+    conn.execute(_UPDATE_ARTICLE, {**row, "p_article_id": row["article_id"]})
 
 
 def _insert_report(conn: sa.Connection, row: Row) -> Row:
