@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from geodata import gazetteer_from_files
 from tests.extract.corpus import CASES
-from tracker.extract import extract_events
+from tracker.extract import RuleExtractor, extract_events
 from tracker.extract.batch import extract_lines
 from tracker.model import Article
 
@@ -149,7 +149,7 @@ def batch_peak_kib(articles: list[Article], gazetteer) -> float:
     """Peak traced memory while streaming ``articles`` through the batch reader."""
     lines = (json.dumps({"id": a.url, "text": a.text, "published": "2022-04-12"}) for a in articles)
     tracemalloc.start()
-    for result in extract_lines(lines, gazetteer=gazetteer):
+    for result in extract_lines(lines, extractor=RuleExtractor(gazetteer)):
         del result
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()

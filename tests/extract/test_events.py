@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tracker.errors import ExtractionError
-from tracker.extract import extract_events
+from tracker.extract import RuleExtractor, extract_events
 from tracker.extract.batch import LineError, LineResult, event_record, extract_lines
 from tracker.model import Article, Source
 
@@ -93,7 +93,8 @@ def test_batch_lines_keep_going_after_bad_ones(gazetteer) -> None:
         '["a list"]',
         '{"id": 7, "text": "Missiles struck Lviv overnight.", "url": "https://example.org/7"}',
     ]
-    results = list(extract_lines(lines, gazetteer=gazetteer, today=date(2022, 4, 12)))
+    extractor = RuleExtractor(gazetteer, today=date(2022, 4, 12))
+    results = list(extract_lines(lines, extractor=extractor))
     kinds = [(type(r).__name__, r.input_id) for r in results]
     assert kinds == [
         ("LineResult", "a"),

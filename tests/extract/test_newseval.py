@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import ExtractionError, InputError
-from tracker.extract import newseval, newsgold, newsreport
+from tracker.extract import RuleExtractor, newseval, newsgold, newsreport
 from tracker.extract.newseval import (
     ArticleOutcome,
     Totals,
     date_agrees,
     evaluate_news,
-    extractor_for,
     pair_events,
     place_agrees,
     score_article,
@@ -490,7 +489,9 @@ def test_write_report(tmp_path: Path) -> None:
 
 
 def test_the_fixture_with_the_real_extractor(gazetteer) -> None:
-    evaluation = evaluate_news(read_gold([FIXTURE]).articles, extract=extractor_for(gazetteer))
+    evaluation = evaluate_news(
+        read_gold([FIXTURE]).articles, extract=RuleExtractor(gazetteer).extract
+    )
     strike = evaluation.outcomes[0]
     assert [p.strict for p in strike.pairs] == [True]
     assert evaluation.overall.no_event_articles == 1

@@ -66,9 +66,9 @@ _BIN_COLUMNS = ("confidence", "events", "right", "share right")
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0.0, 1.0),
-    default=0.0,
-    show_default=True,
-    help="Drop predictions below this confidence before scoring.",
+    default=None,
+    help="Drop predictions below this confidence before scoring "
+    "(default: the threshold `tracker extract` and `ingest` use).",
 )
 @click.pass_obj
 @handle_errors
@@ -80,7 +80,7 @@ def eval_news(
     fmt: str,
     diff: bool,
     out_dir: Path | None,
-    min_confidence: float,
+    min_confidence: float | None,
 ) -> None:
     """Score extraction on hand-labelled news articles (the devnews JSON-lines format).
 
@@ -96,14 +96,16 @@ def eval_news(
     Example:
       tracker eval news devnews.jsonl --lang en --gazetteer UA.txt --diff
     """
-    from tracker.extract.newseval import evaluate_news, extractor_for
+    from tracker.extract import default_extractor
+    from tracker.extract.core import DEFAULT_MIN_CONFIDENCE
+    from tracker.extract.newseval import evaluate_news
 
     gold = _read(gold_paths, languages)
-    evaluation = evaluate_news(
-        gold.articles,
-        extract=extractor_for(_gazetteer(app, gazetteer_paths)),
-        min_confidence=min_confidence,
-    )
+    # Every candidate is extracted; the threshold is applied by the evaluation, so the
+    # calibration table also shows the events the default threshold leaves out.
+    extractor = default_extractor(_gazetteer(app, gazetteer_paths), min_confidence=0.0)
+    floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    evaluation = evaluate_news(gold.articles, extract=extractor.extract, min_confidence=floor)
     _show(evaluation, fmt=fmt, diff=diff, bad_lines=len(gold.errors))
     if out_dir is not None:
         from tracker.extract.newsreport import write_report

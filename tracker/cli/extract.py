@@ -111,7 +111,7 @@ def extract(
       tracker extract --batch articles.jsonl > events.jsonl
     """
     if batch is not None:
-        _run_batch(batch, _gazetteer(app, gazetteer_paths))
+        _run_batch(batch, _extractor(app, gazetteer_paths))
         return
     article = Article(
         _read_text(path),
@@ -130,14 +130,14 @@ def extract(
     export_events(events, "-", fmt="geojson", metadata=ExportMetadata())
 
 
-def _run_batch(batch: str, gazetteer: Gazetteer) -> None:
+def _run_batch(batch: str, extractor: Extractor) -> None:
     from tracker.extract.batch import LineError, event_record, extract_lines
 
     out = sys.stdout
     stream = click.open_file(batch, "r", encoding="utf-8", errors="replace")
     articles = errors = events = 0
     with stream:
-        for result in extract_lines(stream, gazetteer=gazetteer):
+        for result in extract_lines(stream, extractor=extractor):
             articles += 1
             if isinstance(result, LineError):
                 errors += 1
@@ -203,7 +203,7 @@ def eval_extract(
     from tracker.extract.evaluate import evaluate_devset
 
     report, outcomes = evaluate_devset(
-        csv_path, gazetteer=_gazetteer(app, gazetteer_paths), limit=limit, radius_km=radius_km
+        csv_path, extractor=_extractor(app, gazetteer_paths), limit=limit, radius_km=radius_km
     )
     rows = [
         {"measure": name, "rows": count, "share": report.share(count)}

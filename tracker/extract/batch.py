@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from geodata.protocols import Gazetteer
 from tracker.errors import ExtractionError, InputError
-from tracker.extract.core import extract_events
+from tracker.extract.protocol import Extractor
 from tracker.model import Article, Event
 
 MAX_LINE_CHARS = 2_000_000
@@ -42,7 +41,7 @@ class LineError:
 
 
 def extract_lines(
-    lines: Iterable[str], *, gazetteer: Gazetteer, today: date | None = None
+    lines: Iterable[str], *, extractor: Extractor
 ) -> Iterator[LineResult | LineError]:
     """Extract every JSON line ``{"id", "text", "title"?, "published"?, "url"?}``.
 
@@ -51,8 +50,10 @@ def extract_lines(
     Examples
     --------
     >>> from geodata import load_embedded_gazetteer
+    >>> from tracker.extract import default_extractor
     >>> lines = ['{"id": "a", "text": "Shelling hit Kharkiv.", "published": "2022-04-12"}', 'oops']
-    >>> [type(r).__name__ for r in extract_lines(lines, gazetteer=load_embedded_gazetteer())]
+    >>> extractor = default_extractor(load_embedded_gazetteer())
+    >>> [type(r).__name__ for r in extract_lines(lines, extractor=extractor)]
     ['LineResult', 'LineError']
     """
     for number, raw in enumerate(lines, start=1):
@@ -63,7 +64,7 @@ def extract_lines(
             record = _parse(raw, number)
             input_id = str(record.get("id", number))
             article = article_from_record(record, number)
-            events = extract_events(article, gazetteer=gazetteer, today=today)
+            events = extractor.extract(article)
         except (InputError, ExtractionError) as err:
             yield LineError(number, input_id, str(err))
             continue

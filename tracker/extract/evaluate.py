@@ -15,9 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from geodata.distance import haversine_km
-from geodata.protocols import Gazetteer
 from tracker.errors import ExtractionError, InputError
-from tracker.extract.core import extract_events
+from tracker.extract.protocol import Extractor
 from tracker.model import Article, Event, EventType
 
 _E, _B, _V, _S = (
@@ -88,13 +87,13 @@ def plausible_types(group: str) -> frozenset[EventType] | None:
 
 
 def evaluate_devset(
-    path: Path, *, gazetteer: Gazetteer, limit: int | None = None, radius_km: float = 10.0
+    path: Path, *, extractor: Extractor, limit: int | None = None, radius_km: float = 10.0
 ) -> tuple[Report, list[RowOutcome]]:
     """Extract every title of the CSV at ``path`` and score it against the truth.
 
     Raises :class:`InputError` when the file is missing or lacks a needed column.
     """
-    outcomes = list(_outcomes(path, gazetteer=gazetteer, limit=limit, radius_km=radius_km))
+    outcomes = list(_outcomes(path, extractor=extractor, limit=limit, radius_km=radius_km))
     report = Report(
         rows=len(outcomes),
         with_events=sum(o.events > 0 for o in outcomes),
@@ -108,7 +107,7 @@ def evaluate_devset(
 
 
 def _outcomes(
-    path: Path, *, gazetteer: Gazetteer, limit: int | None, radius_km: float
+    path: Path, *, extractor: Extractor, limit: int | None, radius_km: float
 ) -> Iterator[RowOutcome]:
     for n, row in enumerate(_rows(path)):
         if limit is not None and n >= limit:
@@ -120,7 +119,7 @@ def _outcomes(
             continue  # rows without coordinates or a date cannot be scored
         article = Article(text=row["title"], published=published, url=None)
         try:
-            events = extract_events(article, gazetteer=gazetteer)
+            events = extractor.extract(article)
         except ExtractionError:
             events = []
         yield _score(row, events, truth, radius_km)

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from geodata.distance import haversine_km
-from geodata.protocols import Gazetteer
 from tracker.errors import ExtractionError, InputError
 from tracker.extract.newsgold import GoldArticle, GoldEvent
 from tracker.model import Article, Event, GeoPrecision, TimePrecision
@@ -398,13 +397,3 @@ def _outcome(
         # Scored as an article with no events, as the reference scorer counts a refused line.
         return ArticleOutcome(article, (), (), clock() - start, str(err))
     return score_article(article, events, seconds=clock() - start)
-
-
-def extractor_for(gazetteer: Gazetteer) -> Extract:
-    """The tracker's own extractor with this gazetteer: the default ``extract``."""
-    from tracker.extract import extract_events  # the public entry point, nothing deeper
-
-    def extract(article: Article) -> Sequence[Event]:
-        return extract_events(article, gazetteer=gazetteer)
-
-    return extract

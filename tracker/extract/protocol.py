@@ -23,7 +23,18 @@ from tracker.model import Article, Event
 PACKAGE = "conflict-tracker"
 # Files of tracker/extract that only carry or call extraction; editing them
 # cannot change what an article yields, so they are left out of the version.
-PLUMBING = frozenset({"__init__.py", "protocol.py", "router.py", "batch.py", "evaluate.py"})
+PLUMBING = frozenset(
+    {
+        "__init__.py",
+        "protocol.py",
+        "router.py",
+        "batch.py",
+        "evaluate.py",
+        "newsgold.py",
+        "newseval.py",
+        "newsreport.py",
+    }
+)
 DATA_SUFFIXES = (".py", ".json", ".toml", ".txt", ".tsv", ".csv", ".yaml", ".yml")
 
 

@@ -114,7 +114,9 @@ def extractor_for(extractor: Extractor, article: Article) -> Extractor:
     return extractor
 
 
-def default_extractor(gazetteer: Gazetteer, *, today: date | None = None) -> LanguageRouter:
+def default_extractor(
+    gazetteer: Gazetteer, *, today: date | None = None, min_confidence: float | None = None
+) -> LanguageRouter:
     """Every extractor this tracker ships, routed by language (today: English rules).
 
     Examples
@@ -123,6 +125,8 @@ def default_extractor(gazetteer: Gazetteer, *, today: date | None = None) -> Lan
     >>> sorted(default_extractor(load_embedded_gazetteer()).languages)
     ['en']
     """
+    from tracker.extract.core import DEFAULT_MIN_CONFIDENCE
     from tracker.extract.rule_extractor import RuleExtractor
 
-    return LanguageRouter([RuleExtractor(gazetteer, today=today)])
+    floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    return LanguageRouter([RuleExtractor(gazetteer, today=today, min_confidence=floor)])

@@ -10,7 +10,7 @@ import functools
 from datetime import date
 
 from geodata.protocols import Gazetteer
-from tracker.extract.core import extract_events
+from tracker.extract.core import DEFAULT_MIN_CONFIDENCE, extract_events
 from tracker.extract.protocol import package_version, source_digest
 from tracker.model import Article, Event
 
@@ -47,6 +47,8 @@ class RuleExtractor:
     today
         The processing day, used only for articles with no publication date
         (default: the day each article is read).
+    min_confidence
+        Events rated below this by the confidence model are not returned (0 keeps all).
 
     Examples
     --------
@@ -62,9 +64,16 @@ class RuleExtractor:
     name = RULES_NAME
     languages = frozenset({"en"})
 
-    def __init__(self, gazetteer: Gazetteer, *, today: date | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        *,
+        today: date | None = None,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    ) -> None:
         self.gazetteer = gazetteer
         self.today = today
+        self.min_confidence = min_confidence
 
     @property
     def version(self) -> str:
@@ -73,7 +82,9 @@ class RuleExtractor:
 
     def extract(self, article: Article) -> list[Event]:
         """The events ``article`` reports; see :func:`tracker.extract.extract_events`."""
-        return extract_events(article, gazetteer=self.gazetteer, today=self.today)
+        return extract_events(
+            article, gazetteer=self.gazetteer, today=self.today, min_confidence=self.min_confidence
+        )
 
     def __repr__(self) -> str:
         return f"RuleExtractor(name={self.name!r}, version={self.version!r})"
