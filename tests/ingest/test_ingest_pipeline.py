@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from tracker.app import App
-from tracker.errors import ConfigError, InputError, LockedError
+from tracker.errors import ConfigError, InputError, LockedError, StaleLockError
 from tracker.ingest import FetchPolicy, IngestOptions, run_ingest
 from tracker.ingest.lock import job_lock
 from tracker.model import EventFilter
@@ -264,6 +266,31 @@ def test_a_held_lock_stops_the_run_before_anything_is_read(
     with job_lock("hourly", directory=tmp_path / "locks"), pytest.raises(LockedError):
         run_ingest([str(tmp_path / "a.txt")], app=app, options=locked)
     assert run_ingest([str(tmp_path / "a.txt")], app=app, options=locked).articles_new == 1
+
+
+def test_a_stale_lock_is_logged_for_the_health_report(
+    tmp_path: Path, app: App, options: IngestOptions
+) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLES["sumy"][1], encoding="utf-8")
+    locked = dataclasses.replace(options, lock_name="hourly", max_run_time=1800)
+    since = (datetime.now(UTC) - timedelta(hours=3)).isoformat(timespec="seconds")
+    with job_lock("hourly", directory=tmp_path / "locks") as path:
+        path.write_text(f"pid {os.getpid()} since {since}\n")
+        with pytest.raises(StaleLockError) as info:
+            run_ingest([str(tmp_path / "a.txt")], app=app, options=locked)
+        patient = dataclasses.replace(locked, max_run_time=6 * 3600)
+        with pytest.raises(LockedError) as fresh:
+            run_ingest([str(tmp_path / "a.txt")], app=app, options=patient)
+    lines = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
+    [stale, ordinary] = [line for line in lines if line["event"] == "locked"]
+    assert stale["stale"] is True
+    assert (stale["holder_pid"], stale["holder_since"]) == (os.getpid(), since)
+    assert 3 * 3600 - 60 < stale["held_for_s"] < 3 * 3600 + 60
+    assert stale["max_run_s"] == 1800
+    assert stale["message"] == str(info.value)
+    assert stale["lock_file"] == str(tmp_path / "locks" / "hourly.lock")
+    assert ordinary["stale"] is False and ordinary["message"] == str(fresh.value)
+    assert [line["event"] for line in lines] == ["locked", "locked"]  # nothing else ran
 
 
 def test_url_and_title_name_one_article(tmp_path: Path, app: App, options: IngestOptions) -> None:
