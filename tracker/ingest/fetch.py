@@ -144,11 +144,12 @@ class Fetcher:
             try:
                 return self._follow(url, headers, budget)
             except RetryableFetchError as err:
-                if attempt + 1 == attempts:
-                    raise RetryableFetchError(f"{err} (gave up after {attempts} attempts)") from err
-                delay = self._delay(url, attempt, err.retry_after)
+                last = attempt + 1 == attempts
+                delay = 0.0 if last else self._delay(url, attempt, err.retry_after)
                 if budget.left() - delay < _LEAST_ATTEMPT:
                     raise FetchTimeout(_late(url, budget, attempt + 1, err)) from err
+                if last:
+                    raise RetryableFetchError(f"{err} (gave up after {attempts} attempts)") from err
                 with budget.running():
                     self._sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
