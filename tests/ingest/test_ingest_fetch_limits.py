@@ -8,12 +8,9 @@ checked only against generous multiples, never for speed.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import gzip
 import socket
-import socketserver
-import threading
 import time
 import tracemalloc
 import zlib
@@ -21,63 +18,11 @@ from collections.abc import Callable
 
 import pytest
 from pytest_httpserver import HTTPServer
+from raw_servers import Scripted, trickle
 
 from tracker.errors import FetchError
 from tracker.ingest import FetchPolicy
 from tracker.ingest.fetch import Fetcher, FetchTimeout
-
-Script = Callable[[socket.socket], None]
-
-
-class Scripted:
-    """A threaded TCP server on 127.0.0.1 that plays ``script`` on each connection."""
-
-    def __init__(self, script: Script) -> None:
-        self.connections = 0
-        outer = self
-
-        class Handler(socketserver.BaseRequestHandler):
-            def handle(self) -> None:
-                outer.connections += 1
-                _read_request(self.request)
-                with contextlib.suppress(OSError):  # the client hung up, as it should
-                    script(self.request)
-
-        self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/page"
-
-    def __enter__(self) -> Scripted:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-
-def _read_request(conn: socket.socket) -> None:
-    data = b""
-    while b"\r\n\r\n" not in data:
-        got = conn.recv(4096)
-        if not got:
-            return
-        data += got
-
-
-def _trickle(conn: socket.socket, data: bytes, *, every: float, at_most: float) -> None:
-    """Send ``data`` one byte per ``every`` seconds, for no longer than ``at_most``."""
-    started = time.monotonic()
-    for byte in data:
-        if time.monotonic() - started > at_most:
-            return
-        conn.sendall(bytes([byte]))
-        time.sleep(every)
 
 
 def _deflate(data: bytes) -> bytes:
@@ -237,7 +182,7 @@ def test_headers_sent_a_byte_at_a_time_hit_the_deadline(quick: FetchPolicy) -> N
     headers = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"z" * 200
 
     def slow_headers(conn: socket.socket) -> None:
-        _trickle(conn, headers, every=0.05, at_most=15.0)
+        trickle(conn, headers, every=0.05, at_most=15.0)
 
     with Scripted(slow_headers) as server, Fetcher(quick) as fetcher:
         error, elapsed = _timed_fetch(fetcher, server.url)
@@ -252,7 +197,7 @@ def test_a_trickled_body_is_not_restarted_by_retries(quick: FetchPolicy) -> None
 
     def slow_body(conn: socket.socket) -> None:
         conn.sendall(head.encode())
-        _trickle(conn, body, every=0.05, at_most=15.0)
+        trickle(conn, body, every=0.05, at_most=15.0)
 
     with Scripted(slow_body) as server, Fetcher(quick) as fetcher:
         error, elapsed = _timed_fetch(fetcher, server.url)
