@@ -8,7 +8,9 @@ Usage (database from $TRACKER_DB, default ~/.local/share/tracker/tracker.db)::
 
 Any ``tracker ingest`` option may follow. Exit status: 0 all stored, 1 some
 items failed (named on stderr and in the log), 2 usage error, 3 the previous
-run is still going (this one did nothing).
+run is still going (this one did nothing), 4 the previous run has held the lock
+for more than its maximum run time (an hour unless --max-run-time): it is
+probably hung, and the message says how to stop it.
 """
 
 import sys

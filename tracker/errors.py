@@ -15,6 +15,7 @@ TrackerError (Exception)
 ├── ExportError                             an export could not be written
 ├── MapError                                a map could not be rendered
 └── LockedError                             another run of the same job holds the lock
+    └── StaleLockError                      ...and has held it past the job's maximum run time
 
 Every message says what went wrong, shows the offending value with ``!r``, and
 says how to fix it. Third-party errors are translated with ``raise ... from err``.
@@ -87,3 +88,13 @@ class LockedError(TrackerError):
     """Another run of the same job holds the lock."""
 
     exit_code = 3
+
+
+class StaleLockError(LockedError):
+    """The lock has been held longer than the job may run: its holder is probably hung.
+
+    A distinct exit code, so a scheduler that tolerates 3 (a run still going)
+    does not tolerate a run that will never finish.
+    """
+
+    exit_code = 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,25 @@ def test_a_held_lock_exits_3_with_a_clear_message(tmp_path: Path, home: Path) ->
     assert "job 'hourly' is already running" in result.stderr
     assert "Wait for it to finish" in result.stderr
     assert _ingest(tmp_path, str(folder), "--lock-name", "hourly").exit_code == 0
+
+
+def test_a_stale_lock_exits_4_with_how_to_clear_it(tmp_path: Path, home: Path) -> None:
+    folder = _texts(tmp_path)
+    with job_lock("hourly", directory=home / "locks") as path:
+        path.write_text(f"pid {os.getpid()} since 2020-01-01T00:00:00+00:00\n")
+        result = _ingest(tmp_path, str(folder), "--lock-name", "hourly")
+    assert result.exit_code == 4
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: job 'hourly' has held its lock for ")
+    assert f"pid {os.getpid()} since 2020-01-01T00:00:00+00:00" in line
+    assert f"kill {os.getpid()}" in line
+
+
+def test_max_run_time_is_what_the_run_declares_in_its_lock(tmp_path: Path, home: Path) -> None:
+    folder = _texts(tmp_path)
+    result = _ingest(tmp_path, str(folder), "--lock-name", "backfill", "--max-run-time", "7200")
+    assert result.exit_code == 0, result.output
+    assert "max-run 7200s" in (home / "locks" / "backfill.lock").read_text()
 
 
 def test_private_urls_are_refused_unless_allowed(tmp_path: Path, httpserver: HTTPServer) -> None:

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import json
-from collections.abc import Iterator
+import os
+import socket
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from ingest_pages import ARTICLES, article_html, rss
 from pytest_httpserver import HTTPServer
+from raw_servers import Scripted, trickle
 from werkzeug import Request, Response
 
 from tracker.app import App
-from tracker.errors import ConfigError, InputError, LockedError
+from tracker.errors import ConfigError, InputError, LockedError, StaleLockError
 from tracker.ingest import FetchPolicy, IngestOptions, run_ingest
 from tracker.ingest.lock import job_lock
 from tracker.model import EventFilter
@@ -276,6 +281,72 @@ def test_a_held_lock_stops_the_run_before_anything_is_read(
         ).articles_new
         == 1
     )
+
+
+def _answer(body: bytes, *, encoding: str) -> Callable[[socket.socket], None]:
+    head = (
+        f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: {encoding}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    return lambda conn: conn.sendall(head.encode() + body)
+
+
+def test_hostile_servers_fail_their_items_and_the_run_goes_on(
+    tmp_path: Path, app: App, options: IngestOptions, web: HTTPServer
+) -> None:
+    """Slow headers, a stacked gzip bomb and a triple encoding: three one-line failures."""
+
+    def slow_headers(conn: socket.socket) -> None:
+        trickle(conn, b"HTTP/1.1 200 OK\r\nX-Wait: " + b"z" * 300, every=0.05, at_most=15.0)
+
+    bomb = gzip.compress(gzip.compress(b"\0" * 30_000_000))
+    triple = gzip.compress(gzip.compress(gzip.compress(b"<p>hi</p>")))
+    web.expect_request("/kharkiv").respond_with_data(
+        article_html("kharkiv"), content_type="text/html; charset=utf-8"
+    )
+    quick = dataclasses.replace(options.fetch, timeout=10.0, total_timeout=1.0, retries=2)
+    with (
+        Scripted(slow_headers, path="/slow") as slow,
+        Scripted(_answer(bomb, encoding="gzip, gzip"), path="/bomb") as bombed,
+        Scripted(_answer(triple, encoding="gzip, gzip, gzip"), path="/triple") as tripled,
+    ):
+        summary = run_ingest(
+            [slow.url, bombed.url, tripled.url, web.url_for("/kharkiv")],
+            app=app,
+            options=dataclasses.replace(options, fetch=quick),
+        )
+    assert summary.articles_new == 1
+    assert summary.exit_code == 1
+    failed = {f.origin.rsplit("/", 1)[-1]: f.message for f in summary.failures}
+    assert "missed its 1s deadline after 1 attempt" in failed["slow"]
+    assert "10,000,000-byte limit" in failed["bomb"]
+    assert "stacks 3 encodings" in failed["triple"]
+    assert all("\n" not in message for message in failed.values())
+
+
+def test_a_stale_lock_is_logged_for_the_health_report(
+    tmp_path: Path, app: App, options: IngestOptions
+) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLES["sumy"][1], encoding="utf-8")
+    locked = dataclasses.replace(options, lock_name="hourly", max_run_time=1800)
+    since = (datetime.now(UTC) - timedelta(hours=3)).isoformat(timespec="seconds")
+    with job_lock("hourly", directory=tmp_path / "locks") as path:
+        path.write_text(f"pid {os.getpid()} since {since}\n")
+        with pytest.raises(StaleLockError) as info:
+            run_ingest([str(tmp_path / "a.txt")], app=app, options=locked)
+        patient = dataclasses.replace(locked, max_run_time=6 * 3600)
+        with pytest.raises(LockedError) as fresh:
+            run_ingest([str(tmp_path / "a.txt")], app=app, options=patient)
+    lines = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
+    [stale, ordinary] = [line for line in lines if line["event"] == "locked"]
+    assert stale["stale"] is True
+    assert (stale["holder_pid"], stale["holder_since"]) == (os.getpid(), since)
+    assert 3 * 3600 - 60 < stale["held_for_s"] < 3 * 3600 + 60
+    assert stale["max_run_s"] == 1800
+    assert stale["message"] == str(info.value)
+    assert stale["lock_file"] == str(tmp_path / "locks" / "hourly.lock")
+    assert ordinary["stale"] is False and ordinary["message"] == str(fresh.value)
+    assert [line["event"] for line in lines] == ["locked", "locked"]  # nothing else ran
 
 
 def test_url_and_title_name_one_article(tmp_path: Path, app: App, options: IngestOptions) -> None:

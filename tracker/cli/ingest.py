@@ -77,6 +77,15 @@ def _fetch_options(func: Callable[..., Any]) -> Callable[..., Any]:
     help="Extract the events of articles already stored again, even when unchanged "
     "(after an extractor upgrade or a gazetteer load).",
 )
+@click.option(
+    "--max-run-time",
+    type=click.FloatRange(min=1),
+    default=3600.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long this run may hold the lock; a run blocked longer than that by a holder "
+    "reports it as hung (exit 4).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Also print the summary as JSON on stdout.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar (only on a terminal).")
 @click.pass_obj
@@ -93,7 +102,8 @@ def ingest(app: App, sources: tuple[str, ...], **opts: Any) -> None:
     today, with a warning naming each one.
 
     Prints a summary on stderr. Exit status: 0 all stored, 1 some items failed
-    (each named), 2 usage error, 3 another run of the same job is in progress.
+    (each named), 2 usage error, 3 another run of the same job is in progress,
+    4 that run has held the lock past its maximum run time (probably hung).
 
     \b
     Example:
@@ -137,6 +147,7 @@ def _options(app: App, opts: dict[str, Any]) -> IngestOptions:
         fetch=fetch,
         log_jsonl=opts["log_jsonl"],
         lock_name=opts["lock_name"] or default_lock_name(app.db_url),
+        max_run_time=opts["max_run_time"],
         progress=opts["progress"],
         refetch_seen=opts["refetch_seen"],
         reprocess=opts["reprocess"],

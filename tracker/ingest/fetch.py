@@ -1,9 +1,13 @@
 """Bounded, polite HTTP fetching: the one seam between ingest and the network.
 
 Every request is checked against :mod:`tracker.ingest.guard` (each redirect hop
-too), limited in time and size, retried with backoff on 429/5xx and transport
-errors (honouring ``Retry-After``), made conditional with ETag/Last-Modified
-when the caller knows them, and limited to ``per_host`` at a time per host.
+too), retried with backoff on 429/5xx and transport errors (honouring
+``Retry-After``), made conditional with ETag/Last-Modified when the caller
+knows them, and limited to ``per_host`` at a time per host.
+
+Limits: each item has one time budget for all its attempts, headers included
+(:mod:`tracker.ingest.deadline`), and ``max_bytes`` holds on the decoded body
+whatever the ``Content-Encoding`` (:mod:`tracker.ingest.decoding`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from tracker.errors import FetchError
+from tracker.ingest.deadline import Budget, DeadlineBackend
+from tracker.ingest.decoding import ACCEPT_ENCODING, content_layers, decode
 from tracker.ingest.guard import Resolver, check_address, check_url, system_resolver
 from tracker.ingest.options import FetchPolicy
 
@@ -28,6 +34,8 @@ _ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
     "text/html;q=0.9, text/plain;q=0.8, */*;q=0.5"
 )
+# An attempt with less time left than this cannot succeed; the item fails instead.
+_LEAST_ATTEMPT = 0.1
 
 
 class RetryableFetchError(FetchError):
@@ -36,6 +44,10 @@ class RetryableFetchError(FetchError):
     def __init__(self, message: str, *, retry_after: float | None = None) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class FetchTimeout(RetryableFetchError, TimeoutError):
+    """An item used up its time budget (``FetchPolicy.total_timeout``) over all its attempts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +82,8 @@ class Fetcher:
     policy
         Limits, retries and politeness.
     transport
-        An httpx transport to use instead of the network (for tests of odd servers).
+        An httpx transport to use instead of the network (for tests of odd servers);
+        the time budget is then checked only between body chunks.
     sleep, clock
         Injected so tests control backoff without real waiting.
     resolver
@@ -92,16 +105,17 @@ class Fetcher:
         self._resolver = resolver
         self._slots: dict[str, threading.BoundedSemaphore] = {}
         self._slots_lock = threading.Lock()
+        self._backend = DeadlineBackend(clock=clock)
         self._client = httpx.Client(
             timeout=httpx.Timeout(policy.timeout),
             follow_redirects=False,  # redirects are followed by hand, each hop checked
-            headers={"User-Agent": policy.user_agent, "Accept": _ACCEPT},
-            # Only an explicit proxy: one picked up from the environment would
-            # silently replace the peer address that the guard checks.
+            headers={
+                "User-Agent": policy.user_agent,
+                "Accept": _ACCEPT,
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
             trust_env=False,
-            proxy=policy.proxy,
-            transport=transport,
-            limits=httpx.Limits(max_connections=max(policy.workers, 1) * 2),
+            transport=transport or _network(policy, self._backend),
         )
 
     def __enter__(self) -> Fetcher:
@@ -124,14 +138,20 @@ class Fetcher:
         and :class:`~tracker.errors.FetchError` for everything else.
         """
         headers = _conditional_headers(etag, last_modified)
+        budget = Budget(self.policy.total_timeout, clock=self._clock)
         attempts = self.policy.retries + 1
         for attempt in range(attempts):
             try:
-                return self._follow(url, headers)
+                return self._follow(url, headers, budget)
             except RetryableFetchError as err:
-                if attempt + 1 == attempts:
+                last = attempt + 1 == attempts
+                delay = 0.0 if last else self._delay(url, attempt, err.retry_after)
+                if budget.left() - delay < _LEAST_ATTEMPT:
+                    raise FetchTimeout(_late(url, budget, attempt + 1, err)) from err
+                if last:
                     raise RetryableFetchError(f"{err} (gave up after {attempts} attempts)") from err
-                self._sleep(self._delay(url, attempt, err.retry_after))
+                with budget.running():
+                    self._sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _delay(self, url: str, attempt: int, retry_after: float | None) -> float:
@@ -144,14 +164,18 @@ class Fetcher:
             )
         return retry_after
 
-    def _follow(self, url: str, headers: dict[str, str]) -> FetchResult:
+    def _follow(self, url: str, headers: dict[str, str], budget: Budget) -> FetchResult:
         current = url
         for _ in range(self.policy.max_redirects + 1):
             check_url(
                 current, allow_private=self.policy.allow_private_urls, resolver=self._resolver
             )
-            with self._host_slot(current):
-                outcome = self._request(url, current, headers)
+            with (
+                self._host_slot(current),
+                budget.running() as deadline,
+                self._backend.until(deadline),
+            ):
+                outcome = self._request(url, current, headers, deadline)
             if isinstance(outcome, FetchResult):
                 return outcome
             current = outcome.location
@@ -168,11 +192,13 @@ class Fetcher:
         with slot:
             yield
 
-    def _request(self, url: str, current: str, headers: dict[str, str]) -> FetchResult | _Redirect:
+    def _request(
+        self, url: str, current: str, headers: dict[str, str], deadline: float
+    ) -> FetchResult | _Redirect:
         try:
             with self._client.stream("GET", current, headers=headers) as response:
                 self._check_peer(response, current)
-                return self._handle(url, current, response)
+                return self._handle(url, current, response, deadline)
         except httpx.TimeoutException as err:
             raise RetryableFetchError(f"{current!r} timed out ({type(err).__name__})") from err
         except httpx.TransportError as err:
@@ -190,7 +216,9 @@ class Fetcher:
         if peer:
             check_address(str(peer[0]), url=url)
 
-    def _handle(self, url: str, current: str, response: httpx.Response) -> FetchResult | _Redirect:
+    def _handle(
+        self, url: str, current: str, response: httpx.Response, deadline: float
+    ) -> FetchResult | _Redirect:
         status = response.status_code
         if status in _REDIRECTS:
             return _Redirect(_location(current, response))
@@ -201,27 +229,62 @@ class Fetcher:
             )
         if status >= 400:
             raise FetchError(f"{current!r} answered HTTP {status}; check that the URL still exists")
-        content = b"" if status == 304 else self._read_capped(response, current)
+        content = b"" if status == 304 else self._read_capped(response, current, deadline)
         return _result(url, current, response, content)
 
-    def _read_capped(self, response: httpx.Response, url: str) -> bytes:
+    def _read_capped(self, response: httpx.Response, url: str, deadline: float) -> bytes:
+        """The decoded body, refused as soon as it passes ``max_bytes`` or the deadline."""
         cap = self.policy.max_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
             raise FetchError(_too_big(url, int(declared), cap))
+        layers = content_layers(response.headers.get("content-encoding", ""), url=url)
         chunks: list[bytes] = []
         size = 0
-        started = self._clock()
-        for chunk in response.iter_bytes():
+        for chunk in decode(self._raw(response, url, deadline), layers, url=url):
             size += len(chunk)
             if size > cap:
                 raise FetchError(_too_big(url, size, cap))
-            if self._clock() - started > self.policy.total_timeout:
-                raise RetryableFetchError(
-                    f"{url!r} took longer than {self.policy.total_timeout:.0f}s to download"
-                )
             chunks.append(chunk)
         return b"".join(chunks)
+
+    def _raw(self, response: httpx.Response, url: str, deadline: float) -> Iterator[bytes]:
+        """The body as sent (still encoded), cut at ``max_bytes`` and at the deadline."""
+        cap = self.policy.max_bytes
+        size = 0
+        for chunk in response.iter_raw():
+            size += len(chunk)
+            if size > cap:
+                raise FetchError(_too_big(url, size, cap))
+            if self._clock() > deadline:
+                raise RetryableFetchError(f"{url!r} was still downloading at the deadline")
+            yield chunk
+
+
+def _network(policy: FetchPolicy, backend: DeadlineBackend) -> httpx.HTTPTransport:
+    """The real network, every socket operation bounded by the caller's deadline."""
+    transport = httpx.HTTPTransport(
+        # Only an explicit proxy: one picked up from the environment would
+        # silently replace the peer address that the guard checks.
+        proxy=policy.proxy,
+        trust_env=False,
+        limits=httpx.Limits(max_connections=max(policy.workers, 1) * 2),
+    )
+    # httpx offers no public way to hand httpcore a network backend; its pool
+    # (plain or proxy) keeps the one every new connection is made with here.
+    pool = getattr(transport, "_pool", None)
+    if not hasattr(pool, "_network_backend"):  # pragma: no cover - an httpx/httpcore upgrade
+        raise RuntimeError("httpx/httpcore changed: cannot install the fetch deadline backend")
+    pool._network_backend = backend  # type: ignore[union-attr]
+    return transport
+
+
+def _late(url: str, budget: Budget, attempts: int, last: Exception) -> str:
+    tries = "1 attempt" if attempts == 1 else f"{attempts} attempts"
+    return (
+        f"{url!r} missed its {budget.seconds:g}s deadline after {tries} (last: {last}); "
+        "the server is too slow or stalling, it will be tried next run"
+    )
 
 
 def _too_big(url: str, size: int, cap: int) -> str:

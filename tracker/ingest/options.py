@@ -25,8 +25,10 @@ DEFAULT_USER_AGENT = f"conflict-tracker/{_version()} (news-ingest; python-httpx)
 class FetchPolicy:
     """How remote sources are fetched: limits, retries, politeness.
 
-    ``timeout`` bounds connecting and each read; ``total_timeout`` bounds one
-    whole download, so a server dribbling a byte at a time cannot hold a worker.
+    ``timeout`` bounds connecting and each read; ``total_timeout`` is each
+    item's one deadline for all its attempts (headers, body, redirects, retries
+    and the waits between them), so a server dribbling a byte at a time cannot
+    hold a worker. ``max_bytes`` bounds the decoded body.
     """
 
     timeout: float = 20.0
@@ -75,10 +77,12 @@ class IngestOptions:
     article does not say itself; ``url`` and ``title`` name a single article and
     are refused when the sources hold more than one. ``lock_name`` makes the run
     exclusive among runs with the same name (lock files live in ``lock_dir``,
-    by default ``<data home>/locks``). ``refetch_seen`` re-reads feed entries
-    already stored instead of skipping them. ``reprocess`` extracts the events
-    of articles already stored again even when nothing about them changed
-    (stored articles whose date or extractor version changed always are).
+    by default ``<data home>/locks``); ``max_run_time`` (seconds) is how long
+    a run may hold that lock before the runs it blocks report it as hung.
+    ``refetch_seen`` re-reads feed entries already stored instead of skipping them.
+    ``reprocess`` extracts the events of articles already stored again even when
+    nothing about them changed (stored articles whose date or extractor version
+    changed always are).
     """
 
     published: date | None = None
@@ -93,6 +97,7 @@ class IngestOptions:
     log_jsonl: Path | None = None
     lock_name: str | None = None
     lock_dir: Path | None = None
+    max_run_time: float = 3600.0
     progress: bool = False
     refetch_seen: bool = False
     reprocess: bool = False

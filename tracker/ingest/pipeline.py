@@ -7,6 +7,7 @@ import dataclasses
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from tracker.errors import (
     ConfigError,
     GazetteerError,
     InputError,
+    LockedError,
+    StaleLockError,
     StorageError,
     TrackerError,
 )
@@ -26,7 +29,7 @@ from tracker.ingest.local import (
     read_path,
     read_stdin,
 )
-from tracker.ingest.lock import job_lock
+from tracker.ingest.lock import job_lock, lock_path, read_holder
 from tracker.ingest.log import JsonlLog
 from tracker.ingest.options import IngestOptions
 from tracker.ingest.progress import IngestProgress
@@ -81,8 +84,8 @@ def run_ingest(
     plan = [(spec, _paths(spec)) for spec in specs if not spec.remote]
     remote = [spec for spec in specs if spec.remote]
     with (
-        _lock(options),
         JsonlLog(options.log_jsonl) as log,
+        _lock(options, log),
         IngestProgress(enabled=options.progress) as progress,
     ):
         log.write("start", sources=[spec.label for spec in specs])
@@ -174,12 +177,36 @@ def _fallback(options: IngestOptions) -> ArticleDefaults:
 
 
 @contextlib.contextmanager
-def _lock(options: IngestOptions) -> Iterator[None]:
+def _lock(options: IngestOptions, log: JsonlLog) -> Iterator[None]:
     if options.lock_name is None:
         yield
         return
-    with job_lock(options.lock_name, directory=options.lock_dir or data_home() / "locks"):
+    directory = options.lock_dir or data_home() / "locks"
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(
+                job_lock(options.lock_name, directory=directory, max_run_time=options.max_run_time)
+            )
+        except LockedError as err:
+            # A refused run leaves a line too, so a health report can tell an hour
+            # skipped behind a running job from one skipped behind a hung one.
+            path = lock_path(options.lock_name, directory=directory)
+            _log_locked(log, err, path=path, max_run_time=options.max_run_time)
+            raise
         yield
+
+
+def _log_locked(log: JsonlLog, err: LockedError, *, path: Path, max_run_time: float) -> None:
+    holder = read_holder(path)
+    now = datetime.now(UTC)
+    log.write(
+        "locked",
+        stale=isinstance(err, StaleLockError),
+        error=type(err).__name__,
+        message=str(err),
+        lock_file=str(path),
+        **(holder.log_fields(now=now, max_run_time=max_run_time) if holder else {}),
+    )
 
 
 def _ingest_local(
