@@ -313,6 +313,7 @@ def test_hostile_servers_fail_their_items_and_the_run_goes_on(
         summary = run_ingest(
             [slow.url, bombed.url, tripled.url, web.url_for("/kharkiv")],
             app=app,
+            extractor=app.extractor,
             options=dataclasses.replace(options, fetch=quick),
         )
     assert summary.articles_new == 1
@@ -333,10 +334,10 @@ def test_a_stale_lock_is_logged_for_the_health_report(
     with job_lock("hourly", directory=tmp_path / "locks") as path:
         path.write_text(f"pid {os.getpid()} since {since}\n")
         with pytest.raises(StaleLockError) as info:
-            run_ingest([str(tmp_path / "a.txt")], app=app, options=locked)
+            run_ingest([str(tmp_path / "a.txt")], app=app, extractor=app.extractor, options=locked)
         patient = dataclasses.replace(locked, max_run_time=6 * 3600)
         with pytest.raises(LockedError) as fresh:
-            run_ingest([str(tmp_path / "a.txt")], app=app, options=patient)
+            run_ingest([str(tmp_path / "a.txt")], app=app, extractor=app.extractor, options=patient)
     lines = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
     [stale, ordinary] = [line for line in lines if line["event"] == "locked"]
     assert stale["stale"] is True
