@@ -8,6 +8,7 @@ counted as "not on map", never placed somewhere invented).
 from __future__ import annotations
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from maps.errors import FrameError
@@ -121,7 +122,9 @@ def _check_confidence(frame: gpd.GeoDataFrame) -> None:
     bad = given & ~values.between(0, 1)
     if bad.any():
         row = frame.index[bad][0]
+        value = frame.at[row, CONFIDENCE_COLUMN]
+        value = value.item() if isinstance(value, np.generic) else value  # 1.5, not np.float64
         raise FrameError(
-            f"event {frame.at[row, 'event_id']!r} has confidence "
-            f"{frame.at[row, CONFIDENCE_COLUMN]!r}; give a number from 0 to 1, or None when unknown"
+            f"event {frame.at[row, 'event_id']!r} has confidence {value!r}; "
+            "give a number from 0 to 1, or None when unknown"
         )
