@@ -84,8 +84,8 @@
   };
 
   EventMap.prototype._isShown = function (i) {
-    var d = this.data;
-    return this.inRange[i] && this.typeOn[d.t[i]] && d.located[i] && (this.lowOn || !d.low[i]) ? 1 : 0;
+    var d = this.data, confident = this.lowOn || !d.low[i];
+    return this.inRange[i] && this.typeOn[d.t[i]] && d.located[i] && confident ? 1 : 0;
   };
 
   EventMap.prototype._setInRange = function (i, flag) {
@@ -157,7 +157,8 @@
   EventMap.prototype.unlocatedInView = function () {
     var total = 0;
     for (var t = 0; t < this.types.length; t++) {
-      if (this.typeOn[t]) total += this.rangeUnlocated[t] - (this.lowOn ? 0 : this.rangeLowUnlocated[t]);
+      if (!this.typeOn[t]) continue;
+      total += this.rangeUnlocated[t] - (this.lowOn ? 0 : this.rangeLowUnlocated[t]);
     }
     return total;
   };
