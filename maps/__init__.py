@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from maps.assets import AssetSource, inline_assets
 from maps.boundaries import Boundaries, read_boundaries
-from maps.columns import FRAME_COLUMNS, check_frame
-from maps.errors import AssetError, BoundaryError, FrameError, MapOutputError, MapsError
+from maps.columns import CONFIDENCE_COLUMN, FRAME_COLUMNS, check_frame
+from maps.errors import (
+    AssetError,
+    BoundaryError,
+    FrameError,
+    MapOptionError,
+    MapOutputError,
+    MapsError,
+)
 from maps.palette import TYPE_COLOURS, colour_for
 from maps.render import render_map, write_map
 
 __all__ = [
+    "CONFIDENCE_COLUMN",
     "FRAME_COLUMNS",
     "TYPE_COLOURS",
     "AssetError",
@@ -23,6 +31,7 @@ __all__ = [
     "Boundaries",
     "BoundaryError",
     "FrameError",
+    "MapOptionError",
     "MapOutputError",
     "MapsError",
     "check_frame",

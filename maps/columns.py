@@ -8,6 +8,7 @@ counted as "not on map", never placed somewhere invented).
 from __future__ import annotations
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from maps.errors import FrameError
@@ -32,6 +33,14 @@ FRAME_COLUMNS: tuple[str, ...] = (
 may be missing: the event then covers ``event_date`` only); ``geo_precision``
 is 1 settlement, 2 near, 3 region; ``sources`` is a list of dicts with keys
 ``outlet``, ``title`` and ``url``.
+"""
+
+CONFIDENCE_COLUMN = "confidence"
+"""An optional column: how likely each event is real and rightly placed, 0 to 1.
+
+With it, popups show the value and the page can hide events below a
+threshold (see :func:`maps.render_map`); a missing value (None or NaN) means
+unknown, and such an event is never hidden as low-confidence.
 """
 
 
@@ -64,6 +73,7 @@ def check_frame(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     frame = _to_wgs84(frame)
     _check_geometry(frame)
     _check_dates(frame)
+    _check_confidence(frame)
     return frame
 
 
@@ -101,4 +111,20 @@ def _check_dates(frame: gpd.GeoDataFrame) -> None:
         raise FrameError(
             f"event {frame.at[row, 'event_id']!r} has no usable event_date "
             f"({frame.at[row, 'event_date']!r}); every mapped event needs a date"
+        )
+
+
+def _check_confidence(frame: gpd.GeoDataFrame) -> None:
+    if CONFIDENCE_COLUMN not in frame.columns:
+        return
+    given = frame[CONFIDENCE_COLUMN].notna()
+    values = pd.to_numeric(frame[CONFIDENCE_COLUMN].where(given), errors="coerce")
+    bad = given & ~values.between(0, 1)
+    if bad.any():
+        row = frame.index[bad][0]
+        value = frame.at[row, CONFIDENCE_COLUMN]
+        value = value.item() if isinstance(value, np.generic) else value  # 1.5, not np.float64
+        raise FrameError(
+            f"event {frame.at[row, 'event_id']!r} has confidence {value!r}; "
+            "give a number from 0 to 1, or None when unknown"
         )

@@ -3,6 +3,7 @@
 MapsError (Exception)
 ├── FrameError   (also ValueError)  the GeoDataFrame does not follow the frame contract
 ├── BoundaryError (also ValueError) a boundaries file cannot be read or has no usable name
+├── MapOptionError (also ValueError) an option of render_map/write_map is out of range
 ├── AssetError   (also OSError)     a script, style or font could not be found or fetched
 └── MapOutputError (also OSError)   the map file could not be written
 
@@ -22,6 +23,10 @@ class FrameError(MapsError, ValueError):
 
 class BoundaryError(MapsError, ValueError):
     """A boundaries file cannot be read, or its regions have no name column."""
+
+
+class MapOptionError(MapsError, ValueError):
+    """An option of ``render_map``/``write_map`` is out of range (e.g. ``hide_below`` of 2)."""
 
 
 class AssetError(MapsError, OSError):

@@ -20,6 +20,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from maps.columns import CONFIDENCE_COLUMN
 from maps.palette import colour_for, legend_order
 
 NOTES_MAX_CHARS = 400  # the popup shows the sentence, not an essay; the link has the rest
@@ -27,7 +28,7 @@ _EPOCH = np.datetime64("1970-01-01", "D")
 
 
 NO_COORD = -(2**31)  # latitude/longitude of an event with no place
-NUMERIC = ("lat", "lon", "d0", "span", "p", "fat", "t", "st", "loc", "adm", "src1", "rg")
+NUMERIC = ("lat", "lon", "d0", "span", "p", "fat", "t", "st", "loc", "adm", "src1", "rg", "cf")
 """Columns sent as little-endian int32 arrays."""
 TEXT = ("notes", "src_title", "src_url", "loc_names")
 """Long text lists sent as NUL-joined UTF-8; every other entry travels as JSON."""
@@ -84,7 +85,9 @@ def pack_events(frame: gpd.GeoDataFrame, *, region_index: Iterable[int] | None =
     }
     if region_index is not None:
         columns["rg"] = np.asarray(list(region_index))
-    for name in ("lat", "lon", "p", "fat", "t", "st", "loc", "adm", "rg"):
+    if CONFIDENCE_COLUMN in frame.columns:
+        columns["cf"] = confidence_per_mille(frame[CONFIDENCE_COLUMN])
+    for name in ("lat", "lon", "p", "fat", "t", "st", "loc", "adm", "rg", "cf"):
         if name in columns:
             columns[name] = np.asarray(columns[name])[order]
     columns["notes"] = _reordered(columns["notes"], order)
@@ -113,6 +116,32 @@ def day_numbers(values: pd.Series) -> np.ndarray:
     out = (days - _EPOCH).astype("int64")
     out[pd.isna(stamps).to_numpy()] = -1
     return out
+
+
+def confidence_per_mille(values: pd.Series) -> np.ndarray:
+    """Confidences as whole thousandths, rounded down (-1 when unknown): the ``cf`` column.
+
+    Rounding down keeps every event below a threshold below it in the page too:
+    0.4996 becomes 499, under a threshold of 0.5 (500).
+
+    >>> confidence_per_mille(pd.Series([0.5, 0.4996, 0.7 - 0.4, None, 1.0])).tolist()
+    [500, 499, 300, -1, 1000]
+    """
+    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64")
+    out = np.full(len(numbers), -1, dtype="int64")
+    known = ~np.isnan(numbers)
+    # The nudge keeps a 0.3 computed as 0.7 - 0.4 (times 1000: 299.99999999999994) at 300.
+    out[known] = np.floor(numbers[known] * 1000 + 1e-6).astype("int64")
+    return out
+
+
+def threshold_per_mille(hide_below: float) -> int:
+    """A hiding threshold (0 to 1) in whole thousandths, rounded up to match ``cf``.
+
+    >>> threshold_per_mille(0.5), threshold_per_mille(0.0), threshold_per_mille(0.3333)
+    (500, 0, 334)
+    """
+    return int(np.ceil(hide_below * 1000 - 1e-6))
 
 
 def _day_bounds(frame: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:

@@ -24,8 +24,8 @@ from maps.elements import (
     TimeControl,
     TypeLegend,
 )
-from maps.errors import MapOutputError
-from maps.pack import Payload, pack_events
+from maps.errors import MapOptionError, MapOutputError
+from maps.pack import Payload, pack_events, threshold_per_mille
 
 UKRAINE_VIEW = ((48.4, 31.2), 6)  # where to look when no event has a place
 
@@ -45,6 +45,7 @@ def render_map(
     boundaries: str | Path | Boundaries | None = None,
     tiles: str | None = "OpenStreetMap",
     generated_at: datetime | None = None,
+    hide_below: float = 0.0,
 ) -> folium.Map:
     """Build the map of the events in ``frame`` (see :data:`maps.FRAME_COLUMNS`).
 
@@ -61,6 +62,15 @@ def render_map(
         A Folium tile name or URL template, or None for no base map (no network).
     generated_at
         The time printed as "Generated ..."; now by default.
+    hide_below
+        With a ``confidence`` column: events below this confidence (0 to 1, to
+        the thousandth) are hidden until the reader ticks "Show low-confidence
+        events"; 0 shows everything and leaves the switch out.
+
+    Raises
+    ------
+    MapOptionError
+        When ``hide_below`` is not a number from 0 to 1.
 
     Examples
     --------
@@ -70,6 +80,7 @@ def render_map(
     >>> render_map(empty, title="No events yet").get_root().title
     'No events yet'
     """
+    _check_threshold(hide_below)
     frame = check_frame(frame)
     regions = _boundaries(boundaries)
     rg = region_of_points(regions, frame.geometry) if regions is not None else None
@@ -77,7 +88,7 @@ def render_map(
     fmap = _base_map(payload, tiles=tiles)
     fmap.get_root().title = html.escape(title)
     fmap.add_child(MapCode())
-    options = _layer_options(payload, regions)
+    options = _layer_options(payload, regions, hide_below=hide_below)
     layer = EventLayer(payload.columns, options)
     fmap.add_child(layer)
     if regions is not None:
@@ -101,18 +112,20 @@ def write_map(
     cache_dir: str | Path | None = None,
     tiles: str | None = "OpenStreetMap",
     generated_at: datetime | None = None,
+    hide_below: float = 0.0,
 ) -> Path:
     """Render the map and write it to ``path`` atomically; return the path.
 
     With ``self_contained`` every script, stylesheet and image is inlined, from
     ``asset_dir`` (a mirror or a ``node_modules`` folder) or the local asset
     cache, so the file opens with no network at all (apart from map tiles,
-    which ``tiles=None`` turns off).
+    which ``tiles=None`` turns off). The other options are :func:`render_map`'s.
 
     Raises
     ------
-    FrameError, BoundaryError, AssetError
-        When the frame, the boundaries or an asset is unusable; the message says how to fix it.
+    FrameError, BoundaryError, AssetError, MapOptionError
+        When the frame, the boundaries, an asset or an option is unusable; the
+        message says how to fix it.
     """
     fmap = render_map(
         frame,
@@ -121,6 +134,7 @@ def write_map(
         boundaries=boundaries,
         tiles=tiles,
         generated_at=generated_at,
+        hide_below=hide_below,
     )
     page = fmap.get_root().render()
     if self_contained:
@@ -148,7 +162,19 @@ def _base_map(payload: Payload, *, tiles: str | None) -> EventMap:
     )
 
 
-def _layer_options(payload: Payload, regions: Boundaries | None) -> dict[str, Any]:
+def _check_threshold(hide_below: float) -> None:
+    if isinstance(hide_below, bool) or not isinstance(hide_below, int | float):
+        hide_below = float("nan")
+    if not 0 <= hide_below <= 1:
+        raise MapOptionError(
+            f"hide_below {hide_below!r} is not a confidence from 0 to 1; "
+            "give e.g. 0.5, or 0 to show every event with no switch"
+        )
+
+
+def _layer_options(
+    payload: Payload, regions: Boundaries | None, *, hide_below: float
+) -> dict[str, Any]:
     today = (datetime.now(UTC).date() - date(1970, 1, 1)).days
     first = payload.first_day if payload.first_day is not None else today
     last = payload.last_day if payload.last_day is not None else first
@@ -157,6 +183,8 @@ def _layer_options(payload: Payload, regions: Boundaries | None) -> dict[str, An
         "lastDay": last,
         "bounds": [list(payload.bounds[0]), list(payload.bounds[1])] if payload.bounds else None,
         "regionCount": len(regions.names) if regions is not None else 0,
+        # Thousandths, compared with the cf column; 0 when there is nothing to hide by.
+        "hideBelow": threshold_per_mille(hide_below) if "cf" in payload.columns else 0,
     }
 
 

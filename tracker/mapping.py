@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 
-from maps import FRAME_COLUMNS, MapsError, write_map
+from maps import CONFIDENCE_COLUMN, FRAME_COLUMNS, MapsError, write_map
 from tracker.errors import MapError
 from tracker.model import Event, EventFilter, TimePrecision
 
@@ -23,10 +23,11 @@ if TYPE_CHECKING:
     from tracker.store import Store
 
 DEFAULT_TITLE = "Conflict events"
+DEFAULT_HIDE_BELOW = 0.5  # events less likely than not to be real and rightly placed
 
 
 def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
-    """Build the map frame (``maps.FRAME_COLUMNS`` plus geometry) from events.
+    """Build the map frame (``maps.FRAME_COLUMNS``, ``confidence`` and geometry) from events.
 
     Events without coordinates get no geometry: the map counts them as "not on
     map" instead of inventing a place. Week- and month-precision events without
@@ -52,7 +53,7 @@ def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
             lats, lons, gpd.points_from_xy(x=_nums(lons), y=_nums(lats)), strict=True
         )
     ]
-    columns = {c: [r[c] for r in rows] for c in FRAME_COLUMNS}
+    columns = {c: [r[c] for r in rows] for c in (*FRAME_COLUMNS, CONFIDENCE_COLUMN)}
     return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
 
 
@@ -67,8 +68,12 @@ def write_event_map(
     self_contained: bool = False,
     asset_dir: str | Path | None = None,
     tiles: str | None = "OpenStreetMap",
+    hide_below: float = DEFAULT_HIDE_BELOW,
 ) -> Path:
     """Write the map of the stored events matching ``flt`` to ``out``; return the path.
+
+    Events whose confidence is below ``hide_below`` are on the map but hidden
+    until the reader ticks "Show low-confidence events"; 0 hides nothing.
 
     Raises
     ------
@@ -86,6 +91,7 @@ def write_event_map(
             self_contained=self_contained,
             asset_dir=asset_dir,
             tiles=tiles,
+            hide_below=hide_below,
         )
     except MapsError as err:
         raise MapError(str(err)) from err
@@ -126,6 +132,7 @@ def _row(event: Event) -> dict[str, Any]:
         "notes": event.notes,
         "fatalities": event.fatalities,
         "sources": _sources(event),
+        CONFIDENCE_COLUMN: event.confidence,
         "_lat": event.latitude,
         "_lon": event.longitude,
     }

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from enum import IntEnum, StrEnum
 
 from geodata.model import GeoPrecision
+from tracker.errors import ConfigError
 
 __all__ = [
     "Article",
@@ -22,6 +23,7 @@ __all__ = [
     "SubEventType",
     "TimePrecision",
     "article_id_for",
+    "check_probability",
 ]
 
 
@@ -231,7 +233,23 @@ class EventFilter:
     """What to select from the stored events; every field is optional and ANDed.
 
     ``bbox`` is ``(min_lon, min_lat, max_lon, max_lat)`` as on the command line;
-    ``near`` is ``(latitude, longitude)`` and needs ``radius_km``.
+    ``near`` is ``(latitude, longitude)`` and needs ``radius_km``;
+    ``min_confidence`` keeps events whose ``confidence`` is at least that
+    probability (0 to 1).
+
+    Raises
+    ------
+    ConfigError
+        When ``min_confidence`` is not a number from 0 to 1.
+
+    Examples
+    --------
+    >>> EventFilter(min_confidence=0.5).min_confidence
+    0.5
+    >>> EventFilter(min_confidence=1.5)
+    Traceback (most recent call last):
+    ...
+    tracker.errors.ConfigError: minimum confidence 1.5 is not a probability from 0 to 1; ...
     """
 
     since: date | None = None
@@ -248,3 +266,29 @@ class EventFilter:
     outlet: str | None = None
     changed_since: datetime | None = None
     located_only: bool = False
+    min_confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.min_confidence is not None:
+            check_probability(self.min_confidence, what="minimum confidence")
+
+
+def check_probability(value: float, *, what: str) -> float:
+    """Return ``value`` when it is a number from 0 to 1; else a ConfigError naming ``what``.
+
+    NaN is refused: every comparison with it is false, so as a threshold it
+    would silently select nothing (or everything).
+
+    >>> check_probability(0.25, what="threshold")
+    0.25
+    >>> check_probability(float("nan"), what="threshold")
+    Traceback (most recent call last):
+    ...
+    tracker.errors.ConfigError: threshold nan is not a probability from 0 to 1; ...
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ConfigError(
+            f"{what} {value!r} is not a probability from 0 to 1; "
+            "give a number such as 0.5 (0 keeps everything, 1 only certain events)"
+        )
+    return float(value)

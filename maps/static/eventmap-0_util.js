@@ -27,6 +27,11 @@
     return n.toLocaleString("en-US");
   }
 
+  /* "0.5" for a confidence threshold of 500 thousandths (maps/pack.py). */
+  function thresholdText(perMille) {
+    return String(perMille / 1000);
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -54,6 +59,7 @@
   _.dayToIso = dayToIso;
   _.isoToDay = isoToDay;
   _.fmt = fmt;
+  _.thresholdText = thresholdText;
   _.el = el;
   _.safeHref = safeHref;
   _.lowerBound = lowerBound;

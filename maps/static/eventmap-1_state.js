@@ -1,4 +1,5 @@
-/* The map state: decoded columns, the date range, type toggles and counts. */
+/* The map state: decoded columns, the date range, type toggles, the
+ * low-confidence switch and counts. */
 (function (TM) {
   "use strict";
   var _ = TM._ = TM._ || {};
@@ -6,7 +7,7 @@
 
   /* ---------------------------------------------------------------- data */
 
-  function decode(cols) {
+  function decode(cols, hideBelow) {
     var n = cols.d0.length;
     var d0 = new Int32Array(n), d1 = new Int32Array(n), day = 0;
     for (var i = 0; i < n; i++) {
@@ -27,8 +28,17 @@
     }
     return {
       n: n, d0: d0, d1: d1, byStart: byStart, byEnd: byEnd, x: x, y: y, lat: lat,
-      located: located, t: cols.t, p: cols.p, cols: cols,
+      located: located, t: cols.t, p: cols.p, cols: cols, low: lowFlags(cols, n, hideBelow),
     };
+  }
+
+  /* 1 for an event whose confidence (cf, in thousandths; -1 unknown) is below
+   * the threshold; an unknown confidence is never called low. */
+  function lowFlags(cols, n, hideBelow) {
+    var low = new Uint8Array(n), cf = cols.cf;
+    if (!cf || !(hideBelow > 0)) return low;
+    for (var i = 0; i < n; i++) low[i] = cf[i] >= 0 && cf[i] < hideBelow ? 1 : 0;
+    return low;
   }
 
   /* --------------------------------------------------------------- state */
@@ -36,7 +46,7 @@
   function EventMap(map, cols, options) {
     this.map = map;
     this.options = options;
-    this.data = decode(cols);
+    this.data = decode(cols, options.hideBelow);
     this.types = cols.types;
     this.colours = cols.colours;
     this.first = options.firstDay;
@@ -44,10 +54,14 @@
     this.from = this.first;
     this.to = this.last;
     this.typeOn = this.types.map(function () { return true; });
+    this.hideBelow = options.hideBelow > 0 && cols.cf ? options.hideBelow : 0;
+    this.lowOn = false; // low-confidence events start hidden
     this.inRange = new Uint8Array(this.data.n);
     this.shown = new Uint8Array(this.data.n);
     this.rangeTotal = new Int32Array(this.types.length); // in range, per type
     this.rangeUnlocated = new Int32Array(this.types.length);
+    this.rangeLow = new Int32Array(this.types.length); // of those, low-confidence
+    this.rangeLowUnlocated = new Int32Array(this.types.length);
     this.regionCount = new Int32Array(options.regionCount || 0);
     this.visible = 0;
     this.listeners = [];
@@ -70,14 +84,18 @@
   };
 
   EventMap.prototype._isShown = function (i) {
-    return this.inRange[i] && this.typeOn[this.data.t[i]] && this.data.located[i] ? 1 : 0;
+    var d = this.data, confident = this.lowOn || !d.low[i];
+    return this.inRange[i] && this.typeOn[d.t[i]] && d.located[i] && confident ? 1 : 0;
   };
 
   EventMap.prototype._setInRange = function (i, flag) {
     if (this.inRange[i] === flag) return;
     this.inRange[i] = flag;
-    var t = this.data.t[i], delta = flag ? 1 : -1;
-    if (this.data.located[i]) this.rangeTotal[t] += delta; else this.rangeUnlocated[t] += delta;
+    var t = this.data.t[i], delta = flag ? 1 : -1, located = this.data.located[i];
+    if (located) this.rangeTotal[t] += delta; else this.rangeUnlocated[t] += delta;
+    if (this.data.low[i]) {
+      if (located) this.rangeLow[t] += delta; else this.rangeLowUnlocated[t] += delta;
+    }
     this._refreshShown(i);
   };
 
@@ -120,9 +138,40 @@
     this._emit("types");
   };
 
+  /* Show or hide the events below the confidence threshold. */
+  EventMap.prototype.setLowShown = function (on) {
+    if (this.lowOn === on) return;
+    this.lowOn = on;
+    var d = this.data;
+    for (var i = 0; i < d.n; i++) if (d.low[i] && this.inRange[i]) this._refreshShown(i);
+    this._emit("confidence");
+  };
+
+  /* Events of type t in the date range that the confidence switch lets through. */
+  EventMap.prototype.typeCount = function (t) {
+    var all = this.rangeTotal[t] + this.rangeUnlocated[t];
+    return this.lowOn ? all : all - this.rangeLow[t] - this.rangeLowUnlocated[t];
+  };
+
+  /* In range, of a shown type, let through by the switch, but with no place. */
   EventMap.prototype.unlocatedInView = function () {
     var total = 0;
-    for (var t = 0; t < this.types.length; t++) if (this.typeOn[t]) total += this.rangeUnlocated[t];
+    for (var t = 0; t < this.types.length; t++) {
+      if (!this.typeOn[t]) continue;
+      total += this.rangeUnlocated[t] - (this.lowOn ? 0 : this.rangeLowUnlocated[t]);
+    }
+    return total;
+  };
+
+  /* In range, of a shown type, and hidden only by the confidence switch
+   * (with or without a place): visible + not on map + this = every event the
+   * date and type filters select. */
+  EventMap.prototype.lowHiddenInView = function () {
+    if (this.lowOn) return 0;
+    var total = 0;
+    for (var t = 0; t < this.types.length; t++) {
+      if (this.typeOn[t]) total += this.rangeLow[t] + this.rangeLowUnlocated[t];
+    }
     return total;
   };
 

@@ -3,6 +3,7 @@
   "use strict";
   var _ = TM._ = TM._ || {};
   var dayToIso = _.dayToIso, fmt = _.fmt, el = _.el, safeHref = _.safeHref;
+  var thresholdText = _.thresholdText;
 
   /* --------------------------------------------------------------- popup */
 
@@ -45,6 +46,14 @@
     return li;
   }
 
+  /* Two decimals, rounded down like the cf column, so a value shown is never
+   * above the threshold that hid it. */
+  function confidenceLine(s, i) {
+    var text = "Confidence: " + (Math.floor(s.data.cols.cf[i] / 10) / 100).toFixed(2);
+    if (s.data.low[i]) text += " (low: below " + thresholdText(s.hideBelow) + ")";
+    return el("div", "tm-line tm-confidence-line" + (s.data.low[i] ? " tm-low" : ""), text);
+  }
+
   function eventCard(s, i) {
     var cols = s.data.cols, t = s.data.t[i], card = el("div", "tm-card");
     var head = el("div", "tm-card-head");
@@ -59,6 +68,7 @@
     card.appendChild(el("div", "tm-line tm-precision-" + s.data.p[i],
       "Location: " + PRECISION_TEXT[s.data.p[i]]));
     if (cols.fat[i] > 0) card.appendChild(el("div", "tm-line", "Reported fatalities: " + cols.fat[i]));
+    if (cols.cf && cols.cf[i] >= 0) card.appendChild(confidenceLine(s, i));
     if (cols.notes[i]) card.appendChild(el("blockquote", "tm-notes", cols.notes[i]));
     var refs = cols.src_more[i] || (cols.src1[i] >= 0 ? [cols.src1[i]] : []);
     var list = el("ul", "tm-sources");

@@ -1,8 +1,9 @@
-/* The time panel, the legend and the title panel. */
+/* The time panel, the legend (with the type and confidence switches) and the title panel. */
 (function (TM) {
   "use strict";
   var _ = TM._ = TM._ || {};
   var dayToIso = _.dayToIso, isoToDay = _.isoToDay, fmt = _.fmt, el = _.el;
+  var thresholdText = _.thresholdText;
 
   /* ----------------------------------------------------------- controls */
 
@@ -105,11 +106,13 @@
       to.value = dayToIso(s.to);
       lo.value = s.from;
       hi.value = s.to;
-      var away = s.unlocatedInView();
+      var away = s.unlocatedInView(), low = s.lowHiddenInView();
       count.textContent = fmt(s.visible) + (s.visible === 1 ? " event" : " events") + " on map" +
-        (away ? " · " + fmt(away) + " not on map (no place known)" : "");
+        (away ? " · " + fmt(away) + " not on map (no place known)" : "") +
+        (low ? " · " + lowHiddenText(low) : "");
       count.dataset.visible = s.visible;
       count.dataset.unlocated = away;
+      count.dataset.lowHidden = low;
       drawHistogram(hist, histogram, s);
     }
     s.on(render);
@@ -177,17 +180,51 @@
       line.appendChild(el("span", null, row[1]));
       body.appendChild(line);
     });
+    var confidence = s.hideBelow ? confidenceSwitch(s) : null;
+    if (confidence) body.appendChild(confidence.node);
     if (regions) body.appendChild(regions.legend);
     box.appendChild(body);
     function render() {
       counts.forEach(function (pair, t) {
-        pair[0].textContent = fmt(s.rangeTotal[t] + s.rangeUnlocated[t]);
+        pair[0].textContent = fmt(s.typeCount(t));
         pair[1].checked = s.typeOn[t];
       });
+      if (confidence) confidence.render();
     }
     s.on(render);
     render();
     return box;
+  }
+
+  function lowHiddenText(n) {
+    return fmt(n) + " low-confidence hidden";
+  }
+
+  /* The switch that shows the events below the confidence threshold, off at
+   * first, with the number it hides in the chosen dates and types. */
+  function confidenceSwitch(s) {
+    var node = el("div", "tm-confidence");
+    node.appendChild(el("div", "tm-heading", "Confidence"));
+    var label = el("label", "tm-type-row");
+    var check = el("input", "tm-low-toggle");
+    check.type = "checkbox";
+    check.addEventListener("change", function () { s.setLowShown(check.checked); });
+    label.appendChild(check);
+    label.appendChild(el("span", "tm-type-name",
+      "Show low-confidence events (<\u00a0" + thresholdText(s.hideBelow) + ")"));
+    node.appendChild(label);
+    var note = el("div", "tm-low-count");
+    note.setAttribute("aria-live", "polite");
+    node.appendChild(note);
+    return {
+      node: node,
+      render: function () {
+        var hidden = s.lowHiddenInView();
+        check.checked = s.lowOn;
+        note.textContent = s.lowOn ? "Low-confidence events are shown" : lowHiddenText(hidden);
+        note.dataset.hidden = hidden;
+      },
+    };
   }
 
   function infoControl(options) {

@@ -28,6 +28,7 @@
       s.types.forEach(function (name, k) { s.setType(k, hidden.indexOf(name) < 0); });
     }
     if (regions && h.regions !== undefined) regions.show(h.regions !== "0");
+    if (s.hideBelow && h.low !== undefined) s.setLowShown(h.low === "1");
     var v = (h.view || "").split(",").map(Number);
     if (v.length === 3 && v.every(isFinite)) map.setView([v[0], v[1]], v[2], { animate: false });
   }
@@ -38,6 +39,7 @@
     var hidden = s.types.filter(function (_, k) { return !s.typeOn[k]; });
     if (hidden.length) parts.push("hide=" + encodeURIComponent(hidden.join("|")));
     if (regions) parts.push("regions=" + (regions.on ? "1" : "0"));
+    if (s.hideBelow) parts.push("low=" + (s.lowOn ? "1" : "0"));
     parts.push("view=" + c.lat.toFixed(4) + "," + c.lng.toFixed(4) + "," + map.getZoom());
     var hash = "#" + parts.join("&");
     if (hash !== location.hash) {

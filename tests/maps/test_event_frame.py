@@ -51,6 +51,11 @@ def test_frame_has_the_contract_columns_and_lon_lat_points() -> None:
     assert frame.loc[0, "geo_precision"] == 1
 
 
+def test_confidence_reaches_the_frame() -> None:
+    frame = events_to_frame([_event("a", confidence=0.35), _event("b", confidence=0.9)])
+    assert frame["confidence"].tolist() == [0.35, 0.9]
+
+
 def test_every_source_reaches_the_frame() -> None:
     sources = (
         Source(article_id="1", url="https://a.example/1", title="First", outlet="Outlet A"),
@@ -100,6 +105,9 @@ def test_write_event_map_from_a_store(tmp_path: Path) -> None:
     )
     page = out.read_text(encoding="utf-8")
     assert "<title>April</title>" in page and '"nEvents":1' in page
+    assert '"hideBelow":500' in page  # the default threshold, 0.5
+    out = write_event_map(store, EventFilter(), tmp_path / "m.html", hide_below=0)
+    assert '"hideBelow":0' in out.read_text(encoding="utf-8")
     store.close()
 
 

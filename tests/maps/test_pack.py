@@ -103,6 +103,8 @@ def test_inverted_interval_still_covers_its_start() -> None:
         (frame_of([one_event()], [LineString([(30, 50), (31, 51)])]), "must be points"),
         (frame_of([one_event(event_date=None)], [Point(30, 50)]), "no usable event_date"),
         (gpd.GeoDataFrame([one_event()], geometry=[Point(3_400_000, 6_400_000)]), "outside"),
+        (frame_of([one_event(confidence=1.5)], [Point(30, 50)]), "'one' has confidence 1.5"),
+        (frame_of([one_event(confidence="high")], [Point(30, 50)]), "from 0 to 1"),
     ],
 )
 def test_frames_breaking_the_contract_are_refused(frame: object, message: str) -> None:
@@ -147,3 +149,16 @@ def test_columns_survive_the_trip_to_the_page() -> None:
     assert cols["notes"] == payload.columns["notes"]
     assert cols["src_more"] == {"0": [0, 1], "1": [2, 1], "2": [3, 1]}
     assert cols["src_title"][1] == "shared" and cols["outlets"] == ["A", "B"]
+
+
+def test_confidence_travels_in_thousandths_in_the_events_order() -> None:
+    rows = [
+        one_event(event_id="late", event_date=date(2022, 3, 9), confidence=0.4996),
+        one_event(event_id="early", event_date=date(2022, 3, 1), confidence=0.5),
+        one_event(event_id="unknown", event_date=date(2022, 3, 5), confidence=None),
+    ]
+    frame = check_frame(frame_of(rows, [Point(30, 50)] * 3))
+    cols = decode_columns(encode_columns(pack_events(frame).columns))
+    assert cols["cf"].tolist() == [500, -1, 499]  # early, unknown, late
+    without = frame_of([one_event()], [Point(30, 50)])
+    assert "cf" not in pack_events(check_frame(without)).columns

@@ -16,6 +16,7 @@ from maps import (
     AssetError,
     AssetSource,
     BoundaryError,
+    MapOptionError,
     MapOutputError,
     inline_assets,
     read_boundaries,
@@ -203,3 +204,25 @@ def test_every_folium_cdn_file_has_a_pinned_npm_copy() -> None:
             continue  # not on npm; the maps work without them (see docs/maps.md)
         local = npm_path(url)
         assert local is not None and (NODE_MODULES / local).is_file(), url
+
+
+def _layer_options(page: str) -> dict:
+    found = re.search(r'TrackerMap\.load\(\s*\w+, "[A-Za-z0-9+/=]+", (\{[^}]*\})', page)
+    assert found
+    return json.loads(found.group(1))
+
+
+def test_the_hiding_threshold_reaches_the_page_in_thousandths(tmp_path: Path) -> None:
+    rated = frame_of([one_event(confidence=0.3)], [Point(30.25, 50.52)])
+    out = write_map(rated, tmp_path / "m.html", title="t", hide_below=0.25)
+    assert _layer_options(out.read_text(encoding="utf-8"))["hideBelow"] == 250
+    unrated = frame_of([one_event()], [Point(30.25, 50.52)])
+    out = write_map(unrated, tmp_path / "m.html", title="t", hide_below=0.25)
+    assert _layer_options(out.read_text(encoding="utf-8"))["hideBelow"] == 0  # nothing to hide by
+
+
+@pytest.mark.parametrize("bad", [1.01, -0.5, float("nan"), "0.5", True])
+def test_a_hiding_threshold_outside_zero_to_one_is_refused(bad: object) -> None:
+    frame = frame_of([one_event(confidence=0.3)], [Point(30.25, 50.52)])
+    with pytest.raises(MapOptionError, match="not a confidence from 0 to 1"):
+        render_map(frame, title="t", hide_below=bad)  # type: ignore[arg-type]

@@ -174,3 +174,63 @@ def test_counts_by_day_week_month_region_and_type(filled: Store) -> None:
     ]
     with pytest.raises(ConfigError, match="day, week, month, region, type"):
         filled.counts(every, by="year")
+
+
+@pytest.fixture
+def rated(store: Store) -> Store:
+    """Four Kharkiv-area events whose confidences straddle 0.5, and a merged one."""
+    store.import_events(
+        [
+            make_event("c10", confidence=0.1, event_date=date(2024, 3, 1)),
+            make_event("c49", confidence=0.499, event_date=date(2024, 3, 2), point=CHUHUIV),
+            make_event("c50", confidence=0.5, event_date=date(2024, 3, 3)),
+            make_event("c100", confidence=1.0, event_date=date(2024, 3, 4), point=KYIV),
+        ]
+    )
+    # Two reports of one strike: the merged event keeps the higher confidence (0.8).
+    for n, confidence in (("x", 0.3), ("y", 0.8)):
+        store.save_article(
+            make_article(n),
+            [make_event(f"m{n}", confidence=confidence, event_date=date(2024, 4, 1))],
+        )
+    return store
+
+
+CONFIDENCE_CASES = [
+    ({"min_confidence": 0.0}, ["c10", "c49", "c50", "c100", "mx"]),
+    ({"min_confidence": 0.5}, ["c50", "c100", "mx"]),
+    ({"min_confidence": 0.8}, ["c100", "mx"]),
+    ({"min_confidence": 0.81}, ["c100"]),
+    ({"min_confidence": 1.0}, ["c100"]),
+    ({"min_confidence": 0.4, "bbox": (36.0, 49.5, 37.0, 50.5)}, ["c49", "c50", "mx"]),
+    ({"min_confidence": 0.5, "near": KHARKIV, "radius_km": 50.0}, ["c50", "mx"]),
+    ({"min_confidence": 0.5, "until": date(2024, 3, 31)}, ["c50", "c100"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"), CONFIDENCE_CASES, ids=[str(c[0]) for c in CONFIDENCE_CASES]
+)
+def test_min_confidence_keeps_events_at_or_above_it(
+    rated: Store, filters: dict[str, object], expected: list[str]
+) -> None:
+    assert _ids(rated, **filters) == expected
+    flt = EventFilter(**filters)  # type: ignore[arg-type]
+    assert rated.count_events(flt) == len(expected)
+    assert sum(n for _, n in rated.counts(flt, by="day")) == len(expected)
+
+
+def test_min_confidence_reaches_the_database_as_a_bound_parameter() -> None:
+    from tracker.store import query
+
+    for dialect in ("sqlite", "postgresql"):
+        stmt = query.count_query(EventFilter(min_confidence=0.375), dialect=dialect)
+        compiled = stmt.compile()
+        assert "0.375" not in str(compiled)
+        assert 0.375 in compiled.params.values()
+
+
+@pytest.mark.parametrize("bad", [1.5, -0.01, float("nan"), float("inf"), True, "0.5"])
+def test_min_confidence_outside_zero_to_one_is_a_config_error(bad: object) -> None:
+    with pytest.raises(ConfigError, match="not a probability from 0 to 1"):
+        EventFilter(min_confidence=bad)  # type: ignore[arg-type]

@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 import click
 
-from tracker.errors import TrackerError
-from tracker.model import EventFilter, EventType, GeoPrecision, SubEventType
+from tracker.errors import ConfigError, TrackerError
+from tracker.model import EventFilter, EventType, GeoPrecision, SubEventType, check_probability
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -162,29 +162,47 @@ def filter_options(func: F) -> F:
         click.option("--text", help="Free text searched in the notes."),
         click.option("--outlet", help="Source outlet name."),
         click.option("--changed-since", help="Only events added or changed since this ISO time."),
+        click.option(
+            "--min-confidence",
+            metavar="P",
+            help="Only events whose confidence (0-1: how likely the event is real and "
+            "rightly placed) is at least P, e.g. 0.5.",
+        ),
     ]
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        kwargs["event_filter"] = build_filter(
-            since=kwargs.pop("since"),
-            until=kwargs.pop("until"),
-            types=kwargs.pop("types"),
-            bbox=kwargs.pop("bbox"),
-            near=kwargs.pop("near"),
-            radius_km=kwargs.pop("radius_km"),
-            region=kwargs.pop("region"),
-            actor=kwargs.pop("actor"),
-            precision=kwargs.pop("precision"),
-            text=kwargs.pop("text"),
-            outlet=kwargs.pop("outlet"),
-            changed_since=kwargs.pop("changed_since"),
-        )
+        try:
+            kwargs["event_filter"] = _filter_from(kwargs)
+        except TrackerError as err:  # before the command's own handle_errors
+            fail(str(err), code=err.exit_code)
         return func(*args, **kwargs)
 
     for option in reversed(options):
         wrapper = option(wrapper)
     return wrapper  # type: ignore[return-value]
+
+
+_FILTER_PARAMS = (
+    "since",
+    "until",
+    "types",
+    "bbox",
+    "near",
+    "radius_km",
+    "region",
+    "actor",
+    "precision",
+    "text",
+    "outlet",
+    "changed_since",
+    "min_confidence",
+)
+
+
+def _filter_from(kwargs: dict[str, Any]) -> EventFilter:
+    """Pop the filter options out of a command's keyword arguments into an EventFilter."""
+    return build_filter(**{name: kwargs.pop(name) for name in _FILTER_PARAMS})
 
 
 def build_filter(
@@ -201,8 +219,17 @@ def build_filter(
     text: str | None,
     outlet: str | None,
     changed_since: str | None,
+    min_confidence: str | None = None,
 ) -> EventFilter:
-    """Validate raw option strings into an :class:`EventFilter`."""
+    """Validate raw option strings into an :class:`EventFilter`.
+
+    Raises
+    ------
+    click.UsageError
+        For a malformed date, type, box or centre (click prints the usage).
+    ConfigError
+        For a confidence that is not a probability (one ``Error:`` line, exit 2).
+    """
     event_types, sub_types = _event_types(types)
     if (near is None) != (radius_km is None):
         raise click.UsageError(
@@ -233,4 +260,26 @@ def build_filter(
         text=text,
         outlet=outlet,
         changed_since=changed,
+        min_confidence=parse_probability(min_confidence, option="--min-confidence"),
     )
+
+
+def parse_probability(value: str | None, *, option: str) -> float | None:
+    """A number from 0 to 1 given on the command line, or None; else a one-line ConfigError.
+
+    >>> parse_probability("0.25", option="--min-confidence")
+    0.25
+    >>> parse_probability("high", option="--min-confidence")
+    Traceback (most recent call last):
+    ...
+    tracker.errors.ConfigError: --min-confidence 'high' is not a number; ...
+    """
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise ConfigError(
+            f"{option} {value!r} is not a number; give a probability from 0 to 1, e.g. {option} 0.5"
+        ) from None
+    return check_probability(number, what=option)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from tracker.app import App
-from tracker.cli.common import filter_options, handle_errors
-from tracker.mapping import DEFAULT_TITLE, write_event_map
+from tracker.cli.common import filter_options, handle_errors, parse_probability
+from tracker.mapping import DEFAULT_HIDE_BELOW, DEFAULT_TITLE, write_event_map
 from tracker.model import EventFilter
 
 ENV_MAP_ASSETS = "TRACKER_MAP_ASSETS"
@@ -38,6 +39,14 @@ ENV_MAP_ASSETS = "TRACKER_MAP_ASSETS"
     f"(npm ci) or a HOST/PATH mirror (env {ENV_MAP_ASSETS}). Default: the asset cache.",
 )
 @click.option("--no-tiles", is_flag=True, help="No background map tiles (no tile requests at all).")
+@click.option(
+    "--hide-below",
+    metavar="P",
+    default=str(DEFAULT_HIDE_BELOW),
+    show_default=True,
+    help="Hide events with a confidence below P until the reader ticks "
+    '"Show low-confidence events"; 0 shows all and leaves the switch out.',
+)
 @click.pass_obj
 @handle_errors
 def map_command(
@@ -50,20 +59,25 @@ def map_command(
     self_contained: bool,
     asset_dir: Path | None,
     no_tiles: bool,
+    hide_below: str,
 ) -> None:
     """Write an interactive HTML map of the stored events to OUT.html.
 
     The map has a date-range filter with a play button, a legend with a
     toggle and count per event type, markers that show how exact each place
     is, popups with the sentence and every source, and a link that keeps the
-    current filters and view. The filters below choose which events go in.
+    current filters and view. The filters below choose which events go in;
+    of those, events with a confidence below --hide-below start hidden, behind
+    a switch that shows them and says how many it hides.
 
     \b
     Example:
       tracker map out/map.html --since 2022-02-24 --title "Strikes on Kharkiv"
+      tracker map out/likely.html --min-confidence 0.3 --hide-below 0.7
       tracker map out/offline.html --self-contained --assets node_modules \\
           --boundaries geoBoundaries-UKR-ADM1.geojson
     """
+    threshold = parse_probability(hide_below, option="--hide-below")
     path = write_event_map(
         app.store,
         event_filter,
@@ -74,7 +88,18 @@ def map_command(
         self_contained=self_contained,
         asset_dir=asset_dir,
         tiles=None if no_tiles else "OpenStreetMap",
+        hide_below=threshold or 0.0,
     )
     count = app.store.count_events(event_filter)
-    click.echo(f"Wrote a map of {count} event(s) to {path}", err=True)
+    hidden = _hidden_at_first(app, event_filter, threshold or 0.0, count=count)
+    click.echo(f"Wrote a map of {count} event(s){hidden} to {path}", err=True)
     click.echo(str(path))
+
+
+def _hidden_at_first(app: App, flt: EventFilter, threshold: float, *, count: int) -> str:
+    """The stderr line's ", N below confidence P start hidden" part, or nothing."""
+    if not threshold:
+        return ""
+    stricter = replace(flt, min_confidence=max(threshold, flt.min_confidence or 0.0))
+    hidden = count - app.store.count_events(stricter)
+    return f", {hidden} below confidence {threshold:g} start hidden" if hidden else ""

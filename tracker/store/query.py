@@ -79,6 +79,8 @@ def _misc(flt: EventFilter) -> list[sa.ColumnElement[bool]]:
         where.append(c.updated_at >= flt.changed_since)
     if flt.located_only:
         where.append(c.latitude.is_not(None))
+    if flt.min_confidence is not None:  # EventFilter checked it is within 0..1
+        where.append(c.confidence >= flt.min_confidence)
     return where
 
 
