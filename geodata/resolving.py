@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 
 FUZZY_CUTOFF = 88.0  # rapidfuzz ratio; below this, spellings are different names
 REGION_CUTOFF = 80.0  # the same, among the few places of a stated region
-FACILITY_RADIUS_KM = 25.0
+FACILITY_RADIUS_KM = 25.0  # airbases and power plants lie well outside the town they serve
+# A town's railway station or port is inside it: within 25 km of Kramatorsk lies
+# Sloviansk's station, which is not "the railway station in Kramatorsk".
+FACILITY_RADIUS_BY_KIND = {"station": 6.0, "port": 10.0}
 MAX_ALTERNATIVES = 5
 
 # Words that turn a settlement name into a facility at or near it.
@@ -217,7 +220,8 @@ class Resolver:
         if own:
             return _settlement(own, note=f"the {kind} facility named {base!r}")
         town = ranked[0].place
-        near = self._gaz.facilities_near(town, kind, radius_km=FACILITY_RADIUS_KM)
+        radius = FACILITY_RADIUS_BY_KIND.get(kind, FACILITY_RADIUS_KM)
+        near = self._gaz.facilities_near(town, kind, radius_km=radius)
         if near:
             facility = near[0]
             reason = (
