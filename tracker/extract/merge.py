@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from geodata.admin import find_region
 from geodata.distance import haversine_km
 from geodata.model import GeoPrecision
 from tracker.extract.mention import Mention
@@ -108,6 +109,9 @@ def _contains(vague: Mention, fine: Mention) -> bool:
         return False
     assert vague.place is not None and fine.place is not None  # both located
     if vague.place.is_region:
+        region = find_region(vague.place.name)
+        if region is not None and region.country == fine.place.country:
+            return fine.place.admin1_code in region.codes  # Crimea holds Sevastopol too
         return bool(vague.place.admin1) and fine.place.admin1 == vague.place.admin1
     if vague.precision is GeoPrecision.NEAR:
         km = haversine_km(

@@ -63,10 +63,12 @@ RULES: tuple[Rule, ...] = (
         rf"|{_AIRCRAFT}\s+(?:were|was|have\s+been|had\s+been)\s+(?:all\s+|\w+ly\s+)?"
         r"(?:destroyed|neutrali[sz]ed|eliminated)"
         r"|(?:repelled|repulsed)\s+(?:an?\s+|the\s+|this\s+)?(?:massive\s+|massed\s+)?"
-        r"(?:air|aerial|drone|missile|UAV)\s+attacks?",
+        r"(?:air|aerial|drone|missile|UAV)\s+attacks?"
+        r"|(?:repelled|repulsed)\s+(?:the|an)\s+attack\s+of\s+(?:an?\s+)?(?:\w+\s+)?"
+        r"(?:drones?|UAVs?|missiles?)",
         0.8,
     ),
-    Rule("demining", S.DISRUPTED_WEAPONS_USE, r"defus(?:ed|ing)|demin(?:ed|ing)", 0.6),
+    Rule("demining", S.DISRUPTED_WEAPONS_USE, r"defus(?:ed|ing)|demin(?:ed|ing)", 0.6, weak=True),
     Rule(
         "agreement",
         S.AGREEMENT,
@@ -170,7 +172,12 @@ RULES: tuple[Rule, ...] = (
         0.6,
         base_verb=True,
     ),
-    Rule("grenade", S.GRENADE, r"(?<!propelled )grenades?\b(?!\s+launcher)", 0.75),
+    Rule(
+        "grenade",
+        S.GRENADE,
+        r"(?<!propelled )(?<!stun )(?<!smoke )(?<!flash )(?<!gas )grenades?\b(?!\s+launcher)",
+        0.75,
+    ),
     # Battles.
     Rule(
         "recapture",

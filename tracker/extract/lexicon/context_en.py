@@ -14,7 +14,10 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\((?:[^()]{0,80}\b)?(?:photos?|images?|pictures?|illustrative|ilustrative|"
             r"screenshot|video|footage|credit)\b[^()]{0,120}\)|\bvia\s+Getty\s+Images\b|"
             r"\bGetty\s+Images\)|\(AP\s+Photo|/\s*(?:AFP|Reuters|AP|EPA|Anadolu)\s*\)|"
-            r"\bPhoto(?:graph)?\s*:\s*[A-Z][\w. /-]{0,40}$",
+            r"\bPhoto(?:graph)?\s*:\s*[A-Z][\w. /-]{0,40}$|"
+            # "Rescuers work at the site ... in central Kyiv, Ukraine, on December 20, 2024."
+            r",\s+Ukraine,?\s+(?:on\s+)?(?:January|February|March|April|May|June|July|August|"
+            r"September|October|November|December)\s+\d{1,2},\s+\d{4}\.?\s*$",
             _I,
         ),
     ),
@@ -24,7 +27,9 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:daily|weekly|everyday)\s+occurrence|\bon\s+a\s+daily\s+basis\b|"
             r"\b(?:almost|nearly)\s+every\s+(?:day|night)\b|\bper\s+day\b|\bregularly\b|"
             r"\broutinely\b|\bsystematically\b|\bconstantly\b|\btime\s+and\s+again\b|"
-            r"\b(?:the|a)\s+scene\s+of\b|\bhas\s+(?:long\s+)?been\s+(?:a\s+)?(?:target|focus)\b",
+            r"\b(?:the|a)\s+scene\s+of\b|"
+            r"\b(?:daily|nightly|regular|constant|frequent|repeated|continuous|relentless)\s+"
+            r"(?:\w+\s+){0,3}(?:strikes|attacks|shelling|bombardments?|raids)\b|\bhas\s+(?:long\s+)?been\s+(?:a\s+)?(?:target|focus)\b",
             _I,
         ),
     ),
@@ -67,7 +72,9 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:threat|risk|danger|fears?|warnings?|possibility|prospect|likelihood|chance)s?\s+"
             r"of\b|\b(?:likely|unlikely|expected|poised|set|due|able|trying|try|tried|"
-            r"attempt(?:s|ed|ing)?)\s+to\b|\bin\s+case\s+of\b|\bprepar(?:e|es|ed|ing)\s+for\b",
+            r"attempt(?:s|ed|ing)?)\s+to\b|\bin\s+case\s+of\b|\bprepar(?:e|es|ed|ing)\s+for\b|"
+            r"\bpredict(?:s|ed|ing|ion|ions)?\b|\bforecasts?\b|\bprojected\b|\bscenarios?\b|"
+            r"\bwill\s+likely\b|\blikely\s+(?:evolution|course|to)\b",
             _I,
         ),
     ),
