@@ -68,7 +68,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:drones?|UAVs?|missiles?)",
         0.8,
     ),
-    Rule("demining", S.DISRUPTED_WEAPONS_USE, r"defus(?:ed|ing)|demin(?:ed|ing)", 0.6, weak=True),
+    Rule("demining", S.DISRUPTED_WEAPONS_USE, r"defus(?:ed|ing)|demin(?:ed|ing)", 0.6),
     Rule(
         "agreement",
         S.AGREEMENT,

@@ -73,7 +73,7 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:threat|risk|danger|fears?|warnings?|possibility|prospect|likelihood|chance)s?\s+"
             r"of\b|\b(?:likely|unlikely|expected|poised|set|due|able|trying|try|tried|"
             r"attempt(?:s|ed|ing)?)\s+to\b|\bin\s+case\s+of\b|\bprepar(?:e|es|ed|ing)\s+for\b|"
-            r"\bpredict(?:s|ed|ing|ion|ions)?\b|\bforecasts?\b|\bprojected\b|\bscenarios?\b|"
+            r"\bpredict(?:s|ed|ing|ion|ions)?\b|\bestimat(?:e|es|ed|ing)\b|\bforecasts?\b|\bprojected\b|\bscenarios?\b|"
             r"\bwill\s+likely\b|\blikely\s+(?:evolution|course|to)\b",
             _I,
         ),
