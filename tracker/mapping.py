@@ -13,13 +13,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import geopandas as gpd
-
-from maps import FRAME_COLUMNS, MapsError, write_map
+from geodata.model import xy
 from tracker.errors import MapError
 from tracker.model import Event, EventFilter, TimePrecision
 
 if TYPE_CHECKING:
+    import geopandas as gpd
+
     from tracker.store import Store
 
 DEFAULT_TITLE = "Conflict events"
@@ -43,14 +43,17 @@ def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
     >>> frame.loc[0, "date_start"], frame.loc[0, "date_end"], frame.geometry[0].x
     (datetime.date(2022, 3, 1), datetime.date(2022, 3, 31), 30.25)
     """
+    import geopandas as gpd  # with maps below: imported by the map command only
+
+    from maps import FRAME_COLUMNS
+
     rows = [_row(e) for e in events]
     lats = [r.pop("_lat") for r in rows]
     lons = [r.pop("_lon") for r in rows]
+    x, y = xy(_nums(lats), _nums(lons))
     geometry = [
         None if lat is None or lon is None else point
-        for lat, lon, point in zip(
-            lats, lons, gpd.points_from_xy(x=_nums(lons), y=_nums(lats)), strict=True
-        )
+        for lat, lon, point in zip(lats, lons, gpd.points_from_xy(x=x, y=y), strict=True)
     ]
     columns = {c: [r[c] for r in rows] for c in FRAME_COLUMNS}
     return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
@@ -75,6 +78,8 @@ def write_event_map(
     MapError
         When the boundaries file, an asset or the output file is unusable.
     """
+    from maps import MapsError, write_map
+
     frame = events_to_frame(store.query_events(flt))
     try:
         return write_map(

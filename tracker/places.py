@@ -47,13 +47,16 @@ def open_gazetteer(store: Store) -> Gazetteer:
     >>> gaz.resolve("Kharkov").place.name  # doctest: +SKIP
     'Kharkiv'
     """
-    from geodata.geocoders import CachedGeocoder, GeocodingGazetteer, config_from_env, make_geocoder
+    from geodata.geocoders.registry import config_from_env
     from geodata.store import load_gazetteer
 
     try:
         gazetteer: Gazetteer = load_gazetteer(store.engine)
         config = config_from_env()
         if config is not None:  # online geocoding only when TRACKER_GEOCODER names a backend
+            # geopy is imported here, not at start-up: most runs never geocode online.
+            from geodata.geocoders import CachedGeocoder, GeocodingGazetteer, make_geocoder
+
             geocoder = CachedGeocoder(make_geocoder(config), store.engine)
             gazetteer = GeocodingGazetteer(gazetteer, geocoder)
     except geo_errors.GeodataError as err:

@@ -8,7 +8,7 @@ import click
 
 from tracker.app import App
 from tracker.cli.common import filter_options, handle_errors
-from tracker.mapping import DEFAULT_TITLE, write_event_map
+from tracker.mapping import DEFAULT_TITLE
 from tracker.model import EventFilter
 
 ENV_MAP_ASSETS = "TRACKER_MAP_ASSETS"
@@ -64,6 +64,8 @@ def map_command(
       tracker map out/offline.html --self-contained --assets node_modules \\
           --boundaries geoBoundaries-UKR-ADM1.geojson
     """
+    from tracker.mapping import write_event_map  # geopandas and folium: only for this command
+
     path = write_event_map(
         app.store,
         event_filter,

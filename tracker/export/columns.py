@@ -25,8 +25,7 @@ from enum import Enum
 from operator import attrgetter
 from typing import Any
 
-import numpy as np
-
+from geodata.model import xy
 from tracker.errors import ExportError
 from tracker.model import Event, EventType, SubEventType
 
@@ -40,7 +39,7 @@ __all__ = [
     "Kind",
     "Layout",
     "column_values",
-    "coordinate_values",
+    "impossible_position",
     "layout_for",
     "position",
     "row_reader",
@@ -117,7 +116,7 @@ class Layout:
         return tuple(c.name for c in self.columns)
 
 
-def _impossible(event: Event) -> ExportError:
+def impossible_position(event: Event) -> ExportError:
     return ExportError(
         f"event {event.event_id!r} has an impossible position latitude={event.latitude!r}, "
         f"longitude={event.longitude!r}; fix or re-geocode it before exporting"
@@ -127,8 +126,8 @@ def _impossible(event: Event) -> ExportError:
 def position(latitude: float | None, longitude: float | None) -> list[float] | None:
     """GeoJSON position ``[longitude, latitude]``, or None when either is missing.
 
-    The export's one lat/lon flip (``geodata.model.Place.lonlat`` is the
-    gazetteer's); everything else reads ``latitude``/``longitude`` by name.
+    The axis order comes from :func:`geodata.model.xy`, the code base's one
+    lat/lon flip; everything else reads ``latitude``/``longitude`` by name.
 
     >>> position(50.67556, 30.21356)
     [30.21356, 50.67556]
@@ -137,7 +136,7 @@ def position(latitude: float | None, longitude: float | None) -> list[float] | N
     """
     if latitude is None or longitude is None:
         return None
-    return [longitude, latitude]
+    return list(xy(latitude, longitude))
 
 
 @functools.cache
@@ -168,20 +167,6 @@ def column_values(column: Column, events: Sequence[Event]) -> list[Any]:
     return list(map(column.read, events))
 
 
-def coordinate_values(column: Column, events: Sequence[Event]) -> tuple[np.ndarray, np.ndarray]:
-    """A coordinate column for a chunk, vectorised: (rounded values, missing mask).
-
-    Same checks and rounding as the column's own reader, for the Arrow writers.
-    """
-    raw = list(map(attrgetter(column.name), events))
-    missing = np.fromiter((v is None for v in raw), dtype=bool, count=len(raw))
-    values = np.array([np.nan if v is None else v for v in raw], dtype="f8")
-    bad = ~missing & ~(np.abs(values) <= (column.limit or 0.0))  # NaN is never <=
-    if bad.any():
-        raise _impossible(events[int(np.argmax(bad))])
-    return np.round(values, COORDINATE_DECIMALS), missing
-
-
 def _coordinate(name: str, limit: float) -> Callable[[Event], float | None]:
     get = attrgetter(name)
 
@@ -190,7 +175,7 @@ def _coordinate(name: str, limit: float) -> Callable[[Event], float | None]:
         if value is None:
             return None
         if not -limit <= value <= limit:  # also rejects NaN
-            raise _impossible(event)
+            raise impossible_position(event)
         return round(value, COORDINATE_DECIMALS)
 
     return read
