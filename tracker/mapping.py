@@ -8,13 +8,16 @@ errors of ``maps`` into :class:`~tracker.errors.MapError`.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geodata.model import xy
 from tracker.errors import MapError
+from tracker.export.columns import Layout, row_reader
+from tracker.export.records import RECORD
 from tracker.model import Event, EventFilter, TimePrecision
 
 if TYPE_CHECKING:
@@ -28,9 +31,14 @@ DEFAULT_TITLE = "Conflict events"
 def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
     """Build the map frame (``maps.FRAME_COLUMNS`` plus geometry) from events.
 
+    The frame is a subset of the event record (:func:`map_layout`), read by the
+    same columns as every other output, with two changes the page needs: every
+    event gets an interval (week- and month-precision events without an explicit
+    one cover their week, event_date ± 3 days, or calendar month; see
+    :func:`event_interval`), and ``sources`` keeps only each source's outlet,
+    title and link (the popup's), falling back to ``source_url``/``source_title``.
     Events without coordinates get no geometry: the map counts them as "not on
-    map" instead of inventing a place. Week- and month-precision events without
-    an explicit interval cover their week (event_date ± 3 days) or calendar month.
+    map" instead of inventing a place.
 
     Examples
     --------
@@ -47,9 +55,10 @@ def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
 
     from maps import FRAME_COLUMNS
 
-    rows = [_row(e) for e in events]
-    lats = [r.pop("_lat") for r in rows]
-    lons = [r.pop("_lon") for r in rows]
+    read = row_reader(map_layout())
+    rows = [_row(e, read) for e in events]
+    lats = [r.pop("latitude") for r in rows]
+    lons = [r.pop("longitude") for r in rows]
     x, y = xy(_nums(lats), _nums(lons))
     geometry = [
         None if lat is None or lon is None else point
@@ -116,24 +125,22 @@ def event_interval(event: Event) -> tuple[date, date]:
     return day, day
 
 
-def _row(event: Event) -> dict[str, Any]:
-    start, end = event_interval(event)
-    return {
-        "event_id": event.event_id,
-        "event_date": event.event_date,
-        "date_start": start,
-        "date_end": end,
-        "event_type": str(event.event_type),
-        "sub_event_type": str(event.sub_event_type),
-        "geo_precision": int(event.geo_precision) if event.geo_precision is not None else None,
-        "location": event.location,
-        "admin1": event.admin1,
-        "notes": event.notes,
-        "fatalities": event.fatalities,
-        "sources": _sources(event),
-        "_lat": event.latitude,
-        "_lon": event.longitude,
-    }
+def map_layout() -> Layout:
+    """The record's columns the map frame takes: ``maps.FRAME_COLUMNS`` and the coordinates.
+
+    >>> map_layout().names[:3]
+    ('event_id', 'event_date', 'date_start')
+    """
+    from maps import FRAME_COLUMNS
+
+    return RECORD.subset((*FRAME_COLUMNS, "latitude", "longitude"))
+
+
+def _row(event: Event, read: Callable[[Event], dict[str, Any]]) -> dict[str, Any]:
+    row = {k: v.value if isinstance(v, Enum) else v for k, v in read(event).items()}
+    row["date_start"], row["date_end"] = event_interval(event)
+    row["sources"] = _sources(event)
+    return row
 
 
 def _sources(event: Event) -> list[dict[str, str | None]]:
