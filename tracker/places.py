@@ -43,9 +43,11 @@ def open_gazetteer(store: Store) -> Gazetteer:
 
     Examples
     --------
-    >>> gaz = open_gazetteer(open_store("sqlite:///tracker.db"))  # doctest: +SKIP
-    >>> gaz.resolve("Kharkov").place.name  # doctest: +SKIP
+    >>> from tracker.store import open_store
+    >>> store = open_store("sqlite://")  # nothing loaded: the embedded gazetteer answers
+    >>> open_gazetteer(store).resolve("Kharkov").place.name
     'Kharkiv'
+    >>> store.close()
     """
     from geodata.geocoders.registry import config_from_env
     from geodata.store import load_gazetteer
