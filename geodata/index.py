@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
 import ahocorasick
 
@@ -134,13 +135,30 @@ class MemoryGazetteer:
     """A gazetteer held in memory; satisfies :class:`geodata.protocols.Gazetteer`."""
 
     def __init__(self, places: dict[int, Place], names: dict[str, dict[int, float]]) -> None:
+        frozen = {k: tuple(v.items()) for k, v in names.items()}
+        self._setup(places, frozen, _build_automaton(frozen, region_phrases()))
+
+    def _setup(
+        self,
+        places: dict[int, Place],
+        names: dict[str, tuple[tuple[int, float], ...]],
+        automaton: ahocorasick.Automaton,
+    ) -> None:
         self.places = places
-        self._names = {k: tuple(v.items()) for k, v in names.items()}
+        self._names = names
         self._regions = region_phrases()
-        self._automaton = _build_automaton(self._names, self._regions)
+        self._automaton = automaton
         self._resolver = Resolver(self)
         self._facility_list: list[Place] | None = None
         self._facilities_by_kind: dict[str, list[Place]] = {}
+
+    # Pickled as its index only (the on-disk cache of the embedded gazetteer,
+    # see embedded_cache.py): the resolver and the facility lists are rebuilt.
+    def __getstate__(self) -> dict[str, object]:
+        return {"places": self.places, "names": self._names, "automaton": self._automaton}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._setup(state["places"], state["names"], state["automaton"])
 
     def __len__(self) -> int:
         return len(self.places)

@@ -1,14 +1,30 @@
 """Typed results of the place layer: places, candidates, resolutions, name matches.
 
 Coordinates are always held as ``latitude``/``longitude`` attributes. The one
-place that turns them into GeoJSON's ``[lon, lat]`` order is
-:func:`geodata.model.Place.lonlat`, so axis order is decided exactly once.
+place that turns them into the ``(x, y)`` = ``(longitude, latitude)`` order of
+GeoJSON, WKB and shapely is :func:`xy`, so axis order is decided exactly once;
+every caller (``Place.lonlat``, the exports' positions and WKB points, the map
+frame's geometry) goes through it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def xy(latitude: T, longitude: T) -> tuple[T, T]:
+    """``(x, y)``, that is ``(longitude, latitude)``: the code base's one lat/lon flip.
+
+    Works alike on numbers and on whole columns (lists, numpy arrays).
+
+    >>> xy(50.45, 30.52)
+    (30.52, 50.45)
+    """
+    return longitude, latitude
 
 
 class GeoPrecision(IntEnum):
@@ -36,8 +52,8 @@ class Place:
     population: int = 0
 
     def lonlat(self) -> tuple[float, float]:
-        """Return ``(longitude, latitude)``: the only lat/lon flip in the code base."""
-        return (self.longitude, self.latitude)
+        """Return ``(longitude, latitude)``, GeoJSON's order (see :func:`xy`)."""
+        return xy(self.latitude, self.longitude)
 
     @property
     def is_region(self) -> bool:

@@ -55,8 +55,10 @@ def load_embedded_gazetteer() -> MemoryGazetteer:
     alternate names), cities of 15,000+ elsewhere, and a short built-in list of
     conflict sites (military airfields, airports, a few villages in the news,
     ``geodata/data/extra_places.txt``). Most small villages are missing; load a
-    GeoNames dump (``tracker gazetteer load``) for those. Built
-    once per process (about two seconds) and shared: the object is read-only.
+    GeoNames dump (``tracker gazetteer load``) for those. Built once per
+    process and shared (the object is read-only); the built index is cached on
+    disk (see :mod:`geodata.embedded_cache`), so after the first run loading
+    it takes a third of a second instead of about two.
 
     Examples
     --------
@@ -64,9 +66,16 @@ def load_embedded_gazetteer() -> MemoryGazetteer:
     >>> gaz.resolve("Kharkov").place.name
     'Kharkiv'
     """
+    path = embedded_cache.index_file(_cache_inputs())
+    cached = embedded_cache.read_index(path) if path else None
+    if cached is not None:
+        return cached
     builder = GazetteerBuilder()
     add_embedded_places(builder)
-    return builder.build()
+    index = builder.build()
+    if path is not None:
+        embedded_cache.write_index(path, index)
+    return index
 
 
 def add_embedded_places(builder: GazetteerBuilder, *, skip: frozenset[str] = frozenset()) -> None:

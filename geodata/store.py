@@ -252,7 +252,10 @@ def load_gazetteer(engine: Engine) -> MemoryGazetteer:
 
     Examples
     --------
-    >>> gaz = load_gazetteer(store.engine)  # doctest: +SKIP
+    >>> from sqlalchemy import create_engine
+    >>> gaz = load_gazetteer(create_engine("sqlite://"))  # nothing loaded: the embedded one
+    >>> gaz.resolve("Kharkov").place.name
+    'Kharkiv'
     """
     try:
         with engine.connect() as conn:

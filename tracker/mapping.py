@@ -8,18 +8,21 @@ errors of ``maps`` into :class:`~tracker.errors.MapError`.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import geopandas as gpd
-
-from maps import CONFIDENCE_COLUMN, FRAME_COLUMNS, MapsError, write_map
+from geodata.model import xy
 from tracker.errors import MapError
+from tracker.export.columns import Layout, row_reader
+from tracker.export.records import RECORD
 from tracker.model import Event, EventFilter, TimePrecision
 
 if TYPE_CHECKING:
+    import geopandas as gpd
+
     from tracker.store import Store
 
 DEFAULT_TITLE = "Conflict events"
@@ -29,9 +32,14 @@ DEFAULT_HIDE_BELOW = 0.5  # events less likely than not to be real and rightly p
 def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
     """Build the map frame (``maps.FRAME_COLUMNS``, ``confidence`` and geometry) from events.
 
+    The frame is a subset of the event record (:func:`map_layout`), read by the
+    same columns as every other output, with two changes the page needs: every
+    event gets an interval (week- and month-precision events without an explicit
+    one cover their week, event_date ± 3 days, or calendar month; see
+    :func:`event_interval`), and ``sources`` keeps only each source's outlet,
+    title and link (the popup's), falling back to ``source_url``/``source_title``.
     Events without coordinates get no geometry: the map counts them as "not on
-    map" instead of inventing a place. Week- and month-precision events without
-    an explicit interval cover their week (event_date ± 3 days) or calendar month.
+    map" instead of inventing a place.
 
     Examples
     --------
@@ -44,14 +52,18 @@ def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
     >>> frame.loc[0, "date_start"], frame.loc[0, "date_end"], frame.geometry[0].x
     (datetime.date(2022, 3, 1), datetime.date(2022, 3, 31), 30.25)
     """
-    rows = [_row(e) for e in events]
-    lats = [r.pop("_lat") for r in rows]
-    lons = [r.pop("_lon") for r in rows]
+    import geopandas as gpd  # with maps below: imported by the map command only
+
+    from maps import CONFIDENCE_COLUMN, FRAME_COLUMNS
+
+    read = row_reader(map_layout())
+    rows = [_row(e, read) for e in events]
+    lats = [r.pop("latitude") for r in rows]
+    lons = [r.pop("longitude") for r in rows]
+    x, y = xy(_nums(lats), _nums(lons))
     geometry = [
         None if lat is None or lon is None else point
-        for lat, lon, point in zip(
-            lats, lons, gpd.points_from_xy(x=_nums(lons), y=_nums(lats)), strict=True
-        )
+        for lat, lon, point in zip(lats, lons, gpd.points_from_xy(x=x, y=y), strict=True)
     ]
     columns = {c: [r[c] for r in rows] for c in (*FRAME_COLUMNS, CONFIDENCE_COLUMN)}
     return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
@@ -80,6 +92,8 @@ def write_event_map(
     MapError
         When the boundaries file, an asset or the output file is unusable.
     """
+    from maps import MapsError, write_map
+
     frame = events_to_frame(store.query_events(flt))
     try:
         return write_map(
@@ -117,25 +131,22 @@ def event_interval(event: Event) -> tuple[date, date]:
     return day, day
 
 
-def _row(event: Event) -> dict[str, Any]:
-    start, end = event_interval(event)
-    return {
-        "event_id": event.event_id,
-        "event_date": event.event_date,
-        "date_start": start,
-        "date_end": end,
-        "event_type": str(event.event_type),
-        "sub_event_type": str(event.sub_event_type),
-        "geo_precision": int(event.geo_precision) if event.geo_precision is not None else None,
-        "location": event.location,
-        "admin1": event.admin1,
-        "notes": event.notes,
-        "fatalities": event.fatalities,
-        "sources": _sources(event),
-        CONFIDENCE_COLUMN: event.confidence,
-        "_lat": event.latitude,
-        "_lon": event.longitude,
-    }
+def map_layout() -> Layout:
+    """The record's columns the map frame takes: ``maps.FRAME_COLUMNS`` and the coordinates.
+
+    >>> map_layout().names[:3]
+    ('event_id', 'event_date', 'date_start')
+    """
+    from maps import CONFIDENCE_COLUMN, FRAME_COLUMNS
+
+    return RECORD.subset((*FRAME_COLUMNS, CONFIDENCE_COLUMN, "latitude", "longitude"))
+
+
+def _row(event: Event, read: Callable[[Event], dict[str, Any]]) -> dict[str, Any]:
+    row = {k: v.value if isinstance(v, Enum) else v for k, v in read(event).items()}
+    row["date_start"], row["date_end"] = event_interval(event)
+    row["sources"] = _sources(event)
+    return row
 
 
 def _sources(event: Event) -> list[dict[str, str | None]]:

@@ -43,17 +43,22 @@ def open_gazetteer(store: Store) -> Gazetteer:
 
     Examples
     --------
-    >>> gaz = open_gazetteer(open_store("sqlite:///tracker.db"))  # doctest: +SKIP
-    >>> gaz.resolve("Kharkov").place.name  # doctest: +SKIP
+    >>> from tracker.store import open_store
+    >>> store = open_store("sqlite://")  # nothing loaded: the embedded gazetteer answers
+    >>> open_gazetteer(store).resolve("Kharkov").place.name
     'Kharkiv'
+    >>> store.close()
     """
-    from geodata.geocoders import CachedGeocoder, GeocodingGazetteer, config_from_env, make_geocoder
+    from geodata.geocoders.registry import config_from_env
     from geodata.store import load_gazetteer
 
     try:
         gazetteer: Gazetteer = load_gazetteer(store.engine)
         config = config_from_env()
         if config is not None:  # online geocoding only when TRACKER_GEOCODER names a backend
+            # geopy is imported here, not at start-up: most runs never geocode online.
+            from geodata.geocoders import CachedGeocoder, GeocodingGazetteer, make_geocoder
+
             geocoder = CachedGeocoder(make_geocoder(config), store.engine)
             gazetteer = GeocodingGazetteer(gazetteer, geocoder)
     except geo_errors.GeodataError as err:

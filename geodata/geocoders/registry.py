@@ -12,8 +12,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from geopy.geocoders import ArcGIS, GeoNames, Nominatim, Pelias, Photon
-
 from geodata.errors import GeocoderConfigError
 
 ENV_PREFIX = "TRACKER_GEOCODER"
@@ -45,6 +43,13 @@ class Backend:
     needs: tuple[str, ...] = ()
 
 
+def _geopy(name: str) -> Any:
+    """A geopy geocoder class, imported on use: geopy and requests take 0.2 s to import."""
+    from geopy import geocoders
+
+    return getattr(geocoders, name)
+
+
 def _common(cfg: GeocoderConfig) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"timeout": cfg.timeout, "scheme": cfg.scheme}
     if cfg.user_agent:
@@ -57,25 +62,27 @@ def _common(cfg: GeocoderConfig) -> dict[str, Any]:
 GEOCODERS: dict[str, Backend] = {
     # Nominatim's policy: a real user agent and at most one request per second.
     "nominatim": Backend(
-        lambda c: Nominatim(**_common(c)),
+        lambda c: _geopy("Nominatim")(**_common(c)),
         lambda cc: {"country_codes": cc.lower()},
         min_delay_seconds=1.0,
         needs=("user_agent",),
     ),
-    "photon": Backend(lambda c: Photon(**_common(c)), lambda cc: {}, min_delay_seconds=1.0),
+    "photon": Backend(
+        lambda c: _geopy("Photon")(**_common(c)), lambda cc: {}, min_delay_seconds=1.0
+    ),
     "geonames": Backend(
-        lambda c: GeoNames(c.username, **_common(c)),
+        lambda c: _geopy("GeoNames")(c.username, **_common(c)),
         lambda cc: {"country": cc.upper()},
         min_delay_seconds=1.0,
         needs=("username",),
     ),
     # Pelias takes its host as the first argument, not as ``domain=``.
     "pelias": Backend(
-        lambda c: Pelias(c.domain, c.api_key, **_common(replace(c, domain=None))),
+        lambda c: _geopy("Pelias")(c.domain, c.api_key, **_common(replace(c, domain=None))),
         lambda cc: {"countries": [cc.upper()]},
         needs=("domain",),
     ),
-    "arcgis": Backend(lambda c: ArcGIS(**_common(c)), lambda cc: {}),
+    "arcgis": Backend(lambda c: _geopy("ArcGIS")(**_common(c)), lambda cc: {}),
 }
 
 

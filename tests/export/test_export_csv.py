@@ -50,6 +50,11 @@ ACLED_ORDER = (
 )
 
 
+def _header(path: Path) -> list[str]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return next(csv.reader(handle))
+
+
 def _rows(path: Path) -> list[dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -77,13 +82,57 @@ def test_acled_layout_follows_acled_names_and_order(
 ) -> None:
     out = tmp_path / "events.csv"
     export_events(sample_events(), out, metadata=metadata, acled=True)
-    with open(out, encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle))
+    header = _header(out)
     shared = [name for name in header if name in ACLED_ORDER]
     assert header[: len(shared)] == shared  # ACLED's columns come first ...
     assert shared == [name for name in ACLED_ORDER if name in shared]  # ... in ACLED's order
     assert list(ACLED.names) == header
     assert {"event_id_cnty", "year", "disorder_type", "source", "timestamp"} <= set(shared)
+    # Positional stacking under an ACLED download needs all 31, none missing.
+    assert header[: len(ACLED_ORDER)] == list(ACLED_ORDER)
+    assert not set(header[len(ACLED_ORDER) :]) & set(ACLED_ORDER)
+
+
+def test_acled_actor_types_country_codes_and_blanks(
+    tmp_path: Path, metadata: ExportMetadata
+) -> None:
+    out = tmp_path / "events.csv"
+    events = [
+        *sample_events(),
+        make_event("ev-protest", sub_event_type=SubEventType.PEACEFUL_PROTEST,
+                   actor1="Protesters (Russia)", actor2=None, country="Russia"),
+        make_event("ev-wagner", actor1="Wagner Group", actor2="DNR: Donetsk People's Republic",
+                   country="Belarus"),
+        make_event("ev-odd", actor1="Unidentified Armed Group (Ukraine)", actor2=None,
+                   country="Atlantis"),
+    ]  # fmt: skip
+    export_events(events, out, metadata=metadata, acled=True)
+    by_id = {r["event_id_cnty"]: r for r in _rows(out)}
+    clash, attack = by_id["ev-havrylivka"], by_id["ev-kharkiv"]
+    assert (clash["inter1"], clash["inter2"], clash["interaction"]) == ("1", "1", "11")
+    assert (attack["inter1"], attack["inter2"], attack["interaction"]) == ("1", "7", "17")
+    assert (clash["iso"], clash["region"]) == ("804", "Europe")
+    protest = by_id["ev-protest"]
+    assert (protest["inter1"], protest["inter2"], protest["interaction"]) == ("6", "", "60")
+    assert (protest["iso"], protest["region"]) == ("643", "Europe")
+    wagner = by_id["ev-wagner"]
+    assert (wagner["inter1"], wagner["inter2"], wagner["interaction"]) == ("8", "2", "28")
+    assert wagner["iso"] == "112"
+    odd = by_id["ev-odd"]  # an actor of unknown type and an unknown country: left empty
+    assert (odd["inter1"], odd["interaction"], odd["iso"], odd["region"]) == ("", "", "", "")
+    for row in by_id.values():
+        for blank in ("assoc_actor_1", "assoc_actor_2", "admin3", "source_scale", "tags"):
+            assert row[blank] == ""
+
+
+def test_civilian_targeting_follows_a_civilian_actor2(
+    tmp_path: Path, metadata: ExportMetadata
+) -> None:
+    # A shelling (not Violence against civilians) whose second actor is civilians.
+    event = make_event("e", actor2="Civilians (Ukraine)", target=None)
+    out = tmp_path / "one.csv"
+    export_events([event], out, metadata=metadata, acled=True)
+    assert _rows(out)[0]["civilian_targeting"] == "Civilian targeting"
 
 
 def test_acled_values(tmp_path: Path, metadata: ExportMetadata) -> None:

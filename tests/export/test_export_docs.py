@@ -11,7 +11,9 @@ import pytest
 
 from tracker.export import ACLED, DEFAULT, FORMATS
 
-DOC = (Path(__file__).resolve().parents[2] / "docs" / "export.md").read_text(encoding="utf-8")
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+DOC = (DOCS / "export.md").read_text(encoding="utf-8")
+SCHEMA = (DOCS / "schema.md").read_text(encoding="utf-8")
 
 
 def _section(title: str) -> str:
@@ -31,9 +33,12 @@ def test_shapefile_field_map_is_documented_exactly() -> None:
 
 
 def test_default_columns_are_documented_in_order() -> None:
-    start = DOC.index("### Default layout")
-    table = DOC[start : DOC.index("### ACLED layout")]
-    assert [name for name, _ in _table_pairs(table)] == list(DEFAULT.names)
+    # The default layout is the event record, listed once, in docs/schema.md.
+    start = SCHEMA.index("## The event record")
+    table = SCHEMA[start : SCHEMA.index("\n## ", start + 1)]
+    documented = _table_pairs(table)
+    assert [name for name, _ in documented] == list(DEFAULT.names)
+    assert [kind for _, kind in documented] == [c.kind.value for c in DEFAULT.columns]
 
 
 def test_every_format_is_documented() -> None:

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from tracker.errors import ExtractionError
+from tracker.export.records import json_record
 from tracker.extract import RuleExtractor, extract_events
-from tracker.extract.batch import LineError, LineResult, event_record, extract_lines
+from tracker.extract.batch import LineError, LineResult, extract_lines
 from tracker.model import Article, Source
 
 TEXT = (
@@ -116,7 +117,7 @@ def test_batch_lines_keep_going_after_bad_ones(gazetteer) -> None:
 def test_event_record_is_plain_json(gazetteer) -> None:
     import json
 
-    record = event_record(extract_events(ARTICLE, gazetteer=gazetteer)[0])
+    record = json_record(extract_events(ARTICLE, gazetteer=gazetteer)[0])
     again = json.loads(json.dumps(record))
     assert again["event_date"] == "2022-04-12"
     assert again["time_precision"] == 1

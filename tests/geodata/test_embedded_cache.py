@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import pickle
+import threading
 
 import pytest
 
@@ -70,3 +72,98 @@ def test_the_embedded_gazetteer_matches_its_cache(tmp_path, monkeypatch):
     path = embedded_cache.cache_file(_cache_inputs())
     embedded_cache.write_entries(path, fresh)
     assert embedded_cache.read_entries(path) == fresh
+
+
+# -- the built index -----------------------------------------------------------
+
+
+def _small_index():
+    from geodata.index import GazetteerBuilder
+
+    builder = GazetteerBuilder()
+    for place, keys in ENTRIES:
+        builder.add_place_keys(place, keys)
+    return builder.build()
+
+
+def _answers(gaz):
+    text = "Shelling hit Kharkov; the Starokonstantinov airfield was struck."
+    return (
+        [(m.start, m.end, m.key) for m in gaz.find_names(text)],
+        gaz.resolve("Kharkiv").place,
+        len(gaz),
+        gaz.name_count,
+    )
+
+
+def test_the_index_round_trips(tmp_path):
+    index = _small_index()
+    path = tmp_path / "embedded.index.pickle"
+    embedded_cache.write_index(path, index)
+    again = embedded_cache.read_index(path)
+    assert again is not None and again is not index
+    assert _answers(again) == _answers(index)
+    assert [p.name for p in tmp_path.iterdir()] == ["embedded.index.pickle"]  # no leftovers
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05\x95", pickle.dumps([1, 2])])
+def test_a_damaged_index_reads_as_missing(tmp_path, content):
+    path = tmp_path / "embedded.index.pickle"
+    path.write_bytes(content)
+    assert embedded_cache.read_index(path) is None
+
+
+def test_a_truncated_index_reads_as_missing(tmp_path):
+    path = tmp_path / "embedded.index.pickle"
+    embedded_cache.write_index(path, _small_index())
+    path.write_bytes(path.read_bytes()[:-100])
+    assert embedded_cache.read_index(path) is None
+
+
+def test_the_index_key_follows_inputs_and_the_switch(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEODATA_CACHE_DIR", str(tmp_path))
+    assert embedded_cache.index_file(("a",)) != embedded_cache.index_file(("b",))
+    assert embedded_cache.index_file(("a",)).parent == tmp_path
+    assert embedded_cache.index_file(("a",)) != embedded_cache.cache_file(("a",))
+    monkeypatch.setenv("GEODATA_CACHE_DIR", "off")
+    assert embedded_cache.index_file(("a",)) is None
+
+
+def test_concurrent_writers_never_expose_half_a_file(tmp_path):
+    index = _small_index()
+    path = tmp_path / "embedded.index.pickle"
+    seen: list[object] = []
+
+    def write() -> None:
+        for _ in range(15):
+            embedded_cache.write_index(path, index)
+
+    def read() -> None:
+        for _ in range(60):
+            if path.exists():
+                seen.append(embedded_cache.read_index(path))
+
+    threads = [threading.Thread(target=write) for _ in range(3)] + [threading.Thread(target=read)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen and all(s is not None for s in seen)  # every read found a whole index
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_the_embedded_gazetteer_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    from geodata.sources import _cache_inputs, load_embedded_gazetteer
+
+    monkeypatch.setenv("GEODATA_CACHE_DIR", str(tmp_path))
+    build = load_embedded_gazetteer.__wrapped__  # past the once-per-process memo
+    fresh = build()
+    path = embedded_cache.index_file(_cache_inputs())
+    assert path is not None and path.exists()
+    cached = build()
+    assert _answers(cached) == _answers(fresh)
+    assert cached.resolve("Kharkov").place == fresh.resolve("Kharkov").place
+    path.write_bytes(b"garbage")
+    rebuilt = build()
+    assert _answers(rebuilt) == _answers(fresh)
+    assert embedded_cache.read_index(path) is not None  # a good file replaced the bad one

@@ -223,3 +223,10 @@ def test_unknown_name_in_a_stated_region_gives_the_region(sample_gazetteer):
     assert res.precision is GeoPrecision.REGION
     assert res.place.name == "Sumy Oblast"
     assert "the gazetteer knows no place of that name" in res.reason
+
+
+def test_xy_is_the_one_flip_to_longitude_first():
+    from geodata.model import xy
+
+    assert xy(49.98177, 36.25475) == (36.25475, 49.98177)
+    assert xy([1.0, 2.0], [3.0, 4.0]) == ([3.0, 4.0], [1.0, 2.0])  # whole columns alike

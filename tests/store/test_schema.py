@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from tracker.errors import ConfigError, DatabaseUnavailable, SchemaMismatch
 from tracker.model import EventFilter
 from tracker.store import FetchState, open_store
-from tracker.store.migrate import head_revision, upgrade
+from tracker.store.migrate import HEAD_REVISION, head_revision, scripts_head_revision, upgrade
 
 
 def test_open_store_creates_the_schema_at_the_head_revision(db_url: str) -> None:
@@ -147,3 +147,10 @@ def test_migrations_build_exactly_the_declared_models(db_url: str) -> None:
         diffs = compare_metadata(context, list(ALL_METADATA))
     store.close()
     assert diffs == []
+
+
+def test_the_fast_revision_check_knows_the_newest_migration() -> None:
+    # Opening a store compares the database with HEAD_REVISION without importing
+    # Alembic; a new migration must move the constant too.
+    newest = scripts_head_revision()
+    assert HEAD_REVISION == head_revision() == newest, f"set migrate.HEAD_REVISION to {newest!r}"

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from enum import Enum
 from typing import Any, TypeVar
 
 import click
 
 from tracker.errors import ConfigError, TrackerError
+from tracker.export.delimited import write_csv_rows
+from tracker.export.records import plain
 from tracker.model import EventFilter, EventType, GeoPrecision, SubEventType, check_probability
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -44,16 +44,8 @@ def handle_errors(func: F) -> F:
 
 
 def to_jsonable(value: Any) -> Any:
-    """JSON form of the values our records hold (dates, enums, tuples)."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: to_jsonable(v) for k, v in value.items()}
-    return value
+    """JSON form of the values our records hold: see :func:`tracker.export.records.plain`."""
+    return plain(value)
 
 
 def emit(rows: Iterable[dict[str, Any]], fmt: str, *, columns: Sequence[str]) -> None:
@@ -66,10 +58,8 @@ def emit(rows: Iterable[dict[str, Any]], fmt: str, *, columns: Sequence[str]) ->
         for r in rows:
             out.write(json.dumps(to_jsonable(r), ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
-        writer.writeheader()
-        for r in rows:
-            writer.writerow({k: _cell(to_jsonable(r.get(k))) for k in columns})
+        cells = ([_cell(to_jsonable(r.get(k))) for k in columns] for r in rows)
+        write_csv_rows(columns, cells, out)
     else:
         _emit_table(list(rows), columns)
 

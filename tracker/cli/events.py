@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Any
+import sys
 
 import click
 
 from tracker.app import App
 from tracker.cli.common import emit, filter_options, handle_errors
-from tracker.model import Event, EventFilter
+from tracker.export.delimited import write_csv
+from tracker.export.records import RECORD, json_record
+from tracker.model import EventFilter
 
+# A short view of the record for reading in a terminal; json/jsonl/csv carry it whole.
 TABLE_COLUMNS = (
     "event_id",
     "event_date",
@@ -22,41 +24,6 @@ TABLE_COLUMNS = (
     "geo_precision",
     "fatalities",
     "report_count",
-)
-# ACLED's names first, in ACLED's order, then ours.
-ALL_COLUMNS = (
-    "event_id",
-    "event_date",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "country",
-    "admin1",
-    "admin2",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "notes",
-    "fatalities",
-    "source_url",
-    "source_title",
-    "confidence",
-    "geonameid",
-    "target",
-    "claimed_by",
-    "alleged",
-    "date_start",
-    "date_end",
-    "report_count",
-    "sources",
-    "article_id",
-    "evidence",
-    "trigger_span",
-    "place_span",
-    "updated_at",
 )
 TABLE_DEFAULT_LIMIT = 50
 
@@ -108,15 +75,11 @@ def events(
         limit = TABLE_DEFAULT_LIMIT
         _note_truncation(app, event_filter, limit=limit, offset=offset)
     found = app.store.query_events(event_filter, limit=limit, offset=offset)
-    columns = TABLE_COLUMNS if fmt == "table" else ALL_COLUMNS
-    emit((event_record(e) for e in found), fmt, columns=columns)
-
-
-def event_record(event: Event) -> dict[str, Any]:
-    """An event as a flat record of ACLED-named fields (sources as a list of objects)."""
-    return {name: getattr(event, name) for name in ALL_COLUMNS} | {
-        "sources": [asdict(s) for s in event.sources]
-    }
+    if fmt == "csv":  # the export's CSV writer: same cells, same guard against formulas
+        write_csv(found, sys.stdout.buffer, layout=RECORD)
+        return
+    columns = TABLE_COLUMNS if fmt == "table" else RECORD.names
+    emit((json_record(e) for e in found), fmt, columns=columns)
 
 
 def _note_truncation(app: App, flt: EventFilter, *, limit: int, offset: int) -> None:

@@ -14,6 +14,7 @@ from geodata.protocols import Gazetteer
 from tracker.app import App
 from tracker.cli.common import emit, handle_errors, parse_date
 from tracker.errors import InputError
+from tracker.export.records import json_record
 from tracker.model import Article
 
 if TYPE_CHECKING:
@@ -121,9 +122,7 @@ def extract(
     )
     events = _extractor(app, gazetteer_paths).extract(article)
     if fmt == "jsonl":
-        from tracker.extract.batch import event_record
-
-        emit((event_record(e) for e in events), "jsonl", columns=())
+        emit((json_record(e) for e in events), "jsonl", columns=())
         return
     from tracker.export import ExportMetadata, export_events
 
@@ -131,7 +130,7 @@ def extract(
 
 
 def _run_batch(batch: str, extractor: Extractor) -> None:
-    from tracker.extract.batch import LineError, event_record, extract_lines
+    from tracker.extract.batch import LineError, extract_lines
 
     out = sys.stdout
     stream = click.open_file(batch, "r", encoding="utf-8", errors="replace")
@@ -146,7 +145,7 @@ def _run_batch(batch: str, extractor: Extractor) -> None:
                 continue
             for event in result.events:
                 events += 1
-                record = {"id": result.input_id, **event_record(event)}
+                record = {"id": result.input_id, **json_record(event)}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
             out.flush()
     click.echo(f"{articles} article(s), {events} event(s), {errors} error(s)", err=True)

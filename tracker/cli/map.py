@@ -9,7 +9,7 @@ import click
 
 from tracker.app import App
 from tracker.cli.common import filter_options, handle_errors, parse_probability
-from tracker.mapping import DEFAULT_HIDE_BELOW, DEFAULT_TITLE, write_event_map
+from tracker.mapping import DEFAULT_HIDE_BELOW, DEFAULT_TITLE
 from tracker.model import EventFilter
 
 ENV_MAP_ASSETS = "TRACKER_MAP_ASSETS"
@@ -78,6 +78,8 @@ def map_command(
           --boundaries geoBoundaries-UKR-ADM1.geojson
     """
     threshold = parse_probability(hide_below, option="--hide-below")
+    from tracker.mapping import write_event_map  # geopandas and folium: only for this command
+
     path = write_event_map(
         app.store,
         event_filter,

@@ -9,10 +9,39 @@ and written to a temporary file renamed into place at the end. Formats,
 columns and the Shapefile field-name map are described in docs/export.md.
 """
 
-from tracker.export.api import STDOUT, choose_format, export_events
-from tracker.export.columns import ACLED, DEFAULT, LAYOUTS, Column, Kind, Layout
-from tracker.export.formats import ALIASES, FORMATS, ExportFormat, format_for_name, format_for_path
-from tracker.export.metadata import GEONAMES_LICENCE, ExportMetadata, ExportResult
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geodata.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from tracker.export.api import STDOUT, choose_format, export_events
+    from tracker.export.columns import ACLED, DEFAULT, LAYOUTS, Column, Kind, Layout
+    from tracker.export.formats import (
+        ALIASES,
+        FORMATS,
+        ExportFormat,
+        format_for_name,
+        format_for_path,
+    )
+    from tracker.export.metadata import GEONAMES_LICENCE, ExportMetadata, ExportResult
+
+# Imported on first use (PEP 562): a command that only needs the CSV writer or
+# the record does not load every writer with it.
+_HOMES = {
+    **dict.fromkeys(("STDOUT", "choose_format", "export_events"), "tracker.export.api"),
+    **dict.fromkeys(
+        ("ACLED", "DEFAULT", "LAYOUTS", "Column", "Kind", "Layout"), "tracker.export.columns"
+    ),
+    **dict.fromkeys(
+        ("ALIASES", "FORMATS", "ExportFormat", "format_for_name", "format_for_path"),
+        "tracker.export.formats",
+    ),
+    **dict.fromkeys(
+        ("GEONAMES_LICENCE", "ExportMetadata", "ExportResult"), "tracker.export.metadata"
+    ),
+}
 
 __all__ = [
     "ACLED",
@@ -33,3 +62,6 @@ __all__ = [
     "format_for_name",
     "format_for_path",
 ]
+
+
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES)

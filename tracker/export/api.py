@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -15,8 +16,6 @@ from tracker.export.formats import ExportFormat, format_for_name, format_for_pat
 from tracker.export.geojson import write_geojson
 from tracker.export.geojsonseq import write_feature_lines
 from tracker.export.metadata import ExportMetadata, ExportResult
-from tracker.export.ogr import write_gpkg, write_shapefile
-from tracker.export.parquet import write_geoparquet
 from tracker.model import Event
 
 __all__ = ["STDOUT", "choose_format", "export_events"]
@@ -36,10 +35,12 @@ _STREAM_WRITERS: dict[str, StreamWriter] = {
     ),
     "csv": lambda ev, s, lay, _: write_csv(ev, s, layout=lay),
 }
-_PATH_WRITERS: dict[str, PathWriter] = {
-    "gpkg": write_gpkg,
-    "parquet": write_geoparquet,
-    "shp": write_shapefile,
+# Binary formats: (module, function), imported when used. pyogrio, pyarrow and
+# pyproj cost about a second to import, which every other command would pay.
+_PATH_WRITERS: dict[str, tuple[str, str]] = {
+    "gpkg": ("tracker.export.ogr", "write_gpkg"),
+    "parquet": ("tracker.export.parquet", "write_geoparquet"),
+    "shp": ("tracker.export.ogr", "write_shapefile"),
 }
 
 
@@ -149,7 +150,8 @@ def _write_file(
     metadata: ExportMetadata,
 ) -> tuple[int, int]:
     atomic = atomic_shapefile if full_suffix(path) == ".shp" else atomic_path
-    writer = _PATH_WRITERS[spec.name]
+    module, name = _PATH_WRITERS[spec.name]
+    writer: PathWriter = getattr(importlib.import_module(module), name)
     try:
         with atomic(path) as temp:
             return writer(events, temp, layout=layout, metadata=metadata)

@@ -11,18 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
+from geodata.model import xy
 from tracker.export.columns import (
+    COORDINATE_DECIMALS,
     SURROGATES,
     Column,
     Kind,
     Layout,
     column_values,
-    coordinate_values,
+    impossible_position,
     scrub,
 )
 from tracker.export.features import chunked, encode_each
@@ -137,6 +140,20 @@ def _points(x: np.ndarray, y: np.ndarray, valid: np.ndarray) -> pa.Array:
     )
 
 
+def coordinate_values(column: Column, events: Sequence[Event]) -> tuple[np.ndarray, np.ndarray]:
+    """A coordinate column for a chunk, vectorised: (rounded values, missing mask).
+
+    Same checks and rounding as the column's own reader (``columns._coordinate``).
+    """
+    raw = list(map(attrgetter(column.name), events))
+    missing = np.fromiter((v is None for v in raw), dtype=bool, count=len(raw))
+    values = np.array([np.nan if v is None else v for v in raw], dtype="f8")
+    bad = ~missing & ~(np.abs(values) <= (column.limit or 0.0))  # NaN is never <=
+    if bad.any():
+        raise impossible_position(events[int(np.argmax(bad))])
+    return np.round(values, COORDINATE_DECIMALS), missing
+
+
 def _batch(
     chunk: Sequence[Event], layout: Layout, schema: pa.Schema, flavour: Flavour
 ) -> pa.RecordBatch:
@@ -148,7 +165,7 @@ def _batch(
             arrays.append(pa.array(values, type=pa.float64(), mask=missing))
         else:
             arrays.append(_array(column, column_values(column, chunk), flavour))
-    (x, no_x), (y, no_y) = position["longitude"], position["latitude"]
+    (x, no_x), (y, no_y) = xy(position["latitude"], position["longitude"])
     arrays.append(_points(x, y, ~(no_x | no_y)))
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 

@@ -1,10 +1,11 @@
 """The columns of an export: which fields, in what order, of what kind.
 
 Two layouts exist. ``DEFAULT`` carries every field of :class:`tracker.model.Event`
-under its own name. ``ACLED`` puts the columns ACLED also publishes first, in
-ACLED's order and under ACLED's names, then our extra columns, so a file can be
-stacked beside an ACLED download. Every format reads the same column list;
-only how a kind is written differs per format.
+under its own name: it is the event record every output shows (see
+``records.py``). ``ACLED`` puts every column ACLED publishes first, in ACLED's
+order and under ACLED's names (empty where nothing tells us the value), then
+our extra columns, so a file stacks under an ACLED download. Every format
+reads the same column list; only how a kind is written differs per format.
 
 Values are pulled column by column for a chunk of events (``column_values``):
 one pass per column with C-level attribute access is several times faster than
@@ -25,10 +26,10 @@ from enum import Enum
 from operator import attrgetter
 from typing import Any
 
-import numpy as np
-
+from geodata.model import xy
 from tracker.errors import ExportError
-from tracker.model import Event, EventType, SubEventType
+from tracker.export import acled
+from tracker.model import Event
 
 __all__ = [
     "ACLED",
@@ -40,7 +41,7 @@ __all__ = [
     "Kind",
     "Layout",
     "column_values",
-    "coordinate_values",
+    "impossible_position",
     "layout_for",
     "position",
     "row_reader",
@@ -116,8 +117,20 @@ class Layout:
         """Column names in output order."""
         return tuple(c.name for c in self.columns)
 
+    def subset(self, names: Sequence[str]) -> Layout:
+        """The layout of only ``names``, in that order, read by this layout's own columns.
 
-def _impossible(event: Event) -> ExportError:
+        >>> DEFAULT.subset(["event_id", "notes"]).names
+        ('event_id', 'notes')
+        """
+        by_name = {c.name: c for c in self.columns}
+        unknown = [n for n in names if n not in by_name]
+        if unknown:
+            raise ExportError(f"the {self.name} layout has no columns {unknown!r}")
+        return Layout(f"{self.name}:{','.join(names)}", tuple(by_name[n] for n in names))
+
+
+def impossible_position(event: Event) -> ExportError:
     return ExportError(
         f"event {event.event_id!r} has an impossible position latitude={event.latitude!r}, "
         f"longitude={event.longitude!r}; fix or re-geocode it before exporting"
@@ -127,8 +140,8 @@ def _impossible(event: Event) -> ExportError:
 def position(latitude: float | None, longitude: float | None) -> list[float] | None:
     """GeoJSON position ``[longitude, latitude]``, or None when either is missing.
 
-    The export's one lat/lon flip (``geodata.model.Place.lonlat`` is the
-    gazetteer's); everything else reads ``latitude``/``longitude`` by name.
+    The axis order comes from :func:`geodata.model.xy`, the code base's one
+    lat/lon flip; everything else reads ``latitude``/``longitude`` by name.
 
     >>> position(50.67556, 30.21356)
     [30.21356, 50.67556]
@@ -137,7 +150,7 @@ def position(latitude: float | None, longitude: float | None) -> list[float] | N
     """
     if latitude is None or longitude is None:
         return None
-    return [longitude, latitude]
+    return list(xy(latitude, longitude))
 
 
 @functools.cache
@@ -168,20 +181,6 @@ def column_values(column: Column, events: Sequence[Event]) -> list[Any]:
     return list(map(column.read, events))
 
 
-def coordinate_values(column: Column, events: Sequence[Event]) -> tuple[np.ndarray, np.ndarray]:
-    """A coordinate column for a chunk, vectorised: (rounded values, missing mask).
-
-    Same checks and rounding as the column's own reader, for the Arrow writers.
-    """
-    raw = list(map(attrgetter(column.name), events))
-    missing = np.fromiter((v is None for v in raw), dtype=bool, count=len(raw))
-    values = np.array([np.nan if v is None else v for v in raw], dtype="f8")
-    bad = ~missing & ~(np.abs(values) <= (column.limit or 0.0))  # NaN is never <=
-    if bad.any():
-        raise _impossible(events[int(np.argmax(bad))])
-    return np.round(values, COORDINATE_DECIMALS), missing
-
-
 def _coordinate(name: str, limit: float) -> Callable[[Event], float | None]:
     get = attrgetter(name)
 
@@ -190,7 +189,7 @@ def _coordinate(name: str, limit: float) -> Callable[[Event], float | None]:
         if value is None:
             return None
         if not -limit <= value <= limit:  # also rejects NaN
-            raise _impossible(event)
+            raise impossible_position(event)
         return round(value, COORDINATE_DECIMALS)
 
     return read
@@ -291,48 +290,21 @@ DEFAULT = Layout(
 )
 
 
-# ACLED's disorder_type groups its event types; a few sub-types straddle two.
-_DISORDER = {
-    EventType.BATTLES: "Political violence",
-    EventType.EXPLOSIONS: "Political violence",
-    EventType.VIOLENCE_AGAINST_CIVILIANS: "Political violence",
-    EventType.PROTESTS: "Demonstrations",
-    EventType.RIOTS: "Demonstrations",
-    EventType.STRATEGIC_DEVELOPMENTS: "Strategic developments",
-}
-_DISORDER_SUB = {
-    SubEventType.EXCESSIVE_FORCE_AGAINST_PROTESTERS: "Political violence; Demonstrations",
-    SubEventType.MOB_VIOLENCE: "Political violence",
-}
-
-
-def _disorder_type(event: Event) -> str:
-    return _DISORDER_SUB.get(event.sub_event_type) or _DISORDER[event.event_type]
-
-
-def _civilian_targeting(event: Event) -> str | None:
-    # ACLED flags events whose main or only target was civilians.
-    if event.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS:
-        return "Civilian targeting"
-    if event.target and "civilian" in event.target.casefold():
-        return "Civilian targeting"
-    return None
-
-
-def _source_names(event: Event) -> str | None:
-    # ACLED's ``source`` lists outlets separated by "; ", each once, in report order.
-    names = [s.outlet or s.title or s.url for s in event.sources]
-    unique = list(dict.fromkeys(n for n in names if n))
-    if not unique and event.source_title:
-        unique = [event.source_title]
-    return "; ".join(unique) or None
-
-
 def _timestamp(event: Event) -> int | None:
     stamp = _utc(event)
     return None if stamp is None else int(stamp.timestamp())
 
 
+def _empty(event: Event) -> None:
+    return None  # an ACLED column nothing in an article tells us
+
+
+def _acled_blank(name: str, *, shapefile_name: str | None = None) -> Column:
+    return _column(name, Kind.STR, _empty, shapefile_name=shapefile_name)
+
+
+# ACLED's columns, all of them in ACLED's order (so the file stacks under an
+# ACLED download column for column), then ours. See tracker/export/acled.py.
 ACLED = Layout(
     "acled",
     (
@@ -347,15 +319,31 @@ ACLED = Layout(
         _column("year", Kind.INT, lambda e: e.event_date.year, nullable=False),
         *_shared("time_precision"),
         _column(
-            "disorder_type", Kind.STR, _disorder_type, shapefile_name="disorder", nullable=False
+            "disorder_type",
+            Kind.STR,
+            acled.disorder_type,
+            shapefile_name="disorder",
+            nullable=False,
         ),
-        *_shared("event_type", "sub_event_type", "actor1", "actor2"),
-        _column("civilian_targeting", Kind.STR, _civilian_targeting, shapefile_name="civ_target"),
-        *_shared(
-            "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"
+        *_shared("event_type", "sub_event_type", "actor1"),
+        _acled_blank("assoc_actor_1", shapefile_name="assoc_act1"),
+        _column("inter1", Kind.INT, lambda e: acled.inter_code(e.actor1)),
+        *_shared("actor2"),
+        _acled_blank("assoc_actor_2", shapefile_name="assoc_act2"),
+        _column("inter2", Kind.INT, lambda e: acled.inter_code(e.actor2)),
+        _column("interaction", Kind.INT, acled.interaction, shapefile_name="interact"),
+        _column(
+            "civilian_targeting", Kind.STR, acled.civilian_targeting, shapefile_name="civ_target"
         ),
-        _column("source", Kind.STR, _source_names),
+        _column("iso", Kind.INT, acled.iso_code),
+        _column("region", Kind.STR, acled.region),
+        *_shared("country", "admin1", "admin2"),
+        _acled_blank("admin3"),
+        *_shared("location", "latitude", "longitude", "geo_precision"),
+        _column("source", Kind.STR, acled.source_names),
+        _acled_blank("source_scale", shapefile_name="src_scale"),
         *_shared("notes", "fatalities"),
+        _acled_blank("tags"),
         _column("timestamp", Kind.INT, _timestamp),
         *_COMMON_TAIL,
     ),

@@ -11,28 +11,48 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
-from typing import Any, BinaryIO
+from collections.abc import Iterable, Sequence
+from typing import Any, BinaryIO, TextIO
 
 from tracker.export import features
 from tracker.export.columns import SURROGATES, Column, Kind, Layout, column_values
 from tracker.model import Event
 
-__all__ = ["FORMULA_PREFIXES", "write_csv"]
+__all__ = ["FORMULA_PREFIXES", "guard_formula", "write_csv", "write_csv_rows"]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _guard(value: str | None) -> str | None:
-    if value and value.startswith(FORMULA_PREFIXES):
+def guard_formula(value: Any) -> Any:
+    """``value`` with an apostrophe in front when it is text a spreadsheet would run.
+
+    >>> guard_formula("=HYPERLINK(1)"), guard_formula("-3 killed"), guard_formula(-3)
+    ("'=HYPERLINK(1)", "'-3 killed", -3)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+def write_csv_rows(header: Sequence[str], rows: Iterable[Sequence[Any]], text: TextIO) -> None:
+    """Write a header and rows as this module's CSV, text cells guarded against formulas.
+
+    For tables that are not events (``tracker events --count-by``, gazetteer
+    searches); events go through :func:`write_csv`.
+    """
+    writer = _writer(text)
+    writer.writerow(header)
+    writer.writerows([guard_formula(v) for v in row] for row in rows)
+
+
+def _writer(text: TextIO) -> Any:
+    return csv.writer(text, lineterminator="\r\n")
 
 
 def _cells(column: Column, values: list[Any]) -> list[Any]:
     kind = column.kind
     if kind is Kind.STR:
-        return [_guard(v) for v in values]
+        return [guard_formula(v) for v in values]
     if kind in (Kind.DATE, Kind.DATETIME):
         return [None if v is None else v.isoformat() for v in values]
     if kind is Kind.BOOL:
@@ -46,7 +66,7 @@ def write_csv(events: Iterable[Event], stream: BinaryIO, *, layout: Layout) -> t
     """Write ``events`` as CSV rows in the layout's column order; return (rows, located rows)."""
     text = io.TextIOWrapper(stream, encoding="utf-8", errors=SURROGATES, newline="")
     try:
-        writer = csv.writer(text, lineterminator="\r\n")
+        writer = _writer(text)
         writer.writerow(layout.names)
         count = located = 0
         for chunk in features.chunked(events, features.CHUNK_SIZE):

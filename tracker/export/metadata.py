@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from enum import Enum
+from datetime import UTC, datetime
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
 
+from tracker.export.records import plain
 from tracker.model import EventFilter
 
 __all__ = ["GEONAMES_LICENCE", "TOOL_NAME", "ExportMetadata", "ExportResult", "tool_version"]
@@ -36,6 +36,7 @@ class ExportMetadata:
 
     Examples
     --------
+    >>> from datetime import date
     >>> meta = ExportMetadata(filters=EventFilter(since=date(2024, 3, 1)))
     >>> meta.to_dict()["filters"]
     {'since': '2024-03-01'}
@@ -68,20 +69,10 @@ class ExportMetadata:
 def _filter_dict(flt: EventFilter) -> dict[str, Any]:
     defaults = EventFilter()
     return {
-        f.name: _plain(getattr(flt, f.name))
+        f.name: plain(getattr(flt, f.name))
         for f in dataclasses.fields(flt)
         if getattr(flt, f.name) != getattr(defaults, f.name)
     }
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    return value
 
 
 @dataclass(frozen=True, slots=True)

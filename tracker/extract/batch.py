@@ -7,7 +7,6 @@ any number of articles. A line that cannot be read or extracted becomes a
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -116,24 +115,3 @@ def _optional_str(record: dict[str, Any], key: str, number: int) -> str | None:
     if value is None or isinstance(value, str):
         return value or None
     raise InputError(f"line {number}: {key!r} should be a string, not {type(value).__name__}")
-
-
-def event_record(event: Event) -> dict[str, Any]:
-    """An event as a plain dict of JSON-ready values (dates as ISO strings)."""
-    return {f.name: _plain(getattr(event, f.name)) for f in dataclasses.fields(event)}
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "value") and not isinstance(value, int | float | str):
-        return value.value  # enums that are not int/str subclasses
-    if isinstance(value, int) and type(value) is not int and type(value) is not bool:
-        return int(value)  # IntEnum precisions as plain numbers
-    if isinstance(value, str) and type(value) is not str:
-        return str(value)  # StrEnum types as plain strings
-    return value

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.errors import ExportError
-from tracker.extract.batch import event_record
+from tracker.export.records import json_record
 from tracker.extract.newseval import CONFIDENT, ArticleOutcome, NewsEvaluation, Pair
 from tracker.extract.newsgold import GoldEvent
 from tracker.model import Event
@@ -140,7 +140,7 @@ def prediction_rows(evaluation: NewsEvaluation) -> Iterator[dict[str, Any]]:
             yield {
                 "article_id": outcome.article.id,
                 "lang": outcome.article.lang,
-                "event": event_record(verdict.event),
+                "event": json_record(verdict.event),
                 "right": verdict.right,
                 "paired": pair is not None,
                 "place_ok": pair is not None and pair.place_ok,

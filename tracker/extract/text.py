@@ -249,7 +249,7 @@ def _normal(s: str) -> str:
 
 
 def headline_sentences(text: str, sentences: list[Sentence], *, title: str | None) -> set[int]:
-    """Starts of the sentences that are headlines: the title, or a short unpunctuated top line.
+    r"""Starts of the sentences that are headlines: the title, or a short unpunctuated top line.
 
     A headline restates the story in fewer words (and often vaguer places); its
     events are counted only when the body does not report the same kind of event.

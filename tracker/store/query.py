@@ -8,12 +8,12 @@ haversine distance on the same sphere on both engines.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from geoalchemy2 import Geometry
 
 from tracker.errors import ConfigError
 from tracker.model import EventFilter
@@ -22,7 +22,16 @@ from tracker.store.schema import ARTICLES, EVENTS, REPORTS
 from tracker.store.types import CountBy
 
 _KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
-_GEOM = sa.literal_column("events.geom", type_=Geometry("POINT", srid=4326))
+
+
+@functools.cache
+def _geom() -> sa.ColumnClause[object]:
+    # geoalchemy2 pulls in shapely and numpy (~0.15 s): only PostGIS queries need it.
+    from geoalchemy2 import Geometry
+
+    return sa.literal_column("events.geom", type_=Geometry("POINT", srid=4326))
+
+
 _RTREE = sa.table(
     "events_rtree",
     sa.column("id"),
@@ -130,7 +139,7 @@ def _bbox(bbox: Box, flt: EventFilter, *, dialect: str) -> list[sa.ColumnElement
 def _index_box(bbox: Box, flt: EventFilter, *, dialect: str) -> sa.ColumnElement[bool]:
     min_lon, min_lat, max_lon, max_lat = bbox
     if dialect == "postgresql":
-        return _GEOM.op("&&")(sa.func.ST_MakeEnvelope(min_lon, min_lat, max_lon, max_lat, 4326))
+        return _geom().op("&&")(sa.func.ST_MakeEnvelope(min_lon, min_lat, max_lon, max_lat, 4326))
     # R*Tree keeps 32-bit floats rounded outwards: ask for overlap, the exact test follows.
     r = _RTREE.c
     inside = sa.select(r.id).where(
