@@ -12,6 +12,8 @@ The word lists are English data in :mod:`tracker.extract.lexicon.context_en`.
 
 from __future__ import annotations
 
+import re
+
 from tracker.extract.lexicon import context_en as lex
 from tracker.extract.rules import Trigger
 
@@ -22,10 +24,8 @@ def sentence_reason(sentence: str) -> str | None:
     >>> sentence_reason("Shelling is a daily occurrence for the border villages.")
     'a habit or pattern, not one event'
     """
-    for reason, pattern in lex.SENTENCE_FILTERS:
-        if pattern.search(sentence):
-            return reason
-    return None
+    m = _SENTENCE_ANY.search(sentence)
+    return _SENTENCE_REASONS[m.lastgroup] if m else None  # type: ignore[index]
 
 
 def clause_filtered(text: str, start: int, end: int, trigger: Trigger) -> str | None:
@@ -35,10 +35,9 @@ def clause_filtered(text: str, start: int, end: int, trigger: Trigger) -> str | 
     boundaries (punctuation, "while", "but", "as", "after") around the trigger.
     """
     c_start, c_end = _clause(text, start, end, trigger.start)
-    clause = text[c_start:c_end]
-    for reason, pattern in lex.CLAUSE_FILTERS:
-        if pattern.search(clause):
-            return reason
+    m = _CLAUSE_ANY.search(text, c_start, c_end)
+    if m:
+        return _CLAUSE_REASONS[m.lastgroup]  # type: ignore[index]
     for idiom in lex.IDIOMS.finditer(text, start, end):
         if idiom.start() <= trigger.start < idiom.end():
             return f"a figure of speech ({idiom.group(0)!r})"
@@ -58,6 +57,19 @@ def has_attack_verb(text: str, start: int, end: int) -> bool:
 def ground_combat(text: str, start: int, end: int) -> bool:
     """True when the sentence is about fighting on the ground (troops, positions, assaults)."""
     return lex.GROUND_COMBAT.search(text, start, end) is not None
+
+
+def _one_scan(
+    filters: tuple[tuple[str, re.Pattern[str]], ...],
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The filters as one alternation (one scan of the text), and each group's reason."""
+    groups = {f"f{i}": reason for i, (reason, _) in enumerate(filters)}
+    joined = "|".join(f"(?P<f{i}>{p.pattern})" for i, (_, p) in enumerate(filters))
+    return re.compile(joined, re.IGNORECASE), groups
+
+
+_SENTENCE_ANY, _SENTENCE_REASONS = _one_scan(lex.SENTENCE_FILTERS)
+_CLAUSE_ANY, _CLAUSE_REASONS = _one_scan(lex.CLAUSE_FILTERS)
 
 
 def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:

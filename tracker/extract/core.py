@@ -95,7 +95,7 @@ def extract_events(
     mentions: list[Mention] = []
     seen: set[str] = set()
     triggers = _within_sentences(text, sentences, triggers)
-    reader.prime(sentences)
+    reader.sentences = sentences
     for sentence, found in _by_sentence(sentences, triggers):
         words = " ".join(text[sentence.start : sentence.end].split())
         if words in seen:

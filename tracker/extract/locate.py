@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from geodata.admin import canonical_admin1
+from geodata.distance import haversine_km
 from geodata.errors import GeodataError
 from geodata.model import GeoPrecision, Place, Resolution
 from geodata.protocols import Gazetteer, ResolveContext
@@ -14,6 +15,8 @@ from tracker.extract.lexicon.countries_en import COUNTRY_WORDS, THEATRE
 from tracker.extract.places import PlaceMention, Role
 
 ANCHOR_MARGIN = 0.8  # score lead over the runner-up that makes a place unambiguous
+SAME_SPOT_KM = 10.0
+CITY_POPULATION = 100_000  # rivals this close to the winner leave no doubt about the spot
 _ANCHOR_ROLES = (Role.EVENT, Role.NEAR, Role.REFERENCE)
 
 
@@ -81,12 +84,26 @@ class PlaceResolver:
     def _clear(self, mention: PlaceMention) -> Place | None:
         if mention.is_region or mention.role not in _ANCHOR_ROLES:
             return None
-        res = self._lookup(mention, hint=None, near=None)
+        if mention.hint is None:  # the same question credible() asked: answered once
+            res = self._resolved(mention, near=None)
+        else:
+            res = self._lookup(mention, hint=None, near=None)
         if res is None or res.place.is_region or res.place.feature_code.startswith("PCL"):
             return None
-        alts = res.alternatives
-        clear = len(alts) <= 1 or alts[0].score - alts[1].score >= ANCHOR_MARGIN
-        return res.place if clear else None
+        best = res.place
+        if best.population >= CITY_POPULATION:
+            return best  # a bare "Lviv" is the city, not one of the villages of that name
+        rivals = [
+            c.place
+            for c in res.alternatives[1:]
+            if res.alternatives[0].score - c.score < ANCHOR_MARGIN
+        ]
+        # rivals within a few km of the winner (Bucha town and Bucha village) do not matter
+        clear = all(
+            haversine_km(best.latitude, best.longitude, p.latitude, p.longitude) <= SAME_SPOT_KM
+            for p in rivals
+        )
+        return best if clear else None
 
     def anchor(self, mention: PlaceMention) -> Place | None:
         """Add a place named anywhere in the article to the context, if it is unambiguous.
@@ -106,7 +123,7 @@ class PlaceResolver:
         Outside Ukraine, Russia and Belarus a name is far more often a word that
         happens to be a small town ("Republic", "Federal") than an event place.
         """
-        res = self.resolve(mention)
+        res = self._resolved(mention, near=None)
         if res is None or res.place.country in THEATRE:
             return True
         words = COUNTRY_WORDS.get(res.place.country, ())

@@ -17,6 +17,7 @@ The steps, in order, each leaving evidence on the mentions it makes:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -89,13 +90,16 @@ class ArticleReader:
     resolver: PlaceResolver
     _cache: dict[tuple[int, int], _Facts] = field(default_factory=dict)
     _place_cache: dict[int, list[PlaceMention]] = field(default_factory=dict)
+    sentences: Sequence[Sentence] = ()
+    _primed: bool = False
+    _reasons: dict[int, str | None] = field(default_factory=dict)
     _dateline_read: bool = False
     _dateline_place: PlaceMention | None = None
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
         """The mentions one sentence makes (possibly none)."""
         s_text = self.text[sentence.start : sentence.end]
-        if sentence_reason(s_text):
+        if self._reason(sentence):
             return []  # captions, habits, the war's history, anniversaries, drills
         kept = self._standing(sentence, triggers)
         if not kept:
@@ -107,6 +111,12 @@ class ArticleReader:
             return []
         places = self._places(sentence)
         return self._mentions(sentence, dated, places)
+
+    def _reason(self, sentence: Sentence) -> str | None:
+        if sentence.start not in self._reasons:
+            text = self.text[sentence.start : sentence.end]
+            self._reasons[sentence.start] = sentence_reason(text)
+        return self._reasons[sentence.start]
 
     def _history(self, reading: DateReading) -> bool:
         """Long before publication: history. Without a publication date nobody can tell."""
@@ -135,16 +145,27 @@ class ArticleReader:
 
     # -- places ------------------------------------------------------------
 
-    def prime(self, sentences: Sequence[Sentence]) -> None:
-        """First pass: the article's unambiguous places become context for every homonym."""
-        for sentence in sentences:
-            if sentence_reason(self.text[sentence.start : sentence.end]):
-                continue
+    def _prime(self) -> None:
+        """A pass over the whole article, made the first time a homonym needs it.
+
+        Its unambiguous places become context for every homonym, and each
+        ambiguous name is resolved once with the best context the article ever
+        gives it (a stated region, a reference point, a town beside it).
+        """
+        if self._primed:
+            return
+        self._primed = True
+        self._find_all_places()
+        for sentence in self.sentences:
             for place in self._places(sentence):
                 self.resolver.anchor(place)
-        for sentence in sentences:  # then each name once with the best context it ever has
+        for sentence in self.sentences:
             places = self._places(sentence)
-            event_places = [p for p in places if p.role.is_event_place]
+            event_places = [
+                p for p in places if p.role.is_event_place and self.resolver.clear_winner(p) is None
+            ]
+            if not event_places:
+                continue
             reference = next((p for p in places if p.role is Role.REFERENCE), None)
             near = self._reference_point(reference)
             for place in event_places:
@@ -164,6 +185,24 @@ class ArticleReader:
         found = self._find_places(sentence)
         self._place_cache[sentence.start] = found
         return found
+
+    def _find_all_places(self) -> None:
+        """Every sentence's places from one scan of the whole text (the first pass reads all)."""
+        matches = self.gazetteer.find_names(self.text)
+        starts = [s.start for s in self.sentences]
+        by_sentence: dict[int, list[NameMatch]] = {}
+        for m in matches:
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0 and m.end <= self.sentences[i].end:
+                by_sentence.setdefault(i, []).append(m)
+        for i, sentence in enumerate(self.sentences):
+            if sentence.start not in self._place_cache:
+                self._place_cache[sentence.start] = classify_places(
+                    self.text,
+                    by_sentence.get(i, []),
+                    sentence_start=sentence.start,
+                    sentence_end=sentence.end,
+                )
 
     def _find_places(self, sentence: Sentence) -> list[PlaceMention]:
         s_text = self.text[sentence.start : sentence.end]
@@ -191,6 +230,11 @@ class ArticleReader:
         event_places = [
             p for p in places if p.role.is_event_place and self.resolver.credible(p, s_text)
         ]
+        if any(
+            p.hint is None and not p.is_region and self.resolver.clear_winner(p) is None
+            for p in event_places
+        ):
+            self._prime()  # a homonym with no region stated: read the whole article first
         owners = _assign(event_places, [t for t, _ in dated], cuts)
         reference = next((p for p in places if p.role is Role.REFERENCE), None)
         office = next((p for p in places if p.why == OFFICE), None)
