@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tracker.settings import Access
+
 if TYPE_CHECKING:
     from geodata.protocols import Gazetteer
     from tracker.store import Store
@@ -15,6 +17,7 @@ class App:
     """Opens the store and the gazetteer on first use, once per process."""
 
     db_url: str
+    access: Access = Access.CREATE
     _store: Store | None = field(default=None, init=False, repr=False)
     _gazetteer: Gazetteer | None = field(default=None, init=False, repr=False)
 
@@ -24,7 +27,7 @@ class App:
         if self._store is None:
             from tracker.store import open_store
 
-            self._store = open_store(self.db_url)
+            self._store = open_store(self.db_url, access=self.access)
         return self._store
 
     @property

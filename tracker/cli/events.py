@@ -8,8 +8,9 @@ from typing import Any
 import click
 
 from tracker.app import App
-from tracker.cli.common import emit, filter_options, handle_errors
+from tracker.cli.common import database_access, emit, filter_options, handle_errors
 from tracker.model import Event, EventFilter
+from tracker.settings import Access
 
 TABLE_COLUMNS = (
     "event_id",
@@ -84,6 +85,7 @@ TABLE_DEFAULT_LIMIT = 50
 )
 @click.pass_obj
 @handle_errors
+@database_access(Access.READ)
 def events(
     app: App,
     event_filter: EventFilter,

@@ -11,9 +11,10 @@ import click
 
 from geodata.protocols import Gazetteer
 from tracker.app import App
-from tracker.cli.common import emit, handle_errors, parse_date
+from tracker.cli.common import database_access, emit, handle_errors, parse_date
 from tracker.errors import InputError
 from tracker.model import Article
+from tracker.settings import Access
 
 _GAZETTEER_HELP = (
     "GeoNames file(s) to resolve places with (country dump, admin1CodesASCII, admin2Codes); "
@@ -35,6 +36,22 @@ def _gazetteer(app: App, paths: Sequence[Path]) -> Gazetteer:
         return gazetteer_from_files(list(paths))
     except GeodataError as err:
         raise translate(err) from err
+
+
+def _preview_gazetteer(app: App, paths: Sequence[Path]) -> Gazetteer:
+    # A preview stores nothing, so no database yet (a fresh install) is no error:
+    # the embedded gazetteer is what the database would hold, and saying so keeps
+    # a mistyped --db from passing unnoticed.
+    from tracker.store.engine import missing_sqlite_file
+
+    missing = None if paths else missing_sqlite_file(app.db_url)
+    if missing is None:
+        return _gazetteer(app, paths)
+    from geodata import load_embedded_gazetteer
+    from tracker.places import TranslatingGazetteer
+
+    click.echo(f"Note: no database at {str(missing)!r}; using the embedded gazetteer", err=True)
+    return TranslatingGazetteer(load_embedded_gazetteer())
 
 
 def _read_text(path: str) -> str:
@@ -77,6 +94,7 @@ def _read_text(path: str) -> str:
 )
 @click.pass_obj
 @handle_errors
+@database_access(Access.READ, caches_geocoding=True)
 def extract(
     app: App,
     path: str,
@@ -98,7 +116,7 @@ def extract(
       tracker extract article.txt --published 2022-04-12
       tracker extract --batch articles.jsonl > events.jsonl
     """
-    gazetteer = _gazetteer(app, gazetteer_paths)
+    gazetteer = _preview_gazetteer(app, gazetteer_paths)
     if batch is not None:
         _run_batch(batch, gazetteer)
         return
@@ -173,6 +191,7 @@ def _run_batch(batch: str, gazetteer: Gazetteer) -> None:
 )
 @click.pass_obj
 @handle_errors
+@database_access(Access.READ, caches_geocoding=True)
 def eval_extract(
     app: App,
     csv_path: Path,

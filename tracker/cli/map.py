@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from tracker.app import App
-from tracker.cli.common import filter_options, handle_errors
+from tracker.cli.common import database_access, filter_options, handle_errors
 from tracker.mapping import DEFAULT_TITLE, write_event_map
 from tracker.model import EventFilter
+from tracker.settings import Access
 
 ENV_MAP_ASSETS = "TRACKER_MAP_ASSETS"
 
@@ -40,6 +41,7 @@ ENV_MAP_ASSETS = "TRACKER_MAP_ASSETS"
 @click.option("--no-tiles", is_flag=True, help="No background map tiles (no tile requests at all).")
 @click.pass_obj
 @handle_errors
+@database_access(Access.READ)
 def map_command(
     app: App,
     out: Path,
