@@ -27,9 +27,12 @@ class Unprivileged:
 
     def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         """``tracker ARGS`` with TRACKER_HOME in a folder that user may write."""
-        command = [str(TRACKER), *args]
+        return self.execute(str(TRACKER), *args, stdin=stdin)
+
+    def execute(self, *command: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        """Any ``command`` (e.g. this Python) as that user, in ``folder``."""
         if os.geteuid() == 0:
-            command = [*AS_NOBODY, *command]
+            command = (*AS_NOBODY, *command)
         return subprocess.run(
             command,
             input=stdin,

@@ -32,6 +32,9 @@ def _gazetteer(app: App, paths: Sequence[Path]) -> Gazetteer:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise InputError(f"no such gazetteer file: {missing[0]!r}; give GeoNames files")
+    folders = [str(p) for p in paths if p.is_dir()]
+    if folders:
+        raise InputError(f"{folders[0]!r} is a folder; give the GeoNames files in it")
     try:
         return gazetteer_from_files(list(paths))
     except GeodataError as err:
@@ -80,7 +83,7 @@ def _read_text(path: str) -> str:
 )
 @click.option(
     "--batch",
-    type=click.Path(dir_okay=False, allow_dash=True),
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True),
     metavar="FILE.jsonl",
     help='One article per line {"id", "text", "title"?, "published"?, "url"?}; '
     "writes one JSON line per event; bad lines are reported on stderr and skipped.",

@@ -116,13 +116,8 @@ def _sqlite_engine(url: URL, *, access: Access) -> Engine:
     database = url.database or ""
     in_memory = database in ("", ":memory:") or "mode=memory" in str(url)
     path = _sqlite_file(url)
-    if path is not None and access is Access.CREATE:
-        _ensure_parent(path)
-    elif path is not None and not path.exists():
-        raise DatabaseUnavailable(
-            f"no database at {str(path)!r}; nothing was created. Check the path in --db or "
-            "TRACKER_DB, or store events there first with `tracker ingest`"
-        )
+    if path is not None:
+        _check_file(path, access=access)
     kwargs: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_S}}
     if in_memory:
         # One shared connection, or every checkout would see its own empty database.
@@ -137,6 +132,21 @@ def _sqlite_engine(url: URL, *, access: Access) -> Engine:
     event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+def _check_file(path: Path, *, access: Access) -> None:
+    if path.is_dir():
+        raise DatabaseUnavailable(
+            f"{str(path)!r} is a folder, not a database file; name a file in it, "
+            f"e.g. --db sqlite:///{path / 'tracker.db'}"
+        )
+    if access is Access.CREATE:
+        _ensure_parent(path)
+    elif not path.exists():
+        raise DatabaseUnavailable(
+            f"no database at {str(path)!r}; nothing was created. Check the path in --db or "
+            "TRACKER_DB, or store events there first with `tracker ingest`"
+        )
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
