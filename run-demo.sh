@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the tracker into ./.venv and run its main job on the bundled example
-# articles: SQLite file, built-in gazetteer, no network. Prints where the
-# database, the map and the GeoJSON file are.
+# articles: its own SQLite file in out/ (never your default database),
+# built-in gazetteer, no network. Prints where the database, the map and the
+# GeoJSON file are.
 set -euo pipefail
 cd "$(dirname "$0")"
 if ! python3 -c "import ensurepip" 2>/dev/null; then
@@ -12,6 +13,5 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e .
-# A database left by an older checkout is migrated first (a no-op when current).
-.venv/bin/tracker db upgrade >/dev/null
+# The demo migrates a database an older checkout left in out/ by itself.
 exec .venv/bin/tracker demo --out out "$@"

@@ -6,7 +6,9 @@ Usage::
     python scripts/nightly_export.py /srv/exports/events.geojson
 
 The format follows the file extension (or ``--format``); every ``tracker
-export`` option (filters, ``--acled``...) may follow. Reads $TRACKER_DB.
+export`` option (filters, ``--acled``...) may follow. Reads $TRACKER_DB, which
+must exist (a mistyped path is exit 1, never an empty file). An export of 0
+events never replaces a non-empty file unless ``--allow-empty`` is given.
 """
 
 import sys

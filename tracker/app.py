@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tracker.settings import Access
+
 if TYPE_CHECKING:
     from geodata.protocols import Gazetteer
     from tracker.extract import Extractor
@@ -16,6 +18,7 @@ class App:
     """Opens the store, the gazetteer and the extractor on first use, once per process."""
 
     db_url: str
+    access: Access = Access.CREATE
     _store: Store | None = field(default=None, init=False, repr=False)
     _gazetteer: Gazetteer | None = field(default=None, init=False, repr=False)
     _extractor: Extractor | None = field(default=None, init=False, repr=False)
@@ -26,7 +29,7 @@ class App:
         if self._store is None:
             from tracker.store import open_store
 
-            self._store = open_store(self.db_url)
+            self._store = open_store(self.db_url, access=self.access)
         return self._store
 
     @property

@@ -123,10 +123,27 @@ def load_places(
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise InputError(f"no such file: {missing[0]!r}; give paths to GeoNames files")
+    folders = [str(p) for p in paths if Path(p).is_dir()]
+    if folders:
+        raise InputError(
+            f"{folders[0]!r} is a folder; give the GeoNames files in it, "
+            f"e.g. {str(Path(folders[0]) / 'UA.zip')!r}"
+        )
     try:
         return import_geonames(store.engine, paths, progress=progress, replace=replace)
     except geo_errors.GeodataError as err:
-        raise translate(err) from err
+        raise _load_error(err, store) from err
+
+
+def _load_error(err: geo_errors.GeodataError, store: Store) -> Exception:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from tracker.store.engine import translate_error
+
+    # The database's own words (a full disk, a read-only file), never its SQL.
+    if isinstance(err.__cause__, SQLAlchemyError):
+        return translate_error(err.__cause__, store.engine)
+    return translate(err)
 
 
 def places_info(store: Store) -> GazetteerInfo:

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import enum
 import os
 from pathlib import Path
 
 ENV_DB = "TRACKER_DB"
 ENV_HOME = "TRACKER_HOME"
+
+
+class Access(enum.Enum):
+    """What opening the database may do: create it, write it, or only read it.
+
+    Only commands that store something may create a database; the others must
+    not turn a mistyped path into a new, empty one.
+    """
+
+    CREATE = "create"  # may create the SQLite file, its folder and the schema
+    WRITE = "write"  # the database must exist; it is written
+    READ = "read"  # the database must exist; opened read-only, never written
 
 
 def data_home() -> Path:

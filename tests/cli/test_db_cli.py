@@ -13,6 +13,8 @@ from tracker.store.migrate import head_revision
 
 def test_upgrade_creates_then_reports_nothing_to_do(db_url: str) -> None:
     runner = CliRunner()
+    if db_url.startswith("sqlite:///"):  # an empty database (a missing file is refused)
+        Path(db_url.removeprefix("sqlite:///")).touch()
     status = runner.invoke(cli, ["--db", db_url, "db", "status"])
     assert status.exit_code == 0 and "Empty" in status.stdout
     first = runner.invoke(cli, ["--db", db_url, "db", "upgrade"])

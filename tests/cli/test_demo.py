@@ -15,12 +15,28 @@ import pytest
 TRACKER = shutil.which("tracker", path=str(Path(sys.executable).parent)) or "tracker"
 
 
-def _run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+# The user's own article, in the user's default database before the demo runs.
+USER_ARTICLE = "Artillery shelling struck Sumy on Tuesday, the regional governor said."
+
+
+def _run(*args: str, tmp_path: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "TRACKER_HOME": str(tmp_path / "home")}
     env.pop("TRACKER_DB", None)
     return subprocess.run(
-        [TRACKER, *args], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300
+        [TRACKER, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+        input=stdin,
     )
+
+
+def _user_events(tmp_path: Path) -> list[dict]:
+    listed = _run("events", "--format", "json", tmp_path=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    return json.loads(listed.stdout)
 
 
 def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
@@ -35,6 +51,16 @@ def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
     tmp_path = tmp_path_factory.mktemp("demo")
+    own = _run(
+        "ingest",
+        "-",
+        "--published",
+        "2023-03-07",
+        "--no-progress",
+        tmp_path=tmp_path,
+        stdin=USER_ARTICLE,
+    )
+    assert own.returncode == 0, own.stderr
     result = _run("demo", "--out", "out", tmp_path=tmp_path)
     return tmp_path, result
 
@@ -45,7 +71,7 @@ def test_demo_prints_where_its_outputs_are(demo_run) -> None:
     assert "Traceback" not in result.stderr
     assert str(tmp_path / "out" / "map.html") in result.stdout
     assert str(tmp_path / "out" / "events.geojson") in result.stdout
-    assert (tmp_path / "home" / "tracker.db").exists()
+    assert str(tmp_path / "out" / "tracker.db") in result.stdout
     html = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
     assert "leaflet" in html.lower()
 
@@ -87,6 +113,26 @@ def test_demo_never_puts_the_havrylivka_depot_in_kyiv_city(demo_run) -> None:
         assert props["geo_precision"] in (2, 3)
         assert props["sub_event_type"] == "Shelling/artillery/missile attack"
         assert props["claimed_by"] == "Russian Defence Ministry"
+
+
+def test_demo_keeps_its_own_database_apart_from_the_users(demo_run) -> None:
+    tmp_path, result = demo_run
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "tracker.db").is_file()
+    mine = _user_events(tmp_path)  # the default database: only the user's event
+    assert mine and all("Sumy" in e["notes"] for e in mine)
+    collection = json.loads((tmp_path / "out" / "events.geojson").read_text(encoding="utf-8"))
+    assert collection["features"]
+    assert not [f for f in collection["features"] if "Sumy" in f["properties"]["notes"]]
+    html = (tmp_path / "out" / "map.html").read_text(encoding="utf-8")
+    assert "Sumy" not in html
+
+
+def test_demo_into_a_folder_it_cannot_create_is_one_error_line(tmp_path: Path) -> None:
+    result = _run("demo", "--out", "/proc/nope", tmp_path=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: ") and "--out" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_running_the_demo_again_adds_nothing(demo_run) -> None:

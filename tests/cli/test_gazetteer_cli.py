@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from tracker.cli import cli
+from tracker.store import upgrade_database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "geonames"
 SAMPLE = FIXTURES / "UA_sample.txt"
@@ -22,7 +23,9 @@ ADMIN2 = FIXTURES / "admin2Codes.txt"
 @pytest.fixture
 def url(tmp_path):
     """A fresh tracker database (the migrations create the gazetteer tables)."""
-    return f"sqlite:///{tmp_path / 'tracker.db'}"
+    db = f"sqlite:///{tmp_path / 'tracker.db'}"
+    upgrade_database(db)  # the commands that only read refuse a missing database
+    return db
 
 
 def run(url, *args):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
+import math
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -11,10 +13,12 @@ from typing import Any, TypeVar
 
 import click
 
+from tracker.app import App
 from tracker.errors import ConfigError, TrackerError
 from tracker.export.delimited import write_csv_rows
 from tracker.export.records import plain
 from tracker.model import EventFilter, EventType, GeoPrecision, SubEventType, check_probability
+from tracker.settings import Access
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,8 +43,51 @@ def handle_errors(func: F) -> F:
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (e.g. `| head`); that is not an error
             sys.exit(0)
+        except OSError as err:
+            # The last net under every command: a path the checks above did not foresee
+            # (a folder, /proc, a full disk) is still one line, never a traceback.
+            fail(_os_error_message(err))
 
     return wrapper  # type: ignore[return-value]
+
+
+def _os_error_message(err: OSError) -> str:
+    where = f" {str(err.filename)!r}" if err.filename is not None else ""
+    reason = err.strerror or str(err)
+    return f"cannot use{where}: {reason}; check the path and its permissions"
+
+
+def database_access(access: Access, *, caches_geocoding: bool = False) -> Callable[[F], F]:
+    """Open the command's database with ``access`` (place it under ``handle_errors``).
+
+    Commands that only read take ``Access.READ``: a missing SQLite file is an
+    error instead of a new empty database, and the file is opened read-only.
+    With ``caches_geocoding`` the database must also take the answers of an
+    online geocoder when one is configured (``TRACKER_GEOCODER``), so it is
+    then opened for writing (it must still exist).
+    """
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(app: App, *args: Any, **kwargs: Any) -> Any:
+            chosen = Access.WRITE if caches_geocoding and _geocoder_configured() else access
+            scoped = dataclasses.replace(app, access=chosen)
+            click.get_current_context().call_on_close(scoped.close)
+            return func(scoped, *args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def _geocoder_configured() -> bool:
+    from geodata.errors import GeodataError
+    from geodata.geocoders import config_from_env
+
+    try:
+        return config_from_env() is not None
+    except GeodataError:
+        return True  # opening the gazetteer reports the mistake in its own words
 
 
 def to_jsonable(value: Any) -> Any:
@@ -101,7 +148,7 @@ def _floats(value: str, *, n: int, option: str, example: str) -> tuple[float, ..
         parts = tuple(float(p) for p in value.split(","))
     except ValueError:
         parts = ()
-    if len(parts) != n:
+    if len(parts) != n or not all(math.isfinite(p) for p in parts):
         raise click.BadParameter(
             f"{value!r} should be {n} comma-separated numbers, e.g. {example}", param_hint=option
         )
@@ -141,7 +188,9 @@ def filter_options(func: F) -> F:
         ),
         click.option("--bbox", help="minlon,minlat,maxlon,maxlat, e.g. 30,50,31,51."),
         click.option("--near", help="LAT,LON centre for --radius-km, e.g. 49.99,36.23."),
-        click.option("--radius-km", type=float, help="Radius around --near in kilometres."),
+        click.option(
+            "--radius-km", type=float, help="Radius around --near in kilometres (more than 0)."
+        ),
         click.option("--region", help='Admin-1 region, e.g. "Kharkiv Oblast".'),
         click.option("--actor", help="Text in actor1 or actor2."),
         click.option(
@@ -235,15 +284,16 @@ def build_filter(
                 param_hint="--changed-since",
             ) from None
     box = _floats(bbox, n=4, option="--bbox", example="30,50,31,51") if bbox else None
-    centre = _floats(near, n=2, option="--near", example="49.99,36.23") if near else None
+    centre = _centre(near) if near else None
+    first, last = _date_range(since, until)
     return EventFilter(
-        since=parse_date(since, option="--since"),
-        until=parse_date(until, option="--until"),
+        since=first,
+        until=last,
         event_types=event_types,
         sub_event_types=sub_types,
         bbox=box,  # type: ignore[arg-type]
         near=centre,  # type: ignore[arg-type]
-        radius_km=radius_km,
+        radius_km=_radius(radius_km),
         region=region,
         actor=actor,
         max_geo_precision=GeoPrecision(precision) if precision else None,
@@ -273,3 +323,31 @@ def parse_probability(value: str | None, *, option: str) -> float | None:
             f"{option} {value!r} is not a number; give a probability from 0 to 1, e.g. {option} 0.5"
         ) from None
     return check_probability(number, what=option)
+
+
+def _centre(near: str) -> tuple[float, ...]:
+    lat, lon = _floats(near, n=2, option="--near", example="49.99,36.23")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise click.BadParameter(
+            f"{near!r} is off the globe; write LAT,LON, e.g. 49.99,36.23", param_hint="--near"
+        )
+    return lat, lon
+
+
+def _radius(radius_km: float | None) -> float | None:
+    if radius_km is not None and not (math.isfinite(radius_km) and radius_km > 0):
+        raise click.BadParameter(
+            f"{radius_km!r} is not a distance; give kilometres above 0, e.g. 30",
+            param_hint="--radius-km",
+        )
+    return radius_km
+
+
+def _date_range(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    first = parse_date(since, option="--since")
+    last = parse_date(until, option="--until")
+    if first is not None and last is not None and first > last:
+        raise click.UsageError(
+            f"--since {first} is after --until {last}, so nothing could match; swap them"
+        )
+    return first, last

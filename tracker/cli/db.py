@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from tracker.app import App
-from tracker.cli.common import handle_errors
+from tracker.cli.common import database_access, handle_errors
+from tracker.settings import Access
 
 
 @click.group("db")
@@ -77,6 +78,7 @@ def status(app: App) -> None:
 @db.command("reindex")
 @click.pass_obj
 @handle_errors
+@database_access(Access.WRITE)
 def reindex(app: App) -> None:
     """Rebuild the spatial index from the stored events.
 

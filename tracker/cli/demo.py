@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from tracker.app import App
 from tracker.cli.common import handle_errors
 
 
@@ -17,15 +16,15 @@ from tracker.cli.common import handle_errors
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("out"),
     show_default=True,
-    help="Folder for the map and the GeoJSON file.",
+    help="Folder for the demo's database, map and GeoJSON file.",
 )
-@click.pass_obj
 @handle_errors
-def demo(app: App, out_dir: Path) -> None:
+def demo(out_dir: Path) -> None:
     """Ingest the bundled example articles, then write a map and a GeoJSON file.
 
-    Uses the database given by --db (default: the SQLite file under
-    ~/.local/share/tracker/), the built-in gazetteer and no network.
+    The demo keeps its own database in the --out folder (tracker.db), never
+    the one given by --db, so your events and the examples stay apart. It
+    uses the built-in gazetteer and no network; running it again adds nothing.
 
     \b
     Example:
@@ -33,8 +32,8 @@ def demo(app: App, out_dir: Path) -> None:
     """
     from tracker.demo import run_demo
 
-    result = run_demo(app, out_dir=out_dir)
+    result = run_demo(out_dir=out_dir)
     click.echo(result.summary.describe(), err=True)
-    click.echo(f"Database: {app.db_url}")
+    click.echo(f"Database: {result.db_path}")
     click.echo(f"Map:      {result.map_path.resolve()}")
     click.echo(f"GeoJSON:  {result.geojson_path.resolve()} ({result.event_count} events)")

@@ -7,10 +7,11 @@ import sys
 import click
 
 from tracker.app import App
-from tracker.cli.common import emit, filter_options, handle_errors
+from tracker.cli.common import database_access, emit, filter_options, handle_errors
 from tracker.export.delimited import write_csv
 from tracker.export.records import RECORD, json_record
 from tracker.model import EventFilter
+from tracker.settings import Access
 
 # A short view of the record for reading in a terminal; json/jsonl/csv carry it whole.
 TABLE_COLUMNS = (
@@ -51,6 +52,7 @@ TABLE_DEFAULT_LIMIT = 50
 )
 @click.pass_obj
 @handle_errors
+@database_access(Access.READ)
 def events(
     app: App,
     event_filter: EventFilter,

@@ -12,10 +12,11 @@ import click
 
 from geodata.protocols import Gazetteer
 from tracker.app import App
-from tracker.cli.common import emit, handle_errors, parse_date
+from tracker.cli.common import database_access, emit, handle_errors, parse_date
 from tracker.errors import InputError
 from tracker.export.records import json_record
 from tracker.model import Article
+from tracker.settings import Access
 
 if TYPE_CHECKING:
     from tracker.extract import Extractor
@@ -36,18 +37,42 @@ def _gazetteer(app: App, paths: Sequence[Path]) -> Gazetteer:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise InputError(f"no such gazetteer file: {missing[0]!r}; give GeoNames files")
+    folders = [str(p) for p in paths if p.is_dir()]
+    if folders:
+        raise InputError(f"{folders[0]!r} is a folder; give the GeoNames files in it")
     try:
         return gazetteer_from_files(list(paths), fill_from_embedded=True)
     except GeodataError as err:
         raise translate(err) from err
 
 
-def _extractor(app: App, paths: Sequence[Path]) -> Extractor:
-    if not paths:
+def _extractor(app: App, paths: Sequence[Path], *, preview: bool = False) -> Extractor:
+    """The extractor with the database's gazetteer or the given files; a ``preview``
+    (``tracker extract``) stores nothing and falls back to the embedded gazetteer."""
+    from tracker.store.engine import missing_sqlite_file
+
+    if not paths and not (preview and missing_sqlite_file(app.db_url) is not None):
         return app.extractor
     from tracker.extract import default_extractor
 
-    return default_extractor(_gazetteer(app, paths))
+    gazetteer = _preview_gazetteer(app, paths) if preview else _gazetteer(app, paths)
+    return default_extractor(gazetteer)
+
+
+def _preview_gazetteer(app: App, paths: Sequence[Path]) -> Gazetteer:
+    # A preview stores nothing, so no database yet (a fresh install) is no error:
+    # the embedded gazetteer is what the database would hold, and saying so keeps
+    # a mistyped --db from passing unnoticed.
+    from tracker.store.engine import missing_sqlite_file
+
+    missing = None if paths else missing_sqlite_file(app.db_url)
+    if missing is None:
+        return _gazetteer(app, paths)
+    from geodata import load_embedded_gazetteer
+    from tracker.places import TranslatingGazetteer
+
+    click.echo(f"Note: no database at {str(missing)!r}; using the embedded gazetteer", err=True)
+    return TranslatingGazetteer(load_embedded_gazetteer())
 
 
 def _read_text(path: str) -> str:
@@ -76,7 +101,7 @@ def _read_text(path: str) -> str:
 )
 @click.option(
     "--batch",
-    type=click.Path(dir_okay=False, allow_dash=True),
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True),
     metavar="FILE.jsonl",
     help='One article per line {"id", "text", "title"?, "published"?, "url"?}; '
     "writes one JSON line per event; bad lines are reported on stderr and skipped.",
@@ -90,6 +115,7 @@ def _read_text(path: str) -> str:
 )
 @click.pass_obj
 @handle_errors
+@database_access(Access.READ, caches_geocoding=True)
 def extract(
     app: App,
     path: str,
@@ -112,7 +138,7 @@ def extract(
       tracker extract --batch articles.jsonl > events.jsonl
     """
     if batch is not None:
-        _run_batch(batch, _extractor(app, gazetteer_paths))
+        _run_batch(batch, _extractor(app, gazetteer_paths, preview=True))
         return
     article = Article(
         _read_text(path),
@@ -120,7 +146,7 @@ def extract(
         url=url,
         published=parse_date(published, option="--published"),
     )
-    events = _extractor(app, gazetteer_paths).extract(article)
+    events = _extractor(app, gazetteer_paths, preview=True).extract(article)
     if fmt == "jsonl":
         emit((json_record(e) for e in events), "jsonl", columns=())
         return
@@ -181,6 +207,7 @@ def _run_batch(batch: str, extractor: Extractor) -> None:
 )
 @click.pass_obj
 @handle_errors
+@database_access(Access.READ, caches_geocoding=True)
 def eval_extract(
     app: App,
     csv_path: Path,

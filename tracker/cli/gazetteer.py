@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker.app import App
-from tracker.cli.common import emit, handle_errors
+from tracker.cli.common import database_access, emit, handle_errors
 from tracker.errors import ConfigError
+from tracker.settings import Access
 
 if TYPE_CHECKING:
     from geodata.evaluate import Outcome
@@ -116,6 +117,7 @@ def download(
 @click.option("--format", "fmt", type=OUTPUT, default="table", show_default=True)
 @click.pass_obj
 @handle_errors
+@database_access(Access.READ)
 def info(app: App, fmt: str) -> None:
     """Say which gazetteer is in use: loaded files, row counts, dates.
 
@@ -148,6 +150,7 @@ def info(app: App, fmt: str) -> None:
 @click.option("--format", "fmt", type=OUTPUT, default="table", show_default=True)
 @click.pass_obj
 @handle_errors
+@database_access(Access.READ, caches_geocoding=True)
 def search(
     app: App,
     name: str,
@@ -217,6 +220,7 @@ def _candidate_row(c: Candidate) -> dict[str, Any]:
 @click.option("--format", "fmt", type=OUTPUT, default="table", show_default=True)
 @click.pass_obj
 @handle_errors
+@database_access(Access.READ, caches_geocoding=True)
 def eval_geocode(
     app: App,
     csv_path: Path,

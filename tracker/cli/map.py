@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from tracker.app import App
-from tracker.cli.common import filter_options, handle_errors, parse_probability
+from tracker.cli.common import database_access, filter_options, handle_errors, parse_probability
 from tracker.mapping import DEFAULT_HIDE_BELOW, DEFAULT_TITLE
 from tracker.model import EventFilter
+from tracker.settings import Access
 
 ENV_MAP_ASSETS = "TRACKER_MAP_ASSETS"
 
@@ -49,6 +50,7 @@ ENV_MAP_ASSETS = "TRACKER_MAP_ASSETS"
 )
 @click.pass_obj
 @handle_errors
+@database_access(Access.READ)
 def map_command(
     app: App,
     out: Path,

@@ -11,6 +11,7 @@ import csv
 import glob
 import io
 import json
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -37,6 +38,12 @@ def is_glob(location: str) -> bool:
 def expand_local(location: str) -> list[Path]:
     """The files a local source names: a file, every known file under a folder, or a glob.
 
+    A named pipe or device given by name (``<(zcat a.jsonl.gz)``) is read as a
+    stream. Inside a folder, hidden entries and files of unknown types are
+    passed over, but a subfolder that cannot be listed and a broken symbolic
+    link are kept, so that :func:`read_path` reports each as a failed item
+    instead of the run quietly reading less.
+
     Raises :class:`InputError` when nothing exists there, so a typo is caught
     before the run starts rather than reported as an empty success.
     """
@@ -53,28 +60,72 @@ def expand_local(location: str) -> list[Path]:
 
 
 def _files_under(path: Path, *, explicit: bool) -> list[Path]:
-    if path.is_file():
-        return [path] if explicit or path.suffix.lower() in KNOWN_SUFFIXES else []
-    return [
-        p
-        for p in sorted(path.rglob("*"))
-        if p.is_file()
-        and p.suffix.lower() in KNOWN_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    ]
+    if path.is_dir():
+        return _walk(path)
+    if explicit:
+        return [path]  # a file, a named pipe or a device: read whatever it yields
+    return [path] if _wanted(path) else []
+
+
+def _walk(folder: Path) -> list[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return [folder]  # read_path reports why it cannot be listed
+    found: list[Path] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        # Like rglob: symbolic links to folders are not followed (no loops).
+        if entry.is_dir(follow_symlinks=False):
+            found += _walk(path)
+        elif _wanted(path):
+            found.append(path)
+    return found
+
+
+def _wanted(path: Path) -> bool:
+    if path.is_symlink() and not path.exists():
+        return True  # a broken link: reported, not skipped
+    return path.is_file() and path.suffix.lower() in KNOWN_SUFFIXES
 
 
 def read_path(path: Path, *, text_column: str = "text") -> Iterator[Item]:
     """Articles in one file, chosen by its extension (unknown ones are sniffed)."""
     origin = str(path)
     try:
-        content = path.read_bytes()
+        content = _read_all(path)
     except OSError as err:
-        yield Item(origin, error=InputError(f"cannot read {origin!r}: {err.strerror or err}"))
+        yield Item(origin, error=_read_error(path, err))
         return
     yield from read_bytes(
         content, origin=origin, suffix=path.suffix.lower(), text_column=text_column
     )
+
+
+def _read_all(path: Path) -> bytes:
+    if path.is_dir():
+        with os.scandir(path):  # raises why the folder could not be listed
+            pass
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    return path.read_bytes()
+
+
+def _read_error(path: Path, err: OSError) -> InputError:
+    origin = str(path)
+    reason = err.strerror or str(err)
+    if path.is_symlink() and not path.exists():
+        return InputError(
+            f"{origin!r} is a broken symbolic link (to {os.readlink(path)!r}); "
+            "fix or remove the link"
+        )
+    if path.is_dir():
+        return InputError(
+            f"{origin!r} is a folder that cannot be listed ({reason}); its articles were "
+            "not read. Fix its permissions or leave it out"
+        )
+    return InputError(f"cannot read {origin!r}: {reason}; check the file and its permissions")
 
 
 def read_stdin(stream: BinaryIO, *, text_column: str = "text") -> Iterator[Item]:

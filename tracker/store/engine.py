@@ -1,13 +1,22 @@
-"""Engines per URL (SQLite pragmas, PostgreSQL timeouts) and database error translation."""
+"""Engines per URL (SQLite pragmas, PostgreSQL timeouts) and database error translation.
+
+How a command opens the database is its :class:`~tracker.settings.Access`: only commands that
+store something may create a SQLite file (and its folder); commands that only
+read refuse a missing file, so a mistyped ``--db`` path is an error rather than
+an empty answer, and open the file read-only, so they work on a database in a
+read-only folder.
+"""
 
 from __future__ import annotations
 
+import functools
 import math
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlalchemy import event, exc
@@ -20,6 +29,7 @@ from tracker.errors import (
     ReadOnlyDatabase,
     StorageError,
 )
+from tracker.settings import Access
 
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG); the same in SQL on both engines
 BUSY_TIMEOUT_S = 30.0  # how long a SQLite writer waits for another writer before failing
@@ -60,12 +70,41 @@ def parse_url(url: str) -> URL:
     return parsed
 
 
-def create_engine(url: str) -> Engine:
-    """An engine for ``url`` set up for the tracker's workload (see module docstring)."""
+def create_engine(url: str, *, access: Access = Access.CREATE) -> Engine:
+    """An engine for ``url`` set up for the tracker's workload (see module docstring).
+
+    Raises DatabaseUnavailable when ``access`` is not CREATE and the SQLite
+    file ``url`` names does not exist (nothing is created).
+
+    >>> create_engine("sqlite:////no/such/folder/tracker.db", access=Access.READ)
+    Traceback (most recent call last):
+    ...
+    tracker.errors.DatabaseUnavailable: no database at '/no/such/folder/tracker.db'; ...
+    """
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed)
-    return _postgres_engine(parsed)
+        return _sqlite_engine(parsed, access=access)
+    return _postgres_engine(parsed, access=access)
+
+
+def missing_sqlite_file(url: str) -> Path | None:
+    """The SQLite file ``url`` names when it does not exist; None otherwise (or not a file).
+
+    >>> missing_sqlite_file("sqlite:////no/such/folder/tracker.db")
+    PosixPath('/no/such/folder/tracker.db')
+    >>> missing_sqlite_file("sqlite://") is None
+    True
+    """
+    parsed = parse_url(url)
+    path = _sqlite_file(parsed) if parsed.get_backend_name() == "sqlite" else None
+    return path if path is not None and not path.exists() else None
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    database = url.database or ""
+    if database in ("", ":memory:") or "mode=memory" in str(url) or url.query.get("uri"):
+        return None  # in memory, or a URI the user spelled out (its own mode and path)
+    return Path(database).expanduser()
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -73,22 +112,57 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def _sqlite_engine(url: URL, *, access: Access) -> Engine:
     database = url.database or ""
     in_memory = database in ("", ":memory:") or "mode=memory" in str(url)
-    if not in_memory and not url.query.get("uri"):
-        _ensure_parent(Path(database))
+    path = _sqlite_file(url)
+    if path is not None:
+        _check_file(path, access=access)
     kwargs: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_S}}
     if in_memory:
         # One shared connection, or every checkout would see its own empty database.
         kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+    elif path is not None and access is Access.READ:
+        kwargs["creator"] = functools.partial(_connect_read_only, path)
     try:
         engine = sa.create_engine(url, **kwargs)
     except exc.NoSuchModuleError as err:
         raise ConfigError(f"database URL {str(url)!r}: unknown driver; {_URL_HELP}") from err
-    event.listen(engine, "connect", _on_sqlite_connect)
+    on_connect = functools.partial(_on_sqlite_connect, read_only=access is Access.READ)
+    event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+def _check_file(path: Path, *, access: Access) -> None:
+    if path.is_dir():
+        raise DatabaseUnavailable(
+            f"{str(path)!r} is a folder, not a database file; name a file in it, "
+            f"e.g. --db sqlite:///{path / 'tracker.db'}"
+        )
+    if access is Access.CREATE:
+        _ensure_parent(path)
+    elif not path.exists():
+        raise DatabaseUnavailable(
+            f"no database at {str(path)!r}; nothing was created. Check the path in --db or "
+            "TRACKER_DB, or store events there first with `tracker ingest`"
+        )
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection (``mode=ro``): works on a file and folder nobody may write."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()  # the first read opens the WAL index
+    except sqlite3.OperationalError:
+        # A WAL database in a folder that cannot be written has no shared-memory
+        # index and cannot get one; then no process can be writing it either, so
+        # reading the file as immutable is safe.
+        conn.close()
+        uri += "&immutable=1"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    return conn
 
 
 def _ensure_parent(path: Path) -> None:
@@ -101,7 +175,7 @@ def _ensure_parent(path: Path) -> None:
         ) from err
 
 
-def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any, *, read_only: bool) -> None:
     # Driver-level autocommit: SQLAlchemy's "begin" hook below issues BEGIN itself,
     # which makes DDL transactional and lets writers take the lock up front.
     dbapi_conn.isolation_level = None
@@ -111,6 +185,10 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys = ON")
     # 64 MiB of page cache: index pages of a million events stay in memory.
     cur.execute("PRAGMA cache_size = -65536")
+    if read_only:
+        cur.execute("PRAGMA query_only = ON")  # belt and braces: mode=ro already refuses writes
+        cur.close()
+        return
     try:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
@@ -126,9 +204,12 @@ def _on_sqlite_begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def _postgres_engine(url: URL) -> Engine:
+def _postgres_engine(url: URL, *, access: Access) -> Engine:
+    connect_args: dict[str, Any] = {"connect_timeout": 10}
+    if access is Access.READ:
+        connect_args["options"] = "-c default_transaction_read_only=on"
     try:
-        return sa.create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+        return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except (exc.NoSuchModuleError, exc.ArgumentError) as err:
         raise ConfigError(
             f"database URL {url.render_as_string(hide_password=True)!r}: unknown driver; "

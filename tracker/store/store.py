@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 
 from tracker.errors import ConfigError, SchemaMismatch
 from tracker.model import Article, Event, EventFilter, Source
+from tracker.settings import Access
 from tracker.store import bulk, migrate, query, rtree, writer
 from tracker.store.engine import IMMEDIATE, create_engine, translate_error, translated
 from tracker.store.rows import event_from_row, source_from_row
@@ -37,7 +38,7 @@ _RETRIES = 4
 _TRANSIENT = ("database is locked", "deadlock detected", "could not serialize", "busy")
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, access: Access = Access.CREATE) -> Store:
     """Open the event store at ``url``, creating the schema on an empty database.
 
     Parameters
@@ -45,6 +46,9 @@ def open_store(url: str) -> Store:
     url
         A SQLAlchemy URL: ``sqlite:///path/tracker.db`` (``sqlite://`` in memory)
         or ``postgresql+psycopg://user:password@host/dbname`` (PostGIS installed).
+    access
+        ``Access.READ`` opens an existing database read-only and refuses a missing
+        or empty one; ``Access.WRITE`` refuses a missing SQLite file.
 
     Raises
     ------
@@ -63,13 +67,29 @@ def open_store(url: str) -> Store:
     0
     >>> store.close()
     """
-    engine = create_engine(str(url))
+    engine = create_engine(str(url), access=access)
     try:
-        migrate.ensure_schema(engine)
+        if access is Access.READ:
+            _require_schema(engine)
+        else:
+            migrate.ensure_schema(engine)
     except BaseException:
         engine.dispose()
         raise
     return Store(engine)
+
+
+def _require_schema(engine: Engine) -> None:
+    status = migrate.schema_status(engine)
+    if status.up_to_date:
+        return
+    if status.current is None and status.empty:
+        where = engine.url.render_as_string(hide_password=True)
+        raise SchemaMismatch(
+            f"the database {where!r} is empty: no events were ever stored there. Check "
+            "--db or TRACKER_DB, or store events first with `tracker ingest`"
+        )
+    raise SchemaMismatch(migrate.mismatch_message(engine, status))
 
 
 class Store:
@@ -457,7 +477,7 @@ def _sources(conn: sa.Connection, event_ids: list[str]) -> dict[str, tuple[Sourc
 
 def database_status(url: str) -> migrate.SchemaStatus:
     """The schema revision of the database at ``url`` against this tracker's (no changes)."""
-    engine = create_engine(str(url))
+    engine = create_engine(str(url), access=Access.READ)
     try:
         return migrate.schema_status(engine)
     finally:
