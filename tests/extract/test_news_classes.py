@@ -221,3 +221,33 @@ def test_a_regional_governor_places_what_he_reports_at_region_level(gazetteer) -
 def test_an_advisor_to_a_mayor_speaks_of_other_towns(gazetteer) -> None:
     text = "A missile hit a trolleybus on Monday, said an adviser to the mayor of Mariupol."
     assert "Mariupol" not in _where(_events(gazetteer, text))
+
+
+def test_a_caption_naming_place_country_and_date_is_no_event(gazetteer) -> None:
+    text = (
+        "Firefighters work at a warehouse damaged by a missile strike in Lviv, Ukraine "
+        "on Apr. 10, 2024."
+    )
+    assert _events(gazetteer, text) == []
+
+
+def test_destroyed_during_a_strike_is_not_a_shoot_down(gazetteer) -> None:
+    events = _events(
+        gazetteer, "A warehouse was destroyed during a Russian missile strike on Lviv."
+    )
+    assert {e.sub_event_type for e in events} == {S.SHELLING_ARTILLERY_MISSILE}
+
+
+def test_a_name_describing_the_next_is_not_an_event_place(gazetteer) -> None:
+    text = "Russian troops pushed into the Kharkiv city of Chuhuiv on Monday."
+    assert "Kharkiv" not in _where(_events(gazetteer, text))
+
+
+def test_an_explosion_absorbs_the_burning_it_caused(gazetteer) -> None:
+    text = "A house in Brovary burned down after being hit by a drone on Monday."
+    assert {e.sub_event_type for e in _events(gazetteer, text)} == {S.AIR_DRONE_STRIKE}
+
+
+def test_a_rush_to_attack_is_not_an_attack(gazetteer) -> None:
+    text = "Russia is rushing to launch an offensive near Lyman before the spring."
+    assert _events(gazetteer, text) == []

@@ -304,7 +304,26 @@ def classify_places(
     ``matches`` are the sentence's names in order with offsets into ``text``.
     """
     mentions = [_classify(text, m, sentence_start, sentence_end) for m in matches]
-    return _pair_admin_hints(text, _near_references(text, _region_lists(text, mentions)))
+    mentions = _near_references(text, _region_lists(text, mentions))
+    return _pair_admin_hints(text, _descriptors(text, mentions))
+
+
+_OF_GAP = re.compile(
+    r"\s+(?:(?:city|town|village|port|settlement|suburb|district)\s+)?of\s+(?:the\s+)?", re.I
+)
+
+
+def _descriptors(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the Donbas city of Severodonetsk": the first name only describes the second."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        cur, nxt = out[i], out[i + 1]
+        if nxt.role is Role.COUNTRY or nxt.is_region or cur.role is not Role.EVENT:
+            continue  # "the Beryslav district of Kherson Oblast": the district is the place
+        if _OF_GAP.fullmatch(text, cur.match.end, nxt.match.start):
+            why = f"describes {nxt.match.surface!r}, named after it"
+            out[i] = PlaceMention(cur.match, Role.ADMIN, why, cur.is_region)
+    return out
 
 
 _NEAR_GAP = re.compile(

@@ -496,13 +496,16 @@ def _downed_by(text: str, weapon: Trigger, shooter: Trigger) -> bool:
 
 
 def _drop_subsumed(triggers: list[Trigger]) -> list[Trigger]:
-    """Protests or riots absorb arrests; riots absorb protests and burning."""
+    """Protests or riots absorb arrests; riots absorb protests and burning; an explosion
+    absorbs the destruction it caused."""
     kinds = {t.sub_event_type.event_type for t in triggers}
     drop: set[SubEventType] = set()
     if kinds & {EventType.PROTESTS, EventType.RIOTS}:
         drop.add(SubEventType.ARRESTS)
     if EventType.RIOTS in kinds:
         drop |= {SubEventType.PEACEFUL_PROTEST, SubEventType.LOOTING_PROPERTY_DESTRUCTION}
+    if EventType.EXPLOSIONS in kinds:  # "burned down after being hit by a drone": its damage
+        drop.add(SubEventType.LOOTING_PROPERTY_DESTRUCTION)
     return [t for t in triggers if t.sub_event_type not in drop]
 
 

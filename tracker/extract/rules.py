@@ -56,7 +56,8 @@ RULES: tuple[Rule, ...] = (
         r"shot\s+down|shoot(?:s|ing)?\s+down|downed|downing\s+of|intercept(?:ed|s|ing)"
         # "destroyed four drones", but not the passive "destroyed by missiles",
         # where the weapon is the attacker, not the target.
-        rf"|(?:destroyed|neutrali[sz]ed)\s+(?!by\b){_N}{{0,3}}{_AIRCRAFT}"
+        rf"|(?:destroyed|neutrali[sz]ed)\s+(?!(?:by|during|in|after|when|as|from)\b)"
+        rf"{_N}{{0,3}}{_AIRCRAFT}"
         r"|air\s+defen[cs]es?(?:\s+(?:forces|systems|units|crews))?\s+"
         r"(?:destroyed|repelled|neutrali[sz]ed|repulsed|eliminated)"
         # the passive: "all eight Shaheds were destroyed by the Air Force"

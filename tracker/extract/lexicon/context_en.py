@@ -17,7 +17,11 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bPhoto(?:graph)?\s*:\s*[A-Z][\w. /-]{0,40}$|"
             # "Rescuers work at the site ... in central Kyiv, Ukraine, on December 20, 2024."
             r",\s+Ukraine,?\s+(?:on\s+)?(?:January|February|March|April|May|June|July|August|"
-            r"September|October|November|December)\s+\d{1,2},\s+\d{4}\.?\s*$",
+            r"September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
+            r"Dec)\.)\s+\d{1,2},\s+\d{4}\.?\s*$|"
+            # "... damaged by shelling, Okhtyrka, Sumy Oblast, northeastern Ukraine."
+            r",\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+[A-Z][\w'’-]+\s+(?:Oblast|[Rr]egion),\s+"
+            r"(?:\w+ern\s+)?Ukraine\.?\s*$",
             _I,
         ),
     ),
@@ -72,6 +76,7 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:threat|risk|danger|fears?|warnings?|possibility|prospect|likelihood|chance)s?\s+"
             r"of\b|\b(?:likely|unlikely|expected|poised|set|due|able|trying|try|tried|"
+            r"rush(?:es|ed|ing)?|hurr(?:y|ies|ied|ying)|scrambl(?:e|es|ed|ing)|"
             r"attempt(?:s|ed|ing)?)\s+to\b|\bin\s+case\s+of\b|\bprepar(?:e|es|ed|ing)\s+for\b|"
             r"\bpredict(?:s|ed|ing|ion|ions)?\b|\bestimat(?:e|es|ed|ing)\b|\bforecasts?\b|\bprojected\b|\bscenarios?\b|"
             r"\bwill\s+likely\b|\blikely\s+(?:evolution|course|to)\b",
