@@ -251,3 +251,17 @@ def test_an_explosion_absorbs_the_burning_it_caused(gazetteer) -> None:
 def test_a_rush_to_attack_is_not_an_attack(gazetteer) -> None:
     text = "Russia is rushing to launch an offensive near Lyman before the spring."
     assert _events(gazetteer, text) == []
+
+
+def test_community_adjectives_name_their_towns(gazetteer) -> None:
+    text = "Russian artillery shelled the Nikopolska and Marhanetska communities on Monday."
+    assert _where(_events(gazetteer, text)) == {"Nikopol", "Marhanets"}
+
+
+def test_homonyms_after_the_first_town_of_a_sentence_stay_beside_it(gazetteer) -> None:
+    text = (
+        "Sloviansk and Kramatorsk were quiet. "
+        "Krasnohorivka came under artillery fire, and Katerynivka was shelled too."
+    )
+    ids = {e.location: e.geonameid for e in _events(gazetteer, text)}
+    assert ids.get("Katerynivka") == 688237

@@ -525,3 +525,43 @@ _STEM_END = re.compile(r"\s*(?:$|[.;)]|,\s+[a-z])")
 
 def _with_hint(place: PlaceMention, hint: NameMatch) -> PlaceMention:
     return PlaceMention(place.match, place.role, place.why, place.is_region, hint, place.facility)
+
+
+_HROMADA_LIST = re.compile(
+    r"((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:ska|ka|ske)\b(?:\s*,\s*(?:and\s+)?|\s+and\s+))*"
+    r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:ska|ka|ske)\b)\s+(?:territorial\s+)?"
+    r"(?:communit(?:y|ies)|hromadas?)\b"
+)
+_ADJECTIVE = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:ska|ka|ske)\b")
+
+
+def hromada_adjectives(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Adjectives naming communities ("the Nikopolska and Marhanetska communities")."""
+    found = []
+    for m in _HROMADA_LIST.finditer(text, start, end):
+        for a in _ADJECTIVE.finditer(text, m.start(1), m.end(1)):
+            found.append((a.start(), a.end(), a.group()))
+    return found
+
+
+def hromada_towns(adjective: str) -> list[str]:
+    """The town names a community adjective can come from, most likely first.
+
+    >>> hromada_towns("Nikopolska")[:2]
+    ['Nikopol', 'Nikopolsk']
+    >>> "Chervonohryhorivka" in hromada_towns("Chervonohryhorivska")
+    True
+    >>> "Marhanets" in hromada_towns("Marhanetska")
+    True
+    """
+    word = adjective.removesuffix("e").removesuffix("a")  # -ska/-ske → -sk, -ka → -k
+    out = []
+    if word.endswith("ivsk"):  # Chervonohryhorivska → Chervonohryhorivka
+        out.append(word[:-2] + "ka")
+    if word.endswith("tsk"):  # Marhanetska → Marhanets
+        out.append(word[:-2] + "s")
+    if word.endswith("sk"):  # Nikopolska → Nikopol, Pokrovska → Pokrovsk, Sumska → Sumy
+        out += [word[:-2], word, word[:-2] + "y"]
+    if word.endswith("k"):
+        out.append(word[:-1])
+    return list(dict.fromkeys(n for n in out if len(n) >= 4))

@@ -46,7 +46,14 @@ from tracker.extract.hedges import hedge
 from tracker.extract.locate import PlaceResolver
 from tracker.extract.mention import Mention
 from tracker.extract.parties import choose_parties
-from tracker.extract.places import OFFICE, PlaceMention, Role, classify_places
+from tracker.extract.places import (
+    OFFICE,
+    PlaceMention,
+    Role,
+    classify_places,
+    hromada_adjectives,
+    hromada_towns,
+)
 from tracker.extract.rules import Trigger
 from tracker.extract.targets import Target, downed_objects, find_targets, nearest_target
 from tracker.extract.text import Sentence
@@ -186,6 +193,22 @@ class ArticleReader:
         self._place_cache[sentence.start] = found
         return found
 
+    def _hromadas(self, sentence: Sentence, found: list[NameMatch]) -> list[NameMatch]:
+        """ "shelled the Nikopolska, Marhanetska and Chervonohryhorivska communities": each
+        adjective names the community of its town (Nikopol, Marhanets, Chervonohryhorivka)."""
+        taken = [(m.start, m.end) for m in found]
+        out = []
+        for start, end, word in hromada_adjectives(self.text, sentence.start, sentence.end):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            for name in hromada_towns(word):
+                hits = self.gazetteer.find_names(name)
+                if hits and hits[0].start == 0 and hits[0].end == len(name):
+                    # the span is the adjective; the name looked up is its town's
+                    out.append(NameMatch(start, end, name, hits[0].key, False))
+                    break
+        return out
+
     def _find_all_places(self) -> None:
         """Every sentence's places from one scan of the whole text (the first pass reads all)."""
         matches = self.gazetteer.find_names(self.text)
@@ -212,6 +235,7 @@ class ArticleReader:
             )
             for m in self.gazetteer.find_names(s_text)
         ]
+        matches = sorted(matches + self._hromadas(sentence, matches), key=lambda m: m.start)
         return classify_places(
             self.text, matches, sentence_start=sentence.start, sentence_end=sentence.end
         )
@@ -240,14 +264,16 @@ class ArticleReader:
         office = next((p for p in places if p.why == OFFICE), None)
         near = self._reference_point(reference)
         mentions = []
+        here: tuple[float, float] | None = None  # the last town placed in this sentence
         for group in groups:
             triggers = [t for t, _ in group]
             start = len(mentions)
             mine = [p for p, owner in zip(event_places, owners, strict=True) if owner in triggers]
             for place in mine:
-                res = self.resolver.resolve(
-                    place, near=near or self._neighbour(event_places, place)
-                )
+                beside = near or self._neighbour(event_places, place) or here
+                res = self.resolver.resolve(place, near=beside)
+                if res is not None and not res.place.is_region:
+                    here = (res.place.latitude, res.place.longitude)
                 mentions.append(self._mention(sentence, group, place=place, resolution=res))
             if not mine and office is not None and _office_locates(group, office):
                 res = self.resolver.resolve(office)
