@@ -265,3 +265,14 @@ def test_homonyms_after_the_first_town_of_a_sentence_stay_beside_it(gazetteer) -
     )
     ids = {e.location: e.geonameid for e in _events(gazetteer, text)}
     assert ids.get("Katerynivka") == 688237
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials stressed that Russian airstrikes continue to destroy homes in Kharkiv.",
+        "The deliveries include, officials said, rockets for HIMARS launchers in Kharkiv.",
+    ],
+)
+def test_patterns_and_supplies_in_long_sentences(gazetteer, text: str) -> None:
+    assert _events(gazetteer, text) == []

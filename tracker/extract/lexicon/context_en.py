@@ -32,6 +32,8 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:almost|nearly)\s+every\s+(?:day|night)\b|\bper\s+day\b|\bregularly\b|"
             r"\broutinely\b|\bsystematically\b|\bconstantly\b|\btime\s+and\s+again\b|"
             r"\b(?:the|a)\s+scene\s+of\b|"
+            r"\b(?:continues?|continued|continuing|keeps?|kept)\s+to\s+(?:destroy|kill|terrori[sz]e|"
+            r"target|hit|shell|attack|strike|bomb|pound|ravage)\w*|"
             r"\b(?:daily|nightly|regular|constant|frequent|repeated|continuous|relentless)\s+"
             r"(?:\w+\s+){0,3}(?:strikes|attacks|shelling|bombardments?|raids)\b|\bhas\s+(?:long\s+)?been\s+(?:a\s+)?(?:target|focus)\b",
             _I,
@@ -67,6 +69,9 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"bought|buy(?:s|ing)?|produc(?:e|es|ed|ing|tion)|manufactur\w*|factor(?:y|ies)|"
             r"contracts?|exports?|imports?|worth|bound\s+for|"
             r"military\s+assistance|arms\s+(?:deal|sales?)|training|trained|\$\s?\d|"
+            r"(?:ammunitions?|munitions|rounds|shells|missiles|rockets)\s+for\s+(?:the\s+)?[A-Z]|"
+            r"capabilit(?:y|ies)|(?:sent|send|sends|sending|shipped|given|handed|transferred)\s+"
+            r"to\s+(?:Ukraine|Kyiv|the\s+Ukrainian)|"
             r"(?:million|billion)\s+(?:dollars|euros))\b",
             _I,
         ),
