@@ -26,7 +26,10 @@ from enum import Enum
 
 from geodata.admin import canonical_admin1
 from geodata.model import NameMatch
+from tracker.extract.lexicon.countries_en import CAPITALS as _CAPITALS
+from tracker.extract.lexicon.countries_en import COUNTRY_NAMES as _COUNTRIES
 from tracker.extract.lexicon.people import GIVEN_NAMES
+from tracker.extract.lexicon.people import PUBLIC_FIGURES as _PEOPLE
 
 
 class Role(Enum):
@@ -65,56 +68,6 @@ class PlaceMention:
 
 OFFICE = "the seat of an office (mayor of, authorities in)"
 
-_CAPITALS = frozenset(
-    [
-        "moscow",
-        "kyiv",
-        "kiev",
-        "minsk",
-        "washington",
-        "london",
-        "brussels",
-        "beijing",
-        "paris",
-        "berlin",
-        "ankara",
-        "warsaw",
-        "tehran",
-        "kremlin",
-    ]
-)
-_PEOPLE = frozenset(
-    [
-        "putin",
-        "zelensky",
-        "zelenskyy",
-        "zelenskiy",
-        "biden",
-        "lukashenko",
-        "peskov",
-        "shoigu",
-        "lavrov",
-        "kuleba",
-        "klitschko",
-        "konashenkov",
-        "erdogan",
-        "macron",
-        "scholz",
-        "kadyrov",
-        "prigozhin",
-        "gerasimov",
-        "zaluzhny",
-        "syrskyi",
-        "budanov",
-        "reznikov",
-        "podolyak",
-        "arestovych",
-        "stoltenberg",
-        "guterres",
-        "blinken",
-        "austin",
-    ]
-)
 _TITLE_BEFORE = re.compile(
     r"\b(?i:President|Mr|Mrs|Ms|Minister|Gen|General|Colonel|Col|Maj|Lt|spokes(?:man|woman|person)|"
     r"Governor|Mayor|Commander|Chief|Prime\s+Minister|Dr|Sir|head|adviser|aide|official|"
@@ -123,22 +76,6 @@ _TITLE_BEFORE = re.compile(
     r"propagandist|collaborator|Captain|Sergeant|Private|officer|volunteer|photographer|"
     r"editor|writer|author|professor|director|CEO|manager|survivor|farmer|priest)\.?"
     r"\s+(?:[A-Z][\w.-]+\s+)?$"
-)
-_COUNTRIES = frozenset(
-    [
-        "ukraine",
-        "russia",
-        "belarus",
-        "moldova",
-        "poland",
-        "romania",
-        "hungary",
-        "slovakia",
-        "georgia",
-        "turkey",
-        "russian",
-        "federation",
-    ]
 )
 _D = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 

@@ -39,3 +39,41 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "SE": ("Sweden", "Swedish"),
     "DK": ("Denmark", "Danish"),
 }
+
+# Capitals named without a locative word stand for their governments ("Moscow said").
+CAPITALS: frozenset[str] = frozenset(
+    [
+        "moscow",
+        "kyiv",
+        "kiev",
+        "minsk",
+        "washington",
+        "london",
+        "brussels",
+        "beijing",
+        "paris",
+        "berlin",
+        "ankara",
+        "warsaw",
+        "tehran",
+        "kremlin",
+    ]
+)
+
+# Country names and adjectives: ACLED codes no event to a whole country.
+COUNTRY_NAMES: frozenset[str] = frozenset(
+    [
+        "ukraine",
+        "russia",
+        "belarus",
+        "moldova",
+        "poland",
+        "romania",
+        "hungary",
+        "slovakia",
+        "georgia",
+        "turkey",
+        "russian",
+        "federation",
+    ]
+)

@@ -447,3 +447,37 @@ GIVEN_NAMES: frozenset[str] = frozenset(
         "radoslaw",
     ]
 )
+
+# Public figures whose surnames are also villages' names ("Putin", "Austin").
+PUBLIC_FIGURES: frozenset[str] = frozenset(
+    [
+        "putin",
+        "zelensky",
+        "zelenskyy",
+        "zelenskiy",
+        "biden",
+        "lukashenko",
+        "peskov",
+        "shoigu",
+        "lavrov",
+        "kuleba",
+        "klitschko",
+        "konashenkov",
+        "erdogan",
+        "macron",
+        "scholz",
+        "kadyrov",
+        "prigozhin",
+        "gerasimov",
+        "zaluzhny",
+        "syrskyi",
+        "budanov",
+        "reznikov",
+        "podolyak",
+        "arestovych",
+        "stoltenberg",
+        "guterres",
+        "blinken",
+        "austin",
+    ]
+)

@@ -1,0 +1,266 @@
+"""English trigger rules: the words that report an event, mapped to ACLED's taxonomy.
+
+Every rule is a regular expression with the sub-event type it signals and the
+confidence it lends; rules listed earlier win where two could match at the same
+place ("car bomb" before "bomb", "suicide drone" before "suicide ..."). ``weak``
+rules ("struck", "explosions", "killed civilians") only count in a sentence
+where no strong rule fired. Another language's extractor brings its own table
+of the same shape.
+"""
+
+from __future__ import annotations
+
+from tracker.extract.rule import Rule
+from tracker.model import SubEventType as S
+
+_N = r"(?:\w[\w'-]*\s+)"  # one word and its space, for "up to N words" gaps
+_AIRCRAFT = r"(?:planes?|aircraft|jets?|warplanes?|helicopters?|drones?|UAVs?|Shaheds?|missiles?)"
+
+
+RULES: tuple[Rule, ...] = (
+    # Strategic developments that must be read before the weapons they mention.
+    Rule(
+        "shoot-down",
+        S.DISRUPTED_WEAPONS_USE,
+        r"shot\s+down|shoot(?:s|ing)?\s+down|downed|downing\s+of|intercept(?:ed|s|ing)"
+        # "destroyed four drones", but not the passive "destroyed by missiles",
+        # where the weapon is the attacker, not the target.
+        rf"|(?:destroyed|neutrali[sz]ed)\s+(?!(?:by|during|in|after|when|as|from)\b)"
+        rf"{_N}{{0,3}}{_AIRCRAFT}"
+        r"|air\s+defen[cs]es?(?:\s+(?:forces|systems|units|crews))?\s+"
+        r"(?:destroyed|repelled|neutrali[sz]ed|repulsed|eliminated)"
+        # the passive: "all eight Shaheds were destroyed by the Air Force"
+        rf"|{_AIRCRAFT}\s+(?:were|was|have\s+been|had\s+been)\s+(?:all\s+|\w+ly\s+)?"
+        r"(?:destroyed|neutrali[sz]ed|eliminated)"
+        r"|(?:repelled|repulsed)\s+(?:an?\s+|the\s+|this\s+)?(?:massive\s+|massed\s+)?"
+        r"(?:air|aerial|drone|missile|UAV)\s+attacks?"
+        r"|(?:repelled|repulsed)\s+(?:the|an)\s+attack\s+of\s+(?:an?\s+)?(?:\w+\s+)?"
+        r"(?:drones?|UAVs?|missiles?)",
+        0.8,
+    ),
+    Rule("demining", S.DISRUPTED_WEAPONS_USE, r"defus(?:ed|ing)|demin(?:ed|ing)", 0.6),
+    Rule(
+        "agreement",
+        S.AGREEMENT,
+        rf"sign(?:ed|s)\s+(?:an?\s+|the\s+)?{_N}{{0,2}}(?:agreement|deal|accord|memorandum|treaty)"
+        r"|agreed\s+(?:to|on)\s+(?:an?\s+|the\s+)?"
+        rf"{_N}{{0,2}}(?:cease-?fires?|truce|exchange|swap|corridors?|deal)"
+        r"|prisoner\s+(?:swaps?|exchanges?)|exchange\s+of\s+prisoners"
+        rf"|(?:exchanged|swapped)\s+{_N}{{0,2}}(?:prisoners|POWs|bodies)"
+        r"|reached\s+an?\s+agreement",
+        0.7,
+    ),
+    Rule(
+        "base-established",
+        S.HEADQUARTERS_OR_BASE_ESTABLISHED,
+        r"(?:set\s+up|established|establish(?:es|ing)|built|moved|relocated)\s+"
+        rf"(?:an?\s+|the\s+|their\s+|its\s+)?{_N}{{0,2}}"
+        r"(?:base|headquarters|command\s+post|field\s+camp|military\s+camp)",
+        0.6,
+    ),
+    Rule(
+        "mobilisation",
+        S.CHANGE_TO_GROUP_ACTIVITY,
+        r"(?:announced|declared|ordered)\s+(?:an?\s+|the\s+)?(?:partial\s+|general\s+)?"
+        r"mobili[sz]ation",
+        0.6,
+    ),
+    Rule(
+        "troop-movement",
+        S.OTHER,
+        rf"(?:military|armou?red|Russian)\s+(?:equipment|vehicles|hardware|convoys?|columns?)\s+{_N}{{0,3}}"
+        r"(?:moving|seen|spotted|filmed|heading|being\s+moved|on\s+the\s+move|deployed)"
+        r"|troop\s+(?:movements?|build-?up)|military\s+build-?up|Russian\s+(?:\w+\s+)?convoys?"
+        r"|(?:martial\s+law|curfew)\s+(?:was\s+|has\s+been\s+)?(?:declared|imposed|introduced)",
+        0.5,
+    ),
+    Rule(
+        "withdrawal",
+        S.NON_VIOLENT_TRANSFER_OF_TERRITORY,
+        r"withdr(?:ew|awn)\s+from|pulled\s+out\s+of|retreated\s+from"
+        r"|handed\s+over\s+control|abandoned\s+(?:the\s+)?(?:city|town|village|positions?)",
+        0.55,
+    ),
+    # Explosions/Remote violence.
+    Rule(
+        "chemical",
+        S.CHEMICAL_WEAPON,
+        r"chemical\s+(?:weapons?|attacks?|strikes?|agents?|munitions?|substances?)"
+        r"|poison(?:ous)?\s+gas|chlorine\s+gas|sarin|nerve\s+agents?|toxic\s+(?:gas|substances?)",
+        0.8,
+    ),
+    Rule("suicide-drone", S.AIR_DRONE_STRIKE, r"suicide\s+drones?|kamikaze\s+drones?", 0.8),
+    Rule(
+        "suicide-bomb",
+        S.SUICIDE_BOMB,
+        r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attacks?|car\s+bombs?)",
+        0.85,
+    ),
+    Rule(
+        "ied",
+        S.REMOTE_EXPLOSIVE,
+        r"land\s*-?mines?|anti-(?:tank|personnel)\s+mines?"
+        r"|(?:stepped\s+on|hit|struck|triggered|detonated|ran\s+over)\s+(?:an?\s+)?(?:\w+\s+)?mines?\b"
+        r"|IEDs?\b|improvised\s+explosive|car\s+bombs?|roadside\s+bombs?|booby[-\s]trap\w*"
+        r"|explosive\s+devices?|unexploded\s+(?:ordnance|shells?|munitions?)|tripwires?"
+        r"|(?:drove|driving|ran|run|hit|struck|stepped)\s+(?:over|on|onto)?\s*(?:an?\s+)?"
+        r"(?:\w+\s+)?(?:explosive|mine)\b|explosive\s+remnants|(?:mine|ordnance)\s+"
+        r"(?:went\s+off|detonated|exploded)",
+        0.8,
+    ),
+    Rule(
+        "air-strike",
+        S.AIR_DRONE_STRIKE,
+        r"air\s*-?\s*strikes?|air\s+raids?(?!\s+(?:alerts?|sirens?|warnings?|shelters?|alarms?))"
+        r"|aerial\s+(?:bomb\w*|attacks?)"
+        r"|(?:guided|glide|aerial|aviation|cluster)\s+bombs?|bomb(?:ed|ing|ings)\b"
+        r"|(?:drones?|UAVs?|Shaheds?|loitering\s+munitions?)\s+"
+        r"(?:strikes?|attacks?|hit|struck|attacked|targeted|slammed|crashed\s+into|exploded)"
+        rf"|(?:attacked|struck|hit|targeted)\s+{_N}{{0,4}}(?:by|with)\s+{_N}{{0,2}}drones?",
+        0.8,
+    ),
+    Rule(
+        "aircraft-strike",
+        S.AIR_DRONE_STRIKE,
+        r"(?:warplanes?|fighter\s+jets?|jets|aircraft|helicopters?|bombers?)\s+"
+        r"(?:struck|bombed|attacked|hit|fired|dropped|targeted)",
+        0.75,
+    ),
+    Rule(
+        "shelling",
+        S.SHELLING_ARTILLERY_MISSILE,
+        r"shell(?:ed|ing|ings)\b|bombard(?:ed|ing|ment|ments|s)?\b|artillery(?!\s+spotters?)|mortars?\b"
+        r"|howitzers?|MLRS|multiple\s+rocket|rockets?\b|Grads?\b|Smerch|Uragan|HIMARS"
+        r"|Iskanders?|Kalibrs?|Kinzhals?|Tochka-U|S-300|cruise\s+missiles?|ballistic\s+missiles?"
+        r"|missiles?\b|fired\s+(?:on|at|upon)|pound(?:ed|ing)\b",
+        0.75,
+    ),
+    Rule(
+        "shell",
+        S.SHELLING_ARTILLERY_MISSILE,
+        r"(?<!to )shell\b(?!\s+compan)",
+        0.6,
+        base_verb=True,
+    ),
+    Rule(
+        "grenade",
+        S.GRENADE,
+        r"(?<!propelled )(?<!stun )(?<!smoke )(?<!flash )(?<!gas )grenades?\b(?!\s+launcher)",
+        0.75,
+    ),
+    # Battles.
+    Rule(
+        "recapture",
+        S.GOVERNMENT_REGAINS_TERRITORY,
+        r"recaptur(?:ed|es|ing)|retook|retaken|liberat(?:ed|es|ing)\b|liberation\s+of"
+        r"|regain(?:ed|s)\s+control|took\s+back|won\s+back|de-occupied",
+        0.75,
+    ),
+    Rule(
+        "capture",
+        S.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+        r"(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing))(?!\s+(?:\w+\s+){0,2}"
+        r"(?:soldiers|servicemen|troops|prisoners|fighters|POWs|weapons|equipment|tanks))"
+        r"|took\s+(?:full\s+)?control\s+of|taken\s+control|overran|overrun|fell\s+to"
+        r"|gained\s+control",
+        0.7,
+    ),
+    Rule(
+        "clash",
+        S.ARMED_CLASH,
+        r"clash(?:ed|es|ing)?\b|(?:heavy|fierce|intense|ongoing)\s+fighting"
+        r"|fighting\s+(?:(?:has|had)\s+)?(?:in|near|around|for|continues|continued|raged"
+        r"|and\s+advancing)|assaults?\s+(?:on|near|in|around|against)"
+        r"|fought|firefights?|gun\s*fights?|gun\s*battles?|battl(?:ed|es|ing)\s+(?:for|over|in|near)"
+        r"|exchange\s+of\s+fire|exchanged\s+fire|skirmish(?:es)?|street\s+battles?"
+        rf"|repel(?:led|s)?\s+(?:an?\s+)?{_N}{{0,2}}(?:attacks?|assaults?|offensive)"
+        r"|assault(?:ed)?\s+(?:on|the)|stormed|ambush(?:ed)?"
+        r"|(?:counter)?offensive\s+(?:on|near|in|towards|around)"
+        r"|launched\s+an?\s+(?:counter)?offensive|ground\s+attacks?"
+        r"|counter-?attack(?:s|ed|ing)?\b|advanc(?:ed|ing|es)\s+(?:\w+\s+)?"
+        r"(?:inside|into|in|on|towards?|near|around|deeper)\b|pushed\s+(?:\w+\s+)?"
+        r"(?:into|back|deeper)|mov(?:ed|ing)\s+deeper\s+into|(?:entered|broke\s+into)\s+"
+        r"(?:the\s+)?(?:city|town|village|settlement|outskirts)|assault\s+operations"
+        r"|(?:repelled|repulsed|beat\s+back)\s+(?:\w+\s+){0,3}(?:assaults?|attacks?|attempts?)"
+        r"|attempted\s+to\s+break\s+through|small[-\s]arms\s+fire|machine[-\s]gun\s+fire"
+        r"|(?:heavy|fierce|intense|ongoing)\s+(?:battles?|combat)",
+        0.7,
+    ),
+    # Violence against civilians.
+    Rule(
+        "sexual-violence",
+        S.SEXUAL_VIOLENCE,
+        r"rap(?:ed|es|ing)\b|sexual(?:ly)?\s+(?:violence|assault\w*|abuse\w*)",
+        0.75,
+    ),
+    Rule(
+        "abduction",
+        S.ABDUCTION,
+        r"abduct(?:ed|ion|ions|s|ing)|kidnap(?:ped|ping|pings|s)?"
+        r"|forcibly\s+(?:disappeared|deported|taken)|taken\s+hostage|held\s+hostage"
+        r"|tak(?:ing|en|e|es)\s+(?:\w+\s+){0,2}(?:as\s+)?hostages?",
+        0.75,
+    ),
+    Rule(
+        "execution",
+        S.ATTACK,
+        r"summar(?:y|ily)\s+execut\w*|executed\b|executions\s+of|massacre[ds]?\b"
+        r"|tortur(?:ed|e|ing)\b|mass\s+graves?|bodies\s+(?:were\s+)?(?:found|discovered|exhumed)",
+        0.7,
+    ),
+    Rule(
+        "killing",
+        S.ATTACK,
+        rf"(?:killed|killing|killings\s+of|shot|murdered|murders?\s+of)\s+{_N}{{0,3}}"
+        r"(?:civilians?|residents?|villagers|people|men|women|children|a\s+man|a\s+woman)"
+        rf"|(?:dead|bodies\s+of)\s+{_N}?(?:civilians|residents|villagers|people)\b"
+        r"|shot\s+dead|found\s+dead",
+        0.6,
+        weak=True,
+    ),
+    # Riots and protests.
+    Rule("mob", S.MOB_VIOLENCE, r"\bmob\b|lynch(?:ed|ing)?|vigilantes?", 0.65),
+    Rule("riot", S.VIOLENT_DEMONSTRATION, r"riot(?:s|ed|ing|ers)?\b", 0.7),
+    Rule(
+        "protest",
+        S.PEACEFUL_PROTEST,
+        r"protest(?:ed|ers|ors|s|ing)?\b|rall(?:y|ies|ied)\b|demonstrat(?:ion|ions|ors)\b"
+        r"|(?-i:march(?:ed|es)?)\b|picket(?:ed|s)?\b",
+        0.6,
+    ),
+    # Strategic developments read last.
+    Rule(
+        "arrest",
+        S.ARRESTS,
+        r"arrest(?:ed|s|ing)?\b|detain(?:ed|s|ing)?\b|taken\s+into\s+custody|apprehended",
+        0.6,
+    ),
+    Rule(
+        "looting",
+        S.LOOTING_PROPERTY_DESTRUCTION,
+        r"loot(?:ed|ing|s)?\b|pillag(?:ed|ing)|plunder(?:ed|ing)|torched"
+        r"|set\s+(?:fire\s+to|on\s+fire|ablaze)|burn(?:ed|t)\s+down|vandali[sz]ed|demolished"
+        rf"|blew\s+up\s+(?:a\s+|the\s+)?{_N}?(?:bridge|dam|building|railway|road)",
+        0.6,
+    ),
+    # Generic words, kept only when nothing stronger is in the sentence.
+    Rule(
+        "strike",
+        S.SHELLING_ARTILLERY_MISSILE,
+        r"(?<!hunger )(?<!general )strikes?\b(?!\s+(?:action|committee))|struck\b",
+        0.45,
+        weak=True,
+    ),
+    Rule("blast", S.SHELLING_ARTILLERY_MISSILE, r"explosions?\b|blasts?\b", 0.4, weak=True),
+    # Damage with no cause given: in war reporting nearly always from shelling; coded so,
+    # with low confidence and the evidence saying the cause was not stated.
+    Rule(
+        "damage",
+        S.SHELLING_ARTILLERY_MISSILE,
+        r"damag(?:ed|e\s+to|ing)\b|destroyed\b|destruction\b|craters?\b|collapsed\b"
+        r"|burn(?:ed|t)\s+out|on\s+fire\b|ablaze\b|aftermath\s+of",
+        0.35,
+        weak=True,
+    ),
+    Rule("attack", S.ARMED_CLASH, r"attack(?:ed|s|ing)?\b", 0.4, weak=True, base_verb=True),
+)
