@@ -276,3 +276,25 @@ def test_homonyms_after_the_first_town_of_a_sentence_stay_beside_it(gazetteer) -
 )
 def test_patterns_and_supplies_in_long_sentences(gazetteer, text: str) -> None:
     assert _events(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("There were 120 arrivals over Lyman on Monday.", S.SHELLING_ARTILLERY_MISSILE),
+        ("Russia said its forces took complete control on Monday of Lyman.", None),
+        ("Russian troops abandoned the regional capital, Kherson, on Friday.", None),
+        ("The occupiers appointed their own mayor of Melitopol on Monday.", S.OTHER),
+    ],
+)
+def test_more_phrasings_of_real_reports(gazetteer, text: str, sub: SubEventType | None) -> None:
+    kinds = {e.sub_event_type for e in _events(gazetteer, text)}
+    if sub is not None:
+        assert sub in kinds
+    else:
+        assert kinds & {S.NON_STATE_ACTOR_OVERTAKES_TERRITORY, S.NON_VIOLENT_TRANSFER_OF_TERRITORY}
+
+
+def test_an_acronym_is_not_a_place_but_a_dateline_is_read(gazetteer) -> None:
+    events = _events(gazetteer, "RIA reported that missiles hit Lviv overnight.")
+    assert _where(events) == {"Lviv"}

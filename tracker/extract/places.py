@@ -334,6 +334,8 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
         return PlaceMention(m, Role.PERSON, person)
     if m.start < 80 and not text[: m.start].strip() and _AFTER_DATELINE.match(after):
         return PlaceMention(m, Role.DATELINE, "the article's dateline")
+    if len(m.surface) <= 5 and m.surface.isupper() and not _AFTER_DATELINE.match(after):
+        return PlaceMention(m, Role.ORGANISATION, "an acronym (RIA, TASS, ISW), not a place")
     role_why = _role_from_after(before, after, capital=low in _CAPITALS, region=region)
     if role_why is None:
         role_why = _role_from_before(before)

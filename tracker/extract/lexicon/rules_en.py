@@ -66,6 +66,13 @@ RULES: tuple[Rule, ...] = (
         0.6,
     ),
     Rule(
+        "occupation-official",
+        S.OTHER,
+        r"(?:appointed|installed)\s+(?:(?:its|their)\s+own\s+|a\s+new\s+|a\s+pro-Russian\s+)?"
+        r"(?:mayor|governor|head\s+of\s+the\s+(?:region|city|administration))",
+        0.55,
+    ),
+    Rule(
         "troop-movement",
         S.OTHER,
         rf"(?:military|armou?red|Russian)\s+(?:equipment|vehicles|hardware|convoys?|columns?)\s+{_N}{{0,3}}"
@@ -78,7 +85,8 @@ RULES: tuple[Rule, ...] = (
         "withdrawal",
         S.NON_VIOLENT_TRANSFER_OF_TERRITORY,
         r"withdr(?:ew|awn)\s+from|pulled\s+out\s+of|retreated\s+from"
-        r"|handed\s+over\s+control|abandoned\s+(?:the\s+)?(?:city|town|village|positions?)",
+        r"|handed\s+over\s+control|abandoned\s+(?:the\s+)?(?:regional\s+|provincial\s+)?"
+        r"(?:capital|city|town|village|settlement|positions?)",
         0.55,
     ),
     # Explosions/Remote violence.
@@ -132,7 +140,9 @@ RULES: tuple[Rule, ...] = (
         r"shell(?:ed|ing|ings)\b|bombard(?:ed|ing|ment|ments|s)?\b|artillery(?!\s+spotters?)|mortars?\b"
         r"|howitzers?|MLRS|multiple\s+rocket|rockets?\b|Grads?\b|Smerch|Uragan|HIMARS"
         r"|Iskanders?|Kalibrs?|Kinzhals?|Tochka-U|S-300|cruise\s+missiles?|ballistic\s+missiles?"
-        r"|missiles?\b|fired\s+(?:on|at|upon)|pound(?:ed|ing)\b",
+        r"|missiles?\b|fired\s+(?:on|at|upon)|pound(?:ed|ing)\b"
+        # "324 arrivals over Orikhiv": shells landing, in front-line reporting
+        r"|\d[\d,]*\s+(?:enemy\s+)?arrivals?\b|arrivals?\s+(?:over|on)\b",
         0.75,
     ),
     Rule(
@@ -161,7 +171,8 @@ RULES: tuple[Rule, ...] = (
         S.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
         r"(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing))(?!\s+(?:\w+\s+){0,2}"
         r"(?:soldiers|servicemen|troops|prisoners|fighters|POWs|weapons|equipment|tanks))"
-        r"|took\s+(?:full\s+)?control\s+of|taken\s+control|overran|overrun|fell\s+to"
+        r"|took\s+(?:full\s+|complete\s+|total\s+)?control(?:\s+\w+){0,2}\s+of|taken\s+control"
+        r"|overran|overrun|fell\s+to"
         r"|gained\s+control",
         0.7,
     ),
