@@ -298,3 +298,8 @@ def test_more_phrasings_of_real_reports(gazetteer, text: str, sub: SubEventType 
 def test_an_acronym_is_not_a_place_but_a_dateline_is_read(gazetteer) -> None:
     events = _events(gazetteer, "RIA reported that missiles hit Lviv overnight.")
     assert _where(events) == {"Lviv"}
+
+
+def test_a_district_adjective_names_its_town(gazetteer) -> None:
+    text = "Russian artillery shelled villages of the Bakhmutskyi district on Monday."
+    assert _where(_events(gazetteer, text)) == {"Bakhmut"}

@@ -466,16 +466,18 @@ def _with_hint(place: PlaceMention, hint: NameMatch) -> PlaceMention:
     return PlaceMention(place.match, place.role, place.why, place.is_region, hint, place.facility)
 
 
+_ADJ = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:skyi|skiy|skyy|sky|ska|ske|kyi|ka)\b"
 _HROMADA_LIST = re.compile(
-    r"((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:ska|ka|ske)\b(?:\s*,\s*(?:and\s+)?|\s+and\s+))*"
-    r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:ska|ka|ske)\b)\s+(?:territorial\s+)?"
-    r"(?:communit(?:y|ies)|hromadas?)\b"
+    rf"((?:{_ADJ}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*{_ADJ})\s+(?:territorial\s+|urban\s+|rural\s+)?"
+    r"(?:communit(?:y|ies)|hromadas?|districts?|raions?|rayons?)\b"
 )
-_ADJECTIVE = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:ska|ka|ske)\b")
+_ADJECTIVE = re.compile(_ADJ)
+_ENDINGS = ("skyi", "skiy", "skyy", "sky", "ska", "ske", "kyi", "ka")
 
 
 def hromada_adjectives(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Adjectives naming communities ("the Nikopolska and Marhanetska communities")."""
+    """Adjectives naming communities or districts ("the Nikopolska and Marhanetska
+    communities", "the Klimovsky district")."""
     found = []
     for m in _HROMADA_LIST.finditer(text, start, end):
         for a in _ADJECTIVE.finditer(text, m.start(1), m.end(1)):
@@ -484,23 +486,27 @@ def hromada_adjectives(text: str, start: int, end: int) -> list[tuple[int, int, 
 
 
 def hromada_towns(adjective: str) -> list[str]:
-    """The town names a community adjective can come from, most likely first.
+    """The town names a community or district adjective can come from, most likely first.
 
     >>> hromada_towns("Nikopolska")[:2]
     ['Nikopol', 'Nikopolsk']
-    >>> "Chervonohryhorivka" in hromada_towns("Chervonohryhorivska")
-    True
-    >>> "Marhanets" in hromada_towns("Marhanetska")
-    True
+    >>> [t for t in ("Chervonohryhorivka", "Marhanets", "Klimovo", "Bakhmut", "Sumy")
+    ...  if t in hromada_towns({"Chervonohryhorivka": "Chervonohryhorivska",
+    ...      "Marhanets": "Marhanetska", "Klimovo": "Klimovsky", "Bakhmut": "Bakhmutskyi",
+    ...      "Sumy": "Sumska"}[t])]
+    ['Chervonohryhorivka', 'Marhanets', 'Klimovo', 'Bakhmut', 'Sumy']
     """
-    word = adjective.removesuffix("e").removesuffix("a")  # -ska/-ske → -sk, -ka → -k
+    ending = next(e for e in _ENDINGS if adjective.endswith(e))
+    base = adjective[: -len(ending)]
+    if not ending.startswith("s"):  # Marhanetska read as -ka: the "s" was the town's own
+        return [n for n in (base, base + "k") if len(n) >= 4]
     out = []
-    if word.endswith("ivsk"):  # Chervonohryhorivska → Chervonohryhorivka
-        out.append(word[:-2] + "ka")
-    if word.endswith("tsk"):  # Marhanetska → Marhanets
-        out.append(word[:-2] + "s")
-    if word.endswith("sk"):  # Nikopolska → Nikopol, Pokrovska → Pokrovsk, Sumska → Sumy
-        out += [word[:-2], word, word[:-2] + "y"]
-    if word.endswith("k"):
-        out.append(word[:-1])
+    if ending in ("sky", "skiy") and base.endswith(("ov", "ev")):  # Russian Klimovsky → Klimovo
+        out.append(base + "o")
+    if base.endswith("iv"):  # Chervonohryhorivska → Chervonohryhorivka
+        out.append(base + "ka")
+    out.append(base)  # Nikopolska → Nikopol, Bakhmutskyi → Bakhmut
+    if base.endswith("t"):  # Marhanetska → Marhanets
+        out.append(base + "s")
+    out += [base + "sk", base + "y"]  # Pokrovska → Pokrovsk, Sumska → Sumy
     return list(dict.fromkeys(n for n in out if len(n) >= 4))
