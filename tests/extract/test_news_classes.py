@@ -303,3 +303,15 @@ def test_an_acronym_is_not_a_place_but_a_dateline_is_read(gazetteer) -> None:
 def test_a_district_adjective_names_its_town(gazetteer) -> None:
     text = "Russian artillery shelled villages of the Bakhmutskyi district on Monday."
     assert _where(_events(gazetteer, text)) == {"Bakhmut"}
+
+
+def test_a_detention_on_a_charge_is_an_arrest_even_by_occupiers(gazetteer) -> None:
+    text = "Russian forces detained a man in Melitopol on Monday on suspicion of sabotage."
+    assert {e.sub_event_type for e in _events(gazetteer, text)} == {S.ARRESTS}
+    plain = "Russian forces detained a journalist in Melitopol on Monday."
+    assert {e.sub_event_type for e in _events(gazetteer, plain)} == {S.ABDUCTION}
+
+
+def test_where_people_come_from_is_not_where_it_happened(gazetteer) -> None:
+    text = "Residents from towns like Melitopol and Enerhodar were detained on Monday."
+    assert not {"Melitopol", "Enerhodar"} & _where(_events(gazetteer, text))

@@ -67,7 +67,7 @@ def choose_parties(
     if actor2 is None and actor1 in OPPONENT and _military(target, sides):
         actor2 = OPPONENT[actor1]
         notes.append(f"actor2: the opposing side of {actor1.value} (military target)")
-    if sub is SubEventType.ARRESTS and actor1 in _OCCUPIERS:
+    if sub is SubEventType.ARRESTS and actor1 in _OCCUPIERS and not _CHARGED.search(sentence):
         sub = SubEventType.ABDUCTION
         notes.append("type: detention by occupying forces coded as abduction")
         return Parties(_name(actor1), civilians, sub, tuple(notes))
@@ -78,6 +78,13 @@ def choose_parties(
 
 
 _HOME = {Side.RUSSIA: "RU", Side.UKRAINE: "UA"}
+# A detention with a charge ("on suspicion of treason", "charged with sabotage") is an
+# arrest by the state's security service, as ACLED codes it, even in occupied land.
+_CHARGED = re.compile(
+    r"\b(?:on\s+suspicion\s+of|suspected\s+of|charged\s+with|accused\s+of|on\s+charges\s+of|"
+    r"for\s+(?:treason|espionage|spying|sabotage)|FSB|Federal\s+Security\s+Service)\b",
+    re.I,
+)
 
 
 def _claims_own_action(sub: SubEventType, claimant: Side | None, country: str) -> bool:

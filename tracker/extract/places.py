@@ -119,6 +119,18 @@ _BEFORE = (
         ),
     ),
     (
+        Role.VISIT,
+        "where people come from, not where it happened",
+        re.compile(
+            r"\b(?:residents?|people|refugees|evacuees|natives?|families|civilians|men|women|"
+            r"children|survivors|displaced)\s+(?:who\s+(?:came|fled)\s+)?from\s+(?:the\s+)?"
+            r"(?:nearby\s+|neighbouring\s+|neighboring\s+|occupied\s+)?"
+            r"(?:(?:towns?|villages?|cities|city|areas?)\s+)?(?:(?:like|such\s+as)\s+)?"
+            r"(?:[A-Z][\w'’-]+\s+(?:and|or)\s+|[A-Z][\w'’-]+,\s+)*$",
+            re.I,
+        ),
+    ),
+    (
         Role.SPEAKER,
         "the seat of whoever reports it ('the ministry in Moscow said')",
         re.compile(
