@@ -315,3 +315,10 @@ def test_a_detention_on_a_charge_is_an_arrest_even_by_occupiers(gazetteer) -> No
 def test_where_people_come_from_is_not_where_it_happened(gazetteer) -> None:
     text = "Residents from towns like Melitopol and Enerhodar were detained on Monday."
     assert not {"Melitopol", "Enerhodar"} & _where(_events(gazetteer, text))
+
+
+def test_half_a_month_is_a_date_and_an_old_one_is_a_recap(gazetteer) -> None:
+    recap = "As of the first half of November, Ukrainian forces liberated Kherson."
+    assert _events(gazetteer, recap, published=date(2024, 3, 21)) == []
+    [event] = _events(gazetteer, recap, published=date(2023, 11, 20))
+    assert (event.date_start, event.date_end) == (date(2023, 11, 1), date(2023, 11, 15))

@@ -66,7 +66,8 @@ _SCANNER = PrefixScanner(
     rf"(?:,?\s+(?P<yr_a>{_YEAR})\b)?"
     rf"|(?:(?P<wd_b>{_WD}),?\s+)?\b(?P<day_b>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     rf"(?P<mon_b>{_MON})(?:,?\s+(?P<yr_b>{_YEAR})\b)?"
-    r"|(?P<part>(?i:\b(?:at\s+|by\s+|in\s+)?the\s+(?:end|beginning|start|middle)\s+of"
+    r"|(?P<part>(?i:\b(?:at\s+|by\s+|in\s+|as\s+of\s+)?the\s+(?:end|beginning|start|middle|"
+    r"(?:first|second|latter)\s+half)\s+of"
     r"|\b(?:in\s+)?(?:early|late|mid-?)))"
     rf"\s*(?P<mon_c>{_MON})(?:\s+(?P<yr_c>{_YEAR})\b)?"
     rf"|(?i:\b(?:in|during|throughout|since|last|this)\s+)(?P<mon_d>{_MON})(?:\s+(?P<yr_d>{_YEAR})\b)?"
@@ -232,7 +233,13 @@ def _month_part(
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
     part = (part or "").lower()
-    if "end" in part or "late" in part:
+    if "first half" in part:
+        first, last = first, date(year, month, 15)
+        day, how = date(year, month, 8), "first half of"
+    elif "second half" in part or "latter half" in part:
+        first = date(year, month, 16)
+        day, how = date(year, month, 23), "second half of"
+    elif "end" in part or "late" in part:
         day, how = last, "end of"
     elif "beginning" in part or "start" in part or "early" in part:
         day, how = first, "beginning of"
