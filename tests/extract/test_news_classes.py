@@ -322,3 +322,13 @@ def test_half_a_month_is_a_date_and_an_old_one_is_a_recap(gazetteer) -> None:
     assert _events(gazetteer, recap, published=date(2024, 3, 21)) == []
     [event] = _events(gazetteer, recap, published=date(2023, 11, 20))
     assert (event.date_start, event.date_end) == (date(2023, 11, 1), date(2023, 11, 15))
+
+
+def test_the_town_is_the_town_named_just_before(gazetteer) -> None:
+    text = (
+        "Kupiansk lies on the Oskil river. On Monday Russian forces shelled the town again, "
+        "officials said."
+    )
+    [event] = _events(gazetteer, text)
+    assert event.location == "Kupyansk"
+    assert any("named just before" in line for line in event.evidence)

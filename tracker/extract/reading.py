@@ -61,6 +61,12 @@ from tracker.model import EventType, SubEventType
 
 _MAX_NOTES = 1000
 _THE_CITY = re.compile(r"\bthe\s+(?:capital|city)\b(?!\s+of\b)", re.I)
+# "the town was occupied", "the village's liberation": the town named just before
+_THE_PLACE = re.compile(
+    r"\bthe\s+(?:town|village|city|settlement|hamlet)(?:['’]s)?\b(?!\s+(?:of|council|hall)\b)",
+    re.I,
+)
+LOOK_BACK = 3  # sentences searched for the town "the town" stands for
 _VAGUE_REGION = re.compile(
     r"\b(?:the\s+)?(?:country['’]s|Ukraine['’]s)\s+(?P<a>east|south|north|west|north-?east|south-?east|"
     r"north-?west|south-?west)\b|\b(?P<b>eastern|southern|northern|western|north-?eastern|"
@@ -365,12 +371,34 @@ class ArticleReader:
             if res is not None:
                 note = "place: 'the city'/'the capital' read as the article's dateline city"
                 return self._mention(sentence, group, place=dateline, resolution=res, note=note)
+        if _THE_PLACE.search(self.text, sentence.start, sentence.end):
+            found = self._named_before(sentence)
+            if found is not None:
+                place, res = found
+                note = (
+                    f"place: 'the town'/'the village' read as {place.match.surface!r}, "
+                    "named just before"
+                )
+                return self._mention(sentence, group, place=place, resolution=res, note=note)
         vague = _VAGUE_REGION.search(self.text, sentence.start, sentence.end)
         text = None
         if vague and self.country == "UA":
             direction = (vague.group("a") or vague.group("b")).lower()
             text = f"{direction if direction.endswith('ern') else direction + 'ern'} Ukraine"
         return self._mention(sentence, group, place=None, resolution=None, vague=text)
+
+    def _named_before(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
+        """The last town named in the three sentences before this one, for "the town"."""
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_left(starts, sentence.start)
+        for earlier in reversed(self.sentences[max(0, i - LOOK_BACK) : i]):
+            for place in reversed(self._places(earlier)):
+                if place.is_region or place.role not in (Role.EVENT, Role.NEAR, Role.REFERENCE):
+                    continue
+                res = self.resolver.resolve(place)
+                if res is not None and not res.place.is_region:
+                    return place, Resolution(res.place, res.precision, res.score, res.reason)
+        return None
 
     def _dateline(self) -> PlaceMention | None:
         """The city a dateline names ("KYIV, April 12 (Reuters) -"), found once."""
