@@ -332,3 +332,12 @@ def test_the_town_is_the_town_named_just_before(gazetteer) -> None:
     [event] = _events(gazetteer, text)
     assert event.location == "Kupyansk"
     assert any("named just before" in line for line in event.evidence)
+
+
+def test_where_a_captive_was_taken_is_not_where_it_happened(gazetteer) -> None:
+    text = (
+        "The mayor of Melitopol, abducted by Russian forces on Monday, has been taken to "
+        "the occupied Donetsk region."
+    )
+    [event] = _events(gazetteer, text)
+    assert event.location == "Melitopol"

@@ -114,7 +114,8 @@ _BEFORE = (
             r"remarks\s+in|met\s+[^,.;]{0,40}\s+in|meeting\s+in|(?:press|news)\s+conference\s+in|"
             r"toured|hosted\s+[^,.;]{0,30}\s+in|returned\s+(?:from|to)|summit\s+in|talks\s+in|"
             r"negotiations\s+in|held\s+in|delegations?\s+(?:in|to)|embassy\s+in|envoy\s+(?:in|to)|"
-            r"based\s+in|fled\s+to|evacuated\s+to)\s+(?:the\s+)?$",
+            r"based\s+in|fled\s+to|evacuated\s+to|(?:taken|moved|transferred|deported|brought|"
+            r"sent|relocated|driven)\s+(?:away\s+)?to)\s+(?:the\s+)?(?:separatist\s+|occupied\s+)?$",
             re.I,
         ),
     ),
