@@ -341,3 +341,15 @@ def test_where_a_captive_was_taken_is_not_where_it_happened(gazetteer) -> None:
     )
     [event] = _events(gazetteer, text)
     assert event.location == "Melitopol"
+
+
+def test_a_shoot_down_reported_by_the_local_administration_is_in_its_region(gazetteer) -> None:
+    text = (
+        "Russian artillery shelled Okhtyrka on Monday. "
+        "Overnight air defence forces downed a drone, according to the regional administration."
+    )
+    dwu = [e for e in _events(gazetteer, text) if e.sub_event_type is S.DISRUPTED_WEAPONS_USE]
+    assert [(e.admin1, e.geo_precision) for e in dwu] == [("Sumy Oblast", GeoPrecision.REGION)]
+    tally = "Russian artillery shelled Okhtyrka on Monday. Air defences downed 30 drones overnight."
+    dwu = [e for e in _events(gazetteer, tally) if e.sub_event_type is S.DISRUPTED_WEAPONS_USE]
+    assert [e.has_location for e in dwu] == [False]

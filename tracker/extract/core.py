@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -124,6 +125,9 @@ def _scored(events: list[Event]) -> list[Event]:
     return out
 
 
+_LOCAL_CLAIMANT = re.compile(r"administration|governor|mayor|regional|council", re.I)
+
+
 def _codable(groups: list[list[Mention]]) -> list[list[Mention]]:
     """ACLED codes every event to an admin unit: one known only by an informal region
     spanning several ("strikes across Donbas") is not recorded (strategic developments
@@ -153,10 +157,12 @@ def _in_the_article_region(
     note = f"place: none in the sentence; every place in the article lies in {region}"
     out = []
     for g in groups:
-        # Shoot-downs are often a country-wide tally beside a local story: left unplaced.
-        if g[0].sub_event_type is not SubEventType.DISRUPTED_WEAPONS_USE and all(
-            not m.located and not m.location_text for m in g
-        ):
+        # Shoot-downs are often a country-wide tally beside a local story: left unplaced,
+        # unless a local authority reports them ("according to the administration").
+        local = g[0].sub_event_type is not SubEventType.DISRUPTED_WEAPONS_USE or any(
+            m.claimed_by and _LOCAL_CLAIMANT.search(m.claimed_by) for m in g
+        )
+        if local and all(not m.located and not m.location_text for m in g):
             g = [
                 replace(m, place=res.place, precision=GeoPrecision.REGION,
                         evidence=(*m.evidence, note))
