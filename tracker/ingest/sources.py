@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.errors import ConfigError
+from tracker.ingest.language import check_language_code
 from tracker.ingest.records import ArticleDefaults
 from tracker.ingest.urls import is_remote
 
@@ -120,4 +121,7 @@ def _options(raw: Any, *, where: str, allowed: set[str]) -> dict[str, str]:
     bad = {k: v for k, v in raw.items() if not isinstance(v, str) or not v.strip()}
     if bad:
         raise ConfigError(f"{where}: values must be non-empty text, got {bad!r}")
-    return {k: v.strip() for k, v in raw.items()}
+    options = {k: v.strip() for k, v in raw.items()}
+    if "language" in options:
+        options["language"] = check_language_code(options["language"], option=f"{where}: language")
+    return options
