@@ -167,6 +167,7 @@ def test_a_bad_message_fails_alone(tmp_path: Path) -> None:
     [
         ({"name": "N", "type": "public_channel", "id": 1, "messages": []}, True),
         ({"messages": [{"id": 1, "type": "message", "date": "2024-01-01T00:00:00"}]}, True),
+        ({"about": "a whole account", "chats": {"list": []}}, True),
         ({"text": "An article that mentions messages.", "messages": ["a", "b"]}, False),
         ({"text": "An article.", "messages": [{"id": 1}]}, False),
         ([{"id": 1, "type": "message", "date": "2024-01-01"}], False),
@@ -182,3 +183,42 @@ def test_a_record_with_a_messages_key_is_still_a_record(tmp_path: Path) -> None:
     path.write_text(json.dumps(record), "utf-8")
     [item] = read_path(path)
     assert item.article is not None and item.article.text == record["text"]
+
+
+def test_a_sources_file_names_each_export_s_channel(tmp_path: Path) -> None:
+    other = _export(
+        tmp_path,
+        {"name": "Other", "type": "public_channel", "id": 9},
+        [_message(1, "Explosions were heard near the airfield in the early hours.")],
+    )
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f'[[source]]\npath = "{V1}"\ntelegram_channel = "@example_front"\n\n'
+        f'[[source]]\npath = "{other.name}"\n',
+        encoding="utf-8",
+    )
+    result = _ingest(tmp_path, "--sources", str(sources), "--telegram-channel", "other_chan")
+    assert result.exit_code == 0, result.output
+    assert [url for url, *_ in _stored(tmp_path)] == [
+        "https://t.me/example_front/102",
+        "https://t.me/example_front/103",
+        "https://t.me/example_front/105",
+        "https://t.me/other_chan/1",
+    ]
+
+
+def test_a_bad_channel_in_a_sources_file_is_named(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[source]]\npath = "{V1}"\ntelegram_channel = "t.me"\n', "utf-8")
+    result = _ingest(tmp_path, "--sources", str(sources))
+    assert result.exit_code == 2
+    assert f"Error: {sources} source #1: telegram_channel 't.me' is not a channel" in result.stderr
+
+
+def test_a_full_account_export_is_refused_with_the_fix(tmp_path: Path) -> None:
+    chats = {"about": "export", "chats": {"about": "chats", "list": []}}
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(chats), "utf-8")
+    [item] = read_path(path)
+    assert item.article is None
+    assert "is a whole Telegram account export" in str(item.error)

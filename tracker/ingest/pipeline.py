@@ -214,9 +214,9 @@ def _ingest_local(
     spec: SourceSpec, paths: list[Path] | None, *, sink: ArticleSink, options: IngestOptions
 ) -> None:
     sources: list[tuple[str, Iterator[Item]]]
-    reading = ReadOptions(
-        text_column=options.text_column, telegram_channel=options.telegram_channel
-    )
+    # a sources-file entry names its own channel; --telegram-channel names the rest
+    channel = spec.telegram_channel or options.telegram_channel
+    reading = ReadOptions(text_column=options.text_column, telegram_channel=channel)
     if paths is None:
         sources = [(STDIN, read_stdin(sys.stdin.buffer, options=reading))]
     else:

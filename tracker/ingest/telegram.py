@@ -71,19 +71,29 @@ class TelegramChat:
 
 
 def is_telegram_export(data: object) -> bool:
-    """True when ``data`` (parsed JSON) has the shape of a Telegram chat export.
+    """True when ``data`` (parsed JSON) has the shape of a Telegram export.
+
+    A whole account's export (``{"chats": {"list": [...]}}``) is one too, so
+    that reading it can refuse it by name.
 
     >>> is_telegram_export({"name": "N", "messages": [{"id": 1, "type": "message", "date": "x"}]})
     True
     >>> is_telegram_export({"text": "An ordinary article record."})
     False
     """
+    if _is_account_export(data):
+        return True
     if not isinstance(data, Mapping) or not isinstance(data.get("messages"), list):
         return False
     first = data["messages"][:_SNIFFED]
     if not first:
         return "id" in data and "type" in data  # an export of a chat with no messages
     return all(isinstance(m, Mapping) and all(k in m for k in _MESSAGE_KEYS) for m in first)
+
+
+def _is_account_export(data: object) -> bool:
+    chats = data.get("chats") if isinstance(data, Mapping) else None
+    return isinstance(chats, Mapping) and isinstance(chats.get("list"), list)
 
 
 def check_username(value: str, *, where: str = "--telegram-channel") -> str:
@@ -120,6 +130,10 @@ def read_telegram_export(
     >>> a.text, a.url, a.published.isoformat(), a.outlet
     ('Drones hit a depot in Kharkiv.', 'https://t.me/example_news/5', '2024-04-15', 'Example News')
     """
+    if _is_account_export(data):
+        # it holds personal chats too: reading them all into a news database is never meant
+        yield Item(origin, error=_account_export(origin))
+        return
     try:
         chat = _chat(data, username=username, origin=origin)
     except ConfigError as err:
@@ -137,6 +151,13 @@ def read_telegram_export(
             item = Item(where, error=err)
         if item is not None:
             yield item
+
+
+def _account_export(origin: str) -> InputError:
+    return InputError(
+        f"{origin!r} is a whole Telegram account export, personal chats included; in "
+        "Telegram Desktop use the channel's own 'Export chat history' and ingest its result.json"
+    )
 
 
 def _chat(data: Mapping[str, Any], *, username: str | None, origin: str) -> TelegramChat:
