@@ -155,3 +155,17 @@ def test_a_sources_file_language_is_checked(tmp_path: Path) -> None:
         load_sources_file(path)
     path.write_text('[[source]]\npath = "in"\nlanguage = "uk-UA"\n', encoding="utf-8")
     assert load_sources_file(path)[0].options.language == "uk"
+
+
+def test_extract_reads_with_a_declared_language(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    args = ["--db", db, "extract", str(tmp_path / "a.txt"), "--format", "jsonl"]
+    assert CliRunner().invoke(cli, [*args, "--language", "en"]).exit_code == 0
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(json.dumps({"id": "1", "text": ENGLISH}) + "\n", encoding="utf-8")
+    refused = CliRunner().invoke(
+        cli, ["--db", db, "extract", "--batch", str(batch), "--language", "uk"]
+    )
+    assert refused.exit_code == 2
+    assert "--language describes one article; it cannot apply to --batch" in refused.stderr
