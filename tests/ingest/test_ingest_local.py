@@ -11,7 +11,7 @@ import pytest
 from ingest_pages import ARTICLES, article_html
 
 from tracker.errors import InputError
-from tracker.ingest.local import expand_local, read_path, read_stdin
+from tracker.ingest.local import ReadOptions, expand_local, read_path, read_stdin
 
 
 def _write(path: Path, content: str | bytes) -> Path:
@@ -80,7 +80,7 @@ def test_csv_with_a_named_text_column(tmp_path: Path) -> None:
     path = _write(tmp_path / "a.csv", csv_text)
     [missing] = read_path(path)
     assert missing.error is not None and "--text-column" in str(missing.error)
-    [item] = read_path(path, text_column="story")
+    [item] = read_path(path, options=ReadOptions(text_column="story"))
     assert item.article is not None
     assert item.article.published == date(2022, 5, 4)
     assert item.origin.endswith("a.csv:2")

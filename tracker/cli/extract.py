@@ -13,7 +13,7 @@ import click
 from geodata.protocols import Gazetteer
 from tracker.app import App
 from tracker.cli.common import database_access, emit, handle_errors, parse_date
-from tracker.errors import InputError
+from tracker.errors import ConfigError, InputError
 from tracker.export.records import json_record
 from tracker.model import Article
 from tracker.settings import Access
@@ -92,6 +92,11 @@ def _read_text(path: str) -> str:
 @click.option("--url", help="Canonical URL of the article (its identity and source link).")
 @click.option("--title", help="Title of the article.")
 @click.option(
+    "--language",
+    metavar="CODE",
+    help="ISO 639-1 code (en, uk, ru) choosing the extractor; default: detected from the text.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["geojson", "jsonl"]),
@@ -122,6 +127,7 @@ def extract(
     published: str | None,
     url: str | None,
     title: str | None,
+    language: str | None,
     fmt: str,
     batch: str | None,
     gazetteer_paths: tuple[Path, ...],
@@ -130,14 +136,21 @@ def extract(
 
     Each event carries its place, date and precision, actors, fatalities, the
     sentence it came from (notes) and the evidence for every choice. Events
-    with no usable place are printed without coordinates.
+    with no usable place are printed without coordinates. The article's
+    language (--language, else detected from the text) chooses the extractor.
 
     \b
     Example:
       tracker extract article.txt --published 2022-04-12
+      tracker extract post.txt --language uk
       tracker extract --batch articles.jsonl > events.jsonl
     """
+    from tracker.ingest.language import check_language_code, with_detected_language
+
+    code = None if language is None else check_language_code(language)
     if batch is not None:
+        if code is not None:
+            raise ConfigError("--language describes one article; it cannot apply to --batch")
         _run_batch(batch, _extractor(app, gazetteer_paths, preview=True))
         return
     article = Article(
@@ -145,7 +158,9 @@ def extract(
         title=title,
         url=url,
         published=parse_date(published, option="--published"),
+        language=code,
     )
+    article = with_detected_language(article)
     events = _extractor(app, gazetteer_paths, preview=True).extract(article)
     if fmt == "jsonl":
         emit((json_record(e) for e in events), "jsonl", columns=())

@@ -55,7 +55,11 @@ def _fetch_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--url", help="Canonical URL of the single article being read.")
 @click.option("--title", help="Title of the single article being read.")
 @click.option("--outlet", help="Outlet name for articles that give none.")
-@click.option("--language", help="Language code for articles that give none, e.g. en.")
+@click.option(
+    "--language",
+    metavar="CODE",
+    help="ISO 639-1 code (en, uk, ru) for articles that declare none; default: detected.",
+)
 @click.option("--country-focus", help="ISO country code the articles are about (default UA).")
 @click.option(
     "--sources",
@@ -64,6 +68,11 @@ def _fetch_options(func: Callable[..., Any]) -> Callable[..., Any]:
     help="TOML file listing feeds/paths with per-source outlet, language, country_focus.",
 )
 @click.option("--text-column", default="text", show_default=True, help="CSV column with the text.")
+@click.option(
+    "--telegram-channel",
+    metavar="USERNAME",
+    help="Public username of the channel a Telegram export comes from (links t.me/USERNAME/ID).",
+)
 @_fetch_options
 @click.option(
     "--log-jsonl",
@@ -93,7 +102,8 @@ def _fetch_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def ingest(app: App, sources: tuple[str, ...], **opts: Any) -> None:
     """Read articles from SOURCEs, extract their events and store both.
 
-    A SOURCE is a text, HTML, JSON, JSON Lines or CSV file, a folder (read
+    A SOURCE is a text, HTML, JSON, JSON Lines or CSV file, a Telegram Desktop
+    chat export (result.json: one article per message), a folder (read
     recursively), a glob such as 'inbox/**/*.jsonl', '-' for stdin, an article
     URL or an RSS/Atom feed URL. Re-ingesting an article adds nothing; feeds are
     fetched conditionally and entries seen before are not fetched again. A stored
@@ -111,6 +121,7 @@ def ingest(app: App, sources: tuple[str, ...], **opts: Any) -> None:
       tracker ingest https://news.example.org/rss --log-jsonl ingest.log
       tracker ingest --sources feeds.toml --lock-name hourly
       tracker ingest reports/ --reprocess
+      tracker ingest result.json --telegram-channel example_news
     """
     from tracker.ingest import run_ingest
 
@@ -140,10 +151,11 @@ def _options(app: App, opts: dict[str, Any]) -> IngestOptions:
         url=opts["url"],
         title=opts["title"],
         outlet=opts["outlet"],
-        language=opts["language"],
+        language=_language(opts["language"]),
         country_focus=opts["country_focus"],
         sources_file=opts["sources_file"],
         text_column=opts["text_column"],
+        telegram_channel=_telegram_channel(opts["telegram_channel"]),
         fetch=fetch,
         log_jsonl=opts["log_jsonl"],
         lock_name=opts["lock_name"] or default_lock_name(app.db_url),
@@ -152,6 +164,18 @@ def _options(app: App, opts: dict[str, Any]) -> IngestOptions:
         refetch_seen=opts["refetch_seen"],
         reprocess=opts["reprocess"],
     )
+
+
+def _language(code: str | None) -> str | None:
+    from tracker.ingest.language import check_language_code
+
+    return None if code is None else check_language_code(code)
+
+
+def _telegram_channel(username: str | None) -> str | None:
+    from tracker.ingest.telegram import check_username
+
+    return None if username is None else check_username(username)
 
 
 @functools.cache

@@ -13,6 +13,7 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,6 +21,7 @@ from tracker.errors import InputError, TrackerError
 from tracker.ingest.content import ContentKind, decode_text, sniff_kind
 from tracker.ingest.html import extract_page
 from tracker.ingest.records import Item, article_from_page, article_from_record, article_from_text
+from tracker.ingest.telegram import is_telegram_export, read_telegram_export
 
 STDIN = "-"
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -28,6 +30,14 @@ RECORD_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".tsv"})
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 _GLOB_CHARS = frozenset("*?[")
 _CSV_FIELD_LIMIT = 50_000_000  # article texts outgrow csv's 128 KiB default
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to read what a file does not say itself: the CSV text column, a channel's name."""
+
+    text_column: str = "text"
+    telegram_channel: str | None = None  # public username for a Telegram export's links
 
 
 def is_glob(location: str) -> bool:
@@ -91,7 +101,7 @@ def _wanted(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in KNOWN_SUFFIXES
 
 
-def read_path(path: Path, *, text_column: str = "text") -> Iterator[Item]:
+def read_path(path: Path, *, options: ReadOptions | None = None) -> Iterator[Item]:
     """Articles in one file, chosen by its extension (unknown ones are sniffed)."""
     origin = str(path)
     try:
@@ -99,9 +109,7 @@ def read_path(path: Path, *, text_column: str = "text") -> Iterator[Item]:
     except OSError as err:
         yield Item(origin, error=_read_error(path, err))
         return
-    yield from read_bytes(
-        content, origin=origin, suffix=path.suffix.lower(), text_column=text_column
-    )
+    yield from read_bytes(content, origin=origin, suffix=path.suffix.lower(), options=options)
 
 
 def _read_all(path: Path) -> bytes:
@@ -128,12 +136,14 @@ def _read_error(path: Path, err: OSError) -> InputError:
     return InputError(f"cannot read {origin!r}: {reason}; check the file and its permissions")
 
 
-def read_stdin(stream: BinaryIO, *, text_column: str = "text") -> Iterator[Item]:
+def read_stdin(stream: BinaryIO, *, options: ReadOptions | None = None) -> Iterator[Item]:
     """Articles from standard input: plain text, HTML, JSON or JSON Lines, sniffed."""
-    yield from read_bytes(stream.read(), origin="<stdin>", suffix="", text_column=text_column)
+    yield from read_bytes(stream.read(), origin="<stdin>", suffix="", options=options)
 
 
-def read_bytes(content: bytes, *, origin: str, suffix: str, text_column: str) -> Iterator[Item]:
+def read_bytes(
+    content: bytes, *, origin: str, suffix: str, options: ReadOptions | None = None
+) -> Iterator[Item]:
     """Articles in ``content``; ``suffix`` (``.jsonl``, ``.csv``...) says how to read it."""
     try:
         reader = _reader_for(content, origin=origin, suffix=suffix)
@@ -141,10 +151,10 @@ def read_bytes(content: bytes, *, origin: str, suffix: str, text_column: str) ->
     except TrackerError as err:
         yield Item(origin, error=err)
         return
-    yield from reader(text, origin, text_column)
+    yield from reader(text, origin, options or ReadOptions())
 
 
-Reader = Callable[[str, str, str], Iterator[Item]]
+Reader = Callable[[str, str, ReadOptions], Iterator[Item]]
 
 
 def _reader_for(content: bytes, *, origin: str, suffix: str) -> Reader:
@@ -170,14 +180,14 @@ def _reader_for(content: bytes, *, origin: str, suffix: str) -> Reader:
     return _read_text
 
 
-def _read_text(text: str, origin: str, _column: str) -> Iterator[Item]:
+def _read_text(text: str, origin: str, _options: ReadOptions) -> Iterator[Item]:
     if not text.strip():
         yield Item(origin, error=InputError(f"{origin!r} is empty; there is no article to read"))
         return
     yield Item(origin, article=article_from_text(text))
 
 
-def _read_html(text: str, origin: str, _column: str) -> Iterator[Item]:
+def _read_html(text: str, origin: str, _options: ReadOptions) -> Iterator[Item]:
     try:
         page = extract_page(text, url=None, origin=origin)
     except TrackerError as err:
@@ -193,18 +203,21 @@ def _record_item(record: object, origin: str) -> Item:
         return Item(origin, error=err)
 
 
-def _read_json(text: str, origin: str, _column: str) -> Iterator[Item]:
+def _read_json(text: str, origin: str, options: ReadOptions) -> Iterator[Item]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         yield Item(origin, error=InputError(f"{origin}: not valid JSON ({err}); fix or remove it"))
+        return
+    if is_telegram_export(data):
+        yield from read_telegram_export(data, origin=origin, username=options.telegram_channel)
         return
     records = data if isinstance(data, list) else [data]
     for i, record in enumerate(records):
         yield _record_item(record, f"{origin}[{i}]" if isinstance(data, list) else origin)
 
 
-def _read_jsonl(text: str, origin: str, _column: str) -> Iterator[Item]:
+def _read_jsonl(text: str, origin: str, _options: ReadOptions) -> Iterator[Item]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -217,16 +230,17 @@ def _read_jsonl(text: str, origin: str, _column: str) -> Iterator[Item]:
         yield _record_item(record, where)
 
 
-def _read_json_or_lines(text: str, origin: str, column: str) -> Iterator[Item]:
+def _read_json_or_lines(text: str, origin: str, options: ReadOptions) -> Iterator[Item]:
     try:
         json.loads(text)
     except json.JSONDecodeError:
-        yield from _read_jsonl(text, origin, column)
+        yield from _read_jsonl(text, origin, options)
         return
-    yield from _read_json(text, origin, column)
+    yield from _read_json(text, origin, options)
 
 
-def _read_csv(text: str, origin: str, column: str) -> Iterator[Item]:
+def _read_csv(text: str, origin: str, options: ReadOptions) -> Iterator[Item]:
+    column = options.text_column
     csv.field_size_limit(_CSV_FIELD_LIMIT)
     delimiter = "\t" if origin.lower().endswith(".tsv") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -79,6 +79,8 @@ class IngestOptions:
     exclusive among runs with the same name (lock files live in ``lock_dir``,
     by default ``<data home>/locks``); ``max_run_time`` (seconds) is how long
     a run may hold that lock before the runs it blocks report it as hung.
+    ``telegram_channel`` is the public username of the channel a Telegram
+    export comes from, which makes its messages' ``https://t.me/...`` links.
     ``refetch_seen`` re-reads feed entries already stored instead of skipping them.
     ``reprocess`` extracts the events of articles already stored again even when
     nothing about them changed (stored articles whose date or extractor version
@@ -93,6 +95,7 @@ class IngestOptions:
     country_focus: str | None = None
     sources_file: Path | None = None
     text_column: str = "text"
+    telegram_channel: str | None = None
     fetch: FetchPolicy = field(default_factory=FetchPolicy)
     log_jsonl: Path | None = None
     lock_name: str | None = None

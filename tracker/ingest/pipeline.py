@@ -24,6 +24,7 @@ from tracker.ingest.fetch import Fetcher
 from tracker.ingest.local import (
     RECORD_SUFFIXES,
     STDIN,
+    ReadOptions,
     expand_local,
     is_glob,
     read_path,
@@ -213,10 +214,13 @@ def _ingest_local(
     spec: SourceSpec, paths: list[Path] | None, *, sink: ArticleSink, options: IngestOptions
 ) -> None:
     sources: list[tuple[str, Iterator[Item]]]
+    # a sources-file entry names its own channel; --telegram-channel names the rest
+    channel = spec.telegram_channel or options.telegram_channel
+    reading = ReadOptions(text_column=options.text_column, telegram_channel=channel)
     if paths is None:
-        sources = [(STDIN, read_stdin(sys.stdin.buffer, text_column=options.text_column))]
+        sources = [(STDIN, read_stdin(sys.stdin.buffer, options=reading))]
     else:
-        sources = [(str(p), read_path(p, text_column=options.text_column)) for p in paths]
+        sources = [(str(p), read_path(p, options=reading)) for p in paths]
     with sink.batched():
         for origin, items in sources:
             try:

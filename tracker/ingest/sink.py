@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tracker.errors import GazetteerError, InputError, StorageError, TrackerError
+from tracker.ingest.language import with_detected_language
 from tracker.ingest.log import JsonlLog
 from tracker.ingest.progress import IngestProgress
 from tracker.ingest.records import ArticleDefaults, apply_defaults
@@ -184,11 +185,13 @@ class ArticleSink:
         self, article: Article, *, origin: str, override: ArticleDefaults
     ) -> _Ready | bool | None:
         """Defaults, status check, extraction: what to save; True if unchanged, None if failed."""
+        # A declared language (the article's own, the source's, --language) wins over a guess.
         article = apply_defaults(article, override=override, fallback=self._fallback)
         store = self.app.store  # outside the isolation: a broken database stops the run
         try:
             if not article.text.strip():
                 raise InputError(f"{origin}: the article has no text")
+            article = with_detected_language(article)
             return self._extract(store, article, origin)
         except (StorageError, GazetteerError):
             raise  # the same for every article: stop rather than fail them one by one

@@ -13,6 +13,10 @@ A sources file lists feeds, pages and local paths with per-source options::
     [[source]]
     path = "inbox/*.jsonl"     # relative to the sources file
     outlet = "Wire copy"
+
+    [[source]]
+    path = "exports/example_news/result.json"   # a Telegram channel export
+    telegram_channel = "example_news"           # its public username, for t.me links
 """
 
 from __future__ import annotations
@@ -24,11 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from tracker.errors import ConfigError
+from tracker.ingest.language import check_language_code
 from tracker.ingest.records import ArticleDefaults
+from tracker.ingest.telegram import check_username
 from tracker.ingest.urls import is_remote
 
 _OPTION_KEYS = ("outlet", "language", "country_focus")
-_SOURCE_KEYS = frozenset({"url", "path", "name", *_OPTION_KEYS})
+_SOURCE_KEYS = frozenset({"url", "path", "name", "telegram_channel", *_OPTION_KEYS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +44,7 @@ class SourceSpec:
     location: str  # a URL, a path, a glob or "-" for stdin
     options: ArticleDefaults = field(default_factory=ArticleDefaults)
     name: str | None = None
+    telegram_channel: str | None = None  # the username of the channel a Telegram export is of
 
     @property
     def remote(self) -> bool:
@@ -102,9 +109,13 @@ def _spec(raw: Any, index: int, path: Path, defaults: Mapping[str, str]) -> Sour
     if url is not None and not is_remote(url):
         raise ConfigError(f"{where}: url {url!r} is not a URL; use path = for local files")
     location = url if url is not None else str((path.parent / local).expanduser())
+    channel = options.get("telegram_channel")
+    if channel is not None:
+        channel = check_username(channel, where=f"{where}: telegram_channel")
     return SourceSpec(
         location=location,
         name=options.get("name"),
+        telegram_channel=channel,
         options=ArticleDefaults(**{k: options.get(k) for k in _OPTION_KEYS}),
     )
 
@@ -120,4 +131,7 @@ def _options(raw: Any, *, where: str, allowed: set[str]) -> dict[str, str]:
     bad = {k: v for k, v in raw.items() if not isinstance(v, str) or not v.strip()}
     if bad:
         raise ConfigError(f"{where}: values must be non-empty text, got {bad!r}")
-    return {k: v.strip() for k, v in raw.items()}
+    options = {k: v.strip() for k, v in raw.items()}
+    if "language" in options:
+        options["language"] = check_language_code(options["language"], option=f"{where}: language")
+    return options
