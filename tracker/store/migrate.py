@@ -100,7 +100,7 @@ def upgrade(engine: Engine, *, revision: str = "head") -> SchemaStatus:
 
 def ensure_schema(engine: Engine) -> None:
     """Create the schema on an empty database; refuse one at another revision."""
-    if _at_head(engine):
+    if at_head(engine):
         return
     status = schema_status(engine)
     if status.up_to_date:
@@ -111,7 +111,7 @@ def ensure_schema(engine: Engine) -> None:
     raise SchemaMismatch(mismatch_message(engine, status))
 
 
-def _at_head(engine: Engine) -> bool:
+def at_head(engine: Engine) -> bool:
     """True when the database's one recorded revision is :data:`HEAD_REVISION` (plain SQL)."""
     with translated(engine), engine.connect() as conn:
         if not sa.inspect(conn).has_table("alembic_version"):

@@ -80,6 +80,8 @@ def open_store(url: str, *, access: Access = Access.CREATE) -> Store:
 
 
 def _require_schema(engine: Engine) -> None:
+    if migrate.at_head(engine):
+        return  # plain SQL: Alembic is imported only when something is wrong
     status = migrate.schema_status(engine)
     if status.up_to_date:
         return
