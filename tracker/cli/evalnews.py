@@ -12,7 +12,7 @@ import click
 
 from tracker.app import App
 from tracker.cli.common import emit, handle_errors
-from tracker.cli.extract import _GAZETTEER_HELP, _gazetteer
+from tracker.cli.extract import _gazetteer, gazetteer_option
 from tracker.errors import InputError
 
 if TYPE_CHECKING:
@@ -44,13 +44,7 @@ _BIN_COLUMNS = ("confidence", "events", "right", "share right")
 @click.option(
     "--lang", "languages", multiple=True, help="Only articles in this language; repeatable."
 )
-@click.option(
-    "--gazetteer",
-    "gazetteer_paths",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help=_GAZETTEER_HELP,
-)
+@gazetteer_option
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )

@@ -27,6 +27,16 @@ _GAZETTEER_HELP = (
 )
 
 
+# --gazetteer FILE..., shared by extract, eval extract and eval news.
+gazetteer_option = click.option(
+    "--gazetteer",
+    "gazetteer_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help=_GAZETTEER_HELP,
+)
+
+
 def _gazetteer(app: App, paths: Sequence[Path]) -> Gazetteer:
     if not paths:
         return app.gazetteer
@@ -111,13 +121,7 @@ def _read_text(path: str) -> str:
     help='One article per line {"id", "text", "title"?, "published"?, "url"?}; '
     "writes one JSON line per event; bad lines are reported on stderr and skipped.",
 )
-@click.option(
-    "--gazetteer",
-    "gazetteer_paths",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help=_GAZETTEER_HELP,
-)
+@gazetteer_option
 @click.pass_obj
 @handle_errors
 @database_access(Access.READ, caches_geocoding=True)
@@ -210,13 +214,7 @@ def _run_batch(batch: str, extractor: Extractor) -> None:
     default=0,
     help="Also list this many rows that were missed, with the nearest distance.",
 )
-@click.option(
-    "--gazetteer",
-    "gazetteer_paths",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help=_GAZETTEER_HELP,
-)
+@gazetteer_option
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
