@@ -353,3 +353,11 @@ def test_a_shoot_down_reported_by_the_local_administration_is_in_its_region(gaze
     tally = "Russian artillery shelled Okhtyrka on Monday. Air defences downed 30 drones overnight."
     dwu = [e for e in _events(gazetteer, tally) if e.sub_event_type is S.DISRUPTED_WEAPONS_USE]
     assert [e.has_location for e in dwu] == [False]
+
+
+def test_the_town_in_a_named_region_is_the_town_named_before(gazetteer) -> None:
+    text = (
+        "Hostomel lies near an airfield. On Monday the town was shelled again in the Kyiv region."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.geo_precision) == ("Hostomel", GeoPrecision.SETTLEMENT)

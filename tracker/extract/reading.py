@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from geodata.admin import find_region
 from geodata.model import GeoPrecision, NameMatch, Resolution
 from geodata.protocols import Gazetteer
 from tracker.extract.actors import (
@@ -265,6 +266,7 @@ class ArticleReader:
             for p in event_places
         ):
             self._prime()  # a homonym with no region stated: read the whole article first
+        event_places = self._the_town_in_region(sentence, event_places)
         owners = _assign(event_places, [t for t, _ in dated], cuts)
         reference = next((p for p in places if p.role is Role.REFERENCE), None)
         office = next((p for p in places if p.why == OFFICE), None)
@@ -386,6 +388,26 @@ class ArticleReader:
             direction = (vague.group("a") or vague.group("b")).lower()
             text = f"{direction if direction.endswith('ern') else direction + 'ern'} Ukraine"
         return self._mention(sentence, group, place=None, resolution=None, vague=text)
+
+    def _the_town_in_region(
+        self, sentence: Sentence, event_places: list[PlaceMention]
+    ) -> list[PlaceMention]:
+        """ "The village's liberation marks a breakthrough in the Zaporizhzhia region": the
+        village named just before, when it lies in that region, is the finer place."""
+        if not event_places or not all(p.is_region for p in event_places):
+            return event_places
+        if not _THE_PLACE.search(self.text, sentence.start, sentence.end):
+            return event_places
+        found = self._named_before(sentence)
+        if found is None:
+            return event_places
+        town, res = found
+        for region in event_places:
+            inside = find_region(region.match.surface)
+            if inside is not None and res.place.admin1_code in inside.codes:
+                why = f"'the town'/'the village', named just before, in {region.match.surface!r}"
+                return [PlaceMention(town.match, Role.EVENT, why, False, town.hint, town.facility)]
+        return event_places
 
     def _named_before(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
         """The last town named in the three sentences before this one, for "the town"."""
