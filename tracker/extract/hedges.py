@@ -1,8 +1,11 @@
-"""Words around a trigger that mean nothing happened (yet): intentions, negations, history.
+"""Words right around a trigger that mean nothing happened (yet): intentions, negations,
+conditions, references back, hypotheticals, participles describing things.
 
 "his forces will attack the eastern region", "Russia has not struck", "plans to
-capture", "until an agreement is reached", "sanctions over the shelling",
-"on the anniversary of the massacre": the trigger is there, the event is not.
+capture", "until an agreement is reached", "after capturing the town", "the
+liberated territories": the trigger is there, the event is not. Sentences and
+clauses that report no event (captions, sanctions, anniversaries, habits) are
+read by :mod:`tracker.extract.context`.
 """
 
 from __future__ import annotations
@@ -43,12 +46,6 @@ _BASE_VERBS = frozenset(
         "loot",
         "hit",
     ]
-)
-
-_SENTENCE_NEGATIVE = (
-    ("sanctions", re.compile(r"\bsanction(?:s|ed|ing)?\b", re.I)),
-    ("history", re.compile(r"\banniversar\w+|\bcommemorat\w+|\bWorld\s+War\b", re.I)),
-    ("exercise", re.compile(r"\b(?:drills?|military\s+exercises?|war\s+games)\b", re.I)),
 )
 
 
@@ -106,12 +103,4 @@ def _form(text: str, before: str, word: str, trigger_end: int) -> str | None:
         return "a participle describing a thing ('the liberated territories'), not an act"
     if _BANNED_BEFORE.search(before):
         return "something forbidden, not something done"
-    return None
-
-
-def sentence_negative(sentence: str) -> str | None:
-    """Why a whole sentence reports no event (sanctions, history, drills), or None."""
-    for name, pattern in _SENTENCE_NEGATIVE:
-        if pattern.search(sentence):
-            return name
     return None
