@@ -4,12 +4,14 @@ Articles name regions every way: "the Kyiv region", "Kyiv Oblast", "Kyivska
 oblast", "Київська область", "Kiev Oblast", "the Donbas", "Crimea". This module
 maps them all to one canonical English admin-1 name and a representative point.
 
-A region-level event sits where ACLED and GeoNames put a province: Ukrainian
-oblasts at the point of their GeoNames ADM1 entry (the same unit whose id the
-event carries, next to the oblast's centre city), Russian, Belarusian and
-Moldovan regions at their administrative centre, ACLED's convention for
-"only the province is known". ``geo_precision`` 3 says the point stands for
-the whole region; the map draws it as a faint area, never as a town.
+A region-level event sits where ACLED puts a province when "only the province
+is known": at its administrative centre (Sumy Oblast at Sumy), for Ukraine's
+oblasts as for Russian, Belarusian and Moldovan regions. A Ukrainian oblast
+still carries its own GeoNames ADM1 id, so analysts can join on the unit. Kyiv
+Oblast, whose centre is the capital outside it, keeps its ADM1 point, so an
+oblast-wide event never reads as one in Kyiv city. ``geo_precision`` 3 says the
+point stands for the whole region; the map draws it as a faint area, never as
+a town.
 """
 
 from __future__ import annotations
@@ -68,52 +70,52 @@ _UA_ADMIN1_IDS: dict[str, int] = {
 # GeoNames admin-1 codes for Ukraine (not ISO). Aliases: English, GeoNames,
 # Ukrainian adjectival (Kyivska), Russian adjectival (Kievskaya), old names.
 UKRAINE: tuple[Region, ...] = (
-    _r("Cherkasy Oblast", "01", 49.4452, 32.0607, "Cherkasy", "Cherkassy", "Cherkaska",
+    _r("Cherkasy Oblast", "01", 49.4445, 32.0574, "Cherkasy", "Cherkassy", "Cherkaska",
        "Cherkasskaya", "Tsjerkasy"),
-    _r("Chernihiv Oblast", "02", 51.35, 32.0, "Chernihiv", "Chernigov", "Chernihivska",
+    _r("Chernihiv Oblast", "02", 51.5055, 31.2849, "Chernihiv", "Chernigov", "Chernihivska",
        "Chernigovskaya", "Tsjernihiv", "Tschernihiw"),
-    _r("Chernivtsi Oblast", "03", 48.2907, 25.9326, "Chernivtsi", "Chernovtsy", "Chernivetska",
+    _r("Chernivtsi Oblast", "03", 48.2915, 25.9403, "Chernivtsi", "Chernovtsy", "Chernivetska",
        "Chernovitskaya", "Bukovyna", "Bukovina"),
-    _r("Dnipropetrovsk Oblast", "04", 48.4668, 35.0305, "Dnipropetrovsk", "Dnipropetrovska",
+    _r("Dnipropetrovsk Oblast", "04", 48.4666, 35.0407, "Dnipropetrovsk", "Dnipropetrovska",
        "Dnepropetrovskaya", "Dnipro Oblast", "Dnipro region", "Dnipropetrovshchyna"),
-    _r("Donetsk Oblast", "05", 48.05, 37.6667, "Donetsk", "Donetska", "Donetskaya", "Donestk",
+    _r("Donetsk Oblast", "05", 48.023, 37.8022, "Donetsk", "Donetska", "Donetskaya", "Donestk",
        "Donechchyna"),
-    _r("Ivano-Frankivsk Oblast", "06", 48.9232, 24.7137, "Ivano-Frankivsk", "Ivano-Frankivska",
+    _r("Ivano-Frankivsk Oblast", "06", 48.9215, 24.7097, "Ivano-Frankivsk", "Ivano-Frankivska",
        "Ivano-Frankovskaya", "Prykarpattia"),
-    _r("Kharkiv Oblast", "07", 49.6167, 36.5, "Kharkiv", "Kharkov", "Kharkivska",
+    _r("Kharkiv Oblast", "07", 49.9808, 36.2527, "Kharkiv", "Kharkov", "Kharkivska",
        "Kharkovskaya", "Charkov", "Charkiw", "Kharkivshchyna"),
-    _r("Kherson Oblast", "08", 46.6406, 32.6159, "Kherson", "Khersonska", "Khersonskaya",
+    _r("Kherson Oblast", "08", 46.6369, 32.6146, "Kherson", "Khersonska", "Khersonskaya",
        "Cherson", "Khersonshchyna"),
-    _r("Khmelnytskyi Oblast", "09", 49.4198, 26.9784, "Khmelnytskyi", "Khmelnytskyy",
+    _r("Khmelnytskyi Oblast", "09", 49.4216, 26.9965, "Khmelnytskyi", "Khmelnytskyy",
        "Khmelnytsky", "Khmelnitsky", "Khmelnytska", "Khmelnitskaya", "Khmelnychchyna"),
-    _r("Kirovohrad Oblast", "10", 48.5105, 32.266, "Kirovohrad", "Kirovograd", "Kirovohradska",
+    _r("Kirovohrad Oblast", "10", 48.5132, 32.2597, "Kirovohrad", "Kirovograd", "Kirovohradska",
        "Kirovogradskaya", "Kropyvnytskyi Oblast"),
-    _r("Crimea", "11", 45.0, 34.0, "Autonomous Republic of Crimea", "Crimean peninsula",
+    _r("Crimea", "11", 44.9572, 34.1108, "Autonomous Republic of Crimea", "Crimean peninsula",
        "Krym", "Krim", "Republic of Crimea"),
     _r("Kyiv City", "12", 50.45, 30.5333, "Kyiv City", "Kiev City", "City of Kyiv"),
     _r("Kyiv Oblast", "13", 50.2402, 30.2316, "Kyiv", "Kiev", "Kyivska", "Kievskaya", "Kiyv",
        "Kyivshchyna", "Kiev region"),
-    _r("Luhansk Oblast", "14", 48.9833, 39.0167, "Luhansk", "Lugansk", "Luhanska", "Luganskaya",
+    _r("Luhansk Oblast", "14", 48.5671, 39.3171, "Luhansk", "Lugansk", "Luhanska", "Luganskaya",
        "Luhanshchyna"),
-    _r("Lviv Oblast", "15", 49.7167, 23.9167, "Lviv", "Lvov", "Lvivska", "Lvovskaya", "Lwow"),
-    _r("Mykolaiv Oblast", "16", 46.9746, 31.9976, "Mykolaiv", "Mykolayiv", "Nikolaev",
+    _r("Lviv Oblast", "15", 49.8383, 24.0232, "Lviv", "Lvov", "Lvivska", "Lvovskaya", "Lwow"),
+    _r("Mykolaiv Oblast", "16", 46.9763, 31.993, "Mykolaiv", "Mykolayiv", "Nikolaev",
        "Nikolayev", "Mykolaivska", "Nikolaevskaya", "Mykolajiv"),
-    _r("Odesa Oblast", "17", 46.4577, 30.7484, "Odesa", "Odessa", "Odeska", "Odesskaya",
+    _r("Odesa Oblast", "17", 46.4775, 30.7326, "Odesa", "Odessa", "Odeska", "Odesskaya",
        "Odeshchyna"),
-    _r("Poltava Oblast", "18", 49.5921, 34.543, "Poltava", "Poltavska", "Poltavskaya"),
-    _r("Rivne Oblast", "19", 50.95, 26.4333, "Rivne", "Rovno", "Rivnenska", "Rovenskaya"),
+    _r("Poltava Oblast", "18", 49.5892, 34.5537, "Poltava", "Poltavska", "Poltavskaya"),
+    _r("Rivne Oblast", "19", 50.6231, 26.2274, "Rivne", "Rovno", "Rivnenska", "Rovenskaya"),
     _r("Sevastopol", "20", 44.5553, 33.5385, "Sevastopol City", "Sebastopol"),
-    _r("Sumy Oblast", "21", 51.0833, 34.0333, "Sumy", "Sumska", "Sumskaya", "Sumshchyna"),
-    _r("Ternopil Oblast", "22", 49.5558, 25.5915, "Ternopil", "Ternopol", "Ternopilska",
+    _r("Sumy Oblast", "21", 50.9174, 34.7991, "Sumy", "Sumska", "Sumskaya", "Sumshchyna"),
+    _r("Ternopil Oblast", "22", 49.554, 25.5907, "Ternopil", "Ternopol", "Ternopilska",
        "Ternopolskaya"),
-    _r("Vinnytsia Oblast", "23", 49.2338, 28.4658, "Vinnytsia", "Vinnytsya", "Vinnitsa",
+    _r("Vinnytsia Oblast", "23", 49.2328, 28.481, "Vinnytsia", "Vinnytsya", "Vinnitsa",
        "Vinnytska", "Vinnitskaya"),
-    _r("Volyn Oblast", "24", 51.1833, 24.8667, "Volyn", "Volhynia", "Volynska", "Volynskaya"),
-    _r("Zakarpattia Oblast", "25", 48.6264, 22.2887, "Zakarpattia", "Transcarpathia",
+    _r("Volyn Oblast", "24", 50.7593, 25.3424, "Volyn", "Volhynia", "Volynska", "Volynskaya"),
+    _r("Zakarpattia Oblast", "25", 48.6167, 22.3, "Zakarpattia", "Transcarpathia",
        "Zakarpatska", "Zakarpatskaya", "Zakarpattya"),
-    _r("Zaporizhzhia Oblast", "26", 47.8397, 35.1406, "Zaporizhzhia", "Zaporizhia",
+    _r("Zaporizhzhia Oblast", "26", 47.8517, 35.1171, "Zaporizhzhia", "Zaporizhia",
        "Zaporozhye", "Zaporizhzhya", "Zaporizka", "Zaporozhskaya", "Zaporizja", "Zaporishshja"),
-    _r("Zhytomyr Oblast", "27", 50.6333, 28.4833, "Zhytomyr", "Zhitomir", "Zhytomyrska",
+    _r("Zhytomyr Oblast", "27", 50.2649, 28.6767, "Zhytomyr", "Zhitomir", "Zhytomyrska",
        "Zhitomirskaya"),
     _r("Donbas", None, 48.35, 38.4, "Donbass", "the Donbas", "Donets Basin", members=("05", "14")),
 )  # fmt: skip

@@ -33,6 +33,9 @@ FACILITY_CODES = {
 }
 KEPT_FACILITY_CODES = frozenset().union(*FACILITY_CODES.values())
 KEPT_ADMIN_CODES = frozenset({"ADM1", "ADM2"})
+# Spits, islands, peninsulas and capes are fought over on the southern front (the
+# Kinburn Spit, Snake Island); a settlement-less landform is the only place to code.
+LANDFORM_CODES = frozenset({"SPIT", "ISL", "ISLS", "PEN", "CAPE"})
 
 NO_CONTEXT = ResolveContext()
 ALIAS_QUALITY = 0.95
@@ -40,11 +43,14 @@ ALT_QUALITY = 0.9
 
 
 def keeps(feature_class: str, feature_code: str) -> bool:
-    """True for the features the gazetteer indexes: settlements, admin units, facilities."""
+    """True for the features the gazetteer indexes: settlements, admin units, facilities,
+    landforms."""
     if feature_class == "P":
         return True
     if feature_class == "A":
         return feature_code in KEPT_ADMIN_CODES
+    if feature_class == "T":
+        return feature_code in LANDFORM_CODES
     return feature_class == "S" and feature_code in KEPT_FACILITY_CODES
 
 

@@ -169,17 +169,21 @@ class Resolver:
         ev = self.evidence(
             context.admin_hint, near=context.near, others=context.others, country=context.country
         )
-        ranked = [c for c in self.rank(base, ev) if c.place.feature_class != "A"]
+        ranked = _landforms_by_name(
+            base, [c for c in self.rank(base, ev) if c.place.feature_class != "A"]
+        )
         if kind is None:  # a bare town name is the town, not its railway station or mine
             ranked = [c for c in ranked if c.place.feature_class == "P"] or ranked
         if region is not None and (not ranked or not _in_region(ranked[0].place, region)):
-            ranked = self._fuzzy_in_region(base, region, ev) or ranked
+            ranked = _landforms_by_name(base, self._fuzzy_in_region(base, region, ev)) or ranked
             if not ranked or not _in_region(ranked[0].place, region):
                 return _region_fallback(base, region, ranked)
         if not ranked:
             return self._gaz.resolve_region(bare)
         if kind is not None:
             res = self._facility(kind, base, ranked)
+        elif ranked[0].place.feature_class == "T":
+            res = _landform(ranked)
         else:
             res = _settlement(ranked)
         return _vaguer(res, name) if vague else res
@@ -253,6 +257,26 @@ def _region_fallback(base: str, region: Region, ranked: list[Candidate]) -> Reso
     )
     res = region_resolution(region, reason, score_=0.5)
     return Resolution(res.place, res.precision, res.score, reason, tuple(ranked[:MAX_ALTERNATIVES]))
+
+
+_LANDFORM_WORD = re.compile(
+    r"\b(?:spit|islands?|isle|peninsula|cape|kosa|ostriv|ostrov|pivostriv|poluostrov|mys)\b",
+    re.IGNORECASE,
+)
+
+
+def _landforms_by_name(name: str, ranked: list[Candidate]) -> list[Candidate]:
+    """A landform only when the text calls it one: "the Kinburn Spit", never a bare
+    "Kinburn", and "Khortytsia" the operational group is not Khortytsia island."""
+    if _LANDFORM_WORD.search(name):
+        return ranked
+    return [c for c in ranked if c.place.feature_class != "T"]
+
+
+def _landform(ranked: list[Candidate]) -> Resolution:
+    """A spit or island is an area with no town to stand for it: precision NEAR."""
+    res = _settlement(ranked, note=f"{ranked[0].place.name} is a landform, not a settlement")
+    return Resolution(res.place, GeoPrecision.NEAR, res.score, res.reason, res.alternatives)
 
 
 def _settlement(ranked: list[Candidate], *, note: str = "") -> Resolution:

@@ -361,3 +361,101 @@ def test_the_town_in_a_named_region_is_the_town_named_before(gazetteer) -> None:
     )
     [event] = _events(gazetteer, text)
     assert (event.location, event.geo_precision) == ("Hostomel", GeoPrecision.SETTLEMENT)
+
+
+# -- places: landforms, districts, the lead, region points ------------------------------
+
+
+def test_firefighters_are_not_a_firefight(gazetteer) -> None:
+    text = "Firefighters worked through the night at a warehouse in Kharkiv after the blaze."
+    assert S.ARMED_CLASH not in {e.sub_event_type for e in _events(gazetteer, text)}
+
+
+def test_a_side_that_hit_a_target_is_a_strike_though_no_weapon_is_named(gazetteer) -> None:
+    text = "The Russians have hit a power plant in Zaporizhzhia Oblast, officials said."
+    [event] = _events(gazetteer, text)
+    assert event.sub_event_type is S.SHELLING_ARTILLERY_MISSILE
+    assert event.location == "Zaporizhzhia Oblast"
+
+
+def test_a_raid_on_a_spit_is_a_clash_placed_on_the_spit_at_near_precision(gazetteer) -> None:
+    text = (
+        "Ukrainian marines killed a dozen soldiers during a raid on the Kinburn Spit on April 14."
+    )
+    [event] = _events(gazetteer, text)
+    assert event.sub_event_type is S.ARMED_CLASH
+    assert event.geonameid == 705873
+    assert event.geo_precision is GeoPrecision.NEAR
+    assert event.event_date == date(2024, 4, 14)
+
+
+def test_a_landform_needs_its_landform_word(gazetteer) -> None:
+    """Only "the Kinburn Spit" is the spit; "Kinburn" alone names nothing we know."""
+    events = _events(gazetteer, "Shelling hit Kinburn and Kherson overnight.")
+    assert 705873 not in {e.geonameid for e in events}
+
+
+def test_a_base_used_for_attacks_is_no_attack(gazetteer) -> None:
+    text = "Russian troops use the occupied Kinburn Spit for attacks on the coast near Ochakiv."
+    assert _events(gazetteer, text) == []
+
+
+def test_a_district_named_after_its_seat_is_coded_to_the_seat(gazetteer) -> None:
+    """ "the Klimovsky district" is Klimovo's, not Klimovsk (whose alternate spelling the
+    adjective is), and the region after it chooses the Bryansk Klimovo over Crimea's."""
+    text = "Shelling hit the Klimovsky district of the Bryansk region on Monday, the governor said."
+    [event] = _events(gazetteer, text)
+    assert (event.geonameid, event.geo_precision) == (547591, GeoPrecision.NEAR)
+
+
+def test_events_without_a_place_stand_where_the_lead_sets_the_story(gazetteer) -> None:
+    text = (
+        "Border raid reported\n"
+        "Armed men crossed into the Klimovsky district of the Bryansk region, the governor said. "
+        "They fired at a moving car, killing the driver. "
+        "Separately, mortar shelling hit the Bryansk region, damaging two houses."
+    )
+    events = _events(gazetteer, text, title="Border raid reported")
+    unplaced_in_text = [
+        e for e in events if "the story's lead places it at Klimovo" in " ".join(e.evidence)
+    ]
+    assert unplaced_in_text, [e.evidence for e in events]
+    assert all(e.geo_precision is GeoPrecision.NEAR for e in unplaced_in_text)
+
+
+def test_the_lead_counts_only_when_it_names_one_town(gazetteer) -> None:
+    text = (
+        "Strikes across the region\n"
+        "Shelling hit Sumy and Okhtyrka in the Sumy region on Monday. "
+        "On Tuesday, an air strike destroyed a school, the governor said."
+    )
+    events = _events(gazetteer, text, title="Strikes across the region")
+    later = [e for e in events if "school" in e.notes]
+    assert later and all(e.geo_precision is not GeoPrecision.NEAR for e in later)
+
+
+def test_a_region_only_event_stands_at_the_oblast_capital(gazetteer) -> None:
+    """ACLED codes "only the province is known" to the provincial capital."""
+    [event] = _events(gazetteer, "Russian shelling killed a farmer in the Sumy region on Monday.")
+    assert (event.location, event.geo_precision) == ("Sumy Oblast", GeoPrecision.REGION)
+    assert (round(event.latitude, 2), round(event.longitude, 2)) == (50.92, 34.8)
+
+
+def test_a_thwarted_missile_attack_is_a_shoot_down_not_a_strike(gazetteer) -> None:
+    text = "Air defence thwarted a Ukrainian missile attack on Sevastopol on Monday."
+    [event] = _events(gazetteer, text)
+    assert event.sub_event_type is S.DISRUPTED_WEAPONS_USE
+
+
+def test_attack_drones_are_a_weapon_and_targeting_with_them_a_drone_strike(gazetteer) -> None:
+    text = (
+        "On Monday Russian troops targeted homes in two villages of the Sumy region "
+        "with attack UAVs, the administration said."
+    )
+    types = {e.sub_event_type for e in _events(gazetteer, text)}
+    assert types == {S.AIR_DRONE_STRIKE}
+
+
+def test_a_goal_for_the_coming_weeks_is_no_event(gazetteer) -> None:
+    text = "Analysts say Ukraine will aim to recapture more land near Kherson in the coming weeks."
+    assert _events(gazetteer, text) == []

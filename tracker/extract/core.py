@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from geodata.model import GeoPrecision
+from geodata.model import GeoPrecision, Resolution
 from geodata.protocols import Gazetteer
 from tracker.extract.confidence import HEADLINE_NOTE, RULES_PREFIX, features, load_model
 from tracker.extract.locate import PlaceResolver
@@ -106,7 +106,8 @@ def extract_events(
         if sentence.start in heads:
             read = [replace(m, headline=True) for m in read]
         mentions.extend(read)
-    groups = _codable(_in_the_article_region(merge_mentions(mentions), gazetteer))
+    groups = merge_mentions(mentions)
+    groups = _codable(_in_the_article_region(groups, gazetteer, lambda: reader.lead_place(heads)))
     events = _scored(_events(article, text, groups))
     return [e for e in events if e.confidence >= min_confidence]
 
@@ -142,11 +143,14 @@ def _codable(groups: list[list[Mention]]) -> list[list[Mention]]:
 
 
 def _in_the_article_region(
-    groups: list[list[Mention]], gazetteer: Gazetteer
+    groups: list[list[Mention]], gazetteer: Gazetteer, lead: Callable[[], Resolution | None]
 ) -> list[list[Mention]]:
     """Events with no place of their own, in an article whose places all lie in one region,
-    are coded to that region (precision 3), as a coder reading the whole story would.
+    are coded to that region (precision 3), as a coder reading the whole story would, or
+    near the one town the lead names in that region (precision 2).
     Shoot-downs stay unplaced: they are often a country-wide tally beside a local story."""
+    if all(any(m.located or m.location_text for m in g) for g in groups):
+        return groups  # nothing to place: the lead need not be read
     regions = {m.place.admin1 for g in groups for m in g if m.place is not None and not m.headline}
     if len(regions) != 1 or None in regions:
         return groups
@@ -154,7 +158,15 @@ def _in_the_article_region(
     res = gazetteer.resolve_region(region)  # type: ignore[arg-type]
     if res is None:
         return groups
-    note = f"place: none in the sentence; every place in the article lies in {region}"
+    place, precision = res.place, GeoPrecision.REGION
+    note = region_note = f"place: none in the sentence; every place in the article lies in {region}"
+    town = lead()
+    if town is not None and town.place.admin1 == region:
+        place, precision = town.place, GeoPrecision.NEAR
+        note = (
+            f"place: none in the sentence; every place in the article lies in {region}, "
+            f"and the story's lead places it at {town.place.name}"
+        )
     out = []
     for g in groups:
         # Shoot-downs are often a country-wide tally beside a local story: left unplaced,
@@ -163,11 +175,12 @@ def _in_the_article_region(
             m.claimed_by and _LOCAL_CLAIMANT.search(m.claimed_by) for m in g
         )
         if local and all(not m.located and not m.location_text for m in g):
-            g = [
-                replace(m, place=res.place, precision=GeoPrecision.REGION,
-                        evidence=(*m.evidence, note))
-                for m in g
-            ]  # fmt: skip
+            # a shoot-down a regional authority reports is the region's tally, not the town's
+            dwu = g[0].sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE
+            at, how, why = (
+                (res.place, GeoPrecision.REGION, region_note) if dwu else (place, precision, note)
+            )
+            g = [replace(m, place=at, precision=how, evidence=(*m.evidence, why)) for m in g]
         out.append(g)
     return out
 

@@ -134,11 +134,14 @@ class PlaceResolver:
     ) -> Resolution | None:
         surface = mention.match.surface
         try:
-            if mention.is_region:
-                return self._gazetteer.resolve_region(surface)
+            region = self._gazetteer.resolve_region(surface) if mention.is_region else None
+            if region is not None or mention.match.is_region:
+                return region
             context = ResolveContext(
                 admin_hint=hint, near=near, others=tuple(self._others), country=self._country
             )
+            if mention.is_region:  # "the Klimovsky district": coded to its seat, Klimovo
+                return _district_seat(self._gazetteer.resolve(surface, context=context))
             if mention.facility:
                 found = self._gazetteer.resolve(f"{surface} {mention.facility}", context=context)
                 if found is not None:
@@ -149,3 +152,12 @@ class PlaceResolver:
                 f"the gazetteer failed while resolving {surface!r}: {err}; "
                 "check the gazetteer with `tracker gazetteer search NAME`"
             ) from err
+
+
+def _district_seat(res: Resolution | None) -> Resolution | None:
+    """A district known only by its seat's name stands at the seat, precision NEAR."""
+    if res is None or res.place.is_region:
+        return res
+    reason = f"a district named after {res.place.name}, coded to that town; {res.reason}"
+    precision = max(res.precision, GeoPrecision.NEAR)
+    return Resolution(res.place, precision, res.score, reason, res.alternatives)

@@ -451,7 +451,12 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
     out = list(mentions)
     for i in range(len(out) - 1):
         place, nxt = out[i], out[i + 1]
-        if place.is_region or not (nxt.is_region or _is_region_stem(text, nxt)):
+        # "the Klimovsky district of the Bryansk region": a district named after its seat
+        # takes a hint as the town would; a region name itself does not
+        named_after_seat = text[place.match.start : place.match.end] != place.match.surface
+        if (place.is_region and not named_after_seat) or not (
+            nxt.is_region or _is_region_stem(text, nxt)
+        ):
             continue
         if place.role not in (Role.EVENT, Role.NEAR, Role.REFERENCE):
             continue

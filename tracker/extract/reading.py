@@ -68,6 +68,7 @@ _THE_PLACE = re.compile(
     re.I,
 )
 LOOK_BACK = 3  # sentences searched for the town "the town" stands for
+LEAD_SENTENCES = 3  # body sentences searched for the lead's place
 _VAGUE_REGION = re.compile(
     r"\b(?:the\s+)?(?:country['’]s|Ukraine['’]s)\s+(?P<a>east|south|north|west|north-?east|south-?east|"
     r"north-?west|south-?west)\b|\b(?P<b>eastern|southern|northern|western|north-?eastern|"
@@ -206,8 +207,8 @@ class ArticleReader:
         taken = [(m.start, m.end) for m in found]
         out = []
         for start, end, word in hromada_adjectives(self.text, sentence.start, sentence.end):
-            if any(s < end and start < e for s, e in taken):
-                continue
+            if any(s < end and start < e and (s, e) != (start, end) for s, e in taken):
+                continue  # part of a longer name; the same span is the adjective's own
             for name in hromada_towns(word):
                 hits = self.gazetteer.find_names(name)
                 if hits and hits[0].start == 0 and hits[0].end == len(name):
@@ -227,12 +228,7 @@ class ArticleReader:
                 by_sentence.setdefault(i, []).append(m)
         for i, sentence in enumerate(self.sentences):
             if sentence.start not in self._place_cache:
-                self._place_cache[sentence.start] = classify_places(
-                    self.text,
-                    by_sentence.get(i, []),
-                    sentence_start=sentence.start,
-                    sentence_end=sentence.end,
-                )
+                self._place_cache[sentence.start] = self._classify(sentence, by_sentence.get(i, []))
 
     def _find_places(self, sentence: Sentence) -> list[PlaceMention]:
         s_text = self.text[sentence.start : sentence.end]
@@ -242,7 +238,15 @@ class ArticleReader:
             )
             for m in self.gazetteer.find_names(s_text)
         ]
-        matches = sorted(matches + self._hromadas(sentence, matches), key=lambda m: m.start)
+        return self._classify(sentence, matches)
+
+    def _classify(self, sentence: Sentence, matches: list[NameMatch]) -> list[PlaceMention]:
+        towns = self._hromadas(sentence, matches)
+        # "the Klimovsky district" is Klimovo's district, not Klimovsk, whose alternate
+        # spelling the adjective happens to be: the district word decides.
+        spans = {(t.start, t.end) for t in towns}
+        matches = [m for m in matches if (m.start, m.end) not in spans]
+        matches = sorted(matches + towns, key=lambda m: m.start)
         return classify_places(
             self.text, matches, sentence_start=sentence.start, sentence_end=sentence.end
         )
@@ -420,6 +424,34 @@ class ArticleReader:
                 res = self.resolver.resolve(place)
                 if res is not None and not res.place.is_region:
                     return place, Resolution(res.place, res.precision, res.score, res.reason)
+        return None
+
+    def lead_place(self, heads: set[int]) -> Resolution | None:
+        """The one town the story's lead places it in, or None.
+
+        Reporters set the scene in the first sentence of the body ("The Klimovsky
+        district of the Bryansk region was breached by ..."); later sentences say only
+        "saboteurs fired at a car". The lead is the first of the first three body
+        sentences that names a place; it counts only when it names exactly one town.
+        """
+        body = [s for s in self.sentences if s.start not in heads][:LEAD_SENTENCES]
+        for sentence in body:
+            if self._reason(sentence):
+                continue  # a caption or credit line before the story
+            places = self._places(sentence)
+            if not places:
+                continue
+            s_text = self.text[sentence.start : sentence.end]
+            towns = {}
+            for place in places:
+                if place.match.is_region or not place.role.is_event_place:
+                    continue  # a district's seat stands for it ("the Klimovsky district")
+                if not self.resolver.credible(place, s_text):
+                    continue
+                res = self.resolver.resolve(place)
+                if res is not None and not res.place.is_region:
+                    towns[res.place.geonameid] = res
+            return next(iter(towns.values())) if len(towns) == 1 else None
         return None
 
     def _dateline(self) -> PlaceMention | None:

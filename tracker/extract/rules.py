@@ -22,7 +22,7 @@ __all__ = ["RULES", "Rule", "Trigger", "find_triggers", "scan_every_position"]
 
 _RULE_BY_GROUP = {f"r{i}": rule for i, rule in enumerate(RULES)}
 _SCANNER = AlternativesScanner(
-    [rf"(?P<r{i}>\b(?:{rule.pattern}))" for i, rule in enumerate(RULES)],
+    [rf"(?P<r{i}>\b(?:{rule.pattern})(?!(?<=\w)\w))" for i, rule in enumerate(RULES)],
     flags=re.IGNORECASE,
     length=4,
 )

@@ -35,7 +35,10 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:continues?|continued|continuing|keeps?|kept)\s+to\s+(?:destroy|kill|terrori[sz]e|"
             r"target|hit|shell|attack|strike|bomb|pound|ravage)\w*|"
             r"\b(?:daily|nightly|regular|constant|frequent|repeated|continuous|relentless)\s+"
-            r"(?:\w+\s+){0,3}(?:strikes|attacks|shelling|bombardments?|raids)\b|\bhas\s+(?:long\s+)?been\s+(?:a\s+)?(?:target|focus)\b",
+            r"(?:\w+\s+){0,3}(?:strikes|attacks|shelling|bombardments?|raids)\b|\bhas\s+(?:long\s+)?been\s+(?:a\s+)?(?:target|focus)\b|"
+            # "Russian troops use the spit for attacks on the south": a base, not a strike
+            r"\b(?:use|uses|using)\s+(?:[\w'’-]+\s+){1,6}(?:for|to\s+launch)\s+(?:the\s+)?"
+            r"(?:attacks|strikes|shelling|raids)\b",
             _I,
         ),
     ),
@@ -84,7 +87,10 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"rush(?:es|ed|ing)?|hurr(?:y|ies|ied|ying)|scrambl(?:e|es|ed|ing)|"
             r"attempt(?:s|ed|ing)?)\s+to\b|\bin\s+case\s+of\b|\bprepar(?:e|es|ed|ing)\s+for\b|"
             r"\bpredict(?:s|ed|ing|ion|ions)?\b|\bestimat(?:e|es|ed|ing)\b|\bforecasts?\b|\bprojected\b|\bscenarios?\b|"
-            r"\bwill\s+likely\b|\blikely\s+(?:evolution|course|to)\b",
+            r"\bwill\s+likely\b|\blikely\s+(?:evolution|course|to)\b|"
+            # "will aim to build on its victory by recapturing more land in coming weeks"
+            r"\bwill\s+(?:aim|seek|try|attempt|look|want|need|plan)\s+to\b|"
+            r"\bin\s+(?:the\s+)?coming\s+(?:days|weeks|months)\b",
             _I,
         ),
     ),

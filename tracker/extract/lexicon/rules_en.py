@@ -14,6 +14,15 @@ from tracker.extract.rule import Rule
 from tracker.model import SubEventType as S
 
 _N = r"(?:\w[\w'-]*\s+)"  # one word and its space, for "up to N words" gaps
+_SIDES = (
+    "Russians", "Ukrainians", "the enemy", "the occupiers", "the invaders",
+    *(f"{a} {n}" for a in ("Russian", "Ukrainian", "enemy")
+      for n in ("forces", "troops", "army", "military")),
+)  # fmt: skip
+# "The Russians have hit": fixed-width look-behinds, one per side and auxiliary
+_AFTER_SIDE = "|".join(
+    f"(?<={side} {aux})" for side in _SIDES for aux in ("", "have ", "has ", "had ")
+)
 _AIRCRAFT = r"(?:planes?|aircraft|jets?|warplanes?|helicopters?|drones?|UAVs?|Shaheds?|missiles?)"
 
 
@@ -32,8 +41,8 @@ RULES: tuple[Rule, ...] = (
         # the passive: "all eight Shaheds were destroyed by the Air Force"
         rf"|{_AIRCRAFT}\s+(?:were|was|have\s+been|had\s+been)\s+(?:all\s+|\w+ly\s+)?"
         r"(?:destroyed|neutrali[sz]ed|eliminated)"
-        r"|(?:repelled|repulsed)\s+(?:an?\s+|the\s+|this\s+)?(?:massive\s+|massed\s+)?"
-        r"(?:air|aerial|drone|missile|UAV)\s+attacks?"
+        r"|(?:repelled|repulsed|thwart(?:s|ed)?|foil(?:s|ed)?)\s+(?:an?\s+|the\s+|this\s+)?"
+        r"(?:massive\s+|massed\s+)?(?:\w+\s+)?(?:air|aerial|drone|missile|UAV)\s+attacks?"
         r"|(?:repelled|repulsed)\s+(?:the|an)\s+attack\s+of\s+(?:an?\s+)?(?:\w+\s+)?"
         r"(?:drones?|UAVs?|missiles?)",
         0.8,
@@ -124,7 +133,8 @@ RULES: tuple[Rule, ...] = (
         r"|(?:guided|glide|aerial|aviation|cluster)\s+bombs?|bomb(?:ed|ing|ings)\b"
         r"|(?:drones?|UAVs?|Shaheds?|loitering\s+munitions?)\s+"
         r"(?:strikes?|attacks?|hit|struck|attacked|targeted|slammed|crashed\s+into|exploded)"
-        rf"|(?:attacked|struck|hit|targeted)\s+{_N}{{0,4}}(?:by|with)\s+{_N}{{0,2}}drones?",
+        rf"|(?:attacked|struck|hit|targeted)\s+{_N}{{0,8}}(?:by|with)\s+{_N}{{0,2}}"
+        r"(?:drones?|UAVs?|Shaheds?)",
         0.8,
     ),
     Rule(
@@ -144,6 +154,16 @@ RULES: tuple[Rule, ...] = (
         # "324 arrivals over Orikhiv": shells landing, in front-line reporting
         r"|\d[\d,]*\s+(?:enemy\s+)?arrivals?\b|arrivals?\s+(?:over|on)\b",
         0.75,
+    ),
+    # "The Russians have hit the power plant": a remote strike whose weapon the sentence
+    # does not name is coded as shelling/missile, ACLED's default for remote violence.
+    # The match is the verb alone (the side is a look-behind), so a rule that reads the
+    # same verb better ("targeted homes with drones") starts at the same place and wins.
+    Rule(
+        "actor-strike",
+        S.SHELLING_ARTILLERY_MISSILE,
+        rf"(?:{_AFTER_SIDE})(?:hit|struck|targeted)\b(?!\s+(?:back|out|a\s+deal|an\s+agreement))",
+        0.65,
     ),
     Rule(
         "shell",
@@ -184,6 +204,9 @@ RULES: tuple[Rule, ...] = (
         r"|and\s+advancing)|assaults?\s+(?:on|near|in|around|against)"
         r"|fought|firefights?|gun\s*fights?|gun\s*battles?|battl(?:ed|es|ing)\s+(?:for|over|in|near)"
         r"|exchange\s+of\s+fire|exchanged\s+fire|skirmish(?:es)?|street\s+battles?"
+        # "a raid on the Kinburn Spit": special forces landing, not an air raid (that
+        # rule starts earlier in the sentence and wins)
+        r"|(?:sabotage\s+|commando\s+|cross-border\s+|special\s+forces\s+)?raids?\s+(?:on|into|against)\b"
         rf"|repel(?:led|s)?\s+(?:an?\s+)?{_N}{{0,2}}(?:attacks?|assaults?|offensive)"
         r"|assault(?:ed)?\s+(?:on|the)|stormed|ambush(?:ed)?"
         r"|(?:counter)?offensive\s+(?:on|near|in|towards|around)"
@@ -273,5 +296,13 @@ RULES: tuple[Rule, ...] = (
         0.35,
         weak=True,
     ),
-    Rule("attack", S.ARMED_CLASH, r"attack(?:ed|s|ing)?\b", 0.4, weak=True, base_verb=True),
+    # "attack drones", "attack helicopters" name weapons, not an attack
+    Rule(
+        "attack",
+        S.ARMED_CLASH,
+        r"attack(?:ed|s|ing)?\b(?!\s+(?:drones?|UAVs?|helicopters?|aircraft|submarines?|jets?))",
+        0.4,
+        weak=True,
+        base_verb=True,
+    ),
 )
