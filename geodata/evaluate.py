@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from statistics import median
 
+from geodata.activity import Activity, NamedPlace, first_pass
 from geodata.distance import haversine_km
 from geodata.errors import GazetteerError
 from geodata.model import GeoPrecision, Place
@@ -38,6 +40,7 @@ class Columns:
     lat: str = "lat"
     lon: str = "lon"
     context: str | None = None  # free text naming other places (e.g. the title)
+    date: str | None = "date"  # the report's day (ISO), for front-line context
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,7 @@ class Mention:
     latitude: float
     longitude: float
     context: str = ""
+    day: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,16 +147,34 @@ def _mention(row: dict[str, str], line: int, columns: Columns) -> Mention | None
     country = (row.get(columns.country) or "").strip() if columns.country else ""
     context = (row.get(columns.context) or "") if columns.context else ""
     code = _COUNTRIES.get(country.lower())
-    return Mention(line, name, region or None, code, lat, lon, context)
+    return Mention(line, name, region or None, code, lat, lon, context, _day(row, columns))
 
 
-def evaluate(mentions: Iterable[Mention], gazetteer: Gazetteer) -> Report:
+def _day(row: dict[str, str], columns: Columns) -> date | None:
+    text = (row.get(columns.date) or "").strip()[:10] if columns.date else ""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def evaluate(
+    mentions: Iterable[Mention], gazetteer: Gazetteer, *, front_line: bool = False
+) -> Report:
     """Resolve every mention and measure how far each answer is from the truth.
 
     Unresolved mentions count as misses in every share; the median is over
-    resolved mentions only.
+    resolved mentions only. With ``front_line``, homonyms are chosen with the
+    batch's own activity: the unambiguous places of all mentions, dated, as a
+    first pass (:func:`geodata.activity.first_pass`); the true coordinates are
+    never used for it.
     """
-    return summarise(tuple(_outcome(m, gazetteer) for m in mentions))
+    mentions = list(mentions)
+    activity = None
+    if front_line:
+        named = (NamedPlace(m.name, m.region, m.day, m.country or "UA") for m in mentions)
+        activity = first_pass(gazetteer, named)
+    return summarise(tuple(_outcome(m, gazetteer, activity) for m in mentions))
 
 
 def summarise(outcomes: tuple[Outcome, ...]) -> Report:
@@ -165,9 +187,15 @@ def summarise(outcomes: tuple[Outcome, ...]) -> Report:
     return Report(total, len(errors), within, median(errors) if errors else None, outcomes)
 
 
-def _outcome(m: Mention, gazetteer: Gazetteer) -> Outcome:
+def _outcome(m: Mention, gazetteer: Gazetteer, activity: Activity | None) -> Outcome:
     others = _other_places(m, gazetteer)
-    context = ResolveContext(admin_hint=m.region, country=m.country or "UA", others=others)
+    context = ResolveContext(
+        admin_hint=m.region,
+        country=m.country or "UA",
+        others=others,
+        activity=activity,
+        as_of=m.day,
+    )
     res = gazetteer.resolve(m.name, context=context)
     if res is None:
         return Outcome(m, None, None, None)

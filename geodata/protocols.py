@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
+from geodata.activity import ActivitySource
 from geodata.model import Candidate, NameMatch, Place, Resolution
 
 
@@ -16,13 +18,17 @@ class ResolveContext:
     ``admin_hint`` is a region named next to the mention ("in the Kyiv region",
     "Iskryskivshchyna, Sumy"); ``near`` is a reference point from a relative
     description ("west of Kyiv"); ``others`` are places already resolved in the
-    same article; ``country`` is the article's focus country (ISO alpha-2).
+    same article; ``country`` is the article's focus country (ISO alpha-2);
+    ``activity`` is where violence was reported in the weeks up to ``as_of``
+    (the article's day), the front-line context a coder chooses homonyms by.
     """
 
     admin_hint: str | None = None
     near: tuple[float, float] | None = None  # (latitude, longitude)
     others: Sequence[Place] = ()
     country: str | None = "UA"
+    activity: ActivitySource | None = None
+    as_of: date | None = None
 
 
 class Gazetteer(Protocol):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
-from math import exp, log10
+from math import exp, log1p, log10
 
+from geodata.activity import ActivitySource
 from geodata.distance import haversine_km
 from geodata.model import Place
 
@@ -42,6 +44,11 @@ NEAR_BONUS = 2.0
 NEAR_SCALE_KM = 40.0
 CLUSTER_BONUS = 1.2
 CLUSTER_SCALE_KM = 80.0
+# Reported violence near a candidate lately: worth more than every prior and the
+# article's own cluster, less than a region the text states.
+ACTIVITY_BONUS = 1.5
+ACTIVITY_SATURATION = 20  # reports after which more say nothing new
+ACTIVITY_MINIMUM = 2  # one report near a hamlet is chance, not a front line
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +61,8 @@ class Evidence:
     near: tuple[float, float] | None = None
     others: Sequence[Place] = ()
     country: str | None = None
+    activity: ActivitySource | None = None
+    as_of: date | None = None
 
 
 def score(place: Place, quality: float, ev: Evidence) -> tuple[float, tuple[str, ...]]:
@@ -65,6 +74,7 @@ def score(place: Place, quality: float, ev: Evidence) -> tuple[float, tuple[str,
         _admin_part(place, ev),
         _near_part(place, ev),
         _cluster_part(place, ev),
+        _activity_part(place, ev),
     ]
     total = sum(p for p, _ in parts)
     return total, tuple(r for p, r in parts if r)
@@ -129,6 +139,22 @@ def _cluster_part(place: Place, ev: Evidence) -> tuple[float, str]:
         return 0.0, ""
     d = min(haversine_km(place.latitude, place.longitude, o.latitude, o.longitude) for o in others)
     return CLUSTER_BONUS * exp(-d / CLUSTER_SCALE_KM), f"{d:.0f} km from other places in the text"
+
+
+def activity_count(place: Place, ev: Evidence) -> int | None:
+    """Reports near ``place`` lately, or None when no activity map is given."""
+    if ev.activity is None:
+        return None
+    return ev.activity.count_near(place.latitude, place.longitude, as_of=ev.as_of)
+
+
+def _activity_part(place: Place, ev: Evidence) -> tuple[float, str]:
+    n = activity_count(place, ev)
+    if not n or n < ACTIVITY_MINIMUM:
+        return 0.0, ""
+    weight = min(1.0, log1p(n) / log1p(ACTIVITY_SATURATION))
+    label = f"{n} report{'s' if n > 1 else ''} {ev.activity.describe()}"  # type: ignore[union-attr]
+    return ACTIVITY_BONUS * weight, label
 
 
 def confidence(scores: Sequence[float]) -> float:

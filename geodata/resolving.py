@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -13,9 +14,10 @@ from geodata.admin import Region, find_region
 from geodata.model import Candidate, GeoPrecision, Place, Resolution
 from geodata.names import name_key
 from geodata.protocols import ResolveContext
-from geodata.ranking import Evidence, confidence, score
+from geodata.ranking import ACTIVITY_MINIMUM, Evidence, activity_count, confidence, score
 
 if TYPE_CHECKING:
+    from geodata.activity import ActivitySource
     from geodata.index import MemoryGazetteer
 
 FUZZY_CUTOFF = 88.0  # rapidfuzz ratio; below this, spellings are different names
@@ -122,6 +124,8 @@ class Resolver:
         near: tuple[float, float] | None,
         others: Sequence[Place],
         country: str | None,
+        activity: ActivitySource | None = None,
+        as_of: date | None = None,
     ) -> Evidence:
         """Normalise a hint: a region gives admin codes; a town or raion gives a point."""
         region = find_region(admin_hint) if admin_hint else None
@@ -134,6 +138,8 @@ class Resolver:
             near=near,
             others=tuple(others),
             country=country,
+            activity=activity,
+            as_of=as_of,
         )
 
     def _point_of(self, hint: str) -> tuple[float, float] | None:
@@ -167,7 +173,12 @@ class Resolver:
         kind, base = (None, bare) if self._gaz.lookup(bare) else split_facility(bare)
         region = find_region(context.admin_hint) if context.admin_hint else None
         ev = self.evidence(
-            context.admin_hint, near=context.near, others=context.others, country=context.country
+            context.admin_hint,
+            near=context.near,
+            others=context.others,
+            country=context.country,
+            activity=context.activity,
+            as_of=context.as_of,
         )
         ranked = _landforms_by_name(
             base, [c for c in self.rank(base, ev) if c.place.feature_class != "A"]
@@ -186,6 +197,7 @@ class Resolver:
             res = _landform(ranked)
         else:
             res = _settlement(ranked)
+        res = _front_line_note(res, ranked, ev)
         return _vaguer(res, name) if vague else res
 
     def _fuzzy_in_region(self, name: str, region: Region, ev: Evidence) -> list[Candidate]:
@@ -289,6 +301,25 @@ def _settlement(ranked: list[Candidate], *, note: str = "") -> Resolution:
         round(conf, 4),
         reason,
         tuple(ranked[:MAX_ALTERNATIVES]),
+    )
+
+
+def _front_line_note(res: Resolution, ranked: list[Candidate], ev: Evidence) -> Resolution:
+    """Say so when recent reports chose among homonyms ("23 reports within 15 km in the
+    30 days before; the other 4 candidates had none")."""
+    if ev.activity is None or len(ranked) < 2 or res.place.geonameid != ranked[0].place.geonameid:
+        return res
+    counts = [activity_count(c.place, ev) or 0 for c in ranked]
+    rest = max(counts[1:])
+    if counts[0] <= rest or counts[0] < ACTIVITY_MINIMUM:
+        return res
+    others = "none" if rest == 0 else f"at most {rest}"
+    note = (
+        f"chosen by the front line: {counts[0]} report{'s' if counts[0] > 1 else ''} "
+        f"{ev.activity.describe()}; the other {len(ranked) - 1} candidates had {others}"
+    )
+    return Resolution(
+        res.place, res.precision, res.score, f"{res.reason}; {note}", res.alternatives
     )
 
 

@@ -6,20 +6,23 @@ see the tracker's :class:`~tracker.errors.TrackerError` tree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geodata import errors as geo_errors
-from geodata.model import Candidate, NameMatch, Resolution
+from geodata.model import Candidate, GeoPrecision, NameMatch, Resolution
 from geodata.protocols import Gazetteer, ResolveContext
 from tracker.errors import ConfigError, GazetteerError, GeocodingError, InputError
 
 NO_CONTEXT = ResolveContext()
 
 if TYPE_CHECKING:
+    from geodata.activity import ActivityPoint, ActivitySource
     from geodata.evaluate import Columns, Report
     from geodata.store import GazetteerInfo, ImportSummary
+    from tracker.model import Event
     from tracker.store import Store
 
 
@@ -179,11 +182,89 @@ def download_places(
         raise translate(err) from err
 
 
-def evaluate_csv(path: Path, gazetteer: Gazetteer, columns: Columns) -> Report:
+def evaluate_csv(
+    path: Path, gazetteer: Gazetteer, columns: Columns, *, front_line: bool = False
+) -> Report:
     """Score ``gazetteer`` on a CSV of place mentions with known coordinates."""
     from geodata.evaluate import evaluate, read_mentions
 
     try:
-        return evaluate(read_mentions(path, columns), gazetteer)
+        return evaluate(read_mentions(path, columns), gazetteer, front_line=front_line)
     except geo_errors.GeodataError as err:
         raise InputError(str(err)) from err
+
+
+# -- front-line context ---------------------------------------------------------------
+
+
+def event_points(events: Iterable[Event]) -> list[ActivityPoint]:
+    """Where and when ``events`` happened, for the front-line context of later articles.
+
+    Only events placed at a town or near one count: a region's point says nothing
+    about which village of that region is on the front.
+    """
+    from geodata.activity import ActivityPoint
+
+    return [
+        ActivityPoint(e.latitude, e.longitude, e.event_date)
+        for e in events
+        if e.latitude is not None
+        and e.longitude is not None
+        and e.geo_precision is not None
+        and e.geo_precision <= GeoPrecision.NEAR
+    ]
+
+
+class StoreActivity:
+    """The store's located events as front-line context, read a month at a time.
+
+    Only the months an article's window needs are read (a backfill of 2022 reads
+    2022), each once; events extracted during the run are added as they come
+    (after their month is read, so a saved event is never counted twice).
+    """
+
+    def __init__(self, store: Store, *, today: date) -> None:
+        from geodata.activity import Activity
+
+        self._store = store
+        self._today = today
+        self._activity = Activity()
+        self._months: set[int] = set()
+
+    def count_near(self, latitude: float, longitude: float, *, as_of: date | None) -> int:
+        day = as_of or self._today
+        self._load(day - timedelta(days=self._activity.window_days), day)
+        return self._activity.count_near(latitude, longitude, as_of=as_of)
+
+    def describe(self) -> str:
+        return self._activity.describe()
+
+    def extend(self, points: Iterable[ActivityPoint]) -> None:
+        for point in points:
+            self._load(point.day, point.day)
+            self._activity.add(point)
+
+    def _load(self, first: date, last: date) -> None:
+        from tracker.model import EventFilter
+
+        for month in range(_month(first), _month(last) + 1):
+            if month in self._months:
+                continue
+            self._months.add(month)
+            start = date(month // 12, month % 12 + 1, 1)
+            end = date(start.year + start.month // 12, start.month % 12 + 1, 1) - timedelta(1)
+            flt = EventFilter(
+                since=start, until=end, located_only=True, max_geo_precision=GeoPrecision.NEAR
+            )
+            self._activity.extend(event_points(self._store.query_events(flt)))
+
+
+def _month(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def front_line(gazetteer: Gazetteer, activity: ActivitySource) -> Gazetteer:
+    """``gazetteer`` choosing homonyms by ``activity`` (see geodata.activity)."""
+    from geodata.activity import FrontLineGazetteer
+
+    return FrontLineGazetteer(gazetteer, activity)  # type: ignore[return-value]

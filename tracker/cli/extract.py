@@ -65,8 +65,15 @@ def _extractor(app: App, paths: Sequence[Path], *, preview: bool = False) -> Ext
         return app.extractor
     from tracker.extract import default_extractor
 
-    gazetteer = _preview_gazetteer(app, paths) if preview else _gazetteer(app, paths)
-    return default_extractor(gazetteer)
+    return default_extractor(_extract_gazetteer(app, paths, preview=preview))
+
+
+def _extract_gazetteer(app: App, paths: Sequence[Path], *, preview: bool) -> Gazetteer:
+    from tracker.store.engine import missing_sqlite_file
+
+    if not paths and not (preview and missing_sqlite_file(app.db_url) is not None):
+        return app.gazetteer
+    return _preview_gazetteer(app, paths) if preview else _gazetteer(app, paths)
 
 
 def _preview_gazetteer(app: App, paths: Sequence[Path]) -> Gazetteer:
@@ -155,7 +162,7 @@ def extract(
     if batch is not None:
         if code is not None:
             raise ConfigError("--language describes one article; it cannot apply to --batch")
-        _run_batch(batch, _extractor(app, gazetteer_paths, preview=True))
+        _run_batch(batch, _extract_gazetteer(app, gazetteer_paths, preview=True))
         return
     article = Article(
         _read_text(path),
@@ -174,14 +181,25 @@ def extract(
     export_events(events, "-", fmt="geojson", metadata=ExportMetadata())
 
 
-def _run_batch(batch: str, extractor: Extractor) -> None:
-    from tracker.extract.batch import LineError, extract_lines
+def _run_batch(batch: str, gazetteer: Gazetteer) -> None:
+    """Extract a batch with front-line context from the batch itself: a first pass over
+    its unambiguous places (a file; standard input is read once), then every article's
+    located events as they come."""
+    from geodata.activity import Activity
+    from tracker.extract import default_extractor
+    from tracker.extract.batch import LineError, batch_activity, extract_lines
+    from tracker.places import front_line
 
+    activity = Activity()
+    if batch != "-":
+        with click.open_file(batch, "r", encoding="utf-8", errors="replace") as first:
+            activity = batch_activity(first, gazetteer)
+    extractor = default_extractor(front_line(gazetteer, activity))
     out = sys.stdout
     stream = click.open_file(batch, "r", encoding="utf-8", errors="replace")
     articles = errors = events = 0
     with stream:
-        for result in extract_lines(stream, extractor=extractor):
+        for result in extract_lines(stream, extractor=extractor, activity=activity):
             articles += 1
             if isinstance(result, LineError):
                 errors += 1

@@ -215,6 +215,13 @@ def _candidate_row(c: Candidate) -> dict[str, Any]:
 @click.option(
     "--context-column", help="Column of text naming nearby places (e.g. title), used as evidence."
 )
+@click.option("--date-column", default="date", show_default=True, help="'' for none.")
+@click.option(
+    "--front-line/--no-front-line",
+    default=True,
+    show_default=True,
+    help="Choose homonyms by the batch's own unambiguous places near the same days.",
+)
 @click.option("--misses", type=click.IntRange(0), default=0, help="Also list the N worst answers.")
 @click.option("--by-country", is_flag=True, help="One summary row per country of the mentions.")
 @click.option("--format", "fmt", type=OUTPUT, default="table", show_default=True)
@@ -230,6 +237,8 @@ def eval_geocode(
     lat_column: str,
     lon_column: str,
     context_column: str | None,
+    date_column: str,
+    front_line: bool,
     misses: int,
     by_country: bool,
     fmt: str,
@@ -256,8 +265,9 @@ def eval_geocode(
         lat_column,
         lon_column,
         context_column or None,
+        date_column or None,
     )
-    report = evaluate_csv(csv_path, app.gazetteer, columns)
+    report = evaluate_csv(csv_path, app.gazetteer, columns, front_line=front_line)
     rows = [{"country": "all", **report.as_dict()}]
     if by_country:
         rows += [{"country": c, **r.as_dict()} for c, r in report.by_country().items()]

@@ -7,6 +7,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,10 +124,17 @@ def ingest(app: App, sources: tuple[str, ...], **opts: Any) -> None:
       tracker ingest reports/ --reprocess
       tracker ingest result.json --telegram-channel example_news
     """
+    from tracker.extract import default_extractor
     from tracker.ingest import run_ingest
+    from tracker.places import StoreActivity, front_line
 
     options = _options(app, opts)
-    summary = run_ingest(list(sources), app=app, extractor=app.extractor, options=options)
+    # homonyms are chosen where the store's recent events are (the front line)
+    activity = StoreActivity(app.store, today=datetime.now(UTC).date())
+    extractor = default_extractor(front_line(app.gazetteer, activity))
+    summary = run_ingest(
+        list(sources), app=app, extractor=extractor, options=options, activity=activity
+    )
     click.echo(summary.describe(), err=True)
     if opts["as_json"]:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False))

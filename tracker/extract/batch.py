@@ -11,11 +11,15 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.errors import ExtractionError, InputError
 from tracker.extract.protocol import Extractor
 from tracker.model import Article, Event
+
+if TYPE_CHECKING:
+    from geodata.activity import Activity
+    from geodata.protocols import Gazetteer
 
 MAX_LINE_CHARS = 2_000_000
 
@@ -40,11 +44,13 @@ class LineError:
 
 
 def extract_lines(
-    lines: Iterable[str], *, extractor: Extractor
+    lines: Iterable[str], *, extractor: Extractor, activity: Activity | None = None
 ) -> Iterator[LineResult | LineError]:
     """Extract every JSON line ``{"id", "text", "title"?, "published"?, "url"?}``.
 
-    Blank lines are skipped. Errors of one line never stop the others.
+    Blank lines are skipped. Errors of one line never stop the others. Each line's
+    located events are added to ``activity`` (the front-line context the
+    extractor's gazetteer reads, see :func:`tracker.places.front_line`), if given.
 
     Examples
     --------
@@ -67,7 +73,41 @@ def extract_lines(
         except (InputError, ExtractionError) as err:
             yield LineError(number, input_id, str(err))
             continue
+        if activity is not None:
+            from tracker.places import event_points
+
+            activity.extend(event_points(events))
         yield LineResult(number, article.article_id, input_id, events)
+
+
+def batch_activity(lines: Iterable[str], gazetteer: Gazetteer) -> Activity:
+    """Front-line context from a batch itself: the places its articles name that can only
+    be one place, dated by the article (a first pass; bad lines are left to the second).
+
+    Examples
+    --------
+    >>> from geodata import load_embedded_gazetteer
+    >>> lines = ['{"text": "Shelling hit Kramatorsk.", "published": "2022-04-12"}', 'oops']
+    >>> len(batch_activity(lines, load_embedded_gazetteer()))
+    1
+    """
+    from geodata.activity import NamedPlace, first_pass
+
+    def named() -> Iterator[NamedPlace]:
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            try:
+                article = article_from_record(_parse(raw, number), number)
+            except InputError:
+                continue
+            if article.published is None:
+                continue
+            for match in gazetteer.find_names(article.text):
+                if not match.is_region:
+                    yield NamedPlace(match.surface, None, article.published, article.country_focus)
+
+    return first_pass(gazetteer, named())
 
 
 def _parse(raw: str, number: int) -> dict[str, Any]:

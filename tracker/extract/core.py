@@ -89,7 +89,11 @@ def extract_events(
         published=article.published,
         today=today or datetime.now(UTC).date(),
         country=article.country_focus or "UA",
-        resolver=PlaceResolver(gazetteer, country=article.country_focus),
+        resolver=PlaceResolver(
+            gazetteer,
+            country=article.country_focus,
+            as_of=article.published or today or datetime.now(UTC).date(),
+        ),
     )
     sentences = split_sentences(text)
     heads = headline_sentences(text, sentences, title=article.title)

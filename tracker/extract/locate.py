@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from geodata.admin import canonical_admin1
@@ -23,9 +24,12 @@ _ANCHOR_ROLES = (Role.EVENT, Role.NEAR, Role.REFERENCE)
 class PlaceResolver:
     """Resolves the place mentions of one article; earlier places help later ones."""
 
-    def __init__(self, gazetteer: Gazetteer, *, country: str | None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, *, country: str | None, as_of: date | None = None
+    ) -> None:
         self._gazetteer = gazetteer
         self._country = country
+        self._as_of = as_of  # the article's day: front-line context is counted before it
         self._others: list[Place] = []
         self._cache: dict[tuple[Any, ...], Resolution | None] = {}
         self._winners: dict[tuple[str, bool], Place | None] = {}
@@ -138,7 +142,11 @@ class PlaceResolver:
             if region is not None or mention.match.is_region:
                 return region
             context = ResolveContext(
-                admin_hint=hint, near=near, others=tuple(self._others), country=self._country
+                admin_hint=hint,
+                near=near,
+                others=tuple(self._others),
+                country=self._country,
+                as_of=self._as_of,
             )
             if mention.is_region:  # "the Klimovsky district": coded to its seat, Klimovo
                 return _district_seat(self._gazetteer.resolve(surface, context=context))

@@ -369,7 +369,10 @@ _UNIT_AFTER = re.compile(
     r"division|corps|detachment|legion)\b",
     re.I,
 )
-_AFTER_AXIS = re.compile(r"^\s+(?:direction|axis|sector|salient|bridgehead|front)\b", re.I)
+_AFTER_AXIS = re.compile(
+    r"^[\s’'”\"]+(?:direction|axis|sector|salient|bridgehead|front|ledge|bulge|pocket|cauldron)\b",
+    re.I,
+)
 _AFTER_WATERWORK = re.compile(
     r"^\s+(?:[Rr]iver|[Rr]eservoir|(?:[Hh]ydro(?:electric)?\s+)?(?:[Pp]ower\s+[Pp]lant\s+)?[Dd]am|"
     r"[Hh]ydro(?:electric)?(?:\s+power)?\s+(?:[Pp]lant|[Ss]tation)|HPP|TPP|CHP|NPP|"

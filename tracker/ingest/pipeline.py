@@ -46,10 +46,16 @@ if TYPE_CHECKING:
     from tracker.app import App
     from tracker.extract import Extractor
     from tracker.model import Article
+    from tracker.places import StoreActivity
 
 
 def run_ingest(
-    sources: Sequence[str], *, app: App, extractor: Extractor, options: IngestOptions
+    sources: Sequence[str],
+    *,
+    app: App,
+    extractor: Extractor,
+    options: IngestOptions,
+    activity: StoreActivity | None = None,
 ) -> IngestSummary:
     """Read, fetch, extract and store every article the sources hold.
 
@@ -65,6 +71,10 @@ def run_ingest(
         version are stored with every article it reads.
     options
         Defaults for articles, fetch limits, lock, log and progress.
+    activity
+        The front-line context ``extractor``'s gazetteer chooses homonyms by
+        (see :func:`tracker.places.front_line`); each article's located events
+        are added to it as the run goes, so later articles see earlier ones.
 
     Returns
     -------
@@ -97,6 +107,7 @@ def run_ingest(
             log=log,
             progress=progress,
             reprocess=options.reprocess,
+            activity=activity,
         )
         try:
             _ingest_all(plan, remote, app=app, sink=sink, options=options)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from tracker.app import App
     from tracker.extract import Extractor
     from tracker.model import Article, Event
+    from tracker.places import StoreActivity
     from tracker.store import ExtractorStamp, SaveResult, Store, StoredArticle
 
 
@@ -94,9 +95,11 @@ class ArticleSink:
         progress: IngestProgress,
         reprocess: bool = False,
         batch_size: int = BATCH_SIZE,
+        activity: StoreActivity | None = None,
     ) -> None:
         self.app = app
         self.extractor = extractor
+        self._activity = activity
         self.tally = Tally()
         self._reprocess = reprocess
         self._fallback = fallback
@@ -215,6 +218,10 @@ class ArticleSink:
             self._done("article", origin, article=article, status="unchanged")
             return True
         events = tuple(chosen.extract(article))
+        if self._activity is not None:
+            from tracker.places import event_points
+
+            self._activity.extend(event_points(events))
         if article.published is None and events:
             self.warn(origin, _undated(len(events)))
         reprocess = status in (ArticleStatus.UNCHANGED, ArticleStatus.STALE)
