@@ -80,6 +80,8 @@ class Resolution:
     score: float
     reason: str
     alternatives: tuple[Candidate, ...] = field(default=(), compare=False)
+    # several candidates nearly as likely as the chosen one: a guess, said to be one
+    ambiguous: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,9 @@ FACILITY_RADIUS_KM = 25.0  # airbases and power plants lie well outside the town
 # Sloviansk's station, which is not "the railway station in Kramatorsk".
 FACILITY_RADIUS_BY_KIND = {"station": 6.0, "port": 10.0}
 MAX_ALTERNATIVES = 5
+# A lead smaller than this is only small priors (one village of 4,600 people over one
+# of 1,700, a PPLA3 over a PPL of the same size): a guess, and called ambiguous.
+AMBIGUOUS_MARGIN = 0.15
 
 # Words that turn a settlement name into a facility at or near it.
 _FACILITY_WORDS = (
@@ -59,7 +63,7 @@ def _vaguer(res: Resolution, name: str) -> Resolution:
     if res.precision is not GeoPrecision.SETTLEMENT:
         return res
     reason = f"{name!r} is only near the place, so precision is NEAR; {res.reason}"
-    return Resolution(res.place, GeoPrecision.NEAR, res.score, reason, res.alternatives)
+    return replace(res, precision=GeoPrecision.NEAR, reason=reason)
 
 
 def split_facility(name: str) -> tuple[str | None, str]:
@@ -288,19 +292,26 @@ def _landforms_by_name(name: str, ranked: list[Candidate]) -> list[Candidate]:
 def _landform(ranked: list[Candidate]) -> Resolution:
     """A spit or island is an area with no town to stand for it: precision NEAR."""
     res = _settlement(ranked, note=f"{ranked[0].place.name} is a landform, not a settlement")
-    return Resolution(res.place, GeoPrecision.NEAR, res.score, res.reason, res.alternatives)
+    return replace(res, precision=GeoPrecision.NEAR)
 
 
 def _settlement(ranked: list[Candidate], *, note: str = "") -> Resolution:
     best = ranked[0]
     conf = confidence([c.score for c in ranked])
     reason = (f"{note}; " if note else "") + _reason(ranked)
+    close = [c for c in ranked[1:] if best.score - c.score < AMBIGUOUS_MARGIN]
+    if close:  # nothing but small priors (size, feature code) between them: a guess
+        reason += (
+            f"; ambiguous: {len(close) + 1} of {len(ranked)} candidates are nearly as likely "
+            "(no region, reference point or front line tells them apart), so precision NEAR"
+        )
     return Resolution(
         best.place,
-        GeoPrecision.SETTLEMENT,
+        GeoPrecision.NEAR if close else GeoPrecision.SETTLEMENT,
         round(conf, 4),
         reason,
         tuple(ranked[:MAX_ALTERNATIVES]),
+        ambiguous=bool(close),
     )
 
 
@@ -318,9 +329,7 @@ def _front_line_note(res: Resolution, ranked: list[Candidate], ev: Evidence) -> 
         f"chosen by the front line: {counts[0]} report{'s' if counts[0] > 1 else ''} "
         f"{ev.activity.describe()}; the other {len(ranked) - 1} candidates had {others}"
     )
-    return Resolution(
-        res.place, res.precision, res.score, f"{res.reason}; {note}", res.alternatives
-    )
+    return replace(res, reason=f"{res.reason}; {note}")
 
 
 def _reason(ranked: list[Candidate]) -> str:

@@ -459,3 +459,22 @@ def test_attack_drones_are_a_weapon_and_targeting_with_them_a_drone_strike(gazet
 def test_a_goal_for_the_coming_weeks_is_no_event(gazetteer) -> None:
     text = "Analysts say Ukraine will aim to recapture more land near Kherson in the coming weeks."
     assert _events(gazetteer, text) == []
+
+
+def test_a_homonym_nothing_tells_apart_is_near_and_says_it_is_a_guess(gazetteer) -> None:
+    """Five Novoselivkas, two of them towns of a size: not an exact place."""
+    [event] = _events(gazetteer, "Russian artillery shelled Novoselivka on Monday.")
+    assert event.geo_precision is GeoPrecision.NEAR
+    assert any("ambiguous: " in line for line in event.evidence)
+
+
+def test_an_unknown_village_then_its_oblast_is_the_oblast_never_the_city(gazetteer) -> None:
+    """ "near Verkhnokamianske, Donetsk" with the village missing from the gazetteer."""
+    text = "Russian forces shelled positions near Verkhnokamianske, Donetsk, on Monday."
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.geo_precision) == ("Donetsk Oblast", GeoPrecision.REGION)
+
+
+def test_a_known_town_then_its_oblast_stays_the_town(gazetteer) -> None:
+    [event] = _events(gazetteer, "Russian forces shelled Kramatorsk, Donetsk, on Monday.")
+    assert (event.location, event.geo_precision) == ("Kramatorsk", GeoPrecision.SETTLEMENT)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -55,16 +56,15 @@ class PlaceResolver:
         own = 3 if mention.hint is not None else 2 if near is not None else 0
         if settled is not None and rank > own and res is not None and not res.place.is_region:
             note = "; the same name is placed with more context elsewhere in the article"
-            res = Resolution(
-                settled.place, res.precision, settled.score, settled.reason + note,
-                settled.alternatives,
-            )  # fmt: skip
+            # an ambiguous bare name is settled by that context: its precision is the context's
+            precision = settled.precision if res.ambiguous else res.precision
+            res = replace(settled, precision=precision, reason=settled.reason + note)
         if res is None or res.place.feature_code.startswith("PCL"):
             return None  # ACLED codes no event to a whole country
         if res.place not in self._others and not res.place.is_region:
             self._others.append(res.place)
         if mention.role is Role.NEAR and res.precision < GeoPrecision.NEAR:
-            return Resolution(res.place, GeoPrecision.NEAR, res.score, res.reason, res.alternatives)
+            return replace(res, precision=GeoPrecision.NEAR)
         return res
 
     def _resolved(
@@ -168,4 +168,4 @@ def _district_seat(res: Resolution | None) -> Resolution | None:
         return res
     reason = f"a district named after {res.place.name}, coded to that town; {res.reason}"
     precision = max(res.precision, GeoPrecision.NEAR)
-    return Resolution(res.place, precision, res.score, reason, res.alternatives)
+    return replace(res, precision=precision, reason=reason)

@@ -255,7 +255,38 @@ def classify_places(
     """
     mentions = [_classify(text, m, sentence_start, sentence_end) for m in matches]
     mentions = _near_references(text, _region_lists(text, mentions))
+    mentions = _unknown_place_hints(text, mentions, sentence_start)
     return _pair_admin_hints(text, _descriptors(text, mentions))
+
+
+_UNKNOWN_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w'’-]{3,}(?:[\s-][A-Z][\w'’-]+)?),\s*$")
+_NOT_PLACES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December Meanwhile However Earlier "
+    "Later Overnight Today Yesterday Separately Ukraine Russia".split()
+)
+
+
+def _unknown_place_hints(
+    text: str, mentions: list[PlaceMention], sentence_start: int
+) -> list[PlaceMention]:
+    """ "near Verkhnokamianske, Donetsk": a village the gazetteer does not know, then its
+    oblast by the name it shares with its capital. The oblast is the hint, never the city:
+    the event is coded to the region (precision 3), not put in Donetsk city."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.role is not Role.EVENT or m.is_region or not _is_region_stem(text, m):
+            continue
+        before = _UNKNOWN_BEFORE.search(
+            text, max(sentence_start, m.match.start - 60), m.match.start
+        )
+        if before is None or before.group(1) in _NOT_PLACES:
+            continue
+        if i > 0 and out[i - 1].match.end > before.start(1):
+            continue  # the name before is a known place: an ordinary "X, Donetsk" hint
+        why = f"the oblast of {before.group(1)!r}, a place the gazetteer does not know"
+        out[i] = PlaceMention(m.match, Role.EVENT, why, True, facility=m.facility)
+    return out
 
 
 _OF_GAP = re.compile(

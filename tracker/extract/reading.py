@@ -363,7 +363,7 @@ class ArticleReader:
         if reference is not None and near is not None:
             res = self.resolver.resolve(reference)
             if res is not None:
-                res = Resolution(res.place, GeoPrecision.NEAR, res.score, res.reason)
+                res = replace(res, precision=GeoPrecision.NEAR, alternatives=())
                 return self._mention(
                     sentence,
                     group,
@@ -423,7 +423,7 @@ class ArticleReader:
                     continue
                 res = self.resolver.resolve(place)
                 if res is not None and not res.place.is_region:
-                    return place, Resolution(res.place, res.precision, res.score, res.reason)
+                    return place, replace(res, alternatives=())
         return None
 
     def lead_place(self, heads: set[int]) -> Resolution | None:
