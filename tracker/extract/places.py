@@ -261,9 +261,13 @@ def classify_places(
 
 _UNKNOWN_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w'’-]{3,}(?:[\s-][A-Z][\w'’-]+)?),\s*$")
 _NOT_PLACES = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December Meanwhile However Earlier "
-    "Later Overnight Today Yesterday Separately Ukraine Russia".split()
+    {
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December", "Today", "Yesterday"),
+        *("Meanwhile", "However", "Earlier", "Later", "Overnight", "Separately"),
+        *("Ukraine", "Russia"),
+    }
 )
 
 
