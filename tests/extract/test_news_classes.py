@@ -119,7 +119,9 @@ def test_the_speakers_seat_is_never_the_event_place(gazetteer, text: str) -> Non
         "Residents of Kharkiv say they are fighting for democracy.",
         "Shelling is a daily occurrence in the border villages of the Sumy region.",
         "Since the start of the full-scale invasion, Kharkiv has been shelled many times.",
-        "Warehouses in Odesa were damaged.",
+        # inside an article: the damage echoes an event named elsewhere (or none)
+        "The port reopened on Monday after a week of repairs. Traders said prices had "
+        "risen since spring. Warehouses in Odesa were damaged. The mayor thanked the crews.",
         "The attack on Odesa was condemned by the mayor.",
     ],
 )
@@ -478,3 +480,33 @@ def test_an_unknown_village_then_its_oblast_is_the_oblast_never_the_city(gazette
 def test_a_known_town_then_its_oblast_stays_the_town(gazetteer) -> None:
     [event] = _events(gazetteer, "Russian forces shelled Kramatorsk, Donetsk, on Monday.")
     assert (event.location, event.geo_precision) == ("Kramatorsk", GeoPrecision.SETTLEMENT)
+
+
+def test_a_one_line_note_of_damage_at_a_named_place_is_its_event(gazetteer) -> None:
+    """Monitors and ACLED-style notes: "Damage to a school in Kharkiv" is the report."""
+    [event] = _events(gazetteer, "Damage to a school in Kharkiv after the night")
+    assert (event.location, event.sub_event_type) == ("Kharkiv", S.SHELLING_ARTILLERY_MISSILE)
+    assert any("a one-line note" in line for line in event.evidence)
+
+
+def test_damage_alone_in_an_article_is_still_no_event(gazetteer) -> None:
+    text = (
+        "The city council met on Monday to plan the reopening of schools after the summer. "
+        "Officials listed the budget for repairs and the new bus routes for pupils. "
+        "Damage to a school in Kharkiv was also discussed, the council said in a statement "
+        "published on its website late on Monday evening."
+    )
+    assert _events(gazetteer, text) == []
+
+
+def test_a_town_keeps_its_event_when_an_informal_region_is_named_too(gazetteer) -> None:
+    text = "Artillery shelled positions near Avdiivka in Donbas on Monday."
+    assert {e.location for e in _events(gazetteer, text)} == {"Avdiyivka"}
+
+
+def test_what_a_capture_would_allow_is_no_event(gazetteer) -> None:
+    text = (
+        "An analyst called Vuhledar a gateway to the south, noting that its capture "
+        "would clear the way for further Russian advances in the region."
+    )
+    assert _events(gazetteer, text) == []

@@ -110,10 +110,32 @@ def extract_events(
         if sentence.start in heads:
             read = [replace(m, headline=True) for m in read]
         mentions.extend(read)
-    groups = merge_mentions(mentions)
+    groups = merge_mentions(_note_mentions(text, sentences, mentions))
     groups = _codable(_in_the_article_region(groups, gazetteer, lambda: reader.lead_place(heads)))
     events = _scored(_events(article, text, groups))
     return [e for e in events if e.confidence >= min_confidence]
+
+
+NOTE_CHARS = 300  # an ACLED-style note or a monitor's title, not an article
+_NOTE_LINE = "a one-line note: its only report, damage at a named place, is its event"
+
+
+def _note_mentions(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """In a one-line note ("Damage to school no. 5 in Sloviansk") the weak words are the
+    report: in an article they only echo an event named better elsewhere and are dropped,
+    in a note nothing else will name it."""
+    if len(text) > NOTE_CHARS or len(sentences) > 2 or not all(m.thin for m in mentions):
+        return mentions
+    return [
+        replace(m, thin=False, evidence=(*m.evidence, _NOTE_LINE)) if _damage_at(m) else m
+        for m in mentions
+    ]
+
+
+def _damage_at(m: Mention) -> bool:
+    # "came under attack" or "the attack was condemned" stay vague even alone
+    rules = [line.split()[1] for line in m.evidence if line.startswith("trigger: ")]
+    return m.located and bool(rules) and all(rule == "damage" for rule in rules)
 
 
 def _scored(events: list[Event]) -> list[Event]:
@@ -142,8 +164,15 @@ def _codable(groups: list[list[Mention]]) -> list[list[Mention]]:
         g
         for g in groups
         if g[0].sub_event_type.event_type is EventType.STRATEGIC_DEVELOPMENTS
-        or not any(m.place is not None and m.place.feature_code == "RGN" for m in g)
+        or not _informal_region_only(g)
     ]
+
+
+def _informal_region_only(group: list[Mention]) -> bool:
+    """Placed only by an informal region; a town in the same group ("near Avdiivka ...
+    Donbass") places it, and the region folded into it says nothing more."""
+    places = [m.place for m in group if m.place is not None]
+    return bool(places) and all(p.feature_code == "RGN" for p in places)
 
 
 def _in_the_article_region(

@@ -90,7 +90,10 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bwill\s+likely\b|\blikely\s+(?:evolution|course|to)\b|"
             # "will aim to build on its victory by recapturing more land in coming weeks"
             r"\bwill\s+(?:aim|seek|try|attempt|look|want|need|plan)\s+to\b|"
-            r"\bin\s+(?:the\s+)?coming\s+(?:days|weeks|months)\b",
+            r"\bin\s+(?:the\s+)?coming\s+(?:days|weeks|months)\b|"
+            # "its capture would facilitate Russian advances": a consequence imagined
+            r"\bwould\s+(?:\w+ly\s+)?(?:facilitate|allow|enable|open|give|let|help|pave|"
+            r"mean|make\s+it\s+easier|clear\s+the\s+way)\b",
             _I,
         ),
     ),
