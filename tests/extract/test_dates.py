@@ -23,7 +23,9 @@ CASES = [
     ("on 19/02/2022", "2022-02-19", D, "2022-02-19", "2022-02-19"),
     ("overnight", "2022-04-12", D, "2022-04-12", "2022-04-12"),
     ("yesterday", "2022-04-11", D, "2022-04-11", "2022-04-11"),
-    ("last night", "2022-04-11", D, "2022-04-11", "2022-04-11"),
+    # the night into the day of the report, as "overnight": ACLED dates a night attack
+    # to the morning it ends in ("in the night to 12 April" is 12 April)
+    ("last night", "2022-04-12", D, "2022-04-12", "2022-04-12"),
     ("the day before yesterday", "2022-04-10", D, "2022-04-10", "2022-04-10"),
     ("on Sunday", "2022-04-10", D, "2022-04-10", "2022-04-10"),
     ("last Tuesday", "2022-04-05", D, "2022-04-05", "2022-04-05"),

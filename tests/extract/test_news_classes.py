@@ -510,3 +510,37 @@ def test_what_a_capture_would_allow_is_no_event(gazetteer) -> None:
         "would clear the way for further Russian advances in the region."
     )
     assert _events(gazetteer, text) == []
+
+
+def test_the_next_sentence_saying_where_the_incident_occurred_places_it(gazetteer) -> None:
+    text = (
+        "A drone attack on Saturday in the Russian region of Bryansk damaged the roof of an "
+        "office building, the governor said. He said the incident occurred in the town of "
+        "Trubchevsk."
+    )
+    [event] = _events(gazetteer, text, published=date(2024, 4, 13))
+    assert (event.geonameid, event.geo_precision) == (481350, GeoPrecision.SETTLEMENT)
+    assert any("where the next sentence says it occurred" in line for line in event.evidence)
+
+
+def test_the_region_of_a_name_is_the_region_not_its_capital(gazetteer) -> None:
+    text = "A drone attack on Saturday in the southern Russian region of Bryansk injured one man."
+    [event] = _events(gazetteer, text, published=date(2024, 4, 13))
+    assert (event.location, event.geo_precision) == ("Bryansk Oblast", GeoPrecision.REGION)
+
+
+def test_an_attack_that_had_been_thwarted_is_a_shoot_down(gazetteer) -> None:
+    text = "A Ukrainian drone attack on the Bryansk region had been thwarted on Monday, Moscow said."
+    types = {e.sub_event_type for e in _events(gazetteer, text)}
+    assert types == {S.DISRUPTED_WEAPONS_USE}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents of Kherson have staged occasional rallies against the occupation.",
+        "The rocket systems have been used by Ukraine to strike depots near Kherson.",
+    ],
+)
+def test_what_happens_now_and_then_is_no_event(gazetteer, text: str) -> None:
+    assert _events(gazetteer, text) == []

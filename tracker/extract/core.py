@@ -110,6 +110,7 @@ def extract_events(
         if sentence.start in heads:
             read = [replace(m, headline=True) for m in read]
         mentions.extend(read)
+    mentions = reader.incident_places(mentions)
     groups = merge_mentions(_note_mentions(text, sentences, mentions))
     groups = _codable(_in_the_article_region(groups, gazetteer, lambda: reader.lead_place(heads)))
     events = _scored(_events(article, text, groups))

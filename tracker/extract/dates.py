@@ -249,8 +249,10 @@ def _month_part(
 
 
 def _relative(word: str, *, ref: date) -> DateReading:
-    if word in ("yesterday", "last night"):
+    if word == "yesterday":
         return _day(ref - timedelta(days=1), f"{word!r}:")
+    if word == "last night":  # the night into the day of the report, as "overnight"
+        return _day(ref, f"{word!r} (the night into it):")
     if word == "the day before yesterday":
         return _day(ref - timedelta(days=2), f"{word!r}:")
     if word in ("tomorrow",):

@@ -226,6 +226,7 @@ _AFTER_STREET = re.compile(
     r"\s+(?:Boulevard|Street|St\.|Avenue|Ave\.|Square|Park|Prospekt|Prospect|Lane|Embankment|"
     r"Highway|Metro\s+station)\b"
 )
+_REGION_OF_BEFORE = re.compile(r"\b(?:region|province|oblast)\s+of\s+(?:the\s+)?$", re.I)
 _AFTER_REGION_WORD = re.compile(r"^\s+(?:region|oblast|province|raion|district)\b", re.I)
 _AFTER_DATELINE = re.compile(
     r"^\s*(?:,\s*[A-Za-z][\w ]{1,30})?\s*(?:\(|—|–|--|-\s|,\s*[A-Z][a-z]+\s+\d)"
@@ -362,7 +363,12 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
     before = text[max(s_start, m.start - 60) : m.start]
     after = text[m.end : min(s_end, m.end + 60)]
     low = m.surface.lower().replace("’", "'")
-    region = m.is_region or bool(_AFTER_REGION_WORD.match(after))
+    region = (
+        m.is_region
+        or bool(_AFTER_REGION_WORD.match(after))
+        # "the southern Russian region of Bryansk": the region, not its capital
+        or (bool(_REGION_OF_BEFORE.search(before)) and canonical_admin1(m.surface) is not None)
+    )
     facility = _facility(before, after)
     if low in _COUNTRIES:
         return PlaceMention(m, Role.COUNTRY, "a country, not a place an event is coded to")

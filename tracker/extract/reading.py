@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from geodata.admin import find_region
-from geodata.model import GeoPrecision, NameMatch, Resolution
+from geodata.model import GeoPrecision, NameMatch, Place, Resolution
 from geodata.protocols import Gazetteer
 from tracker.extract.actors import (
     Claim,
@@ -73,6 +73,12 @@ _VAGUE_REGION = re.compile(
     r"\b(?:the\s+)?(?:country['’]s|Ukraine['’]s)\s+(?P<a>east|south|north|west|north-?east|south-?east|"
     r"north-?west|south-?west)\b|\b(?P<b>eastern|southern|northern|western|north-?eastern|"
     r"south-?eastern|central)\s+Ukraine\b",
+    re.I,
+)
+# "The incident occurred in the town of X", "the attack took place near X"
+_INCIDENT = re.compile(
+    r"\b(?:the|this|that)\s+(?:incident|attack|strike|explosion|blast|shelling|hit)\s+"
+    r"(?:\w+\s+){0,2}?(?:occurred|took\s+place|happened|was\s+recorded)\b",
     re.I,
 )
 _PASSIVE_GAP = re.compile(
@@ -426,6 +432,56 @@ class ArticleReader:
                     return place, replace(res, alternatives=())
         return None
 
+    def incident_places(self, mentions: list[Mention]) -> list[Mention]:
+        """ "A drone hit an administrative building. The incident occurred in the town of
+        Trubchevsk": the second sentence places (and dates) the event of the first.
+
+        Only mentions of the sentence just before, with no place or only the region the
+        town lies in, take the town; a date they lack comes with it.
+        """
+        out = list(mentions)
+        for sentence in self.sentences:
+            back = _INCIDENT.search(self.text, sentence.start, sentence.end)
+            if back is None:
+                continue
+            found = self._incident_town(sentence, back.start())
+            earlier = [i for i, m in enumerate(out) if m.sentence[1] <= sentence.start]
+            if found is None or not earlier:
+                continue
+            place, res = found
+            last = out[earlier[-1]].sentence
+            note = f"place: {place.match.surface!r}, where the next sentence says it occurred"
+            dates = find_dates(
+                self.text[sentence.start : sentence.end], published=self.published, today=self.today
+            )
+            day = next((d for d in dates if d.explicit and not d.future), None)
+            for i in earlier:
+                m = out[i]
+                if m.sentence != last or not _vaguer_than(m, res.place):
+                    continue
+                when = day if day is not None and not m.date.explicit else m.date
+                out[i] = replace(
+                    m,
+                    place=res.place,
+                    precision=res.precision,
+                    location_text=None,
+                    date=when,
+                    evidence=(*m.evidence, note),
+                )
+        return out
+
+    def _incident_town(
+        self, sentence: Sentence, after: int
+    ) -> tuple[PlaceMention, Resolution] | None:
+        towns: dict[int, tuple[PlaceMention, Resolution]] = {}
+        for place in self._places(sentence):
+            if place.match.start < after or place.match.is_region or not place.role.is_event_place:
+                continue
+            res = self.resolver.resolve(place)
+            if res is not None and not res.place.is_region:
+                towns[res.place.geonameid] = (place, res)
+        return next(iter(towns.values())) if len(towns) == 1 else None
+
     def lead_place(self, heads: set[int]) -> Resolution | None:
         """The one town the story's lead places it in, or None.
 
@@ -730,3 +786,14 @@ def _share_fatalities(text: str, sentence: Sentence, mentions: list[Mention]) ->
         m, fatalities=found.count, evidence=(*m.evidence, f"fatalities: {found.phrase!r}")
     )
     return mentions
+
+
+def _vaguer_than(m: Mention, town: Place) -> bool:
+    """No place yet, or only the region ``town`` lies in."""
+    if m.place is None:
+        return True
+    return (
+        m.place.is_region
+        and m.place.admin1 in (town.admin1, None)
+        and (m.place.country == town.country)
+    )

@@ -31,6 +31,10 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:daily|weekly|everyday)\s+occurrence|\bon\s+a\s+daily\s+basis\b|"
             r"\b(?:almost|nearly)\s+every\s+(?:day|night)\b|\bper\s+day\b|\bregularly\b|"
             r"\broutinely\b|\bsystematically\b|\bconstantly\b|\btime\s+and\s+again\b|"
+            r"\boccasional(?:ly)?\b|\bfrom\s+time\s+to\s+time\b|"
+            # "rocket systems that have been used by Ukraine to wreak havoc": what a weapon
+            # does in general, not one strike
+            r"\b(?:have|has)\s+been\s+used\s+(?:by\s+[\w\s]{1,30}?\s+)?to\b|"
             r"\b(?:the|a)\s+scene\s+of\b|"
             r"\b(?:continues?|continued|continuing|keeps?|kept)\s+to\s+(?:destroy|kill|terrori[sz]e|"
             r"target|hit|shell|attack|strike|bomb|pound|ravage)\w*|"

@@ -43,6 +43,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:destroyed|neutrali[sz]ed|eliminated)"
         r"|(?:repelled|repulsed|thwart(?:s|ed)?|foil(?:s|ed)?)\s+(?:an?\s+|the\s+|this\s+)?"
         r"(?:massive\s+|massed\s+)?(?:\w+\s+)?(?:air|aerial|drone|missile|UAV)\s+attacks?"
+        # the passive: "a drone attack on the region had been thwarted"
+        rf"|(?:air|aerial|drone|missile|UAV)\s+attacks?\s+{_N}{{0,6}}(?:was|were|had\s+been|"
+        r"has\s+been|have\s+been)\s+[\"“”']?(?:thwarted|foiled|repelled|repulsed)"
         r"|(?:repelled|repulsed)\s+(?:the|an)\s+attack\s+of\s+(?:an?\s+)?(?:\w+\s+)?"
         r"(?:drones?|UAVs?|missiles?)",
         0.8,
