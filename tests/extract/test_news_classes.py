@@ -530,7 +530,9 @@ def test_the_region_of_a_name_is_the_region_not_its_capital(gazetteer) -> None:
 
 
 def test_an_attack_that_had_been_thwarted_is_a_shoot_down(gazetteer) -> None:
-    text = "A Ukrainian drone attack on the Bryansk region had been thwarted on Monday, Moscow said."
+    text = (
+        "A Ukrainian drone attack on the Bryansk region had been thwarted on Monday, Moscow said."
+    )
     types = {e.sub_event_type for e in _events(gazetteer, text)}
     assert types == {S.DISRUPTED_WEAPONS_USE}
 
@@ -544,3 +546,38 @@ def test_an_attack_that_had_been_thwarted_is_a_shoot_down(gazetteer) -> None:
 )
 def test_what_happens_now_and_then_is_no_event(gazetteer, text: str) -> None:
     assert _events(gazetteer, text) == []
+
+
+def test_a_link_to_another_story_is_not_part_of_this_one(gazetteer) -> None:
+    text = (
+        "Shelling hit Kramatorsk on Monday, the governor said.\n"
+        "Read also: Russian drones hit Kharkiv overnight, three injured\n"
+        "Rescuers worked through the night."
+    )
+    assert _where(_events(gazetteer, text)) == {"Kramatorsk"}
+
+
+def test_deaths_between_commas_are_counted(gazetteer) -> None:
+    text = "A woman, 76, was killed when artillery shelled Kramatorsk on Monday."
+    [event] = _events(gazetteer, text)
+    assert event.fatalities == 1
+
+
+def test_a_regional_tally_of_deaths_goes_to_the_village_that_tells_them(gazetteer) -> None:
+    text = (
+        "Russian forces shelled six settlements in the Donetsk region on Monday, one woman "
+        "was killed, the governor said. Artillery hit Kramatorsk and Sloviansk. "
+        "A woman was killed by shelling in Lyman on Monday, he added."
+    )
+    deaths = {e.location: e.fatalities for e in _events(gazetteer, text)}
+    assert deaths.get("Lyman") == 1
+    assert sum(deaths.values()) == 1
+
+
+def test_a_tally_no_village_accounts_for_is_not_pinned_on_one(gazetteer) -> None:
+    text = (
+        "Strikes on the Donetsk region killed at least 11 people on Monday, officials said. "
+        "Artillery hit Kramatorsk and Sloviansk, they added."
+    )
+    events = _events(gazetteer, text)
+    assert all(e.fatalities == 0 for e in events if e.geo_precision is GeoPrecision.SETTLEMENT)

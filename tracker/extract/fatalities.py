@@ -46,7 +46,10 @@ _NUM = (
 _QUAL = r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to)\s+)?"
 _PATTERNS = (
     PrefixScanner(
-        rf"\b{_QUAL}{_NUM}\s+(?:[\w-]+\s+){{0,3}}?(?:(?:were|was|have\s+been|had\s+been|are|"
+        # "A woman, 76, was killed", "Nine people, among them a boy, were killed": words
+        # between commas may follow the noun
+        rf"\b{_QUAL}{_NUM}\s+(?:[\w-]+(?:,[^,.;:]{{1,40}},)?\s+){{0,3}}?(?:(?:were|was|have\s+been|"
+        r"had\s+been|are|"
         r"is)\s+(?:reported\s+|found\s+|confirmed\s+)?)?(?:killed|dead|died|perished|bodies|lost\s+their\s+lives|"
         r"fatalities|deaths)\b",
         flags=re.I,

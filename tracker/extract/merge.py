@@ -79,14 +79,34 @@ def _fold_vaguer(groups: list[list[Mention]]) -> list[list[Mention]]:
     """Fold each vaguer group into a finer one reporting the same event, when there is one."""
     out: list[list[Mention]] = []
     for group in sorted(groups, key=_fineness):
-        host = next((h for h in out if _contains(group[0], h[0])), None)
+        hosts = [h for h in out if _contains(group[0], h[0])]
+        host = _host(group, hosts)
         if host is None:
             out.append(list(group))
             continue
         note = f"merged: a vaguer report of the event at {host[0].place.name}"  # type: ignore[union-attr]
+        if _tally(group, host, hosts):
+            note += "; its deaths are a tally of several places' events, not added to this one"
+            group = [replace(m, fatalities=0) for m in group]
         host.extend(replace(m, evidence=(*m.evidence, note)) for m in group)
     order = {id(m): i for i, g in enumerate(groups) for m in g}
     return sorted(out, key=lambda g: min(order.get(id(m), 1 << 30) for m in g))
+
+
+def _host(group: list[Mention], hosts: list[list[Mention]]) -> list[Mention] | None:
+    """The finer event a vaguer one reports. Among several ("eleven settlements shelled,
+    one woman killed" and a village for each), deaths pick the one that tells the same
+    deaths, else the first."""
+    dead = max(m.fatalities for m in group)
+    same = [h for h in hosts if dead and max(m.fatalities for m in h) == dead]
+    return (same or hosts or [None])[0]
+
+
+def _tally(group: list[Mention], host: list[Mention], hosts: list[list[Mention]]) -> bool:
+    """A summary of several places whose deaths no single one of them reports: a tally
+    ("strikes on the region killed 11"), never added to a village picked at random."""
+    dead = max(m.fatalities for m in group)
+    return dead > 0 and len(hosts) > 1 and max(m.fatalities for m in host) != dead
 
 
 def _fineness(group: list[Mention]) -> int:

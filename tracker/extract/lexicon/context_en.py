@@ -60,6 +60,14 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    (
+        "a link to another story",
+        re.compile(
+            r"^\s*(?:Read\s+(?:also|more)|Also\s+read|See\s+also|Related(?:\s+(?:news|story))?"
+            r"|More\s+on\s+this|Watch)\s*:",
+            _I,
+        ),
+    ),
     ("an anniversary or memorial", re.compile(r"\banniversar\w+|\bcommemorat\w+|\bmemorial\b", _I)),
     ("an exercise", re.compile(r"\b(?:drills?|military\s+exercises?|war\s+games)\b", _I)),
 )
