@@ -44,6 +44,9 @@ NEAR_BONUS = 2.0
 NEAR_SCALE_KM = 40.0
 CLUSTER_BONUS = 1.2
 CLUSTER_SCALE_KM = 80.0
+# Every other place of the text in one oblast (two at least): less than a stated region.
+ARTICLE_REGION_BONUS = 1.0
+ARTICLE_REGION_MINIMUM = 2
 # Reported violence near a candidate lately: worth more than every prior and the
 # article's own cluster, less than a region the text states.
 ACTIVITY_BONUS = 1.5
@@ -74,6 +77,7 @@ def score(place: Place, quality: float, ev: Evidence) -> tuple[float, tuple[str,
         _admin_part(place, ev),
         _near_part(place, ev),
         _cluster_part(place, ev),
+        _article_region_part(place, ev),
         _activity_part(place, ev),
     ]
     total = sum(p for p, _ in parts)
@@ -139,6 +143,18 @@ def _cluster_part(place: Place, ev: Evidence) -> tuple[float, str]:
         return 0.0, ""
     d = min(haversine_km(place.latitude, place.longitude, o.latitude, o.longitude) for o in others)
     return CLUSTER_BONUS * exp(-d / CLUSTER_SCALE_KM), f"{d:.0f} km from other places in the text"
+
+
+def _article_region_part(place: Place, ev: Evidence) -> tuple[float, str]:
+    """Every other place of the text in one oblast: a homonym there is the likely one
+    (a regional round-up names its villages without repeating the oblast)."""
+    others = [o for o in ev.others if o.geonameid != place.geonameid and o.admin1_code]
+    if len(others) < ARTICLE_REGION_MINIMUM:
+        return 0.0, ""
+    regions = {(o.country, o.admin1_code) for o in others}
+    if len(regions) != 1 or (place.country, place.admin1_code) not in regions:
+        return 0.0, ""
+    return ARTICLE_REGION_BONUS, f"in {place.admin1}, where every other place of the text lies"
 
 
 def activity_count(place: Place, ev: Evidence) -> int | None:

@@ -53,3 +53,13 @@ def test_a_city_is_not_ambiguous_beside_a_hamlet_of_its_name(gazetteer) -> None:
         GeoPrecision.SETTLEMENT,
         False,
     )
+
+
+def test_the_oblast_every_other_place_of_the_text_lies_in_chooses(gazetteer) -> None:
+    others = (
+        Place(9000010, "Ridne", 48.95, 38.95, admin1_code="14"),
+        Place(9000011, "Kamiane", 48.85, 38.85, admin1_code="14"),
+    )
+    res = gazetteer.resolve("Zorianivka", context=ResolveContext(others=others))
+    assert (res.place.geonameid, res.ambiguous) == (LUHANSK_ONE.geonameid, False)
+    assert "where every other place of the text lies" in res.reason
