@@ -581,3 +581,14 @@ def test_a_tally_no_village_accounts_for_is_not_pinned_on_one(gazetteer) -> None
     )
     events = _events(gazetteer, text)
     assert all(e.fatalities == 0 for e in events if e.geo_precision is GeoPrecision.SETTLEMENT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air defences shot down five drones over the Azov Sea waters overnight.",
+        "Air defences shot down five drones over the Sea of Azov overnight.",
+    ],
+)
+def test_a_sea_named_after_a_town_is_not_the_town(gazetteer, text: str) -> None:
+    assert "Azov" not in _where(_events(gazetteer, text))

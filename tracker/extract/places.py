@@ -376,8 +376,10 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
         return PlaceMention(m, Role.ORGANISATION, "names a military unit or group")
     if _AFTER_AXIS.match(after):
         return PlaceMention(m, Role.REFERENCE, "names a front sector ('the X direction')")
-    if _AFTER_WATERWORK.match(after):
-        return PlaceMention(m, Role.ORGANISATION, "names a river, dam or power plant, not the town")
+    if _AFTER_WATERWORK.match(after) or _SEA_OF.search(before):
+        return PlaceMention(
+            m, Role.ORGANISATION, "names a river, sea, dam or power plant, not the town"
+        )
     office = _AFTER_OFFICE.match(after)
     if office:  # "the Sumy regional governor", "Kharkiv Oblast Military Administration"
         return PlaceMention(m, Role.ORGANISATION, OFFICE, region or bool(office.group("reg")))
@@ -415,10 +417,12 @@ _AFTER_AXIS = re.compile(
     re.I,
 )
 _AFTER_WATERWORK = re.compile(
-    r"^\s+(?:[Rr]iver|[Rr]eservoir|(?:[Hh]ydro(?:electric)?\s+)?(?:[Pp]ower\s+[Pp]lant\s+)?[Dd]am|"
+    r"^\s+(?:[Rr]iver|[Rr]eservoir|[Ss]ea|[Ll]agoon|[Ee]stuary|[Bb]ay|"
+    r"(?:[Hh]ydro(?:electric)?\s+)?(?:[Pp]ower\s+[Pp]lant\s+)?[Dd]am|"
     r"[Hh]ydro(?:electric)?(?:\s+power)?\s+(?:[Pp]lant|[Ss]tation)|HPP|TPP|CHP|NPP|"
     r"[Tt]hermal\s+[Pp]ower|[Nn]uclear\s+[Pp]ower)\b"
 )
+_SEA_OF = re.compile(r"\b(?:[Ss]ea|[Gg]ulf|[Bb]ay)\s+of\s+(?:the\s+)?$")  # "the Sea of Azov"
 _AFTER_OFFICE = re.compile(
     r"^(?:['’]s)?\s+(?:(?P<reg>regional|oblast|region['’]s|province)\s+(?:state\s+|military\s+)?|"
     r"city\s+(?:military\s+)?)"
