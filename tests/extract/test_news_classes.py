@@ -592,3 +592,24 @@ def test_a_tally_no_village_accounts_for_is_not_pinned_on_one(gazetteer) -> None
 )
 def test_a_sea_named_after_a_town_is_not_the_town(gazetteer, text: str) -> None:
     assert "Azov" not in _where(_events(gazetteer, text))
+
+
+def test_a_shoot_down_tally_beside_its_regional_breakdown_is_their_sum(gazetteer) -> None:
+    text = (
+        "Air defences destroyed 12 drones overnight, the ministry said on Monday. "
+        "Five were shot down over the Bryansk region, four over the Kursk region and "
+        "three over the Belgorod region."
+    )
+    events = _events(gazetteer, text, published=date(2024, 4, 15))
+    assert {e.sub_event_type for e in events} == {S.DISRUPTED_WEAPONS_USE}
+    assert None not in _where(events)
+    assert len(events) == 3
+
+
+def test_a_shoot_down_tally_without_a_breakdown_stays_an_event(gazetteer) -> None:
+    text = (
+        "Air defences destroyed 12 drones overnight, the air force said on Monday. "
+        "Debris damaged a house in the Kursk region."
+    )
+    events = _events(gazetteer, text, published=date(2024, 4, 15))
+    assert None in _where(events)

@@ -89,8 +89,37 @@ def _fold_vaguer(groups: list[list[Mention]]) -> list[list[Mention]]:
             note += "; its deaths are a tally of several places' events, not added to this one"
             group = [replace(m, fatalities=0) for m in group]
         host.extend(replace(m, evidence=(*m.evidence, note)) for m in group)
+    out = _fold_tallies(out)
     order = {id(m): i for i, g in enumerate(groups) for m in g}
     return sorted(out, key=lambda g: min(order.get(id(m), 1 << 30) for m in g))
+
+
+def _fold_tallies(groups: list[list[Mention]]) -> list[list[Mention]]:
+    out = [g for g in groups if not _breakdown(g, groups)]
+    for group in groups:
+        parts = _breakdown(group, groups)
+        if parts:
+            note = "merged: a tally of the shoot-downs listed place by place"
+            parts[0].extend(replace(m, evidence=(*m.evidence, note)) for m in group)
+    return out
+
+
+def _breakdown(group: list[Mention], out: list[list[Mention]]) -> list[list[Mention]]:
+    """ "Air defences destroyed 41 drones overnight ... 28 over Saratov, four over
+    Voronezh ...": an unplaced shoot-down tally beside two or more placed shoot-downs of
+    the same day is their sum, not another event. Without such a breakdown the tally
+    stays an event of its own (a country-wide figure beside one local story)."""
+    m = group[0]
+    if m.sub_event_type is not _DWU or m.located or m.location_text:
+        return []
+    placed = [
+        h
+        for h in out
+        if h[0].sub_event_type is _DWU
+        and h[0].located
+        and h[0].date.event_date == m.date.event_date
+    ]
+    return placed if len(placed) >= 2 else []
 
 
 def _host(group: list[Mention], hosts: list[list[Mention]]) -> list[Mention] | None:
