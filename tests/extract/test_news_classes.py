@@ -613,3 +613,23 @@ def test_a_shoot_down_tally_without_a_breakdown_stays_an_event(gazetteer) -> Non
     )
     events = _events(gazetteer, text, published=date(2024, 4, 15))
     assert None in _where(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number that fell, not a town
+        "The number of battles reported near Kramatorsk fell to 41 from 58 on Monday.",
+        # a campaign summed up and a capture in an earlier year
+        "Lyman lies west of Bakhmut, the city captured last year after months of heavy fighting.",
+        # a priority
+        "Officials say capturing Kramatorsk is a battlefield priority for Moscow.",
+    ],
+)
+def test_numbers_goals_campaigns_and_priorities_are_no_events(gazetteer, text: str) -> None:
+    assert _events(gazetteer, text) == []
+
+
+def test_a_goal_is_not_where_the_event_happened(gazetteer) -> None:
+    text = "Russian artillery shelled villages on Monday in a bid to reach the city of Kramatorsk."
+    assert "Kramatorsk" not in _where(_events(gazetteer, text))

@@ -47,6 +47,7 @@ class Role(Enum):
     DATELINE = "dateline"
     COUNTRY = "a whole country"
     PERSON = "a person's name"
+    GOAL = "a goal, not where it happened"
 
     @property
     def is_event_place(self) -> bool:
@@ -374,6 +375,8 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
         return PlaceMention(m, Role.COUNTRY, "a country, not a place an event is coded to")
     if _UNIT_BEFORE.search(before) or _UNIT_AFTER.match(after):
         return PlaceMention(m, Role.ORGANISATION, "names a military unit or group")
+    if _GOAL_BEFORE.search(before):
+        return PlaceMention(m, Role.GOAL, "a goal ('pressure to reach X'), not where it happened")
     if _AFTER_AXIS.match(after):
         return PlaceMention(m, Role.REFERENCE, "names a front sector ('the X direction')")
     if _AFTER_WATERWORK.match(after) or _SEA_OF.search(before):
@@ -421,6 +424,13 @@ _AFTER_WATERWORK = re.compile(
     r"(?:[Hh]ydro(?:electric)?\s+)?(?:[Pp]ower\s+[Pp]lant\s+)?[Dd]am|"
     r"[Hh]ydro(?:electric)?(?:\s+power)?\s+(?:[Pp]lant|[Ss]tation)|HPP|TPP|CHP|NPP|"
     r"[Tt]hermal\s+[Pp]ower|[Nn]uclear\s+[Pp]ower)\b"
+)
+# "mounted pressure to reach the city of Pokrovsk", "in a bid to encircle Bakhmut"
+_GOAL_BEFORE = re.compile(
+    r"\b(?:to|bid\s+to|effort\s+to|attempts?\s+to|aim(?:ing)?\s+to)\s+(?:reach|capture|take|"
+    r"seize|encircle|surround|cut\s+off|bypass|outflank)\s+(?:the\s+)?(?:(?:city|town|village|"
+    r"settlement|hub)\s+of\s+)?$",
+    re.I,
 )
 _SEA_OF = re.compile(r"\b(?:[Ss]ea|[Gg]ulf|[Bb]ay)\s+of\s+(?:the\s+)?$")  # "the Sea of Azov"
 _AFTER_OFFICE = re.compile(

@@ -115,6 +115,27 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:denied|denies|deny|refuted|refutes|dismissed\s+(?:reports|claims))\b", _I
         ),
     ),
+    (
+        # "after months of heavy fighting": a campaign summed up, not a day's battle
+        "a campaign of months or weeks",
+        re.compile(
+            r"\b(?:months|weeks|years)\s+of\s+(?:\w+\s+)?(?:fighting|battles?|shelling|"
+            r"bombardments?|siege|combat|assaults?|strikes)\b",
+            _I,
+        ),
+    ),
+    (
+        # "capturing the region is a battlefield priority for Moscow"
+        "a goal or priority",
+        re.compile(r"\b(?:priority|priorities|objective|objectives)\b", _I),
+    ),
+    (
+        # "the devastated city captured by Russia last year": a clause about the past
+        "an earlier year",
+        re.compile(
+            r"\b(?:last|previous|past)\s+year\b|\b(?:a|one|two|three|\d+)\s+years?\s+ago\b", _I
+        ),
+    ),
 )
 
 # Figures of speech built from conflict words.

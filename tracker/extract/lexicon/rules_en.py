@@ -195,7 +195,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing))(?!\s+(?:\w+\s+){0,2}"
         r"(?:soldiers|servicemen|troops|prisoners|fighters|POWs|weapons|equipment|tanks))"
         r"|took\s+(?:full\s+|complete\s+|total\s+)?control(?:\s+\w+){0,2}\s+of|taken\s+control"
-        r"|overran|overrun|fell\s+to"
+        r"|overran|overrun|fell\s+to(?!\s+(?:\d|a\s+(?:low|record)|its|the\s+lowest|zero|just))"
         r"|gained\s+control",
         0.7,
     ),
