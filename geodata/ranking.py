@@ -8,6 +8,7 @@ are kept so a journalist can see why "Havrylivka" became *this* Havrylivka.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +18,7 @@ from math import exp, log1p, log10
 from geodata.activity import ActivitySource
 from geodata.distance import haversine_km
 from geodata.model import Place
+from geodata.names import name_key
 
 # How much a feature code says "this is what an article means by the name".
 FEATURE_PRIOR = {
@@ -34,6 +36,7 @@ FEATURE_PRIOR = {
     "PPLH": 0.0,
 }
 ADMIN_BONUS = 3.0  # a stated region outweighs every prior
+RAION_BONUS = 2.5  # a stated raion (GeoNames admin2, the 2020 raions): less than an oblast
 COUNTRY_BONUS = 1.0
 # Countries a war in the focus country is also reported from: a big Russian city known by
 # its own name beats a Ukrainian hamlet that merely has it as an alternate name
@@ -66,6 +69,24 @@ class Evidence:
     country: str | None = None
     activity: ActivitySource | None = None
     as_of: date | None = None
+    raion: str | None = None  # the stem of a raion the text states ("Pokrovsk district")
+    raion_label: str | None = None
+
+
+def raion_stem(name: str) -> str:
+    """One key for a raion and its seat: "Pokrovsk", "Pokrovskyi Raion" → "pokrov".
+
+    >>> raion_stem("Kramatorskyi Raion") == raion_stem("Kramatorsk")
+    True
+    """
+    key = name_key(_RAION_WORD.sub("", name))
+    for suffix in ("ski", "sk", "i"):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            return key[: -len(suffix)]
+    return key
+
+
+_RAION_WORD = re.compile(r"\s+(?:urban\s+)?(?:raion|rayon|district)$", re.I)
 
 
 def score(place: Place, quality: float, ev: Evidence) -> tuple[float, tuple[str, ...]]:
@@ -75,6 +96,7 @@ def score(place: Place, quality: float, ev: Evidence) -> tuple[float, tuple[str,
         _prior_part(place),
         _country_part(place, ev),
         _admin_part(place, ev),
+        _raion_part(place, ev),
         _near_part(place, ev),
         _cluster_part(place, ev),
         _article_region_part(place, ev),
@@ -128,6 +150,12 @@ def _admin_part(place: Place, ev: Evidence) -> tuple[float, str]:
     if same_country and place.admin1_code in ev.admin_codes:
         return ADMIN_BONUS, f"in {ev.admin_label} as the text says"
     return -ADMIN_BONUS, f"not in {ev.admin_label}"
+
+
+def _raion_part(place: Place, ev: Evidence) -> tuple[float, str]:
+    if ev.raion is None or not place.admin2 or raion_stem(place.admin2) != ev.raion:
+        return 0.0, ""
+    return RAION_BONUS, f"in {place.admin2} as the text says ({ev.raion_label})"
 
 
 def _near_part(place: Place, ev: Evidence) -> tuple[float, str]:

@@ -15,12 +15,20 @@ from geodata.admin import Region, find_region
 from geodata.model import Candidate, GeoPrecision, Place, Resolution
 from geodata.names import name_key
 from geodata.protocols import ResolveContext
-from geodata.ranking import ACTIVITY_MINIMUM, Evidence, activity_count, confidence, score
+from geodata.ranking import (
+    ACTIVITY_MINIMUM,
+    Evidence,
+    activity_count,
+    confidence,
+    raion_stem,
+    score,
+)
 
 if TYPE_CHECKING:
     from geodata.activity import ActivitySource
     from geodata.index import MemoryGazetteer
 
+_RAION_HINT = re.compile(r"^(?P<seat>.+?)\s+(?:urban\s+)?(?:raion|rayon|district)$", re.I)
 FUZZY_CUTOFF = 88.0  # rapidfuzz ratio; below this, spellings are different names
 REGION_CUTOFF = 80.0  # the same, among the few places of a stated region
 FACILITY_RADIUS_KM = 25.0  # airbases and power plants lie well outside the town they serve
@@ -133,8 +141,10 @@ class Resolver:
     ) -> Evidence:
         """Normalise a hint: a region gives admin codes; a town or raion gives a point."""
         region = find_region(admin_hint) if admin_hint else None
+        raion = _RAION_HINT.match(admin_hint) if admin_hint and region is None else None
         if admin_hint and region is None and near is None:
-            near = self._point_of(admin_hint)
+            # "Pokrovsk Raion": the raion's seat is the reference point
+            near = self._point_of(raion.group("seat") if raion else admin_hint)
         return Evidence(
             admin_codes=region.codes if region else frozenset(),
             admin_country=region.country if region else None,
@@ -144,6 +154,8 @@ class Resolver:
             country=country,
             activity=activity,
             as_of=as_of,
+            raion=raion_stem(admin_hint) if raion and admin_hint else None,
+            raion_label=admin_hint if raion else None,
         )
 
     def _point_of(self, hint: str) -> tuple[float, float] | None:

@@ -633,3 +633,12 @@ def test_numbers_goals_campaigns_and_priorities_are_no_events(gazetteer, text: s
 def test_a_goal_is_not_where_the_event_happened(gazetteer) -> None:
     text = "Russian artillery shelled villages on Monday in a bid to reach the city of Kramatorsk."
     assert "Kramatorsk" not in _where(_events(gazetteer, text))
+
+
+def test_a_stated_raion_chooses_among_homonyms(gazetteer) -> None:
+    """GeoNames keeps the 2020 raions as admin2: "in the Pokrovsk district" is one."""
+    text = "Russian shelling hit Havrylivka in the Izium district on Monday."
+    [event] = _events(gazetteer, text)
+    assert event.geonameid == 708873
+    assert any("admin hint 'Izium Raion'" in line for line in event.evidence)
+    assert any("in Izium Raion as the text says" in line for line in event.evidence)

@@ -63,3 +63,19 @@ def test_the_oblast_every_other_place_of_the_text_lies_in_chooses(gazetteer) -> 
     res = gazetteer.resolve("Zorianivka", context=ResolveContext(others=others))
     assert (res.place.geonameid, res.ambiguous) == (LUHANSK_ONE.geonameid, False)
     assert "where every other place of the text lies" in res.reason
+
+
+def test_a_stated_raion_beats_a_namesake_nearer_its_seat() -> None:
+    seat = Place(9000020, "Pokrovsk", 48.28, 37.18, "P", "PPLA2", admin1_code="05",
+                 admin2="Pokrovsk Raion", population=60000)  # fmt: skip
+    inside = Place(9000021, "Zorianivka", 47.80, 37.40, admin1_code="05",
+                   admin2="Pokrovsk Raion", population=300)  # fmt: skip
+    outside = Place(9000022, "Zorianivka", 48.40, 37.30, admin1_code="05",
+                    admin2="Kramatorskyi Raion", population=300)  # fmt: skip
+    builder = GazetteerBuilder()
+    for place in (seat, inside, outside):
+        builder.add_place(place)
+    gazetteer = builder.build()
+    res = gazetteer.resolve("Zorianivka", context=ResolveContext(admin_hint="Pokrovsk Raion"))
+    assert res.place.geonameid == inside.geonameid
+    assert "in Pokrovsk Raion as the text says" in res.reason

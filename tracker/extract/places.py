@@ -513,7 +513,7 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
         # takes a hint as the town would; a region name itself does not
         named_after_seat = text[place.match.start : place.match.end] != place.match.surface
         if (place.is_region and not named_after_seat) or not (
-            nxt.is_region or _is_region_stem(text, nxt)
+            nxt.is_region or _is_region_stem(text, nxt) or _RAION_NAME.search(nxt.match.surface)
         ):
             continue
         if place.role not in (Role.EVENT, Role.NEAR, Role.REFERENCE):
@@ -521,11 +521,23 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
         if nxt.match.start - place.match.end > 60:
             continue
         if _HINT_GAP.match(text[place.match.end : nxt.match.start]):
-            out[i] = _with_hint(place, nxt.match)
+            out[i] = _with_hint(place, _raion_hint(text, nxt.match))
             out[i + 1] = PlaceMention(
                 nxt.match, Role.ADMIN, f"the region of {place.match.surface!r}", nxt.is_region
             )
     return out
+
+
+_RAION_NAME = re.compile(r"\s(?:raion|rayon|district)$", re.I)  # "Kramatorsk raion", known whole
+_RAION_AFTER = re.compile(r"\s+(?:raion|rayon|district)\b", re.I)
+
+
+def _raion_hint(text: str, hint: NameMatch) -> NameMatch:
+    """ "Novoselivka in the Pokrovsk district": the hint is Pokrovsk *Raion*, which the
+    gazetteer knows as the villages' admin2, not the town."""
+    if canonical_admin1(hint.surface) is not None or not _RAION_AFTER.match(text, hint.end):
+        return hint
+    return NameMatch(hint.start, hint.end, f"{hint.surface} Raion", hint.key, hint.is_region)
 
 
 def _is_region_stem(text: str, mention: PlaceMention) -> bool:
