@@ -254,8 +254,19 @@ from tracker.model import Article
 paths, articles_file, rounds = json.loads(sys.argv[1])
 try:
     gaz = gazetteer_from_files(paths, fill_from_embedded=True)
-except TypeError:  # before fill_from_embedded existed
-    gaz = gazetteer_from_files(paths)
+except TypeError:  # before fill_from_embedded existed: fill in as its database did
+    from pathlib import Path
+    from geodata.index import GazetteerBuilder
+    from geodata.sources import _add_file, _load_order, add_embedded_places, kept_rows
+    from geodata.geonames import iter_geonames
+    builder = GazetteerBuilder()
+    files = sorted(map(Path, paths), key=_load_order)
+    for path in files:
+        _add_file(builder, path)
+    countries = {r.country for f in files if f.suffix == ".txt" and "admin" not in f.name
+                 for r in kept_rows(iter_geonames(f))}
+    add_embedded_places(builder, skip=frozenset(countries))
+    gaz = builder.build()
 rows = [json.loads(line) for line in open(articles_file, encoding="utf-8")]
 articles = [Article(r["text"], url=r["url"], published=date.fromisoformat(r["published"]))
             for r in rows]
