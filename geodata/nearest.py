@@ -72,7 +72,7 @@ def nearest_km(place: Place, others: Sequence[Place]) -> float | None:
     >>> kyiv = Place(703448, "Kyiv", 50.45466, 30.5238)
     >>> kharkiv = Place(706483, "Kharkiv", 49.98081, 36.25272)
     >>> round(nearest_km(kyiv, PointSet([kyiv, kharkiv])))
-    409
+    411
     """
     if isinstance(others, PointSet):
         return others.nearest_km(place)
