@@ -18,10 +18,9 @@ import contextlib
 import hashlib
 import json
 import os
-import pickle
 import sys
-import tempfile
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,16 +36,24 @@ FORMAT = 1
 Entry = tuple[Place, frozenset[str]]
 
 
-def cache_file(inputs: Sequence[str]) -> Path | None:
-    """Where the cache built from ``inputs`` lives, or None when caching is off."""
+def cache_folder() -> Path | None:
+    """The user's geodata cache folder, or None when caching is off."""
     folder = os.environ.get(ENV_CACHE)
     if folder is not None and folder.strip().lower() in ("", "off", "0", "none"):
         return None
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
         folder = str(Path(base) / "geodata")
+    return Path(folder)
+
+
+def cache_file(inputs: Sequence[str]) -> Path | None:
+    """Where the cache built from ``inputs`` lives, or None when caching is off."""
+    folder = cache_folder()
+    if folder is None:
+        return None
     digest = hashlib.sha256("\0".join((*inputs, str(KEY_VERSION), str(FORMAT))).encode())
-    return Path(folder) / f"embedded-{digest.hexdigest()[:16]}.json"
+    return folder / f"embedded-{digest.hexdigest()[:16]}.json"
 
 
 def read_entries(path: Path) -> list[Entry] | None:
@@ -98,55 +105,37 @@ def write_entries(path: Path, entries: Sequence[Entry]) -> None:
 #
 # The folded entries above still leave about a second and a half per process to
 # build the index (56,000 places, the Aho-Corasick automaton). The built index
-# is pickled beside them: loading it takes a third of a second. Its key adds the
-# source of every geodata module and data file and the versions of Python and
-# pyahocorasick, since the index is the product of that code as well. Pickle is
-# safe here only because the file lives in the user's own cache folder, which is
-# as trusted as the installed code.
+# is written beside them as a snapshot (geodata/snapshot.py), which loads in a
+# fraction of that. Its key adds the source of every geodata module and data
+# file and the versions of Python and pyahocorasick, since the index is the
+# product of that code as well.
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: a geodata.snapshot file (1 was a pickled MemoryGazetteer)
 
 
 def index_file(inputs: Sequence[str]) -> Path | None:
     """Where the built embedded index for ``inputs`` is cached, or None when caching is off."""
-    entries = cache_file((*inputs, _code_digest(), f"index {INDEX_FORMAT}"))
-    return None if entries is None else entries.with_name(entries.stem + ".index.pickle")
+    entries = cache_file((*inputs, code_digest(), f"index {INDEX_FORMAT}"))
+    return None if entries is None else entries.with_name(entries.stem + ".index")
 
 
 def read_index(path: Path) -> MemoryGazetteer | None:
     """The cached index, or None when the file is missing or not a valid index."""
-    from geodata.index import MemoryGazetteer
+    from geodata.snapshot import read_snapshot
 
-    try:
-        with path.open("rb") as fh:
-            index = pickle.load(fh)  # our own cache folder: see above
-    except FileNotFoundError:
-        return None
-    except Exception:  # noqa: BLE001 - a damaged pickle can raise almost anything
-        return None  # the caller rebuilds it and writes a good one
-    return index if isinstance(index, MemoryGazetteer) else None
+    return read_snapshot(path)
 
 
 def write_index(path: Path, index: MemoryGazetteer) -> None:
     """Write the index atomically (temporary file, then rename); never fatal."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # A unique temporary name per writer: two processes building at once
-        # each rename a whole file into place, and the last one wins.
-        fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(partial)
+    from geodata.snapshot import write_snapshot
+
+    write_snapshot(path, index, stamp="embedded")
 
 
-def _code_digest() -> str:
-    """A digest of the code and data the index is built by."""
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the code and data an index is built by (a snapshot of older code is stale)."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256(f"{sys.version} {_ahocorasick_version()}".encode())
     for path in sorted((*package.glob("*.py"), *package.glob("data/*"))):

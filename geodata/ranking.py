@@ -19,6 +19,7 @@ from geodata.activity import ActivitySource
 from geodata.distance import haversine_km
 from geodata.model import Place
 from geodata.names import name_key
+from geodata.nearest import nearest_km
 
 # How much a feature code says "this is what an article means by the name".
 FEATURE_PRIOR = {
@@ -166,10 +167,9 @@ def _near_part(place: Place, ev: Evidence) -> tuple[float, str]:
 
 
 def _cluster_part(place: Place, ev: Evidence) -> tuple[float, str]:
-    others = [o for o in ev.others if o.geonameid != place.geonameid]
-    if not others:
+    d = nearest_km(place, ev.others)  # fast when others is a PointSet (geodata/nearest.py)
+    if d is None:
         return 0.0, ""
-    d = min(haversine_km(place.latitude, place.longitude, o.latitude, o.longitude) for o in others)
     return CLUSTER_BONUS * exp(-d / CLUSTER_SCALE_KM), f"{d:.0f} km from other places in the text"
 
 

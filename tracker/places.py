@@ -120,8 +120,9 @@ class TranslatingGazetteer:
 def load_places(
     store: Store, paths: Sequence[str | Path], *, progress: bool = False, replace: bool = False
 ) -> ImportSummary:
-    """Import GeoNames files into ``store`` in one transaction (see ``geodata.store``)."""
-    from geodata.store import import_geonames
+    """Import GeoNames files into ``store`` in one transaction (see ``geodata.store``),
+    then build the index once and keep its snapshot for the commands that follow."""
+    from geodata.store import import_geonames, refresh_index
 
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
@@ -133,9 +134,11 @@ def load_places(
             f"e.g. {str(Path(folders[0]) / 'UA.zip')!r}"
         )
     try:
-        return import_geonames(store.engine, paths, progress=progress, replace=replace)
+        summary = import_geonames(store.engine, paths, progress=progress, replace=replace)
+        refresh_index(store.engine)
     except geo_errors.GeodataError as err:
         raise _load_error(err, store) from err
+    return summary
 
 
 def _load_error(err: geo_errors.GeodataError, store: Store) -> Exception:

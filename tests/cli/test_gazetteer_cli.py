@@ -36,6 +36,8 @@ def test_load_info_search(url):
     loaded = run(url, "gazetteer", "load", str(SAMPLE), str(ADMIN1), str(ADMIN2))
     assert loaded.exit_code == 0, loaded.output
     assert "Loaded 47 geonames row(s)" in loaded.stderr
+    db = Path(url.removeprefix("sqlite:///"))
+    assert db.with_name("tracker.db.index").exists()  # built once here, read by what follows
 
     info = run(url, "gazetteer", "info", "--format", "json")
     assert info.exit_code == 0, info.output

@@ -65,11 +65,11 @@ def test_a_path_that_is_a_file_is_bypassed(tmp_path):
 
 
 def test_the_embedded_gazetteer_matches_its_cache(tmp_path, monkeypatch):
-    from geodata.sources import _cache_inputs, _fold_embedded
+    from geodata.sources import _fold_embedded, embedded_inputs
 
     monkeypatch.setenv("GEODATA_CACHE_DIR", str(tmp_path))
     fresh = list(_fold_embedded())
-    path = embedded_cache.cache_file(_cache_inputs())
+    path = embedded_cache.cache_file(embedded_inputs())
     embedded_cache.write_entries(path, fresh)
     assert embedded_cache.read_entries(path) == fresh
 
@@ -153,12 +153,12 @@ def test_concurrent_writers_never_expose_half_a_file(tmp_path):
 
 
 def test_the_embedded_gazetteer_is_cached_and_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
-    from geodata.sources import _cache_inputs, load_embedded_gazetteer
+    from geodata.sources import embedded_inputs, load_embedded_gazetteer
 
     monkeypatch.setenv("GEODATA_CACHE_DIR", str(tmp_path))
     build = load_embedded_gazetteer.__wrapped__  # past the once-per-process memo
     fresh = build()
-    path = embedded_cache.index_file(_cache_inputs())
+    path = embedded_cache.index_file(embedded_inputs())
     assert path is not None and path.exists()
     cached = build()
     assert _answers(cached) == _answers(fresh)
