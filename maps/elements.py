@@ -105,6 +105,23 @@ class _Component(_Element):
         self.layer = layer
 
 
+class Basemap(_Element):
+    """Oblast outlines and cities that ship with the package, drawn with no network."""
+
+    _template = _template(
+        """
+        {% macro script(this, kwargs) %}
+        TrackerMap.addBasemap({{ this._parent.get_name() }}, {{ this.basemap|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, basemap: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "TrackerBasemap"
+        self.basemap = basemap
+
+
 class EventLayer(_Element):
     """All events, drawn on one canvas, with popups; filtered by the other components.
 
@@ -142,7 +159,10 @@ class RegionShading(_Component):
         """
     )
 
-    def __init__(self, layer: EventLayer, *, geojson: dict[str, Any], names: list[str]) -> None:
+    def __init__(
+        self, layer: EventLayer, *, geojson: dict[str, Any] | None, names: list[str]
+    ) -> None:
+        """``geojson`` None: the regions are the basemap's, already in the page."""
         super().__init__(layer, "TrackerRegions")
         self.options = {"boundaries": geojson, "regionNames": names}
 
@@ -193,6 +213,21 @@ class TimeControl(_Component):
 
     def __init__(self, layer: EventLayer) -> None:
         super().__init__(layer, "TrackerTime")
+
+
+class EventList(_Component):
+    """The list of the events shown, newest first, with text search; a row opens its event."""
+
+    _template = _template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.layer.get_name() }}.then(function (s) { TrackerMap.addList(s); });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, layer: EventLayer) -> None:
+        super().__init__(layer, "TrackerList")
 
 
 class ShareableView(_Component):

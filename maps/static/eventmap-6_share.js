@@ -19,7 +19,7 @@
     return out;
   }
 
-  function applyHash(map, s, regions) {
+  function applyHash(map, s, regions, initial) {
     var h = readHash();
     var f = isoToDay(h.from), t = isoToDay(h.to);
     if (f !== null || t !== null) s.setRange(f === null ? s.first : f, t === null ? s.last : t);
@@ -29,8 +29,15 @@
     }
     if (regions && h.regions !== undefined) regions.show(h.regions !== "0");
     if (s.hideBelow && h.low !== undefined) s.setLowShown(h.low === "1");
+    if (h.q !== undefined || h.src !== undefined || h.minconf !== undefined) {
+      s.setFilters({ query: h.q || "", minSources: h.src === "2" ? 2 : 1, minConf: +h.minconf || 0 });
+    }
     var v = (h.view || "").split(",").map(Number);
     if (v.length === 3 && v.every(isFinite)) map.setView([v[0], v[1]], v[2], { animate: false });
+    if (h.event && !initial) { // the first event link is opened once the view is fitted
+      var i = s.findEvent(h.event);
+      if (i >= 0 && s.popupEvent !== s.data.cols.ids[i]) _.openEvent(s, i, { zoom: !v[2] });
+    }
   }
 
   function writeHash(map, s, regions) {
@@ -40,7 +47,11 @@
     if (hidden.length) parts.push("hide=" + encodeURIComponent(hidden.join("|")));
     if (regions) parts.push("regions=" + (regions.on ? "1" : "0"));
     if (s.hideBelow) parts.push("low=" + (s.lowOn ? "1" : "0"));
+    if (s.query) parts.push("q=" + encodeURIComponent(s.query));
+    if (s.minSources > 1) parts.push("src=" + s.minSources);
+    if (s.minConf) parts.push("minconf=" + s.minConf);
     parts.push("view=" + c.lat.toFixed(4) + "," + c.lng.toFixed(4) + "," + map.getZoom());
+    if (s.popupEvent) parts.push("event=" + encodeURIComponent(s.popupEvent));
     var hash = "#" + parts.join("&");
     if (hash !== location.hash) {
       try { history.replaceState(null, "", hash); } catch (e) { /* sandboxed frame: keep working */ }
@@ -48,11 +59,20 @@
   }
 
   function syncHash(map, s, regions) {
-    applyHash(map, s, regions);
-    var timer = null;
+    applyHash(map, s, regions, true);
+    // At most one write per 250 ms, and always the last state: while Play runs
+    // (a step every 250 ms) the link keeps following instead of waiting for it to stop.
+    var timer = null, due = false;
     function later() {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(function () { timer = null; writeHash(map, s, regions); }, 250);
+      due = true;
+      if (timer) return;
+      timer = setTimeout(function flush() {
+        timer = null;
+        if (!due) return;
+        due = false;
+        writeHash(map, s, regions);
+        timer = setTimeout(flush, 250);
+      }, 0);
     }
     s.on(later);
     map.on("moveend", later);
@@ -60,5 +80,6 @@
   }
 
   _.readHash = readHash;
+  _.writeHash = writeHash;
   _.syncHash = syncHash;
 })(window.TrackerMap = window.TrackerMap || {});

@@ -28,6 +28,7 @@ from maps.boundaries import region_of_points
 from maps.pack import decode_columns
 
 LEAFLET = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/"
+JQUERY = "https://code.jquery.com/jquery-3.7.1.min.js"  # a CDN file no installed package has
 
 
 def _regions(tmp_path: Path) -> Path:
@@ -115,12 +116,34 @@ def test_boundaries_must_be_polygons(tmp_path: Path) -> None:
         read_boundaries(path)
 
 
-def test_self_contained_page_links_nothing(tmp_path: Path) -> None:
+def test_a_map_inlines_leaflet_from_the_installed_package(tmp_path: Path) -> None:
+    out = write_map(sample_frame(10), tmp_path / "m.html", title="t", cache_dir=tmp_path / "c")
+    page = out.read_text(encoding="utf-8")
+    assert not re.search(r'<(script|link)[^>]+(src|href)="https?://', page)
+    assert "Leaflet 1.9.3" in page and "leaflet-control-zoom" in page  # its script and CSS
+    assert not (tmp_path / "c").exists()  # nothing downloaded, nothing cached
+
+
+def test_a_cdn_map_links_leaflet_and_nothing_else(tmp_path: Path) -> None:
+    page = write_map(sample_frame(10), tmp_path / "m.html", title="t", cdn=True).read_text()
+    linked = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', page)
+    assert sorted(linked) == sorted(LEAFLET + name for name in ("leaflet.js", "leaflet.css"))
+
+
+def test_without_a_leaflet_package_the_error_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("maps.assets.packaged_leaflet", lambda: None)
+    with pytest.raises(AssetError, match=r"XStatic-Leaflet.*libjs-leaflet.*--cdn"):
+        write_map(sample_frame(3), tmp_path / "m.html", title="t", cache_dir=tmp_path / "c")
+    assert not (tmp_path / "m.html").exists()
+
+
+def test_a_given_assets_folder_wins_and_leaves_no_link(tmp_path: Path) -> None:
     out = write_map(
         sample_frame(10),
         tmp_path / "m.html",
         title="t",
-        self_contained=True,
         asset_dir=_mirror(tmp_path),
         cache_dir=tmp_path / "cache",
     )
@@ -148,9 +171,9 @@ def test_fetched_assets_are_cached_and_fetched_once(tmp_path: Path) -> None:
         return b"body of " + url.encode()
 
     source = AssetSource(cache_dir=tmp_path / "cache", fetch=fetch)
-    assert source.read(LEAFLET + "leaflet.js") == source.read(LEAFLET + "leaflet.js")
-    assert calls == [LEAFLET + "leaflet.js"]
-    assert (tmp_path / "cache/cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js").is_file()
+    assert source.read(JQUERY) == source.read(JQUERY)
+    assert calls == [JQUERY]
+    assert (tmp_path / "cache/code.jquery.com/jquery-3.7.1.min.js").is_file()
 
 
 def test_a_missing_asset_says_how_to_provide_it(tmp_path: Path) -> None:
@@ -159,7 +182,7 @@ def test_a_missing_asset_says_how_to_provide_it(tmp_path: Path) -> None:
 
     source = AssetSource(mirror=tmp_path, cache_dir=tmp_path / "cache", fetch=offline)
     with pytest.raises(AssetError, match=r"npm ci.*--assets"):
-        inline_assets(f'<script src="{LEAFLET}leaflet.js"></script>', source)
+        inline_assets(f'<script src="{JQUERY}"></script>', source)
 
 
 def test_only_known_cdn_files_are_ever_downloaded() -> None:
