@@ -118,30 +118,42 @@
 
   /* ------------------------------------------------------ clear of panels */
 
-  /* How far the panels in the top and bottom corners reach into the map. */
-  function panelMargins(map) {
+  /* How far the panels in the top and bottom corners reach into the map. With
+   * `popupWidth`, a tall top panel that leaves room beside it for a popup of
+   * that width counts as a side margin instead (a popup beside a tall legend
+   * is panned next to it rather than squeezed under it). */
+  function panelMargins(map, popupWidth) {
     var box = map.getContainer().getBoundingClientRect();
-    var top = 0, bottom = 0;
+    var m = { top: 0, bottom: 0, left: 0, right: 0, width: box.width, height: box.height };
     map.getContainer().querySelectorAll(".leaflet-control").forEach(function (n) {
       var r = n.getBoundingClientRect();
       if (!r.height) return;
-      if (n.closest(".leaflet-top")) top = Math.max(top, r.bottom - box.top);
-      else if (n.closest(".leaflet-bottom")) bottom = Math.max(bottom, box.bottom - r.top);
+      if (n.closest(".leaflet-bottom")) { m.bottom = Math.max(m.bottom, box.bottom - r.top); return; }
+      var side = n.closest(".leaflet-left") ? "left" : "right";
+      var reach = side === "left" ? r.right - box.left : box.right - r.left;
+      var beside = box.width - reach - (side === "left" ? m.right : m.left);
+      if (popupWidth && r.height > box.height * 0.4 && beside >= popupWidth + 20) {
+        m[side] = Math.max(m[side], reach);
+      } else {
+        m.top = Math.max(m.top, r.bottom - box.top);
+      }
     });
-    return { top: top, bottom: bottom, width: box.width, height: box.height };
+    return m;
   }
 
-  /* Open a popup of events at latlng, no larger than the space between the
-   * panels and panned into it, so no panel ever covers part of it. */
+  /* Open a popup of events at latlng, no larger than the space the panels
+   * leave, and panned into that space, so no panel ever covers part of it. */
   function openPopup(s, hits, latlng) {
-    var map = s.map, m = panelMargins(map), gap = 8, tip = 24;
+    var map = s.map, size = map.getSize(), gap = 8, tip = 24;
+    var width = Math.max(180, Math.min(340, size.x - 2 * gap - 40)) + 44; // content + margins
+    var m = panelMargins(map, width);
     var room = m.height - m.top - m.bottom - 2 * gap - tip - 30;
     var popup = L.popup({
-      maxWidth: Math.max(180, Math.min(340, m.width - 2 * gap - 40)),
-      minWidth: Math.min(240, m.width - 2 * gap - 40),
+      maxWidth: width - 44,
+      minWidth: Math.min(240, width - 44),
       maxHeight: Math.max(120, Math.min(420, room)),
-      autoPanPaddingTopLeft: [gap, m.top + gap],
-      autoPanPaddingBottomRight: [gap, m.bottom + gap],
+      autoPanPaddingTopLeft: [m.left + gap, m.top + gap],
+      autoPanPaddingBottomRight: [m.right + gap, m.bottom + gap],
       className: "tm-leaflet-popup",
     });
     popup.setLatLng(latlng).setContent(popupContent(s, hits)).openOn(map);
@@ -160,7 +172,7 @@
     s.reveal(i);
     var at = d.located[i] ? L.latLng(d.lat[i], d.cols.lon[i] / 1e4) : map.getCenter();
     if (d.located[i] && (options || {}).zoom) {
-      map.setView(at, Math.max(map.getZoom(), Math.min(9, map.getMaxZoom())), { animate: false });
+      map.setView(at, Math.max(map.getZoom(), 7), { animate: false }); // close, with context
     }
     return openPopup(s, [i], at);
   }
