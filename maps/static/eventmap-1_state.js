@@ -15,9 +15,9 @@
       d0[i] = day;
       d1[i] = day + cols.span[i];
     }
-    var byStart = new Uint32Array(n), byEnd = new Uint32Array(n);
-    for (i = 0; i < n; i++) { byStart[i] = i; byEnd[i] = i; }
-    byEnd.sort(function (a, b) { return d1[a] - d1[b]; });
+    var byStart = new Uint32Array(n);
+    for (i = 0; i < n; i++) byStart[i] = i; // rows come sorted by first day
+    var byEnd = byLastDay(d1, n);
     var x = new Float64Array(n), y = new Float64Array(n), located = new Uint8Array(n);
     var lat = new Float64Array(n);
     for (i = 0; i < n; i++) {
@@ -42,6 +42,20 @@
   function mercatorY(lat) {
     var s = Math.sin(Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI / 180);
     return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * 256;
+  }
+
+  /* Rows ordered by last day: a counting sort over the days (a comparison
+   * sort of 100,000 rows with a callback costs ten times more). */
+  function byLastDay(d1, n) {
+    var lo = Infinity, hi = -Infinity, i;
+    for (i = 0; i < n; i++) { if (d1[i] < lo) lo = d1[i]; if (d1[i] > hi) hi = d1[i]; }
+    var order = new Uint32Array(n);
+    if (!n) return order;
+    var start = new Int32Array(hi - lo + 2);
+    for (i = 0; i < n; i++) start[d1[i] - lo + 1] += 1;
+    for (i = 1; i < start.length; i++) start[i] += start[i - 1];
+    for (i = 0; i < n; i++) order[start[d1[i] - lo]++] = i;
+    return order;
   }
 
   /* 1 for an event whose confidence (cf, in thousandths; -1 unknown) is below

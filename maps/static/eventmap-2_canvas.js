@@ -75,7 +75,7 @@
       this._canvas.style.width = size.x + "px";
       this._canvas.style.height = size.y + "px";
       this._ratio = ratio;
-      this.redraw();
+      this.schedule(); // a fit, a resize and the first view in one frame: one paint
     },
 
     /* Coalesce redraw requests to one paint per animation frame. */
@@ -115,6 +115,7 @@
      * centres, so they are drawn as canvas paths underneath. */
     redraw: function () {
       if (!this._map) return;
+      if (this._frame) { L.Util.cancelAnimFrame(this._frame); this._frame = 0; }
       var s = this._state, d = s.data, ctx = this._canvas.getContext("2d");
       var size = this._map.getSize(), view = this.view(), radii = this.radii(), ratio = this._ratio;
       var W = this._canvas.width, H = this._canvas.height, pad = radii.region;

@@ -6,9 +6,9 @@
 
   /* ----------------------------------------------------- shareable URL */
 
-  function readHash() {
+  function readHash(hash) {
     var out = {};
-    (location.hash || "").replace(/^#/, "").split("&").forEach(function (part) {
+    (hash === undefined ? location.hash || "" : hash).replace(/^#/, "").split("&").forEach(function (part) {
       var eq = part.indexOf("=");
       if (eq > 0) {
         try {
@@ -19,8 +19,8 @@
     return out;
   }
 
-  function applyHash(map, s, regions, initial) {
-    var h = readHash();
+  function applyHash(map, s, regions, initial, hash) {
+    var h = readHash(hash);
     var f = isoToDay(h.from), t = isoToDay(h.to);
     if (f !== null || t !== null) s.setRange(f === null ? s.first : f, t === null ? s.last : t);
     if (h.hide !== undefined) {
@@ -76,7 +76,12 @@
     }
     s.on(later);
     map.on("moveend", later);
-    window.addEventListener("hashchange", function () { applyHash(map, s, regions); });
+    // The link as navigated to (e.newURL): the page may have rewritten location
+    // since, with the state from before the change.
+    window.addEventListener("hashchange", function (e) {
+      var at = e.newURL.indexOf("#");
+      applyHash(map, s, regions, false, at < 0 ? "" : e.newURL.slice(at));
+    });
   }
 
   _.readHash = readHash;

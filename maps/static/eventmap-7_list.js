@@ -41,8 +41,8 @@
     return row;
   }
 
-  function eventList(s) {
-    var box = el("aside", "tm-list");
+  function eventList(s, box) {
+    box.className = "tm-list";
     box.setAttribute("aria-label", "Events in the chosen dates and filters");
     var head = el("div", "tm-list-head");
     var search = el("input", "tm-search");

@@ -54,41 +54,47 @@
     return s;
   }
 
-  /* The deflated columns as bytes: the browser's own base64 decoder (a data:
-   * URL) is several times faster than atob and a loop. */
-  function base64Bytes(packed) {
-    return fetch("data:application/octet-stream;base64," + packed).then(function (r) {
-      return r.arrayBuffer();
-    }).catch(function () {
-      return Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); }).buffer;
-    });
+  /* The deflated columns as bytes, from base64 text (a string or the data
+   * block holding it) or as they are (an ArrayBuffer, e.g. fetched from a
+   * server). atob and a loop beat a data: URL fetch several times over. */
+  function deflatedBytes(source) {
+    if (source instanceof ArrayBuffer) return source;
+    var text = atob(typeof source === "string" ? source : source.textContent.trim());
+    var n = text.length, bytes = new Uint8Array(n);
+    for (var i = 0; i < n; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
   }
 
-  /* Inflate the deflated, base64-encoded columns (DecompressionStream: Chrome 80,
-   * Firefox 113, Safari 16.4) and build the map state from them. */
-  function load(map, packed, options) {
-    return base64Bytes(packed).then(function (bytes) {
-      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
-      return new Response(stream).arrayBuffer();
-    }).then(function (buffer) {
+  /* Inflate the deflated columns (DecompressionStream: Chrome 80, Firefox 113,
+   * Safari 16.4) and build the map state from them. */
+  function load(map, source, options) {
+    var stream = new Blob([deflatedBytes(source)]).stream()
+      .pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).arrayBuffer().then(function (buffer) {
       return create(map, unpack(buffer), options);
     });
   }
 
+  /* One integer column from its byte planes (low bytes first), sign-extended
+   * from the bytes per value the writer chose (1, 2 or 4). */
+  function intColumn(buffer, at, n, width) {
+    var b = new Uint8Array(buffer, at, n * width), out = new Int32Array(n), i;
+    if (width === 1) for (i = 0; i < n; i++) out[i] = (b[i] << 24) >> 24;
+    else if (width === 2) for (i = 0; i < n; i++) out[i] = ((b[i] | (b[n + i] << 8)) << 16) >> 16;
+    else for (i = 0; i < n; i++) out[i] = b[i] | (b[n + i] << 8) | (b[2 * n + i] << 16) | (b[3 * n + i] << 24);
+    return out;
+  }
+
   /* Layout (see maps/pack.py encode_columns): uint32 header length, JSON header,
-   * then int32 columns as four byte planes and NUL-joined UTF-8 text lists at the
+   * then integer columns as byte planes and NUL-joined UTF-8 text lists at the
    * offsets it lists; site columns are expanded to one entry per event. */
   function unpack(buffer) {
     var size = new DataView(buffer).getUint32(0, true);
     var cols = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, size)));
     var body = 4 + size;
     Object.keys(cols._bin).forEach(function (name) {
-      var spec = cols._bin[name], n = spec[1], bytes = new Uint8Array(buffer, body + spec[0], 4 * n);
-      var out = new Int32Array(n);
-      for (var i = 0; i < n; i++) {
-        out[i] = bytes[i] | (bytes[n + i] << 8) | (bytes[2 * n + i] << 16) | (bytes[3 * n + i] << 24);
-      }
-      cols[name] = out;
+      var spec = cols._bin[name];
+      cols[name] = intColumn(buffer, body + spec[0], spec[1], spec[2]);
     });
     var utf8 = new TextDecoder();
     Object.keys(cols._txt).forEach(function (name) {
@@ -128,13 +134,17 @@
     control("bottomleft", _.timeControl(s, s.layer)).addTo(s.map);
   }
 
-  /* The list sits beside the map in the page (a sheet over it on a phone). */
-  function addList(s) {
-    s.list = _.eventList(s);
-    var container = s.map.getContainer(), parent = container.parentNode;
-    parent.classList.add("tm-with-list");
-    parent.appendChild(s.list.node);
-    s.map.invalidateSize({ animate: false });
+  /* The list sits beside the map (a sheet over it on a phone), in the <aside>
+   * the page placed there before the map was sized (see maps/elements.py). */
+  function addList(s, id) {
+    var node = id && document.getElementById(id);
+    if (!node) { // a page without the placeholder: make room now
+      node = el("aside");
+      s.map.getContainer().parentNode.classList.add("tm-with-list");
+      s.map.getContainer().parentNode.appendChild(node);
+      s.map.invalidateSize({ animate: false });
+    }
+    s.list = _.eventList(s, node);
   }
 
   function shareView(s) {
@@ -174,7 +184,7 @@
     fitClear(s);
     openLinkedEvent(s);
     s.map.on("resize", function () { placeAttribution(s.map); });
-    s.layer.redraw();
+    s.layer.redraw(); // the one paint before "ready"; earlier requests were only scheduled
     s.ready = true;
     window.trackerMaps = window.trackerMaps || [];
     window.trackerMaps.push(s);

@@ -71,7 +71,7 @@ def _run(db: str, *args: str) -> object:
 
 def _payload(page: str) -> dict:
     """The event columns the page will inflate."""
-    found = re.search(r'TrackerMap\.load\(\s*\w+, "([A-Za-z0-9+/=]+)"', page)
+    found = re.search(r'<script type="application/octet-stream"[^>]*>([A-Za-z0-9+/=]+)<', page)
     assert found
     return decode_columns(found.group(1))
 

@@ -207,7 +207,7 @@ def test_template_syntax_in_text_is_never_evaluated(tmp_path: Path) -> None:
     )
     page = out.read_text(encoding="utf-8")
     assert "{{ 6*7 }}" in page and "{{ 5*5 }}" in page and "{% raw %}" in page
-    packed = re.search(r'TrackerMap\.load\(\s*\w+, "([A-Za-z0-9+/=]+)"', page)
+    packed = re.search(r'<script type="application/octet-stream"[^>]*>([A-Za-z0-9+/=]+)<', page)
     assert decode_columns(packed.group(1))["notes"] == [rows[0]["notes"]]
 
 
@@ -217,7 +217,7 @@ def test_every_folium_cdn_file_has_a_pinned_npm_copy() -> None:
     from folium.plugins import MarkerCluster, TimestampedGeoJson
     from map_browser import NODE_MODULES, require_browser
 
-    require_browser()
+    require_browser(npm=True)
     urls = [url for _, url in folium.Map.default_js + folium.Map.default_css]
     urls += [url for _, url in MarkerCluster.default_js + MarkerCluster.default_css]
     urls += [url for _, url in TimestampedGeoJson.default_js + TimestampedGeoJson.default_css]
@@ -230,7 +230,9 @@ def test_every_folium_cdn_file_has_a_pinned_npm_copy() -> None:
 
 
 def _layer_options(page: str) -> dict:
-    found = re.search(r'TrackerMap\.load\(\s*\w+, "[A-Za-z0-9+/=]+", (\{[^}]*\})', page)
+    found = re.search(
+        r'TrackerMap\.load\(\w+,\s*document\.getElementById\("[^"]+"\), (\{[^}]*\})', page
+    )
     assert found
     return json.loads(found.group(1))
 
