@@ -259,13 +259,9 @@ def _claims(frame: gpd.GeoDataFrame) -> dict[str, Any]:
 
 def _source_counts(frame: gpd.GeoDataFrame, columns: dict[str, Any], order: np.ndarray) -> Any:
     """Reports per event: the sources listed, or ``report_count`` when it says more."""
-    listed = np.array(
-        [
-            len(columns["src_more"].get(str(r), [])) or int(s >= 0)
-            for r, s in enumerate(columns["src1"].tolist())
-        ],
-        dtype="int64",
-    )
+    listed = (np.asarray(columns["src1"]) >= 0).astype("int64")
+    for row, ids in columns["src_more"].items():
+        listed[int(row)] = len(ids)
     if "report_count" not in frame.columns:
         return listed
     counted = pd.to_numeric(frame["report_count"], errors="coerce").fillna(0).to_numpy()
@@ -369,10 +365,9 @@ _SITE_COLUMNS = ("lat", "lon", "loc", "adm")
 def _with_sites(columns: dict[str, Any]) -> dict[str, Any]:
     if not all(name in columns for name in _SITE_COLUMNS) or "site" in columns:
         return columns
-    frame = pd.DataFrame({name: np.asarray(columns[name]) for name in _SITE_COLUMNS})
-    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(frame))
-    table = np.array(uniques.tolist(), dtype="int64").reshape(-1, len(_SITE_COLUMNS))
-    out = dict(columns, site=codes)
+    rows = np.column_stack([np.asarray(columns[name], dtype="int64") for name in _SITE_COLUMNS])
+    table, codes = np.unique(rows.reshape(-1, len(_SITE_COLUMNS)), axis=0, return_inverse=True)
+    out = dict(columns, site=codes.reshape(-1))
     out.update({name: table[:, k] for k, name in enumerate(_SITE_COLUMNS)})
     return out
 
