@@ -13,6 +13,7 @@ the caller allows it, the CDN itself (the answer is then kept in the cache).
 from __future__ import annotations
 
 import base64
+import importlib
 import mimetypes
 import os
 import re
@@ -89,8 +90,7 @@ def packaged_leaflet() -> Path | None:
     """
     folders = [DEBIAN_LEAFLET]
     try:
-        from xstatic.pkg import leaflet  # type: ignore[import-untyped]
-
+        leaflet = importlib.import_module("xstatic.pkg.leaflet")
         folders.insert(0, Path(leaflet.BASE_DIR))
     except ImportError:
         pass

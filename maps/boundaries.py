@@ -66,7 +66,7 @@ def read_boundaries(path: str | Path, *, name_field: str | None = None) -> Bound
 
 @cache
 def basemap() -> dict[str, Any]:
-    """The basemap shipped in ``maps/data/ukraine.json`` (made by scripts/make_basemap.py):
+    """The basemap shipped in ``maps/data/ukraine.json`` (made by bench/make_basemap.py):
     ``regions`` (oblast outlines, GeoJSON, a ``name`` each), ``cities`` ([name, lat, lon,
     population]) and ``credit`` (attribution HTML).
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -342,6 +343,23 @@ def decode_columns(packed: str) -> dict[str, Any]:
         text = body[offset : offset + length].decode("utf-8")
         columns[name] = text.split("\0") if count else []
     return _without_sites(_without_place_marks(columns))
+
+
+_DATA_BLOCK = re.compile(r'<script type="application/octet-stream"[^>]*>([A-Za-z0-9+/=]+)</script>')
+
+
+def columns_in_page(page: str) -> dict[str, Any]:
+    """The columns a written map page carries (for tests and debugging).
+
+    Raises
+    ------
+    ValueError
+        When the page holds no event data block.
+    """
+    found = _DATA_BLOCK.search(page)
+    if found is None:
+        raise ValueError("the page holds no event data; is it a map written by maps.write_map?")
+    return decode_columns(found.group(1))
 
 
 def _byte_width(values: np.ndarray) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from maps.pack import decode_columns
+from maps.pack import columns_in_page
 from tracker.cli import cli
 from tracker.model import Event, EventType, GeoPrecision, Source, SubEventType, TimePrecision
 from tracker.store import open_store
@@ -71,9 +71,7 @@ def _run(db: str, *args: str) -> object:
 
 def _payload(page: str) -> dict:
     """The event columns the page will inflate."""
-    found = re.search(r'<script type="application/octet-stream"[^>]*>([A-Za-z0-9+/=]+)<', page)
-    assert found
-    return decode_columns(found.group(1))
+    return columns_in_page(page)
 
 
 def test_map_writes_the_filtered_events(db: str, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from maps import (
 )
 from maps.assets import fetch_from_cdn, npm_path
 from maps.boundaries import region_of_points
-from maps.pack import decode_columns
+from maps.pack import columns_in_page
 
 LEAFLET = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/"
 JQUERY = "https://code.jquery.com/jquery-3.7.1.min.js"  # a CDN file no installed package has
@@ -139,6 +139,21 @@ def test_without_a_leaflet_package_the_error_says_what_to_install(
     assert not (tmp_path / "m.html").exists()
 
 
+def test_debian_libjs_leaflet_is_used_when_xstatic_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    debian = tmp_path / "usr/share/javascript/leaflet"
+    debian.mkdir(parents=True)
+    (debian / "leaflet.js").write_text("/* Debian's Leaflet */")
+    (debian / "leaflet.css").write_text(".leaflet-debian{}")
+    monkeypatch.setitem(sys.modules, "xstatic.pkg.leaflet", None)  # import now fails
+    monkeypatch.setattr("maps.assets.DEBIAN_LEAFLET", debian)
+    page = write_map(sample_frame(3), tmp_path / "m.html", title="t").read_text()
+    assert "/* Debian's Leaflet */" in page and ".leaflet-debian{}" in page
+
+
 def test_a_given_assets_folder_wins_and_leaves_no_link(tmp_path: Path) -> None:
     out = write_map(
         sample_frame(10),
@@ -207,8 +222,7 @@ def test_template_syntax_in_text_is_never_evaluated(tmp_path: Path) -> None:
     )
     page = out.read_text(encoding="utf-8")
     assert "{{ 6*7 }}" in page and "{{ 5*5 }}" in page and "{% raw %}" in page
-    packed = re.search(r'<script type="application/octet-stream"[^>]*>([A-Za-z0-9+/=]+)<', page)
-    assert decode_columns(packed.group(1))["notes"] == [rows[0]["notes"]]
+    assert columns_in_page(page)["notes"] == [rows[0]["notes"]]
 
 
 def test_every_folium_cdn_file_has_a_pinned_npm_copy() -> None:

@@ -19,7 +19,7 @@ zooms an outline is drawn at.
 
 Example::
 
-    .venv/bin/python scripts/make_basemap.py \\
+    .venv/bin/python bench/make_basemap.py \\
         /work/shared/datasets/boundaries/minregion_oblasts_2020.geojson \\
         /work/shared/datasets/gazetteer/geonames_UA/UA.txt
 """
