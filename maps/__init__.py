@@ -9,8 +9,8 @@ follows :data:`FRAME_COLUMNS`. See docs/maps.md.
 from __future__ import annotations
 
 from maps.assets import AssetSource, inline_assets
-from maps.boundaries import Boundaries, read_boundaries
-from maps.columns import CONFIDENCE_COLUMN, FRAME_COLUMNS, check_frame
+from maps.boundaries import Boundaries, basemap, builtin_boundaries, read_boundaries
+from maps.columns import CLAIM_COLUMNS, CONFIDENCE_COLUMN, FRAME_COLUMNS, check_frame
 from maps.errors import (
     AssetError,
     BoundaryError,
@@ -23,6 +23,7 @@ from maps.palette import TYPE_COLOURS, colour_for
 from maps.render import render_map, write_map
 
 __all__ = [
+    "CLAIM_COLUMNS",
     "CONFIDENCE_COLUMN",
     "FRAME_COLUMNS",
     "TYPE_COLOURS",
@@ -34,6 +35,8 @@ __all__ = [
     "MapOptionError",
     "MapOutputError",
     "MapsError",
+    "basemap",
+    "builtin_boundaries",
     "check_frame",
     "colour_for",
     "inline_assets",

@@ -1,16 +1,19 @@
-"""Where the map's scripts and styles come from, and ``--self-contained`` inlining.
+"""Where the map's scripts and styles come from, and how they are inlined.
 
-A normal map links Leaflet from its CDN. A self-contained map carries every
-script, stylesheet, image and font inside the HTML as text or ``data:`` URIs,
-so it opens with no network and tells no CDN who is reading. The files come
-from, in order: a mirror folder (laid out as ``HOST/PATH`` like the URLs, or a
-``node_modules`` folder from ``npm ci``), the local asset cache, or, once, the
-CDN itself (the answer is then kept in the cache).
+A map carries every script, stylesheet and image inside the HTML as text or
+``data:`` URIs, so it opens with no network and tells no CDN who is reading
+(``cdn=True`` keeps the small file that links Leaflet from its CDN instead).
+The files come from, in order: a mirror folder given by the user (laid out as
+``HOST/PATH`` like the URLs, or a ``node_modules`` folder from ``npm ci``), an
+installed package that ships Leaflet (XStatic-Leaflet, a dependency of this
+project, or Debian's ``libjs-leaflet``), the local asset cache, or, only when
+the caller allows it, the CDN itself (the answer is then kept in the cache).
 """
 
 from __future__ import annotations
 
 import base64
+import importlib
 import mimetypes
 import os
 import re
@@ -21,6 +24,8 @@ from urllib.parse import urljoin, urlsplit
 
 from maps.errors import AssetError
 
+LEAFLET_DIST = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/"
+DEBIAN_LEAFLET = Path("/usr/share/javascript/leaflet")  # apt-get install libjs-leaflet
 LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
 LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
 
@@ -79,6 +84,22 @@ def npm_path(url: str) -> str | None:
     return None
 
 
+def packaged_leaflet() -> Path | None:
+    """The folder holding ``leaflet.js``, ``leaflet.css`` and ``images/`` from an installed
+    package: XStatic-Leaflet (a dependency), else Debian's libjs-leaflet; None if neither.
+    """
+    folders = [DEBIAN_LEAFLET]
+    try:
+        leaflet = importlib.import_module("xstatic.pkg.leaflet")
+        folders.insert(0, Path(leaflet.BASE_DIR))
+    except ImportError:
+        pass
+    for folder in folders:
+        if (folder / "leaflet.js").is_file() and (folder / "leaflet.css").is_file():
+            return folder
+    return None
+
+
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/conflict-tracker/map-assets`` (``~/.cache/...`` by default)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -92,15 +113,18 @@ class AssetSource:
     mirror: str | Path | None = None
     cache_dir: str | Path | None = None
     fetch: Callable[[str], bytes] | None = field(default=None, compare=False)
+    download: bool = True  # False: never ask the network, say what to install instead
 
     def read(self, url: str) -> bytes:
         """Return the file behind ``url``; raise :class:`AssetError` saying how to provide it."""
-        for path in self._local_paths(url):
+        for path in self._local_paths(url) + _packaged_paths(url):
             if path.is_file():
                 return path.read_bytes()
         cached = self._cache_path(url)
         if cached.is_file():
             return cached.read_bytes()
+        if not self.download:
+            raise _not_installed(url, self.mirror)
         return self._fetch_into_cache(url, cached)
 
     def _local_paths(self, url: str) -> list[Path]:
@@ -132,6 +156,22 @@ class AssetSource:
         tmp.write_bytes(body)
         os.replace(tmp, cached)
         return body
+
+
+def _packaged_paths(url: str) -> list[Path]:
+    """Where an installed Leaflet package holds the file of a Leaflet CDN URL."""
+    clean = url.split("?")[0].split("#")[0]
+    folder = packaged_leaflet() if clean.startswith(LEAFLET_DIST) else None
+    return [folder / clean[len(LEAFLET_DIST) :]] if folder else []
+
+
+def _not_installed(url: str, mirror: str | Path | None) -> AssetError:
+    where = f" or in the folder {str(mirror)!r}" if mirror else ""
+    return AssetError(
+        f"map asset {url!r} is not installed{where}; reinstall the project "
+        "(pip install -e . brings XStatic-Leaflet) or apt-get install libjs-leaflet, "
+        "or write a map that loads Leaflet from its CDN with --cdn"
+    )
 
 
 def fetch_from_cdn(url: str) -> bytes:

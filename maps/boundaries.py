@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +62,27 @@ def read_boundaries(path: str | Path, *, name_field: str | None = None) -> Bound
     geojson = json.loads(slim.to_json(drop_id=True, to_wgs84=False))
     _round_coordinates(geojson)
     return Boundaries(geojson=geojson, names=names, frame=slim)
+
+
+@cache
+def basemap() -> dict[str, Any]:
+    """The basemap shipped in ``maps/data/ukraine.json`` (made by bench/make_basemap.py):
+    ``regions`` (oblast outlines, GeoJSON, a ``name`` each), ``cities`` ([name, lat, lon,
+    population]) and ``credit`` (attribution HTML).
+
+    >>> len(basemap()["regions"]["features"]), basemap()["cities"][0][0]
+    (27, 'Kyiv')
+    """
+    text = resources.files("maps").joinpath("data", "ukraine.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def builtin_boundaries() -> Boundaries:
+    """The basemap's oblasts as :class:`Boundaries`: the regions shaded when no file is given."""
+    geojson = basemap()["regions"]
+    frame = gpd.GeoDataFrame.from_features(geojson["features"], crs=4326)[["name", "geometry"]]
+    return Boundaries(geojson=geojson, names=tuple(frame["name"]), frame=frame)
 
 
 def region_of_points(boundaries: Boundaries, points: gpd.GeoSeries) -> np.ndarray:

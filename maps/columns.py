@@ -44,6 +44,17 @@ unknown, and such an event is never hidden as low-confidence.
 """
 
 
+CLAIM_COLUMNS: tuple[str, ...] = ("claimed_by", "alleged", "report_count")
+"""Optional columns on who says an event happened, shown in its popup.
+
+``claimed_by`` (str or None): who claims it ("Russian Defence Ministry");
+``alleged`` (bool): the text only alleges it; ``report_count`` (int): how
+many reports describe it, when more than the ``sources`` listed. With
+``report_count`` or several sources the page can keep only events reported
+by two sources or more.
+"""
+
+
 def check_frame(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Return ``frame`` in EPSG:4326 after checking it follows the contract.
 

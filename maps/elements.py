@@ -105,19 +105,44 @@ class _Component(_Element):
         self.layer = layer
 
 
-class EventLayer(_Element):
-    """All events, drawn on one canvas, with popups; filtered by the other components.
-
-    The columns travel deflated and base64-encoded (see :func:`maps.pack.encode_columns`);
-    in the page the layer is a Promise of the map state, which the other
-    components wait on, in the order they were added.
-    """
+class Basemap(_Element):
+    """Oblast outlines and cities that ship with the package, drawn with no network."""
 
     _template = _template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = TrackerMap.load(
-            {{ this._parent.get_name() }}, {{ this.packed|tojson }}, {{ this.options|tojson }});
+        TrackerMap.addBasemap({{ this._parent.get_name() }}, {{ this.basemap|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, basemap: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "TrackerBasemap"
+        self.basemap = basemap
+
+
+class EventLayer(_Element):
+    """All events, drawn on one canvas, with popups; filtered by the other components.
+
+    The columns travel deflated and base64-encoded (see :func:`maps.pack.encode_columns`)
+    in a data block (base64 holds no ``<``, so nothing can end it early); in the
+    page the layer is a Promise of the map state, which the other components
+    wait on, in the order they were added.
+    """
+
+    # The columns sit in a data block, not in a script: a 2.5 MB string literal
+    # costs the browser's JavaScript parser about 0.2 s more than the HTML parser.
+    _template = _template(
+        """
+        {% macro html(this, kwargs) %}
+        <script type="application/octet-stream" id="{{ this.get_name() }}-data">
+        {{- this.packed -}}
+        </script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = TrackerMap.load({{ this._parent.get_name() }},
+            document.getElementById("{{ this.get_name() }}-data"), {{ this.options|tojson }});
         {% endmacro %}
         """
     )
@@ -142,7 +167,10 @@ class RegionShading(_Component):
         """
     )
 
-    def __init__(self, layer: EventLayer, *, geojson: dict[str, Any], names: list[str]) -> None:
+    def __init__(
+        self, layer: EventLayer, *, geojson: dict[str, Any] | None, names: list[str]
+    ) -> None:
+        """``geojson`` None: the regions are the basemap's, already in the page."""
         super().__init__(layer, "TrackerRegions")
         self.options = {"boundaries": geojson, "regionNames": names}
 
@@ -193,6 +221,33 @@ class TimeControl(_Component):
 
     def __init__(self, layer: EventLayer) -> None:
         super().__init__(layer, "TrackerTime")
+
+
+class EventList(_Component):
+    """The list of the events shown, newest first, with text search; a row opens its event.
+
+    Its ``<aside>`` is in the page before the map is sized, so the map takes
+    the width left to it at once instead of being resized (and redrawn) later.
+    """
+
+    _template = _template(
+        """
+        {% macro html(this, kwargs) %}
+        <aside id="{{ this.get_name() }}" class="tm-list"></aside>
+        <script>
+        document.getElementById("{{ this.get_name() }}").parentNode.classList.add("tm-with-list");
+        </script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        {{ this.layer.get_name() }}.then(function (s) {
+            TrackerMap.addList(s, "{{ this.get_name() }}");
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, layer: EventLayer) -> None:
+        super().__init__(layer, "TrackerList")
 
 
 class ShareableView(_Component):

@@ -1,4 +1,9 @@
-"""Build the journalist map from an events frame: one Folium map, Leaflet as its only asset."""
+"""Build the journalist map from an events frame: one Folium map, Leaflet as its only asset.
+
+Every map opens with no network: Leaflet is inlined from an installed package
+and a basemap of oblast outlines and cities ships inside the page; online
+tiles are an option.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +18,18 @@ import folium
 import geopandas as gpd
 
 from maps.assets import LEAFLET_CSS, LEAFLET_JS, AssetSource, inline_assets
-from maps.boundaries import Boundaries, read_boundaries, region_of_points
+from maps.boundaries import (
+    Boundaries,
+    basemap,
+    builtin_boundaries,
+    read_boundaries,
+    region_of_points,
+)
 from maps.columns import check_frame
 from maps.elements import (
+    Basemap,
     EventLayer,
+    EventList,
     MapCode,
     MapInfo,
     RegionShading,
@@ -43,7 +56,7 @@ def render_map(
     title: str,
     description: str | None = None,
     boundaries: str | Path | Boundaries | None = None,
-    tiles: str | None = "OpenStreetMap",
+    tiles: str | None = None,
     generated_at: datetime | None = None,
     hide_below: float = 0.0,
 ) -> folium.Map:
@@ -57,9 +70,11 @@ def render_map(
         Shown on the map (as text, never as HTML) and as the page title.
     boundaries
         A polygon file (or :class:`~maps.boundaries.Boundaries`) of regions for
-        a choropleth of the events shown per region; the map works without one.
+        a choropleth of the events shown per region; by default the oblasts
+        of the built-in basemap.
     tiles
-        A Folium tile name or URL template, or None for no base map (no network).
+        A Folium tile name or URL template drawn over the built-in basemap
+        (these are fetched from the network), or None (the default) for none.
     generated_at
         The time printed as "Generated ..."; now by default.
     hide_below
@@ -83,19 +98,24 @@ def render_map(
     _check_threshold(hide_below)
     frame = check_frame(frame)
     regions = _boundaries(boundaries)
-    rg = region_of_points(regions, frame.geometry) if regions is not None else None
-    payload = pack_events(frame, region_index=rg)
+    payload = pack_events(frame, region_index=region_of_points(regions, frame.geometry))
     fmap = _base_map(payload, tiles=tiles)
     fmap.get_root().title = html.escape(title)
     fmap.add_child(MapCode())
+    fmap.add_child(Basemap(basemap()))
     options = _layer_options(payload, regions, hide_below=hide_below)
     layer = EventLayer(payload.columns, options)
     fmap.add_child(layer)
-    if regions is not None:
-        fmap.add_child(RegionShading(layer, geojson=regions.geojson, names=list(regions.names)))
+    shipped = regions is builtin_boundaries()
+    fmap.add_child(
+        RegionShading(
+            layer, geojson=None if shipped else regions.geojson, names=list(regions.names)
+        )
+    )
     info = _info_options(payload, title, description, generated_at)
     for component in (MapInfo(layer, options=info), TypeLegend(layer), TimeControl(layer)):
         fmap.add_child(component)
+    fmap.add_child(EventList(layer))
     fmap.add_child(ShareableView(layer))
     return fmap
 
@@ -107,19 +127,21 @@ def write_map(
     title: str,
     description: str | None = None,
     boundaries: str | Path | Boundaries | None = None,
-    self_contained: bool = False,
+    cdn: bool = False,
     asset_dir: str | Path | None = None,
     cache_dir: str | Path | None = None,
-    tiles: str | None = "OpenStreetMap",
+    tiles: str | None = None,
     generated_at: datetime | None = None,
     hide_below: float = 0.0,
 ) -> Path:
     """Render the map and write it to ``path`` atomically; return the path.
 
-    With ``self_contained`` every script, stylesheet and image is inlined, from
-    ``asset_dir`` (a mirror or a ``node_modules`` folder) or the local asset
-    cache, so the file opens with no network at all (apart from map tiles,
-    which ``tiles=None`` turns off). The other options are :func:`render_map`'s.
+    Leaflet's script, stylesheet and images are inlined, so the file opens
+    with no network at all; they come from ``asset_dir`` (a mirror or a
+    ``node_modules`` folder) when given, else from the installed package
+    (XStatic-Leaflet, or Debian's libjs-leaflet), never from the network.
+    ``cdn`` leaves Leaflet linked from its CDN instead (a smaller file that
+    needs the network). The other options are :func:`render_map`'s.
 
     Raises
     ------
@@ -137,13 +159,16 @@ def write_map(
         hide_below=hide_below,
     )
     page = fmap.get_root().render()
-    if self_contained:
-        page = inline_assets(page, AssetSource(mirror=asset_dir, cache_dir=cache_dir))
+    if not cdn:
+        source = AssetSource(mirror=asset_dir, cache_dir=cache_dir, download=False)
+        page = inline_assets(page, source)
     return _write_atomically(Path(path), page)
 
 
-def _boundaries(boundaries: str | Path | Boundaries | None) -> Boundaries | None:
-    if boundaries is None or isinstance(boundaries, Boundaries):
+def _boundaries(boundaries: str | Path | Boundaries | None) -> Boundaries:
+    if boundaries is None:
+        return builtin_boundaries()
+    if isinstance(boundaries, Boundaries):
         return boundaries
     return read_boundaries(boundaries)
 
@@ -172,9 +197,7 @@ def _check_threshold(hide_below: float) -> None:
         )
 
 
-def _layer_options(
-    payload: Payload, regions: Boundaries | None, *, hide_below: float
-) -> dict[str, Any]:
+def _layer_options(payload: Payload, regions: Boundaries, *, hide_below: float) -> dict[str, Any]:
     today = (datetime.now(UTC).date() - date(1970, 1, 1)).days
     first = payload.first_day if payload.first_day is not None else today
     last = payload.last_day if payload.last_day is not None else first
@@ -182,7 +205,7 @@ def _layer_options(
         "firstDay": first,
         "lastDay": last,
         "bounds": [list(payload.bounds[0]), list(payload.bounds[1])] if payload.bounds else None,
-        "regionCount": len(regions.names) if regions is not None else 0,
+        "regionCount": len(regions.names),
         # Thousandths, compared with the cf column; 0 when there is nothing to hide by.
         "hideBelow": threshold_per_mille(hide_below) if "cf" in payload.columns else 0,
     }

@@ -54,7 +54,7 @@ def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
     """
     import geopandas as gpd  # with maps below: imported by the map command only
 
-    from maps import CONFIDENCE_COLUMN, FRAME_COLUMNS
+    from maps import CLAIM_COLUMNS, CONFIDENCE_COLUMN, FRAME_COLUMNS
 
     read = row_reader(map_layout())
     rows = [_row(e, read) for e in events]
@@ -65,7 +65,8 @@ def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
         None if lat is None or lon is None else point
         for lat, lon, point in zip(lats, lons, gpd.points_from_xy(x=x, y=y), strict=True)
     ]
-    columns = {c: [r[c] for r in rows] for c in (*FRAME_COLUMNS, CONFIDENCE_COLUMN)}
+    names = (*FRAME_COLUMNS, CONFIDENCE_COLUMN, *CLAIM_COLUMNS)
+    columns = {c: [r[c] for r in rows] for c in names}
     return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
 
 
@@ -77,15 +78,17 @@ def write_event_map(
     title: str = DEFAULT_TITLE,
     description: str | None = None,
     boundaries: str | Path | None = None,
-    self_contained: bool = False,
+    cdn: bool = False,
     asset_dir: str | Path | None = None,
-    tiles: str | None = "OpenStreetMap",
+    tiles: str | None = None,
     hide_below: float = DEFAULT_HIDE_BELOW,
 ) -> Path:
     """Write the map of the stored events matching ``flt`` to ``out``; return the path.
 
     Events whose confidence is below ``hide_below`` are on the map but hidden
-    until the reader ticks "Show low-confidence events"; 0 hides nothing.
+    until the reader ticks "Show low-confidence events"; 0 hides nothing. The
+    map opens offline (Leaflet inlined from an installed package, a built-in
+    basemap) unless ``cdn``; ``tiles`` adds online tiles.
 
     Raises
     ------
@@ -102,7 +105,7 @@ def write_event_map(
             title=title,
             description=description,
             boundaries=boundaries,
-            self_contained=self_contained,
+            cdn=cdn,
             asset_dir=asset_dir,
             tiles=tiles,
             hide_below=hide_below,
@@ -132,14 +135,16 @@ def event_interval(event: Event) -> tuple[date, date]:
 
 
 def map_layout() -> Layout:
-    """The record's columns the map frame takes: ``maps.FRAME_COLUMNS`` and the coordinates.
+    """The record's columns the map frame takes: ``maps.FRAME_COLUMNS``, confidence, the
+    claim columns and the coordinates.
 
     >>> map_layout().names[:3]
     ('event_id', 'event_date', 'date_start')
     """
-    from maps import CONFIDENCE_COLUMN, FRAME_COLUMNS
+    from maps import CLAIM_COLUMNS, CONFIDENCE_COLUMN, FRAME_COLUMNS
 
-    return RECORD.subset((*FRAME_COLUMNS, CONFIDENCE_COLUMN, "latitude", "longitude"))
+    names = (*FRAME_COLUMNS, CONFIDENCE_COLUMN, *CLAIM_COLUMNS, "latitude", "longitude")
+    return RECORD.subset(names)
 
 
 def _row(event: Event, read: Callable[[Event], dict[str, Any]]) -> dict[str, Any]:

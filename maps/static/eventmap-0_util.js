@@ -39,6 +39,16 @@
     return node;
   }
 
+  /* A labelled checkbox row; onChange receives the new state. */
+  function checkRow(className, text, onChange) {
+    var label = el("label", "tm-type-row"), input = el("input", className);
+    input.type = "checkbox";
+    input.addEventListener("change", function () { onChange(input.checked); });
+    label.appendChild(input);
+    label.appendChild(el("span", "tm-type-name", text));
+    return { label: label, input: input };
+  }
+
   function safeHref(url) {
     return /^https?:\/\//i.test(url || "") ? url : null;
   }
@@ -53,6 +63,32 @@
     return lo;
   }
 
+  /* The place name of event i ("" when none). */
+  function placeName(cols, i) {
+    return cols.loc[i] >= 0 ? cols.loc_names[cols.loc[i]] : "";
+  }
+
+  /* The notes of event i: the pack step replaced the place name inside them
+   * with \u0001 (maps/pack.py encode_columns), put back here. */
+  function notesText(cols, i) {
+    var text = cols.notes[i] || "";
+    return cols.place_marks ? text.split("\u0001").join(placeName(cols, i)) : text;
+  }
+
+  /* Indexes into the source table of event i's sources. */
+  function sourceRefs(cols, i) {
+    return cols.src_more[i] || (cols.src1[i] >= 0 ? [cols.src1[i]] : []);
+  }
+
+  /* A phone or a narrow frame: panels become sheets, targets grow. */
+  function narrow(map) {
+    return map.getSize().x < 600;
+  }
+
+  _.placeName = placeName;
+  _.notesText = notesText;
+  _.sourceRefs = sourceRefs;
+  _.narrow = narrow;
   _.DAY_MS = DAY_MS;
   _.REGION_RADIUS_M = REGION_RADIUS_M;
   _.NO_COORD = NO_COORD;
@@ -62,5 +98,6 @@
   _.thresholdText = thresholdText;
   _.el = el;
   _.safeHref = safeHref;
+  _.checkRow = checkRow;
   _.lowerBound = lowerBound;
 })(window.TrackerMap = window.TrackerMap || {});

@@ -3,6 +3,7 @@
   "use strict";
   var _ = TM._ = TM._ || {};
   var REGION_RADIUS_M = _.REGION_RADIUS_M;
+  var TOUCH = !!(window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
 
   /* ------------------------------------------------------- canvas layer */
 
@@ -74,7 +75,7 @@
       this._canvas.style.width = size.x + "px";
       this._canvas.style.height = size.y + "px";
       this._ratio = ratio;
-      this.redraw();
+      this.schedule(); // a fit, a resize and the first view in one frame: one paint
     },
 
     /* Coalesce redraw requests to one paint per animation frame. */
@@ -87,6 +88,7 @@
     radii: function () {
       var z = this._map.getZoom();
       var r = z <= 5 ? 2.5 : z <= 7 ? 3.5 : z <= 9 ? 4.5 : 6;
+      if (TOUCH || _.narrow(this._map)) r += 1.5; // a finger needs a visible target
       var centre = this._map.getCenter();
       var metresPerPx = 40075016.686 * Math.cos(centre.lat * Math.PI / 180) / (256 * Math.pow(2, z));
       return { solid: r, ring: r + 1.5, region: Math.max(r + 4, REGION_RADIUS_M / metresPerPx) };
@@ -113,6 +115,7 @@
      * centres, so they are drawn as canvas paths underneath. */
     redraw: function () {
       if (!this._map) return;
+      if (this._frame) { L.Util.cancelAnimFrame(this._frame); this._frame = 0; }
       var s = this._state, d = s.data, ctx = this._canvas.getContext("2d");
       var size = this._map.getSize(), view = this.view(), radii = this.radii(), ratio = this._ratio;
       var W = this._canvas.width, H = this._canvas.height, pad = radii.region;
@@ -211,7 +214,8 @@
 
     /* Shown events within reach of a container point, newest first. */
     hits: function (point) {
-      var s = this._state, d = s.data, view = this.view(), reach = this.radii().ring + 3;
+      // A tap target at least 24 px across (WCAG 2.5.8), whatever the dot's size.
+      var s = this._state, d = s.data, view = this.view(), reach = Math.max(12, this.radii().ring + 3);
       var found = [];
       for (var i = 0; i < d.n; i++) {
         if (!s.shown[i]) continue;

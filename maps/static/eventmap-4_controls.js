@@ -101,6 +101,10 @@
     });
 
     var histogram = weeklyCounts(s);
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { drawHistogram(hist, histogram, s); }).observe(hist);
+    }
+    s.playing = function () { return timer !== null; };
     function render() {
       from.value = dayToIso(s.from);
       to.value = dayToIso(s.to);
@@ -127,21 +131,67 @@
     return counts;
   }
 
+  var AXIS_PX = 13; // room under the bars for the date labels
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  /* Date ticks for the axis: years, quarters, months or weeks, whichever
+   * leaves about 60 px per label. */
+  function axisTicks(first, last, width) {
+    var span = last - first + 1, perPx = span / Math.max(width, 1), ticks = [];
+    var stepMonths = perPx * 60 > 400 ? 12 : perPx * 60 > 150 ? 3 : perPx * 60 > 25 ? 1 : 0;
+    var d = new Date(first * _.DAY_MS);
+    if (!stepMonths) {
+      for (var day = first + ((4 - first % 7) + 7) % 7; day <= last; day += 7) {
+        var w = new Date(day * _.DAY_MS);
+        ticks.push([day, w.getUTCDate() + " " + MONTHS[w.getUTCMonth()]]);
+      }
+      return ticks;
+    }
+    var y = d.getUTCFullYear(), m = d.getUTCMonth();
+    m = Math.ceil((m + (d.getUTCDate() > 1 ? 1 : 0)) / stepMonths) * stepMonths;
+    for (;; m += stepMonths) {
+      var t = Math.round(Date.UTC(y, m, 1) / _.DAY_MS);
+      if (t > last) break;
+      var at = new Date(t * _.DAY_MS), mm = at.getUTCMonth();
+      ticks.push([t, stepMonths === 12 || mm === 0 ? String(at.getUTCFullYear()) : MONTHS[mm]]);
+    }
+    return ticks;
+  }
+
+  /* Weekly bars at the device's pixel ratio (sharp on any screen), the chosen
+   * range dark, with a date axis under them. */
   function drawHistogram(canvas, counts, s) {
-    var w = canvas.clientWidth || 300, h = canvas.clientHeight || 28, ratio = window.devicePixelRatio || 1;
-    if (canvas.width !== w * ratio) { canvas.width = w * ratio; canvas.height = h * ratio; }
-    var ctx = canvas.getContext("2d");
+    var w = canvas.clientWidth, h = canvas.clientHeight, ratio = window.devicePixelRatio || 1;
+    if (!w || !h) return; // not laid out yet: the ResizeObserver draws it
+    if (canvas.width !== Math.round(w * ratio) || canvas.height !== Math.round(h * ratio)) {
+      canvas.width = Math.round(w * ratio);
+      canvas.height = Math.round(h * ratio);
+    }
+    var ctx = canvas.getContext("2d"), bars = h - AXIS_PX;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, w, h);
     var max = 1;
     for (var k = 0; k < counts.length; k++) max = Math.max(max, counts[k]);
-    var bw = w / counts.length;
+    var span = s.last - s.first + 1, pxPerDay = w / span;
     for (k = 0; k < counts.length; k++) {
       var start = s.first + k * 7, inside = start + 6 >= s.from && start <= s.to;
       ctx.fillStyle = inside ? "#444" : "#c8c8c8";
-      var bh = Math.max(counts[k] ? 1 : 0, (counts[k] / max) * (h - 2));
-      ctx.fillRect(k * bw, h - bh, Math.max(1, bw - 0.5), bh);
+      var bh = Math.max(counts[k] ? 1.5 : 0, (counts[k] / max) * (bars - 2));
+      var x0 = k * 7 * pxPerDay, x1 = Math.min(w, (k + 1) * 7 * pxPerDay);
+      ctx.fillRect(x0, bars - bh, Math.max(1, x1 - x0 - (x1 - x0 > 3 ? 0.5 : 0)), bh);
     }
+    ctx.fillStyle = "#999";
+    ctx.fillRect(0, bars, w, 1);
+    ctx.fillStyle = "#555";
+    ctx.font = "10px system-ui, sans-serif";
+    ctx.textBaseline = "top";
+    var lastRight = -Infinity;
+    axisTicks(s.first, s.last, w).forEach(function (tick) {
+      var x = (tick[0] - s.first) * pxPerDay, tw = ctx.measureText(tick[1]).width;
+      ctx.fillRect(x, bars, 1, 3);
+      var tx = Math.min(Math.max(0, x - tw / 2), w - tw);
+      if (tx > lastRight + 4) { ctx.fillText(tick[1], tx, bars + 3); lastRight = tx + tw; }
+    });
   }
 
   function legendControl(s, regions) {
@@ -182,6 +232,8 @@
     });
     var confidence = s.hideBelow ? confidenceSwitch(s) : null;
     if (confidence) body.appendChild(confidence.node);
+    var filters = filterControls(s);
+    body.appendChild(filters.node);
     if (regions) body.appendChild(regions.legend);
     box.appendChild(body);
     function render() {
@@ -190,10 +242,44 @@
         pair[1].checked = s.typeOn[t];
       });
       if (confidence) confidence.render();
+      filters.render();
     }
     s.on(render);
     render();
     return box;
+  }
+
+  var MIN_CONFIDENCE = [0, 300, 500, 700, 900]; // thousandths offered by the select
+
+  /* "Reported by 2 sources or more" and a minimum confidence: stricter views
+   * for a newsroom that publishes only corroborated events. */
+  function filterControls(s) {
+    var node = el("div", "tm-filters");
+    node.appendChild(el("div", "tm-heading", "Corroboration"));
+    var two = _.checkRow("tm-two-sources", "Only events reported by 2 or more sources",
+      function (on) { s.setFilters({ minSources: on ? 2 : 1 }); }).input;
+    node.appendChild(two.parentNode);
+    var pick = null;
+    if (s.data.cols.cf) {
+      var row = el("label", "tm-type-row");
+      row.appendChild(el("span", "tm-type-name", "Minimum confidence"));
+      pick = el("select", "tm-min-confidence");
+      MIN_CONFIDENCE.forEach(function (v) {
+        var o = el("option", null, v ? "≥ " + thresholdText(v) : "any");
+        o.value = v;
+        pick.appendChild(o);
+      });
+      pick.addEventListener("change", function () { s.setFilters({ minConf: +pick.value }); });
+      row.appendChild(pick);
+      node.appendChild(row);
+    }
+    return {
+      node: node,
+      render: function () {
+        two.checked = s.minSources >= 2;
+        if (pick) pick.value = String(s.minConf);
+      },
+    };
   }
 
   function lowHiddenText(n) {
@@ -205,14 +291,10 @@
   function confidenceSwitch(s) {
     var node = el("div", "tm-confidence");
     node.appendChild(el("div", "tm-heading", "Confidence"));
-    var label = el("label", "tm-type-row");
-    var check = el("input", "tm-low-toggle");
-    check.type = "checkbox";
-    check.addEventListener("change", function () { s.setLowShown(check.checked); });
-    label.appendChild(check);
-    label.appendChild(el("span", "tm-type-name",
-      "Show low-confidence events (<\u00a0" + thresholdText(s.hideBelow) + ")"));
-    node.appendChild(label);
+    var check = _.checkRow("tm-low-toggle",
+      "Show low-confidence events (<\u00a0" + thresholdText(s.hideBelow) + ")",
+      function (on) { s.setLowShown(on); }).input;
+    node.appendChild(check.parentNode);
     var note = el("div", "tm-low-count");
     note.setAttribute("aria-live", "polite");
     node.appendChild(note);

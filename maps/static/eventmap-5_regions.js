@@ -6,7 +6,8 @@
 
   /* -------------------------------------------------------- choropleth */
 
-  var SCALE = ["#fff5eb", "#fdd0a2", "#fdae6b", "#f16913", "#d94801", "#8c2d04"];
+  // Neutral greys: no shade of a region can be mistaken for an event type's colour.
+  var SCALE = ["#ffffff", "#e4e4e4", "#c9c9c9", "#a8a8a8", "#858585", "#5f5f5f"];
 
   function breaks(max) {
     // Log-spaced class limits: one town with thousands of strikes must not flatten the rest.
@@ -35,9 +36,10 @@
       var n = s.regionCount[k];
       return el("span", null, names[k] + ": " + fmt(n) + (n === 1 ? " event" : " events") + " shown");
     }
-    var geo = L.geoJSON(options.boundaries, {
+    // Without a boundaries file the regions are the basemap's oblasts, sent once.
+    var geo = L.geoJSON(options.boundaries || _.basemap.regions, {
       pane: "tmRegions",
-      style: function () { return { color: "#555", weight: 0.8, fillOpacity: 0.5, fillColor: "#fff" }; },
+      style: function () { return { color: "#8a8a8a", weight: 0.6, fillOpacity: 0, fillColor: "#fff" }; },
       onEachFeature: function (feature, layer) {
         var k = layers.length;
         layers.push(layer);
@@ -62,7 +64,7 @@
       var limits = breaks(max);
       layers.forEach(function (layer, k) {
         var fill = colourFor(s.regionCount[k], limits);
-        layer.setStyle({ fillColor: fill || "#ffffff", fillOpacity: fill ? 0.35 : 0.05 });
+        layer.setStyle({ fillColor: fill || "#ffffff", fillOpacity: fill ? 0.5 : 0 });
         if (layer.isTooltipOpen()) layer.setTooltipContent(regionLabel(k));
       });
       scale.textContent = "";

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from maps.pack import decode_columns
+from maps.pack import columns_in_page
 from tracker.cli import cli
 from tracker.model import Event, GeoPrecision, SubEventType, TimePrecision
 from tracker.store import open_store
@@ -52,9 +52,11 @@ def _run(url: str, *args: str) -> Result:
 
 
 def _payload(page: str) -> dict:
-    found = re.search(r'TrackerMap\.load\(\s*\w+, "([A-Za-z0-9+/=]+)", (\{[^}]*\})', page)
+    found = re.search(
+        r'TrackerMap\.load\(\w+,\s*document\.getElementById\("[^"]+"\), (\{[^}]*\})', page
+    )
     assert found
-    return decode_columns(found.group(1)) | {"options": json.loads(found.group(2))}
+    return columns_in_page(page) | {"options": json.loads(found.group(1))}
 
 
 def test_events_keeps_those_at_or_above_the_minimum(url: str) -> None:

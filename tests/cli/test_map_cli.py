@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from maps.pack import decode_columns
+from maps.pack import columns_in_page
 from tracker.cli import cli
 from tracker.model import Event, EventType, GeoPrecision, Source, SubEventType, TimePrecision
 from tracker.store import open_store
@@ -71,9 +71,7 @@ def _run(db: str, *args: str) -> object:
 
 def _payload(page: str) -> dict:
     """The event columns the page will inflate."""
-    found = re.search(r'TrackerMap\.load\(\s*\w+, "([A-Za-z0-9+/=]+)"', page)
-    assert found
-    return decode_columns(found.group(1))
+    return columns_in_page(page)
 
 
 def test_map_writes_the_filtered_events(db: str, tmp_path: Path) -> None:
@@ -98,7 +96,21 @@ def test_map_writes_the_filtered_events(db: str, tmp_path: Path) -> None:
     assert len(_payload(page)["lat"]) == 1
 
 
-def test_self_contained_map_uses_the_assets_folder(db: str, tmp_path: Path) -> None:
+def test_the_map_opens_offline_by_default_and_tiles_or_cdn_on_request(
+    db: str, tmp_path: Path
+) -> None:
+    plain, tiled, linked = (tmp_path / f"{n}.html" for n in ("plain", "tiled", "linked"))
+    assert _run(db, str(plain)).exit_code == 0
+    assert _run(db, str(tiled), "--tiles").exit_code == 0
+    assert _run(db, str(linked), "--cdn").exit_code == 0
+    page = plain.read_text(encoding="utf-8")
+    assert not re.search(r'<(script|link)[^>]+(src|href)="https?://', page)
+    assert "tile.openstreetmap.org" not in page and "Мінрегіон" in page
+    assert "tile.openstreetmap.org" in tiled.read_text(encoding="utf-8")
+    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3' in linked.read_text()
+
+
+def test_map_uses_the_assets_folder(db: str, tmp_path: Path) -> None:
     mirror = tmp_path / "assets" / "leaflet" / "dist"
     mirror.mkdir(parents=True)
     (mirror / "leaflet.js").write_text("/* stand-in */")

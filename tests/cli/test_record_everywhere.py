@@ -18,7 +18,7 @@ import pytest
 import shapely
 from click.testing import CliRunner
 
-from maps import CONFIDENCE_COLUMN, FRAME_COLUMNS
+from maps import CLAIM_COLUMNS, CONFIDENCE_COLUMN, FRAME_COLUMNS
 from tracker.cli import cli
 from tracker.cli.events import TABLE_COLUMNS
 from tracker.export.arrow import record_batches
@@ -148,17 +148,19 @@ def test_count_tables_go_through_the_same_guarded_writer(db: str) -> None:
 def test_the_table_and_the_map_show_subsets_of_the_record() -> None:
     assert set(TABLE_COLUMNS) <= set(FIELDS)
     assert set(FRAME_COLUMNS) <= set(FIELDS)
-    assert map_layout().names == (*FRAME_COLUMNS, CONFIDENCE_COLUMN, "latitude", "longitude")
+    names = (*FRAME_COLUMNS, CONFIDENCE_COLUMN, *CLAIM_COLUMNS, "latitude", "longitude")
+    assert map_layout().names == names
     # the map's columns are the record's own column readers, not a copy
     assert all(c in RECORD.columns for c in map_layout().columns)
 
 
 def test_the_map_frame_holds_the_record_values_with_its_documented_changes() -> None:
     frame = events_to_frame(EVENTS)
-    assert list(frame.columns) == [*FRAME_COLUMNS, CONFIDENCE_COLUMN, "geometry"]
+    assert list(frame.columns) == [*FRAME_COLUMNS, CONFIDENCE_COLUMN, *CLAIM_COLUMNS, "geometry"]
     for i, event in enumerate(EVENTS):
         record = event_record(event)
-        for column in {*FRAME_COLUMNS, CONFIDENCE_COLUMN} - {"date_start", "date_end", "sources"}:
+        same = {*FRAME_COLUMNS, CONFIDENCE_COLUMN, *CLAIM_COLUMNS}
+        for column in same - {"date_start", "date_end", "sources"}:
             value = frame.loc[i, column]
             assert pd.isna(value) if record[column] is None else value == record[column], column
         # week precision without an explicit interval: event_date ± 3 days

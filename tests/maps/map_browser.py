@@ -58,18 +58,22 @@ def blank_png(size: int = 256) -> bytes:
 BLANK_TILE = blank_png()
 
 
-def browser_missing_reason() -> str | None:
-    """Why browser tests cannot run here, or None when they can."""
+def browser_missing_reason(*, npm: bool = False) -> str | None:
+    """Why browser tests cannot run here, or None when they can.
+
+    Maps inline Leaflet from the installed package; only the tests of
+    CDN-linked pages (``npm``) need the npm copies to answer CDN URLs.
+    """
     if not CHROMIUM.exists():
         return f"{CHROMIUM} is missing (apt-get install chromium)"
-    if not (NODE_MODULES / "leaflet" / "dist" / "leaflet.js").exists():
+    if npm and not (NODE_MODULES / "leaflet" / "dist" / "leaflet.js").exists():
         return "node_modules is missing (run `npm ci` at the repository root)"
     return None
 
 
-def require_browser() -> None:
-    """Skip with a clear message when Chromium or the npm assets are missing; fail under CI."""
-    reason = browser_missing_reason()
+def require_browser(*, npm: bool = False) -> None:
+    """Skip with a clear message when Chromium (or the npm assets) are missing; fail under CI."""
+    reason = browser_missing_reason(npm=npm)
     if reason is None:
         return
     if os.environ.get("CI"):

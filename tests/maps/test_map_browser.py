@@ -6,9 +6,10 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
-from map_browser import NODE_MODULES, save_screenshot
+from map_browser import require_browser, save_screenshot
 from map_frames import frame_of, one_event, sample_frame, visible_in_range
 from shapely.geometry import Point, box
 
@@ -141,9 +142,10 @@ def test_week_and_month_events_show_across_their_interval(open_map: Any, tmp_pat
 def test_popup_shows_hostile_text_as_text_and_runs_nothing(open_map: Any, tmp_path: Path) -> None:
     rows = [
         one_event(
-            event_id="hostile",
+            event_id='h"><img src=x onerror="window.__pwned=5">',
             notes=HOSTILE_NOTES,
             location='Irpin"><b>bold</b>',
+            claimed_by="<img src=x onerror=window.__pwned=6>",
             geo_precision=2,
             sources=[
                 {
@@ -173,7 +175,16 @@ def test_popup_shows_hostile_text_as_text_and_runs_nothing(open_map: Any, tmp_pa
     assert (
         page.query_selector_all(".tm-popup img, .tm-popup script, .tm-popup b, .tm-popup i") == []
     )
-    links = page.query_selector_all(".tm-popup a")
+    assert "Claimed by <img src=x onerror=window.__pwned=6>" in text
+    permalink = page.get_attribute(".tm-popup .tm-permalink", "href")
+    assert permalink == "#event=" + quote('h"><img ', safe="")  # the id's unique prefix
+    row = page.inner_text(".tm-list .tm-row-event")
+    assert 'Irpin"><b>bold</b>' in row
+    page.fill(".tm-search", "<img src=x onerror=window.__pwned=7>")
+    page.wait_for_selector(".tm-list-count[data-total='0']")
+    assert page.query_selector_all(".tm-list img, .tm-list b, .tm-popup img") == []
+    assert page.evaluate("() => window.__pwned") is None
+    links = page.query_selector_all(".tm-sources a")
     assert len(links) == 1  # the javascript: URL is shown as text, not as a link
     assert links[0].get_attribute("href") == "https://news.example/a?x=<y>"
     assert links[0].get_attribute("target") == "_blank"
@@ -238,20 +249,14 @@ def test_regions_are_shaded_by_the_events_shown(open_map: Any, tmp_path: Path) -
     assert page.wait_for_selector(".leaflet-tooltip").inner_text() == "West Oblast: 2 events shown"
 
 
-def test_self_contained_map_opens_with_every_request_blocked(
-    open_map: Any, tmp_path: Path, sample: Any
-) -> None:
-    out = write_map(
-        sample,
-        tmp_path / "offline.html",
-        title="Offline",
-        self_contained=True,
-        asset_dir=NODE_MODULES,
-        cache_dir=tmp_path / "cache",
-        tiles=None,
-    )
+def test_map_opens_with_every_request_blocked(open_map: Any, tmp_path: Path, sample: Any) -> None:
+    out = write_map(sample, tmp_path / "offline.html", title="Offline")
     page, traffic = open_map(out, block_all=True)
     assert traffic.refused == []
+    assert page.evaluate("() => document.querySelectorAll('.leaflet-tile').length") == 0
+    land = page.evaluate("() => document.querySelectorAll('.leaflet-tmLand-pane path').length")
+    assert land == 27  # the built-in oblast outlines
+    assert page.locator(".tm-city-label", has_text="Kyiv").count() == 1
     _set_range(page, date(2022, 4, 1), date(2022, 4, 30))
     assert _visible(page) == int(
         visible_in_range(sample, date(2022, 4, 1), date(2022, 4, 30)).sum()
@@ -264,20 +269,21 @@ def test_self_contained_map_opens_with_every_request_blocked(
     )
 
 
-def test_self_contained_map_with_tiles_asks_only_for_tiles(
+def test_online_tiles_are_the_only_requests_of_a_map_with_tiles(
     open_map: Any, tmp_path: Path, sample: Any
 ) -> None:
-    out = write_map(
-        sample,
-        tmp_path / "offline.html",
-        title="Offline",
-        self_contained=True,
-        asset_dir=NODE_MODULES,
-        cache_dir=tmp_path / "cache",
-    )
+    out = write_map(sample, tmp_path / "tiles.html", title="Tiles", tiles="OpenStreetMap")
     page, traffic = open_map(out, block_all=True, expect_refused=True)
     assert traffic.refused and all("tile.openstreetmap.org" in url for url in traffic.refused)
     assert traffic.page_errors == []
+    assert _visible(page) > 0
+
+
+def test_a_cdn_map_links_leaflet_and_works(open_map: Any, tmp_path: Path, sample: Any) -> None:
+    require_browser(npm=True)  # the CDN files are answered from node_modules
+    out = write_map(sample, tmp_path / "cdn.html", title="CDN", cdn=True)
+    page, traffic = open_map(out)
+    assert any(url.endswith("leaflet.js") for url in traffic.served)
     assert _visible(page) > 0
 
 

@@ -163,6 +163,7 @@ def test_a_hidden_dot_is_neither_drawn_nor_clickable_until_shown(
     assert page.query_selector(".tm-popup") is None
     _click(page, 49.98, 36.25)
     assert "Confidence: 0.87" in page.wait_for_selector(".tm-popup").inner_text()
+    page.wait_for_timeout(400)  # the popup pans the map clear of the panels: let it settle
     page.keyboard.press("Escape")
     page.check(".tm-low-toggle")
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
@@ -197,7 +198,9 @@ def test_the_switch_covers_no_other_control(
 ) -> None:
     page, _ = open_map(rated_map, width=width, height=height)
     page.screenshot(path=str(SCREENSHOTS / f"map-confidence-{width}x{height}.png"))
-    controls = [".tm-info", ".tm-legend", ".tm-time", ".leaflet-control-zoom"]
+    controls = [".tm-info", ".tm-legend", ".tm-time"]
+    if width >= 600:  # phones pinch to zoom: no zoom buttons to crowd the panels
+        controls.append(".leaflet-control-zoom")
     boxes = {c: page.locator(c).bounding_box() for c in controls}
     for i, first in enumerate(controls):
         for second in controls[i + 1 :]:
@@ -208,7 +211,8 @@ def test_the_switch_covers_no_other_control(
     switch = page.locator(".tm-confidence").bounding_box()
     assert switch["x"] >= 0 and switch["x"] + switch["width"] <= width
     assert switch["y"] + switch["height"] <= page.locator(".tm-time").bounding_box()["y"]
-    assert not _overlaps(switch, page.locator(".leaflet-control-zoom").bounding_box())
+    if width >= 600:
+        assert not _overlaps(switch, page.locator(".leaflet-control-zoom").bounding_box())
     page.check(".tm-low-toggle")  # Playwright refuses when another element covers it
     page.screenshot(path=str(SCREENSHOTS / f"map-confidence-{width}x{height}-shown.png"))
     assert "low=1" in _hash(page)

@@ -25,9 +25,10 @@ from maps import (
 )
 from maps.assets import fetch_from_cdn, npm_path
 from maps.boundaries import region_of_points
-from maps.pack import decode_columns
+from maps.pack import columns_in_page
 
 LEAFLET = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/"
+JQUERY = "https://code.jquery.com/jquery-3.7.1.min.js"  # a CDN file no installed package has
 
 
 def _regions(tmp_path: Path) -> Path:
@@ -115,12 +116,49 @@ def test_boundaries_must_be_polygons(tmp_path: Path) -> None:
         read_boundaries(path)
 
 
-def test_self_contained_page_links_nothing(tmp_path: Path) -> None:
+def test_a_map_inlines_leaflet_from_the_installed_package(tmp_path: Path) -> None:
+    out = write_map(sample_frame(10), tmp_path / "m.html", title="t", cache_dir=tmp_path / "c")
+    page = out.read_text(encoding="utf-8")
+    assert not re.search(r'<(script|link)[^>]+(src|href)="https?://', page)
+    assert "Leaflet 1.9.3" in page and "leaflet-control-zoom" in page  # its script and CSS
+    assert not (tmp_path / "c").exists()  # nothing downloaded, nothing cached
+
+
+def test_a_cdn_map_links_leaflet_and_nothing_else(tmp_path: Path) -> None:
+    page = write_map(sample_frame(10), tmp_path / "m.html", title="t", cdn=True).read_text()
+    linked = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', page)
+    assert sorted(linked) == sorted(LEAFLET + name for name in ("leaflet.js", "leaflet.css"))
+
+
+def test_without_a_leaflet_package_the_error_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("maps.assets.packaged_leaflet", lambda: None)
+    with pytest.raises(AssetError, match=r"XStatic-Leaflet.*libjs-leaflet.*--cdn"):
+        write_map(sample_frame(3), tmp_path / "m.html", title="t", cache_dir=tmp_path / "c")
+    assert not (tmp_path / "m.html").exists()
+
+
+def test_debian_libjs_leaflet_is_used_when_xstatic_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    debian = tmp_path / "usr/share/javascript/leaflet"
+    debian.mkdir(parents=True)
+    (debian / "leaflet.js").write_text("/* Debian's Leaflet */")
+    (debian / "leaflet.css").write_text(".leaflet-debian{}")
+    monkeypatch.setitem(sys.modules, "xstatic.pkg.leaflet", None)  # import now fails
+    monkeypatch.setattr("maps.assets.DEBIAN_LEAFLET", debian)
+    page = write_map(sample_frame(3), tmp_path / "m.html", title="t").read_text()
+    assert "/* Debian's Leaflet */" in page and ".leaflet-debian{}" in page
+
+
+def test_a_given_assets_folder_wins_and_leaves_no_link(tmp_path: Path) -> None:
     out = write_map(
         sample_frame(10),
         tmp_path / "m.html",
         title="t",
-        self_contained=True,
         asset_dir=_mirror(tmp_path),
         cache_dir=tmp_path / "cache",
     )
@@ -148,9 +186,9 @@ def test_fetched_assets_are_cached_and_fetched_once(tmp_path: Path) -> None:
         return b"body of " + url.encode()
 
     source = AssetSource(cache_dir=tmp_path / "cache", fetch=fetch)
-    assert source.read(LEAFLET + "leaflet.js") == source.read(LEAFLET + "leaflet.js")
-    assert calls == [LEAFLET + "leaflet.js"]
-    assert (tmp_path / "cache/cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js").is_file()
+    assert source.read(JQUERY) == source.read(JQUERY)
+    assert calls == [JQUERY]
+    assert (tmp_path / "cache/code.jquery.com/jquery-3.7.1.min.js").is_file()
 
 
 def test_a_missing_asset_says_how_to_provide_it(tmp_path: Path) -> None:
@@ -159,7 +197,7 @@ def test_a_missing_asset_says_how_to_provide_it(tmp_path: Path) -> None:
 
     source = AssetSource(mirror=tmp_path, cache_dir=tmp_path / "cache", fetch=offline)
     with pytest.raises(AssetError, match=r"npm ci.*--assets"):
-        inline_assets(f'<script src="{LEAFLET}leaflet.js"></script>', source)
+        inline_assets(f'<script src="{JQUERY}"></script>', source)
 
 
 def test_only_known_cdn_files_are_ever_downloaded() -> None:
@@ -184,8 +222,7 @@ def test_template_syntax_in_text_is_never_evaluated(tmp_path: Path) -> None:
     )
     page = out.read_text(encoding="utf-8")
     assert "{{ 6*7 }}" in page and "{{ 5*5 }}" in page and "{% raw %}" in page
-    packed = re.search(r'TrackerMap\.load\(\s*\w+, "([A-Za-z0-9+/=]+)"', page)
-    assert decode_columns(packed.group(1))["notes"] == [rows[0]["notes"]]
+    assert columns_in_page(page)["notes"] == [rows[0]["notes"]]
 
 
 def test_every_folium_cdn_file_has_a_pinned_npm_copy() -> None:
@@ -194,7 +231,7 @@ def test_every_folium_cdn_file_has_a_pinned_npm_copy() -> None:
     from folium.plugins import MarkerCluster, TimestampedGeoJson
     from map_browser import NODE_MODULES, require_browser
 
-    require_browser()
+    require_browser(npm=True)
     urls = [url for _, url in folium.Map.default_js + folium.Map.default_css]
     urls += [url for _, url in MarkerCluster.default_js + MarkerCluster.default_css]
     urls += [url for _, url in TimestampedGeoJson.default_js + TimestampedGeoJson.default_css]
@@ -207,7 +244,9 @@ def test_every_folium_cdn_file_has_a_pinned_npm_copy() -> None:
 
 
 def _layer_options(page: str) -> dict:
-    found = re.search(r'TrackerMap\.load\(\s*\w+, "[A-Za-z0-9+/=]+", (\{[^}]*\})', page)
+    found = re.search(
+        r'TrackerMap\.load\(\w+,\s*document\.getElementById\("[^"]+"\), (\{[^}]*\})', page
+    )
     assert found
     return json.loads(found.group(1))
 

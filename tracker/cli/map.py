@@ -14,6 +14,7 @@ from tracker.model import EventFilter
 from tracker.settings import Access
 
 ENV_MAP_ASSETS = "TRACKER_MAP_ASSETS"
+OSM_TILES = "OpenStreetMap"
 
 
 @click.command("map")
@@ -27,19 +28,28 @@ ENV_MAP_ASSETS = "TRACKER_MAP_ASSETS"
     help="Region polygons (GeoJSON, GeoPackage) to shade by the number of events shown.",
 )
 @click.option(
-    "--self-contained",
+    "--cdn",
     is_flag=True,
-    help="Inline every script, style and image: the file opens with no network.",
+    help="Link Leaflet from its CDN instead of inlining it: a smaller file that needs "
+    "the network to open.",
 )
+@click.option("--self-contained", is_flag=True, hidden=True, help="The default now; ignored.")
 @click.option(
     "--assets",
     "asset_dir",
     envvar=ENV_MAP_ASSETS,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder with the map's assets for --self-contained: a node_modules folder "
-    f"(npm ci) or a HOST/PATH mirror (env {ENV_MAP_ASSETS}). Default: the asset cache.",
+    help="Folder to take Leaflet from instead of the installed package: a node_modules "
+    f"folder (npm ci) or a HOST/PATH mirror (env {ENV_MAP_ASSETS}).",
 )
-@click.option("--no-tiles", is_flag=True, help="No background map tiles (no tile requests at all).")
+@click.option(
+    "--tiles",
+    "tiles",
+    flag_value=OSM_TILES,
+    default=None,
+    help="Draw OpenStreetMap tiles over the built-in basemap (fetched online by the reader).",
+)
+@click.option("--no-tiles", is_flag=True, hidden=True, help="The default now; ignored.")
 @click.option(
     "--hide-below",
     metavar="P",
@@ -58,26 +68,30 @@ def map_command(
     title: str,
     description: str | None,
     boundaries: Path | None,
+    cdn: bool,
     self_contained: bool,
     asset_dir: Path | None,
+    tiles: str | None,
     no_tiles: bool,
     hide_below: str,
 ) -> None:
     """Write an interactive HTML map of the stored events to OUT.html.
 
-    The map has a date-range filter with a play button, a legend with a
-    toggle and count per event type, markers that show how exact each place
-    is, popups with the sentence and every source, and a link that keeps the
-    current filters and view. The filters below choose which events go in;
-    of those, events with a confidence below --hide-below start hidden, behind
-    a switch that shows them and says how many it hides.
+    The file opens with no network: Leaflet is inlined from an installed
+    package and a basemap of oblasts and cities ships inside it. It has a
+    date-range filter with a play button, a legend with a toggle and count
+    per event type, an event list with text search, popups with the sentence,
+    the claim and every source, a link per event (#event=ID), share, embed and
+    print buttons, and a link that keeps the current filters and view. The
+    filters below choose which events go in; of those, events with a
+    confidence below --hide-below start hidden, behind a switch that shows
+    them and says how many it hides.
 
     \b
     Example:
       tracker map out/map.html --since 2022-02-24 --title "Strikes on Kharkiv"
       tracker map out/likely.html --min-confidence 0.3 --hide-below 0.7
-      tracker map out/offline.html --self-contained --assets node_modules \\
-          --boundaries geoBoundaries-UKR-ADM1.geojson
+      tracker map out/online.html --tiles --boundaries geoBoundaries-UKR-ADM1.geojson
     """
     threshold = parse_probability(hide_below, option="--hide-below")
     from tracker.mapping import write_event_map  # geopandas and folium: only for this command
@@ -89,9 +103,9 @@ def map_command(
         title=title,
         description=description,
         boundaries=boundaries,
-        self_contained=self_contained,
+        cdn=cdn,
         asset_dir=asset_dir,
-        tiles=None if no_tiles else "OpenStreetMap",
+        tiles=None if no_tiles else tiles,
         hide_below=threshold or 0.0,
     )
     count = app.store.count_events(event_filter)
