@@ -73,11 +73,7 @@ def insert_runs(conn: sa.Connection, runs: Iterable[SourceRun]) -> int:
 def runs_since(conn: sa.Connection, since: datetime) -> list[SourceRun]:
     """Every run started at or after ``since``, oldest first."""
     c = SOURCE_RUNS.c
-    stmt = (
-        sa.select(SOURCE_RUNS)
-        .where(c.started_at >= since)
-        .order_by(c.started_at, c.id)
-    )
+    stmt = sa.select(SOURCE_RUNS).where(c.started_at >= since).order_by(c.started_at, c.id)
     return [_run(row._mapping) for row in conn.execute(stmt)]
 
 
