@@ -185,8 +185,9 @@ class _Api:
 
     def items(self, request: Request) -> Response:
         _check_collection(request)
-        query = parse_items_query(_multi(request), streaming=frozenset(STREAM_FORMATS))
-        fmt = _representation(query.fmt, request.headers.get("accept", ""))
+        params = _multi(request)
+        fmt = _representation(params.get("f", [None])[-1], request.headers.get("accept", ""))
+        query = parse_items_query(params, streaming=fmt in STREAM_FORMATS)
         flt = query.event_filter
         if fmt in STREAM_FORMATS:
             spec = STREAM_FORMATS[fmt]
@@ -299,5 +300,5 @@ def _map_filter(request: Request) -> tuple[EventFilter, bool]:
         raise QueryError(
             f"the map takes the items' filters but not {sorted(extra)!r}; leave them out"
         )
-    flt = parse_items_query(params, streaming=frozenset()).event_filter
+    flt = parse_items_query(params, streaming=False).event_filter
     return flt, "datetime" in params

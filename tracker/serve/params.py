@@ -66,18 +66,17 @@ class ItemsQuery:
     fmt: str | None  # from ``f=``; None leaves it to the Accept header
 
 
-def parse_items_query(
-    params: Mapping[str, Sequence[str]], *, streaming: frozenset[str]
-) -> ItemsQuery:
+def parse_items_query(params: Mapping[str, Sequence[str]], *, streaming: bool) -> ItemsQuery:
     """Check every parameter and build the query; raise QueryError on the first mistake.
 
     ``params`` maps each name to its values in order (repeated names keep
-    every value); ``streaming`` names the formats that may go without a limit.
+    every value); ``streaming`` says the answer streams, so it may go without
+    a limit (every match).
 
     Examples
     --------
     >>> q = parse_items_query({"bbox": ["30,50,31,51"], "datetime": ["2024-03-01/.."]},
-    ...                       streaming=frozenset())
+    ...                       streaming=False)
     >>> q.event_filter.bbox, q.event_filter.since, q.limit
     ((30.0, 50.0, 31.0, 51.0), datetime.date(2024, 3, 1), 100)
     """
@@ -104,7 +103,7 @@ def parse_items_query(
         else None,
         min_confidence=_probability(one.get("min_confidence")),
     )
-    limit = _limit(one.get("limit"), unlimited_ok=fmt in streaming)
+    limit = _limit(one.get("limit"), unlimited_ok=streaming)
     return ItemsQuery(flt, limit, _int(one.get("offset"), "offset", default=0), fmt)
 
 
