@@ -214,3 +214,17 @@ def test_a_bad_rule_is_a_usage_error(tmp_path: Path) -> None:
     App(url).store.close()
     result = CliRunner().invoke(cli, ["--db", url, "sources", "--recent-days", "9"])
     assert result.exit_code == 2 and "recent days 9 must be 1 to 7" in result.stderr
+
+
+def test_the_sources_page_escapes_what_feeds_control(tmp_path: Path, serve) -> None:
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    app = App(url)
+    hostile = '<script>window.pwned=1</script>"><img src=x onerror=alert(1)>'
+    when = datetime.now(UTC)
+    app.store.record_source_runs(
+        [_run(hostile, when - timedelta(hours=h), failed=True) for h in (3, 2, 1)]
+    )
+    app.close()
+    page = httpx.get(serve(url) + "/sources").text
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in page and 'class="failing"' in page

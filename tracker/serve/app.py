@@ -94,7 +94,10 @@ def create_app(store: Store, *, options: ServeOptions | None = None) -> Starlett
 
     return Starlette(
         routes=routes,
-        middleware=[Middleware(AccessLog), Middleware(GZipMiddleware, minimum_size=1024)],
+        middleware=[
+            Middleware(AccessLog),
+            Middleware(GZipMiddleware, minimum_size=1024, compresslevel=6),
+        ],
         exception_handlers={
             QueryError: _bad_query,
             StorageError: _storage_failed,
