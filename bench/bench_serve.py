@@ -181,7 +181,8 @@ def report(
     errors = sum(1 for _, status in results if status != 200)
     q = statistics.quantiles(ms, n=100)
     print(
-        f"  {len(ms):,} requests in {args.seconds:.0f} s from {args.clients} clients "
+        f"  {args.workers} worker(s): {len(ms):,} requests in {args.seconds:.0f} s "
+        f"from {args.clients} clients "
         f"({len(ms) / args.seconds:.1f}/s), {errors} errors; {written} articles written meanwhile"
     )
     print(f"  latency ms: p50 {q[49]:.1f}  p95 {q[94]:.1f}  p99 {q[98]:.1f}  max {ms[-1]:.1f}")
@@ -192,6 +193,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="events (default 1,000,000)")
     parser.add_argument("--clients", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=1, help="tracker serve --workers")
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--sqlite", type=Path, help="SQLite file (default: a temporary one)")
     parser.add_argument("--pg-admin", help="PostgreSQL URL where a bench database may be made")

@@ -77,3 +77,27 @@ def test_serve_refuses_a_missing_database_in_one_line(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert done.stderr.startswith("Error: no database at") and done.stderr.count("\n") == 1
+
+
+def test_serve_with_two_workers_answers_and_stops(events_url: str, tmp_path: Path) -> None:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [*TRACKER, "--db", events_url, "serve", "--port", str(port), "--workers", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_until_up(base + "/conformance", proc)
+        pages = [
+            httpx.get(base + "/collections/events/items", params={"limit": 2}) for _ in range(6)
+        ]
+        assert {p.json()["numberMatched"] for p in pages} == {400}
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    log = proc.stderr.read().decode()
+    assert log.count('"path": "/collections/events/items"') == 6

@@ -42,6 +42,13 @@ from tracker.settings import Access
     help="The map hides events below this confidence until the reader asks.",
 )
 @click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes, each with its own database connections; about one per core.",
+)
+@click.option(
     "--max-map-events",
     type=click.IntRange(min=1),
     default=50_000,
@@ -60,6 +67,7 @@ def serve(
     boundaries: Path | None,
     asset_dir: Path | None,
     hide_below: str,
+    workers: int,
     max_map_events: int,
 ) -> None:
     """Serve the events read-only over HTTP until stopped (Ctrl-C or SIGTERM).
@@ -73,7 +81,7 @@ def serve(
       tracker serve --host 127.0.0.1 --port 8000
       curl 'http://127.0.0.1:8000/collections/events/items?bbox=30,50,31,51&datetime=2024-03-01/..'
     """
-    from tracker.serve import ServeOptions, create_app, run_server
+    from tracker.serve import ServeOptions, create_app, run_server, run_workers
     from tracker.serve.mappage import MapOptions
 
     local = Path("node_modules")
@@ -87,7 +95,11 @@ def serve(
             max_events=max_map_events,
         )
     )
-    click.echo(
-        f"Serving {app.store.engine.url.render_as_string()} on http://{host}:{port}/", err=True
-    )
-    run_server(create_app(app.store, options=options), host=host, port=port)
+    url = app.store.engine.url  # opening the store checks the database before serving
+    click.echo(f"Serving {url.render_as_string()} on http://{host}:{port}/", err=True)
+    if workers == 1:
+        run_server(create_app(app.store, options=options), host=host, port=port)
+        return
+    app.close()  # each worker opens its own connections
+    full = url.render_as_string(hide_password=False)
+    run_workers(full, options, host=host, port=port, workers=workers)

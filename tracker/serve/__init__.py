@@ -20,7 +20,7 @@ from tracker.serve.http import ACCESS_LOGGER
 if TYPE_CHECKING:
     from starlette.applications import Starlette
 
-__all__ = ["ServeOptions", "create_app", "run_server"]
+__all__ = ["ServeOptions", "create_app", "log_access_to_stderr", "run_server", "run_workers"]
 
 GRACEFUL_SHUTDOWN_S = 10
 
@@ -35,21 +35,44 @@ def run_server(app: Starlette, *, host: str, port: int) -> None:
     """
     import uvicorn
 
-    _log_access_to_stderr()
-    config = uvicorn.Config(
-        app,
+    log_access_to_stderr()
+    uvicorn.Server(uvicorn.Config(app, host=host, port=port, **_SERVER)).run()
+
+
+def run_workers(db_url: str, options: ServeOptions, *, host: str, port: int, workers: int) -> None:
+    """Serve with ``workers`` processes, each with its own store (to use every core).
+
+    Each worker builds its app with :func:`tracker.serve.worker.app_from_env`;
+    uvicorn's supervisor restarts a worker that dies and passes SIGTERM on.
+    """
+    import os
+
+    import uvicorn
+
+    from tracker.serve.worker import ENV_CONFIG, config_to_env
+
+    os.environ[ENV_CONFIG] = config_to_env(db_url, options)
+    uvicorn.run(
+        "tracker.serve.worker:app_from_env",
+        factory=True,
         host=host,
         port=port,
-        access_log=False,  # ours is structured (tracker.serve.http.AccessLog)
-        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
-        server_header=False,
-        proxy_headers=True,
-        forwarded_allow_ips="127.0.0.1",
+        workers=workers,
+        **_SERVER,
     )
-    uvicorn.Server(config).run()
 
 
-def _log_access_to_stderr() -> None:
+_SERVER = {
+    "access_log": False,  # ours is structured (tracker.serve.http.AccessLog)
+    "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_S,
+    "server_header": False,
+    "proxy_headers": True,
+    "forwarded_allow_ips": "127.0.0.1",
+}
+
+
+def log_access_to_stderr() -> None:
+    """Send the JSON access log (``tracker.serve.access``) to standard error, message only."""
     logger = logging.getLogger(ACCESS_LOGGER)
     if not logger.handlers:
         handler = logging.StreamHandler(sys.stderr)
