@@ -5,9 +5,10 @@ places over four years) is served by a real ``tracker serve`` process on
 127.0.0.1; ``--clients`` asyncio clients each ask, one after another for
 ``--seconds``, for a page (``limit=100``) of events in a random ~70 x 67 km
 box over one month (``/collections/events/items?bbox=...&datetime=a/b``).
-Meanwhile a writer saves one new article with an event every 0.2 s into the
-same database, as the hourly ingest would. Reported: requests, errors,
-throughput and latency percentiles per engine, beside the same queries run
+Meanwhile a writer process saves one new article with an event every 0.2 s
+into the same database, as the hourly ingest would. Reported: requests, errors,
+throughput and latency percentiles per engine as the clients see them and
+as the server's access log times them (without the wait in the queue), beside the same queries run
 in-process through ``Store.query_events`` + ``count_events`` (what the server
 adds over the store). Only 127.0.0.1 is contacted; the run stops by itself.
 
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import multiprocessing
 import os
 import random
 import signal
@@ -29,10 +32,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 from bench_store import make_queries, pg_database, synthetic_events
@@ -93,8 +96,8 @@ async def load(urls: list[str], *, clients: int, seconds: float) -> list[tuple[f
     return out
 
 
-def writer(url: str, stop: threading.Event, counter: list[int]) -> None:
-    """Save one article with one event every 0.2 s, as an ingest run would."""
+def writer(url: str, stop: Any, counter: Any) -> None:
+    """Save one article with one event every 0.2 s, as an ingest run would (own process)."""
     store = open_store(url)
     sub = SubEventType.SHELLING_ARTILLERY_MISSILE
     i = 0
@@ -114,7 +117,7 @@ def writer(url: str, stop: threading.Event, counter: list[int]) -> None:
         )
         store.save_article(Article(text, url=f"https://bench.example/{i}", published=day), [event])
         i += 1
-        counter[0] = i
+        counter.value = i
     store.close()
 
 
@@ -138,6 +141,7 @@ def run_engine(name: str, url: str, args: argparse.Namespace) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "TRACKER_DB": url}
+    log = Path(tempfile.mkstemp(suffix=".jsonl")[1])
     server = subprocess.Popen(
         [
             sys.executable,
@@ -149,9 +153,9 @@ def run_engine(name: str, url: str, args: argparse.Namespace) -> None:
         ],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,  # the access log: a line per request
+        stderr=log.open("wb"),  # the access log: a line per request, with the server's own ms
     )
-    stop, written = threading.Event(), [0]
+    stop, written = multiprocessing.Event(), multiprocessing.Value("i", 0)
     try:
         for _ in range(300):
             try:
@@ -161,17 +165,32 @@ def run_engine(name: str, url: str, args: argparse.Namespace) -> None:
                 time.sleep(0.2)
         urls = query_urls(base, 200)
         asyncio.run(load(urls[:20], clients=10, seconds=3))  # warm the caches
-        thread = threading.Thread(target=writer, args=(url, stop, written))
+        mark = log.stat().st_size
+        process = multiprocessing.Process(target=writer, args=(url, stop, written))
         if args.writer:
-            thread.start()
+            process.start()
         results = asyncio.run(load(urls, clients=args.clients, seconds=args.seconds))
         stop.set()
         if args.writer:
-            thread.join()
+            process.join()
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)
-    report(results, args, written[0], in_process(url, 200))
+    report(results, args, written.value, in_process(url, 200))
+    print(f"  inside the server (its access log): {server_side(log, mark)}")
+    log.unlink()
+
+
+def server_side(log: Path, start: int) -> str:
+    with log.open("rb") as lines:
+        lines.seek(start)
+        ms = sorted(
+            json.loads(line)["ms"]
+            for line in lines
+            if line.startswith(b"{") and b"/collections/events/items" in line
+        )
+    q = statistics.quantiles(ms, n=100)
+    return f"p50 {q[49]:.1f} ms  p95 {q[94]:.1f} ms over {len(ms):,} requests"
 
 
 def report(
