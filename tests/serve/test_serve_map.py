@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,21 +20,31 @@ from tracker.serve.mappage import MapOptions
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    require_browser()
+def _in_own_thread(fn: Callable[[], dict[str, list[str]]]) -> dict[str, list[str]]:
+    """Run ``fn`` in a thread of its own: the map tests' session Playwright (sync API)
+    owns the main thread's event loop, and a second one cannot start beside it there."""
+    result: list[dict[str, list[str]]] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(fn())
+        except BaseException as err:  # noqa: BLE001 - re-raised in the test's thread
+            failure.append(err)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=120)
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
+def _open_map(url: str, base: str) -> dict[str, list[str]]:
+    """Load ``url`` in headless Chromium letting only ``base`` answer; what it saw."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
-
-
-def _open(chromium: Any, url: str, base: str) -> tuple[Any, Any, dict[str, list[str]]]:
     seen: dict[str, list[str]] = {"served": [], "refused": [], "console": [], "errors": []}
-    context = chromium.new_context(viewport={"width": 1200, "height": 800})
-    page = context.new_page()
 
     def only_the_server(route: Any) -> None:
         target = route.request.url
@@ -44,22 +55,27 @@ def _open(chromium: Any, url: str, base: str) -> tuple[Any, Any, dict[str, list[
             seen["refused"].append(target)
             route.abort()
 
-    page.route("**/*", only_the_server)
-    page.on("console", lambda m: seen["console"].append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda err: seen["errors"].append(str(err)))
-    page.goto(url)
-    page.wait_for_selector("html[data-map-ready='1']", timeout=30_000)
-    return context, page, seen
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_context(viewport={"width": 1200, "height": 800}).new_page()
+        page.route("**/*", only_the_server)
+        page.on("console", lambda m: seen["console"].append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda err: seen["errors"].append(str(err)))
+        page.goto(url)
+        page.wait_for_selector("html[data-map-ready='1']", timeout=30_000)
+        save_screenshot(page, "serve-map.png")
+        browser.close()
+    return seen
 
 
 def test_the_map_loads_from_the_server_alone_with_no_console_errors(
-    events_url: str, serve: Callable[..., str], chromium: Any
+    events_url: str, serve: Callable[..., str]
 ) -> None:
+    require_browser()
     options = ServeOptions(map=MapOptions(asset_dir=NODE_MODULES, hide_below=0.0))
     base = serve(events_url, options=options)
-    context, page, seen = _open(chromium, f"{base}/map?datetime=2024-03-01/2024-03-10", base)
-    save_screenshot(page, "serve-map.png")
-    context.close()
+    url = f"{base}/map?datetime=2024-03-01/2024-03-10"
+    seen = _in_own_thread(lambda: _open_map(url, base))
     assert seen["refused"] == [] and seen["console"] == [] and seen["errors"] == []
     assert any("/assets/leaflet/dist/leaflet.js" in url for url in seen["served"])
 
