@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -78,20 +79,32 @@ class DataVersion:
     before it a 304 without any event being read.
     """
 
-    def __init__(self, read: Callable[[], tuple[int, datetime | None]], *, ttl: float = 2.0):
+    def __init__(self, read: Callable[[], tuple[int, datetime | None]], *, ttl: float = 5.0):
         self._read = read
         self._ttl = ttl
         self._value: tuple[int, datetime | None] | None = None
         self._at = 0.0
         self._clock = time.monotonic
+        self._refreshing = threading.Lock()
 
     def get(self) -> tuple[int, datetime | None]:
-        """The current version (cached for ``ttl`` seconds)."""
-        now = self._clock()
-        if self._value is None or now - self._at > self._ttl:
-            self._value = self._read()
-            self._at = now
-        return self._value
+        """The current version (cached for ``ttl`` seconds).
+
+        One thread refreshes it; the others keep answering with the previous
+        version meanwhile, instead of all counting a million rows at once.
+        """
+        value = self._value
+        if value is not None and self._clock() - self._at <= self._ttl:
+            return value
+        if not self._refreshing.acquire(blocking=value is None):
+            return value  # type: ignore[return-value]  # another thread is refreshing it
+        try:
+            if self._value is None or self._clock() - self._at > self._ttl:
+                self._value = self._read()
+                self._at = self._clock()
+            return self._value
+        finally:
+            self._refreshing.release()
 
 
 def conditional(
