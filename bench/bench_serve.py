@@ -15,7 +15,8 @@ adds over the store). Only 127.0.0.1 is contacted; the run stops by itself.
 Usage:
     python bench/bench_serve.py                                   # 1,000,000 events, SQLite
     python bench/bench_serve.py --n 100000 --pg-admin postgresql+psycopg://u:p@127.0.0.1/db
-    python bench/bench_serve.py --sqlite /tmp/bench.db --reuse    # keep the store between runs
+    python bench/bench_serve.py --sqlite /tmp/bench.db            # a file kept between runs
+    python bench/bench_serve.py --skip-sqlite --pg-url postgresql+psycopg://u:p@127.0.0.1/bench
 """
 
 from __future__ import annotations
@@ -216,6 +217,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--sqlite", type=Path, help="SQLite file (default: a temporary one)")
     parser.add_argument("--pg-admin", help="PostgreSQL URL where a bench database may be made")
+    parser.add_argument("--pg-url", help="an existing PostGIS database to fill (once) and serve")
     parser.add_argument(
         "--no-writer",
         dest="writer",
@@ -223,10 +225,13 @@ def main() -> None:
         help="do not write articles during the load",
     )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        path = args.sqlite or Path(folder) / "bench.db"
-        run_engine("SQLite", f"sqlite:///{path}", args)
-    if args.pg_admin:
+    if not args.skip_sqlite:
+        with tempfile.TemporaryDirectory() as folder:
+            path = args.sqlite or Path(folder) / "bench.db"
+            run_engine("SQLite", f"sqlite:///{path}", args)
+    if args.pg_url:
+        run_engine("PostGIS", args.pg_url, args)
+    elif args.pg_admin:
         url, drop = pg_database(args.pg_admin)
         try:
             with open_store(url) as store:
