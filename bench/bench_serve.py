@@ -218,6 +218,7 @@ def main() -> None:
     parser.add_argument("--sqlite", type=Path, help="SQLite file (default: a temporary one)")
     parser.add_argument("--pg-admin", help="PostgreSQL URL where a bench database may be made")
     parser.add_argument("--pg-url", help="an existing PostGIS database to fill (once) and serve")
+    parser.add_argument("--skip-sqlite", action="store_true", help="PostGIS only")
     parser.add_argument(
         "--no-writer",
         dest="writer",

@@ -228,3 +228,23 @@ def test_the_sources_page_escapes_what_feeds_control(tmp_path: Path, serve) -> N
     page = httpx.get(serve(url) + "/sources").text
     assert "<script>" not in page and "<img" not in page
     assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in page and 'class="failing"' in page
+
+
+def test_a_feed_that_fails_three_runs_running_is_failing(tmp_path: Path, web: HTTPServer) -> None:
+    web.expect_request("/gone.xml").respond_with_data("gone", status=404)
+    sources = tmp_path / "feeds.toml"
+    sources.write_text(f'[[source]]\nurl = "{web.url_for("/gone.xml")}"\nname = "gone"\n')
+    options = IngestOptions(
+        sources_file=sources,
+        fetch=FetchPolicy(allow_private_urls=True, timeout=5.0, backoff_base=0.0, retries=1),
+    )
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    app = App(url)
+    for _ in range(3):
+        assert not run_ingest([], app=app, extractor=app.extractor, options=options).ok
+    app.close()
+    result = CliRunner().invoke(cli, ["--db", url, "sources", "--format", "json"])
+    assert result.exit_code == 1
+    (gone,) = json.loads(result.stdout)["sources"]
+    assert (gone["state"], gone["consecutive_failures"], gone["kind"]) == ("failing", 3, "url")
+    assert "404" in gone["last_error"] and "failing: gone:" in result.stderr
