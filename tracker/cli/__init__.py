@@ -18,6 +18,8 @@ from tracker.cli.extract import eval_extract, extract
 from tracker.cli.gazetteer import eval_geocode, gazetteer
 from tracker.cli.ingest import ingest
 from tracker.cli.map import map_command
+from tracker.cli.serve import serve
+from tracker.cli.sources import sources
 from tracker.settings import ENV_DB, default_db_url
 
 
@@ -56,7 +58,7 @@ def eval_group() -> None:
     """
 
 
-for command in (ingest, extract, events, map_command, export, gazetteer, db, demo):
+for command in (ingest, extract, events, map_command, export, gazetteer, db, demo, serve, sources):
     cli.add_command(command)
 eval_group.add_command(eval_geocode, "geocode")
 eval_group.add_command(eval_extract, "extract")

@@ -109,12 +109,16 @@ def run_ingest(
             reprocess=options.reprocess,
             activity=activity,
         )
+        for spec in specs:
+            sink.sources.open(spec)
         try:
             _ingest_all(plan, remote, app=app, sink=sink, options=options)
         except TrackerError as err:
             # the database or gazetteer failed: say so in the log an operator reads
             log.write("abort", error=type(err).__name__, message=str(err))
             raise
+        # What each source gave this run, for `tracker sources` and the server's /health.
+        app.store.record_source_runs(sink.sources.runs())
         summary = sink.tally.freeze()
         log.write("summary", **summary.as_dict())
     return summary
@@ -239,9 +243,11 @@ def _ingest_local(
             except (StorageError, GazetteerError):
                 raise
             except Exception as err:  # noqa: BLE001 - a reader bug on one file must not stop the run
-                sink.fail(origin, err, detail=traceback.format_exc())
+                detail = traceback.format_exc()
+                sink.fail(origin, err, detail=detail, source=spec.label, whole_source=True)
             else:
                 sink.tally.sources_read += 1
+                sink.sources.read(spec.label)
 
 
 def _take_items(
@@ -249,10 +255,14 @@ def _take_items(
 ) -> None:
     for item in items:
         if item.article is None:
-            sink.fail(item.origin, item.error or InputError(f"{item.origin}: unreadable"))
+            error = item.error or InputError(f"{item.origin}: unreadable")
+            sink.fail(item.origin, error, source=spec.label)
             continue
         sink.queue(
-            _with_overrides(item.article, options), origin=item.origin, override=spec.options
+            _with_overrides(item.article, options),
+            origin=item.origin,
+            override=spec.options,
+            source=spec.label,
         )
 
 

@@ -28,6 +28,7 @@ from tracker.ingest.records import article_from_page, article_from_text
 from tracker.ingest.sink import ArticleSink
 from tracker.ingest.sources import SourceSpec
 from tracker.ingest.urls import canonicalize_url
+from tracker.store.sourceruns import SourceKind
 
 if TYPE_CHECKING:
     from tracker.model import Article
@@ -133,7 +134,7 @@ class RemoteIngest:
         try:
             url = canonicalize_url(spec.location)
         except TrackerError as err:
-            self._sink.fail(spec.label, err)
+            self._sink.fail(spec.label, err, source=spec.label, whole_source=True)
             return
         # --refetch-seen reads feeds in full even when the server would say 304
         state = None if self._refetch_seen else self._store.get_fetch_state(url)
@@ -153,14 +154,16 @@ class RemoteIngest:
         self._pending[future] = task
 
     def _complete(self, task: _Task, future: Future[_Downloaded]) -> None:
+        source, whole = task.spec.label, task.entry is None
         try:
             got = future.result()
         except TrackerError as err:
-            self._sink.fail(task.url, err)
+            self._sink.fail(task.url, err, source=source, whole_source=whole)
             self._entry_done(task, ok=False)
             return
         except Exception as err:  # noqa: BLE001 - a parser bug on one page must not stop the run
-            self._sink.fail(task.url, err, detail="".join(traceback.format_exception(err)))
+            detail = "".join(traceback.format_exception(err))
+            self._sink.fail(task.url, err, detail=detail, source=source, whole_source=whole)
             self._entry_done(task, ok=False)
             return
         if got.result.not_modified:
@@ -168,7 +171,11 @@ class RemoteIngest:
         elif got.feed is not None:
             self._feed(task, got)
         elif got.article is not None:
-            stored = self._sink.take(got.article, origin=task.url, override=task.spec.options)
+            if whole:
+                self._sink.sources.kind(source, SourceKind.SITE)
+            stored = self._sink.take(
+                got.article, origin=task.url, override=task.spec.options, source=source
+            )
             if stored:
                 self._remember(task.url, got.result, got.article.content_hash)
             self._count_source(task, stored)
@@ -177,27 +184,33 @@ class RemoteIngest:
     def _unchanged(self, task: _Task) -> None:
         if task.entry is None:
             self._sink.tally.sources_unchanged += 1
+            self._sink.sources.unchanged(task.spec.label)
             self._sink.note("source", task.url, status="not modified")
         else:
-            self._sink.skip(task.url, reason="not modified")
+            self._sink.skip(task.url, reason="not modified", source=task.spec.label)
             self._entry_done(task, ok=True)
 
     def _count_source(self, task: _Task, ok: bool) -> None:
         if task.entry is None and ok:
             self._sink.tally.sources_read += 1
+            self._sink.sources.read(task.spec.label)
 
     def _feed(self, task: _Task, got: _Downloaded) -> None:
         feed = got.feed
         if feed is None:  # pragma: no cover - the caller checked
             return
+        source = task.spec.label
+        self._sink.sources.kind(source, SourceKind.FEED)
         state = self._store.get_fetch_state(task.url)
         digest = _digest(got.result.content)
         if state is not None and state.content_hash == digest and not self._refetch_seen:
             # The server ignores conditional requests but the feed has not changed.
             self._sink.tally.sources_unchanged += 1
+            self._sink.sources.unchanged(source)
             self._sink.note("source", task.url, status="unchanged content")
             return
         self._sink.tally.sources_read += 1
+        self._sink.sources.read(source)
         self._sink.note(
             "source", task.url, status="feed", entries=len(feed.entries), problem=feed.problem
         )
@@ -215,19 +228,20 @@ class RemoteIngest:
         self._maybe_finish(task.url)
 
     def _entry(self, task: _Task, entry: FeedEntry, run: _FeedRun) -> None:
+        source = task.spec.label
         try:
             url = canonicalize_url(entry.link)
         except TrackerError as err:
-            self._sink.fail(entry.link, err)
+            self._sink.fail(entry.link, err, source=source)
             run.failed = True
             return
         if url in self._queued:
-            self._sink.skip(url, reason="duplicate entry")
+            self._sink.skip(url, reason="duplicate entry", source=source)
             return
         state = self._store.get_fetch_state(url)
         if state is not None and not self._refetch_seen:
             self._queued.add(url)
-            self._sink.skip(url, reason="seen in an earlier run")
+            self._sink.skip(url, reason="seen in an earlier run", source=source)
             return
         run.waiting += 1
         self._submit(_Task(task.spec, url, entry=entry, feed_url=task.url), state=state)

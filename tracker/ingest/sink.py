@@ -26,6 +26,7 @@ from tracker.ingest.language import with_detected_language
 from tracker.ingest.log import JsonlLog
 from tracker.ingest.progress import IngestProgress
 from tracker.ingest.records import ArticleDefaults, apply_defaults
+from tracker.ingest.sourcebook import SourceBook
 from tracker.ingest.summary import IngestSummary, ItemFailure, ItemWarning
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class _Ready:
     origin: str
     extractor: ExtractorStamp
     reprocess: bool  # stored before with the same text: a re-extraction
+    source: str | None = None  # the label of the source it came from (source health)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class ArticleSink:
         self.extractor = extractor
         self._activity = activity
         self.tally = Tally()
+        self.sources = SourceBook()
         self._reprocess = reprocess
         self._fallback = fallback
         self._log = log
@@ -112,21 +115,38 @@ class ArticleSink:
         self._pending: list[_Ready | _Line] = []
         self._queued = 0
 
-    def take(self, article: Article, *, origin: str, override: ArticleDefaults) -> bool:
-        """Store ``article`` unless unchanged; True when it is now stored, False when it failed."""
-        ready = self._prepare(article, origin=origin, override=override)
+    def take(
+        self,
+        article: Article,
+        *,
+        origin: str,
+        override: ArticleDefaults,
+        source: str | None = None,
+    ) -> bool:
+        """Store ``article`` unless unchanged; True when it is now stored, False when it failed.
+
+        ``source`` is the label of the source it came from, counted for source health.
+        """
+        ready = self._prepare(article, origin=origin, override=override, source=source)
         if ready is None or isinstance(ready, bool):
             return bool(ready)
         result = self.app.store.save_article(ready.article, ready.events, extractor=ready.extractor)
         self._saved(ready, result)
         return True
 
-    def queue(self, article: Article, *, origin: str, override: ArticleDefaults) -> None:
+    def queue(
+        self,
+        article: Article,
+        *,
+        origin: str,
+        override: ArticleDefaults,
+        source: str | None = None,
+    ) -> None:
         """Like :meth:`take`, but store ``article`` with the next batch (see :meth:`batched`)."""
         if not self._batching:
-            self.take(article, origin=origin, override=override)
+            self.take(article, origin=origin, override=override, source=source)
             return
-        ready = self._prepare(article, origin=origin, override=override)
+        ready = self._prepare(article, origin=origin, override=override, source=source)
         if isinstance(ready, _Ready):
             self._pending.append(ready)
             self._queued += 1
@@ -171,10 +191,10 @@ class ArticleSink:
         if result.error is None:
             self._saved(ready, result)
         elif isinstance(result.error, TrackerError):
-            self.fail(ready.origin, result.error)
+            self.fail(ready.origin, result.error, source=ready.source)
         else:
             trace = "".join(traceback.format_exception(result.error))
-            self.fail(ready.origin, result.error, detail=trace)
+            self.fail(ready.origin, result.error, detail=trace, source=ready.source)
 
     def _drop_pending(self) -> None:
         # The database failed: queued articles were not stored (the next run will),
@@ -185,7 +205,7 @@ class ArticleSink:
                 self._write(item)
 
     def _prepare(
-        self, article: Article, *, origin: str, override: ArticleDefaults
+        self, article: Article, *, origin: str, override: ArticleDefaults, source: str | None
     ) -> _Ready | bool | None:
         """Defaults, status check, extraction: what to save; True if unchanged, None if failed."""
         # A declared language (the article's own, the source's, --language) wins over a guess.
@@ -195,16 +215,18 @@ class ArticleSink:
             if not article.text.strip():
                 raise InputError(f"{origin}: the article has no text")
             article = with_detected_language(article)
-            return self._extract(store, article, origin)
+            return self._extract(store, article, origin, source)
         except (StorageError, GazetteerError):
             raise  # the same for every article: stop rather than fail them one by one
         except TrackerError as err:
-            self.fail(origin, err)
+            self.fail(origin, err, source=source)
         except Exception as err:  # noqa: BLE001 - one article's bug must not stop an unattended run
-            self.fail(origin, err, detail=traceback.format_exc())
+            self.fail(origin, err, detail=traceback.format_exc(), source=source)
         return None
 
-    def _extract(self, store: Store, article: Article, origin: str) -> _Ready | bool:
+    def _extract(
+        self, store: Store, article: Article, origin: str, source: str | None
+    ) -> _Ready | bool:
         from tracker.extract import extractor_for
         from tracker.store import ArticleStatus, ExtractorStamp
 
@@ -215,6 +237,7 @@ class ArticleSink:
         status = ArticleStatus.NEW if stored is None else stored.status_of(article, extractor=stamp)
         if status is ArticleStatus.UNCHANGED and not self._reprocess:
             self.tally.articles_unchanged += 1
+            self.sources.seen(source)
             self._done("article", origin, article=article, status="unchanged")
             return True
         events = tuple(chosen.extract(article))
@@ -225,13 +248,22 @@ class ArticleSink:
         if article.published is None and events:
             self.warn(origin, _undated(len(events)))
         reprocess = status in (ArticleStatus.UNCHANGED, ArticleStatus.STALE)
-        return _Ready(article, events, origin, stamp, reprocess)
+        return _Ready(article, events, origin, stamp, reprocess, source)
 
     def _saved(self, ready: _Ready, result: SaveResult) -> None:
         from tracker.store import ArticleStatus
 
         reprocessed = ready.reprocess and result.status is not ArticleStatus.NEW
         self._count(result, reprocessed=reprocessed)
+        if result.status is ArticleStatus.UNCHANGED and not reprocessed:
+            self.sources.seen(ready.source)
+        else:
+            self.sources.stored(
+                ready.source,
+                new=result.status is ArticleStatus.NEW,
+                events_added=result.events_added,
+                published=ready.article.published,
+            )
         self._done(
             "article",
             ready.origin,
@@ -257,9 +289,10 @@ class ArticleSink:
         self.tally.events_merged += result.events_merged
         self.tally.events_removed += result.events_removed
 
-    def skip(self, origin: str, *, reason: str) -> None:
+    def skip(self, origin: str, *, reason: str, source: str | None = None) -> None:
         """An entry not fetched: already stored by an earlier run, or a duplicate link."""
         self.tally.articles_skipped += 1
+        self.sources.seen(source)
         self._done("skip", origin, reason=reason)
 
     def expect(self, count: int) -> None:
@@ -275,10 +308,25 @@ class ArticleSink:
         self.tally.warnings.append(ItemWarning(origin, message))
         self._log.write("warning", origin=origin, message=message)
 
-    def fail(self, origin: str, err: BaseException, *, detail: str | None = None) -> None:
-        """Record a named failure and go on."""
+    def fail(
+        self,
+        origin: str,
+        err: BaseException,
+        *,
+        detail: str | None = None,
+        source: str | None = None,
+        whole_source: bool = False,
+    ) -> None:
+        """Record a named failure and go on.
+
+        ``source`` names the source it belongs to; ``whole_source`` says the
+        source itself (not one of its articles) could not be read.
+        """
         message = str(err) if isinstance(err, TrackerError) else f"internal error: {err!r}"
         self.tally.failures.append(ItemFailure(origin, type(err).__name__, message))
+        self.sources.failed(
+            source, ItemFailure(origin, "", message).describe(), whole_source=whole_source
+        )
         self._done("failure", origin, error=type(err).__name__, message=message, traceback=detail)
 
     def _done(

@@ -11,6 +11,7 @@ rule that merges reports of the same event from several articles.
 
 from tracker.store.engine import safe_url
 from tracker.store.migrate import SchemaStatus
+from tracker.store.sourceruns import RunStatus, SourceKind, SourceRun
 from tracker.store.store import Store, database_status, open_store, upgrade_database
 from tracker.store.types import (
     ArticleStatus,
@@ -26,8 +27,11 @@ __all__ = [
     "CountBy",
     "ExtractorStamp",
     "FetchState",
+    "RunStatus",
     "SaveResult",
     "SchemaStatus",
+    "SourceKind",
+    "SourceRun",
     "Store",
     "StoredArticle",
     "database_status",

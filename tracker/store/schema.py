@@ -2,7 +2,8 @@
 
 ``events`` holds one row per real-world event (merged across articles);
 ``reports`` holds what each article said, so every merge can be explained and
-undone; ``articles`` and ``fetch_state`` remember what was read. The spatial
+undone; ``articles`` and ``fetch_state`` remember what was read, ``source_runs``
+what each ingest run got from each source. The spatial
 index is engine specific and made by the migrations: an R*Tree virtual table
 kept in step by triggers on SQLite, a generated ``geometry(Point, 4326)``
 column with a GiST index on PostGIS.
@@ -152,10 +153,32 @@ class FetchStateRow(Base):
     fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class SourceRunRow(Base):
+    """What one ingest run read from one source (a feed, site, channel or folder), for health."""
+
+    __tablename__ = "source_runs"
+    __table_args__ = (sa.Index("ix_source_runs_source_started", "source", "started_at"),)
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    source: Mapped[str] = mapped_column(sa.Text)
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(sa.String(16))
+    articles_new: Mapped[int] = mapped_column(sa.Integer, default=0)
+    articles_updated: Mapped[int] = mapped_column(sa.Integer, default=0)
+    articles_seen: Mapped[int] = mapped_column(sa.Integer, default=0)
+    articles_failed: Mapped[int] = mapped_column(sa.Integer, default=0)
+    events_added: Mapped[int] = mapped_column(sa.Integer, default=0)
+    newest_published: Mapped[date | None] = mapped_column(sa.Date)
+    error: Mapped[str | None] = mapped_column(sa.Text)
+
+
 ARTICLES = ArticleRow.__table__
 EVENTS = EventRow.__table__
 REPORTS = ReportRow.__table__
 FETCH_STATE = FetchStateRow.__table__
+SOURCE_RUNS = SourceRunRow.__table__
 
 EVENT_FIELDS: tuple[str, ...] = tuple(
     name for name in _EventFields.__annotations__ if not name.startswith("_")

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from tracker.errors import ConfigError, SchemaMismatch
 from tracker.model import Article, Event, EventFilter, Source
 from tracker.settings import Access
-from tracker.store import bulk, migrate, query, rtree, writer
+from tracker.store import bulk, migrate, query, rtree, sourceruns, writer
 from tracker.store.engine import IMMEDIATE, create_engine, translate_error, translated
 from tracker.store.rows import event_from_row, source_from_row
 from tracker.store.schema import ARTICLES, EVENTS, FETCH_STATE, REPORTS
@@ -391,6 +391,34 @@ class Store:
             conn.execute(sa.insert(FETCH_STATE).values(values))
 
         self._write(run)
+
+    # -- source health --------------------------------------------------------
+
+    def record_source_runs(self, runs: Sequence[sourceruns.SourceRun]) -> int:
+        """Store what one ingest run got from each of its sources (see docs/schema.md)."""
+        return self._write(lambda conn: sourceruns.insert_runs(conn, runs))
+
+    def source_runs(self, *, since: datetime) -> list[sourceruns.SourceRun]:
+        """Every source run started at or after ``since``, oldest first."""
+        return self._read(lambda conn: sourceruns.runs_since(conn, since))
+
+    def last_changed(self) -> tuple[int, datetime | None]:
+        """How many events there are and when the newest change was: a cheap data version.
+
+        A server uses it to answer "has anything changed?" (HTTP ETag and
+        Last-Modified) without reading the events themselves.
+        """
+        stmt = sa.select(sa.func.count(), sa.func.max(EVENTS.c.updated_at)).select_from(EVENTS)
+
+        def run(conn: sa.Connection) -> tuple[int, datetime | None]:
+            count, newest = conn.execute(stmt).one()
+            if isinstance(newest, str):  # SQLite's max() of a timestamp column is text
+                newest = datetime.fromisoformat(newest)
+            if newest is not None and newest.tzinfo is None:
+                newest = newest.replace(tzinfo=UTC)
+            return int(count), newest
+
+        return self._read(run)
 
     # -- plumbing -------------------------------------------------------------
 
