@@ -77,7 +77,9 @@ def test_the_map_loads_from_the_server_alone_with_no_console_errors(
     url = f"{base}/map?datetime=2024-03-01/2024-03-10"
     seen = _in_own_thread(lambda: _open_map(url, base))
     assert seen["refused"] == [] and seen["console"] == [] and seen["errors"] == []
-    assert any("/assets/leaflet/dist/leaflet.js" in url for url in seen["served"])
+    # Leaflet and the basemap are inside the page (issue 15): nothing else to fetch
+    assert httpx.get(url).text.count("Leaflet") > 0
+    assert not any("cdn" in u or "unpkg" in u for u in seen["served"])
 
 
 def test_the_map_takes_the_items_filters_and_revalidates(
