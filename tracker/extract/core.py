@@ -106,6 +106,24 @@ def extract_events(
         if sentence.start in heads:
             read = [replace(m, headline=True) for m in read]
         mentions.extend(read)
+    return events_from_mentions(
+        article, text, mentions, gazetteer=gazetteer, min_confidence=min_confidence
+    )
+
+
+def events_from_mentions(
+    article: Article,
+    text: str,
+    mentions: list[Mention],
+    *,
+    gazetteer: Gazetteer,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> list[Event]:
+    """An article's mentions, from any language's reader, merged and scored into events.
+
+    Every extractor ends here, so events are merged, coded to the article's region
+    and scored the same way whatever language they were read from.
+    """
     groups = _codable(_in_the_article_region(merge_mentions(mentions), gazetteer))
     events = _scored(_events(article, text, groups))
     return [e for e in events if e.confidence >= min_confidence]

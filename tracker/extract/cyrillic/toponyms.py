@@ -1,0 +1,319 @@
+"""Inflected place names in Ukrainian and Russian text, matched to the gazetteer.
+
+"у Харкові", "під Бахмутом", "по Херсонщині", "в Харьковской области",
+"под Купянском": a Slavic toponym is rarely written in the nominative the
+gazetteer knows. Each capitalised word (or pair of words, "Новій Каховці") is
+turned into the nominatives it may stand for, in this order:
+
+1. the analyses of pymorphy3 (with its Ukrainian or Russian dictionary) that
+   call it a place (``Geox``), then its other inanimate nouns;
+2. suffix rules for names the dictionary does not know ("Гаврилівці" →
+   "Гаврилівка", "Орихові" → "Оріхів", "Купянске" → "Купянск");
+3. the word as written;
+
+and the first that the gazetteer knows (its GeoNames alternate names hold the
+Cyrillic spellings, folded to the same keys as the Latin ones) is the place.
+Regions come from a table of oblast adjectives and regional nicknames
+(:mod:`tracker.extract.lexicon.regions_cyrillic`): "Харківської області",
+"на Херсонщині", "Белгородчина". A unit named by its adjective ("Куцурубської
+громади", "в Семеновской общине") is its town.
+
+Every lookup is cached per word, so an article costs a few dictionary hits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+from geodata.protocols import Gazetteer
+from tracker.extract.cyrillic.lexicon import Lexicon
+from tracker.extract.lexicon.regions_cyrillic import REGIONS
+
+_UPPER = "А-ЯЁІЇЄҐ"
+_LOWER = "а-яёіїєґ'’ʼ"
+_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)*"
+_CAPITALISED = re.compile(rf"(?<![\w-]){_WORD}(?:\s+{_WORD})?")
+_ENDING = r"[{_LOWER}]{{0,4}}".format(_LOWER=_LOWER)
+
+# Suffix rules: (ending of the inflected form, endings of the nominatives it may stand for).
+_SUFFIXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "uk": (
+        ("ові", ("ів", "ове", "ов", "")), ("ова", ("ів", "ове", "ов")), ("ову", ("ів", "ове", "ов")),
+        ("овом", ("ів", "ов")), ("ці", ("ка", "ця", "ець")), ("ки", ("ка",)), ("ку", ("ка",)),
+        ("кою", ("ка",)), ("ця", ("ець",)), ("цю", ("ець",)), ("цем", ("ець",)),
+        ("ого", ("е", "ий", "ів")), ("ому", ("е", "ий")), ("им", ("е", "ий")), ("ім", ("е", "а")),
+        ("ій", ("а",)), ("ої", ("а",)), ("ою", ("а", "")), ("ях", ("і", "и")), ("ах", ("и", "і")),
+        ("ами", ("и",)), ("ом", ("",)), ("ем", ("ь", "")), ("ям", ("ь",)), ("ю", ("я", "ь")),
+        ("і", ("а", "я", "", "ь", "е")), ("и", ("а", "")), ("у", ("", "а", "е")), ("а", ("", "е", "о")),
+        ("я", ("ь", "е", "я")),
+    ),  # fmt: skip
+    "ru": (
+        ("ове", ("ов", "ово")), ("ова", ("ов", "ово")), ("ову", ("ов", "ово")), ("овом", ("ов",)),
+        ("ке", ("ка",)), ("ки", ("ка",)), ("ку", ("ка",)), ("кой", ("ка",)), ("це", ("ца", "ец")),
+        ("ца", ("ец",)), ("цу", ("ец",)), ("ого", ("ое", "ий", "ый")), ("ому", ("ое", "ий")),
+        ("ым", ("ое", "ый")), ("ом", ("", "ое")), ("ой", ("ая", "ое")), ("ую", ("ая",)),
+        ("ей", ("ая", "ь")), ("ах", ("ы", "и")), ("ами", ("ы", "и")), ("ем", ("ь", "")),
+        ("е", ("", "а", "ь", "е")), ("и", ("а", "ь", "я")), ("у", ("", "а")), ("а", ("", "о")),
+        ("я", ("ь", "е")), ("ю", ("я", "ь")),
+    ),  # fmt: skip
+}
+# A unit's adjective → its town: stem endings tried after "-ськ-/-ск-" is cut off.
+_TOWN_FROM_STEM = ("", "ка", "и", "а", "я", "ь", "е", "ово", "ець")
+_ADJ_SUFFIX = re.compile(r"(?P<core>ськ|цьк|зьк|ск|цк)\w{1,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place named in the text: where it is written and the name the gazetteer knows."""
+
+    start: int
+    end: int
+    surface: str  # the text as written ("Харкові")
+    name: str  # the name looked up ("Харків"; for a region its English name)
+    key: str
+    kind: str  # "settlement", "region", "office" (a regional office) or "community"
+
+    @property
+    def is_region(self) -> bool:
+        """True for an oblast or region."""
+        return self.kind in ("region", "office")
+
+
+class ToponymFinder:
+    """Finds the places one language's text names; one per gazetteer and language.
+
+    Examples
+    --------
+    >>> from geodata import load_embedded_gazetteer
+    >>> from tracker.extract.cyrillic.lexicon import lexicon_for
+    >>> finder = ToponymFinder(load_embedded_gazetteer(), lexicon_for("uk"))
+    >>> [(t.surface, t.name) for t in finder.find("Обстріл у Харкові та на Херсонщині.")]
+    [('Харкові', 'Харків'), ('Херсонщині', 'Kherson Oblast')]
+    """
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self._gazetteer = gazetteer
+        self._lexicon = lexicon
+        self._rules = _SUFFIXES[lexicon.language]
+        self._analyse = _analyser(lexicon.language)
+        self._known_cache: dict[str, str | None] = {}
+        self._word_cache: dict[str, tuple[str, str] | None] = {}
+        self._region = _region_regex(lexicon)
+        self._community = re.compile(
+            rf"(?<![\w-])(?P<adj>[{_UPPER}][{_LOWER}-]+(?:ськ|цьк|зьк|ск|цк){_ENDING})\s+"
+            rf"(?:(?:міськ|сільськ|селищн|городск|сельск|поселков)\w*\s+)?"
+            rf"(?P<unit>{lexicon.community})"
+        )
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Toponym]:
+        """Every place named in ``text[start:end]``, in order, never overlapping."""
+        end = len(text) if end is None else end
+        found = self._regions(text, start, end) + self._communities(text, start, end)
+        taken = [(t.start, t.end) for t in found]
+        for m in _CAPITALISED.finditer(text, start, end):
+            found.extend(self._settlements(text, m, taken))
+        return sorted(found, key=lambda t: t.start)
+
+    # -- regions and units -------------------------------------------------
+
+    def _regions(self, text: str, start: int, end: int) -> list[Toponym]:
+        out = []
+        for m in self._region.finditer(text, start, end):
+            surface = m.group()
+            name = _region_of(surface.lower())
+            if name is None:
+                continue
+            word = (m.group("word") or "").lower()
+            kind = "office" if word.startswith(("ова", "ода", "облрад", "ога", "облсовет")) else "region"
+            out.append(Toponym(m.start(), m.end(), surface, name, name, kind))
+        return out
+
+    def _communities(self, text: str, start: int, end: int) -> list[Toponym]:
+        out = []
+        for m in self._community.finditer(text, start, end):
+            adj = m.group("adj")
+            if _region_of(adj.lower()) is not None and m.group("unit").lower().startswith("област"):
+                continue
+            found = self._town_of(adj)
+            if found is not None:
+                name, key = found
+                out.append(Toponym(m.start("adj"), m.end("adj"), adj, name, key, "community"))
+        return out
+
+    def _town_of(self, adjective: str) -> tuple[str, str] | None:
+        m = _ADJ_SUFFIX.search(adjective)
+        if m is None:
+            return None
+        stem, core = adjective[: m.start()], m.group("core")
+        names = [stem + e for e in _TOWN_FROM_STEM] + [stem + core, stem + core + "ий"]
+        known = [(name, key) for name in names if (key := self._known(name)) is not None]
+        return max(known, key=lambda nk: self._population(nk[0]), default=None)
+
+    def _population(self, name: str) -> int:
+        """The population of the place ``name`` most likely means (0 when unknown)."""
+        res = self._gazetteer.resolve(name)
+        return res.place.population if res is not None else 0
+
+    # -- settlements -------------------------------------------------------
+
+    def _settlements(self, text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> list[Toponym]:
+        words = m.group().split()
+        overlaps = any(s < m.end() and m.start() < e for s, e in taken)
+        if len(words) == 2 and not overlaps:
+            pair = self._pair(words)
+            if pair is not None:
+                return [Toponym(m.start(), m.end(), m.group(), pair[0], pair[1], "settlement")]
+        out = []
+        pos = m.start()
+        for i, word in enumerate(words):
+            at = text.index(word, pos)
+            pos = at + len(word)
+            if any(s < pos and at < e for s, e in taken) or not self._plausible(text, at, word):
+                continue
+            if i == 0 and len(words) == 2 and self._is_adjective(word):
+                continue  # "Новой" of a "Новая Погощь" the gazetteer does not know
+            found = self._word(word)
+            if found is not None:
+                out.append(Toponym(at, pos, word, found[0], found[1], "settlement"))
+        return out
+
+    def _is_adjective(self, word: str) -> bool:
+        parses = self._analyse(word)
+        return bool(parses) and "ADJF" in parses[0][1]
+
+    def _plausible(self, text: str, at: int, word: str) -> bool:
+        """Not a common word capitalised at a sentence start, nor a person's name."""
+        parses = self._analyse(word)
+        if any("Geox" in tag for _, tag in parses):
+            return True
+        before = text[max(0, at - 3) : at].strip()
+        sentence_start = before == "" or before[-1:] in ".!?\"«“„—–:" or at == 0
+        if sentence_start and parses and all(
+            "Name" not in tag and "Surn" not in tag for _, tag in parses[:1]
+        ) and _is_common(parses):
+            return False
+        top = parses[0][1] if parses else ""
+        return not any(mark in top for mark in ("Name", "Surn", "Patr"))
+
+    def _word(self, word: str) -> tuple[str, str] | None:
+        if word not in self._word_cache:
+            self._word_cache[word] = self._first_known(self._nominatives(word))
+        return self._word_cache[word]
+
+    def _pair(self, words: list[str]) -> tuple[str, str] | None:
+        joined = " ".join(words)
+        if joined not in self._word_cache:
+            firsts = self._nominatives(words[0], adjective=True)[:6]
+            seconds = self._nominatives(words[1])[:6]
+            self._word_cache[joined] = self._first_known(f"{a} {b}" for a, b in product(firsts, seconds))
+        return self._word_cache[joined]
+
+    def _nominatives(self, word: str, *, adjective: bool = False) -> list[str]:
+        """The nominatives ``word`` may stand for, most likely first."""
+        if "-" in word:
+            parts = word.split("-")
+            heads = [parts[:-1]] + ([[_soften(p) for p in parts[:-1]]] if self._lexicon.language == "uk" else [])
+            tails = self._nominatives(parts[-1])
+            return list(dict.fromkeys("-".join([*h, t]) for h in heads for t in tails))
+        parses = self._analyse(word)
+        geo = [n for n, tag in parses if "Geox" in tag]
+        nouns = [n for n, tag in parses if ("NOUN" in tag or (adjective and "ADJF" in tag)) and "anim" not in tag]
+        ruled = [word[: len(word) - len(end)] + new for end, news in self._rules if word.endswith(end)
+                 for new in news if len(word) - len(end) + len(new) >= 3]
+        others = [n for n, _ in parses]
+        names = [*geo, *(_cased(word, n) for n in nouns), *ruled, word, *(_cased(word, n) for n in others)]
+        return list(dict.fromkeys(_cased(word, n) for n in names))
+
+    def _first_known(self, names: object) -> tuple[str, str] | None:
+        for name in names:  # type: ignore[attr-defined]
+            key = self._known(name)
+            if key is not None:
+                return name, key
+        return None
+
+    def _known(self, name: str) -> str | None:
+        """The gazetteer key of ``name`` when the whole of it names a place there."""
+        if name not in self._known_cache:
+            hits = self._gazetteer.find_names(name)
+            whole = [h for h in hits if h.start == 0 and h.end == len(name) and not h.is_region]
+            self._known_cache[name] = whole[0].key if whole else None
+        return self._known_cache[name]
+
+
+def _is_common(parses: list[tuple[str, str]]) -> bool:
+    """The word's best reading is a common word (verb, adverb, preposition, animate noun ...)."""
+    tag = parses[0][1]
+    return not ("NOUN" in tag and "inan" in tag) or "Geox" not in tag
+
+
+def _soften(part: str) -> str:
+    """ "Середино" → "Середина": the first half of a hyphenated name is often inflected too."""
+    return part[:-1] + "а" if part.endswith("о") else part
+
+
+def _cased(model: str, name: str) -> str:
+    """``name`` capitalised as ``model`` is ("харків" → "Харків")."""
+    if not name:
+        return name
+    parts = name.split("-")
+    return "-".join(p[:1].upper() + p[1:] for p in parts) if model[:1].isupper() else name
+
+
+@lru_cache(maxsize=2)
+def _analyser(language: str) -> Callable[[str], list[tuple[str, str]]]:
+    """(normal form, tag) of every analysis of a word, cached: the dictionary is loaded once."""
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer(lang=language)
+
+    @lru_cache(maxsize=100_000)
+    def analyse(word: str) -> list[tuple[str, str]]:
+        return [(p.normal_form, str(p.tag)) for p in morph.parse(word)]
+
+    return analyse
+
+
+@lru_cache(maxsize=1)
+def _stem_index() -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
+    names: dict[str, str] = {}
+    adjectives: list[str] = []
+    nicknames: list[str] = []
+    for region, adjs, nicks in REGIONS:
+        for stem in adjs:
+            names[stem] = region
+            adjectives.append(stem)
+        for stem in nicks:
+            names[stem] = region
+            nicknames.append(stem)
+    return names, tuple(adjectives), tuple(nicknames)
+
+
+@lru_cache(maxsize=1)
+def _longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_stem_index()[0], key=len, reverse=True))
+
+
+def _region_of(word: str) -> str | None:
+    """The region a lower-case adjective or nickname (any case ending) names, or None."""
+    names, _, _ = _stem_index()
+    for stem in _longest_first():
+        if word.startswith(stem) and len(word) - len(stem) <= 4:
+            return names[stem]
+    return None
+
+
+def _region_regex(lexicon: Lexicon) -> re.Pattern[str]:
+    """Oblast adjectives before "область"/"ОВА" (alone or in a list), and regional nicknames."""
+    _, adjectives, nicknames = _stem_index()
+    adj = "|".join(sorted((re.escape(s) for s in adjectives), key=len, reverse=True))
+    nick = "|".join(sorted((re.escape(s) for s in nicknames), key=len, reverse=True))
+    listed = rf"(?:\s*(?:,|та|і|й|и|а\s+також)\s*(?:{adj}){_ENDING})*"
+    return re.compile(
+        rf"(?<![\w-])(?:{adj}){_ENDING}(?={listed}\s+(?P<word>{lexicon.region_word}))"
+        rf"|(?<![\w-])(?:{nick}){_ENDING}(?![\w-])",
+        re.IGNORECASE,
+    )
