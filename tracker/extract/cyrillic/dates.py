@@ -52,9 +52,17 @@ def _pattern(language: str) -> re.Pattern[str]:
         rf"(?P<mon>{months})\w*(?:\s+(?P<year>(?:19|20)\d\d))?"
         rf"|(?:(?P<wnight>{lx.night_of})|\b(?:у|в|во))\s+(?P<wd>{weekdays})\w*"
         rf"|\b{lx.month_in}"
+        rf"|(?P<part>{_PARTS})\s+(?P<pmon>{months})\w*"
         rf"|\b(?:{relative})\b",
         re.IGNORECASE,
     )
+
+
+# "на початку/наприкінці/у середині квітня", "в начале/в конце/в середине апреля"
+_PARTS = (
+    r"\b(?:на\s+початку|наприкінці|в\s+кінці|у\s+кінці|у\s+середині|в\s+середині|в\s+начале"
+    r"|в\s+конце|в\s+середине|к\s+концу|с\s+начала|з\s+початку)"
+)
 
 
 def _resolve(m: re.Match[str], lexicon: Lexicon, *, ref: date) -> DateReading | None:
@@ -71,6 +79,8 @@ def _resolve(m: re.Match[str], lexicon: Lexicon, *, ref: date) -> DateReading | 
         return _weekday(m.group("wd").lower(), lexicon, ref=ref, phrase=phrase)
     if m.group("month"):
         return _month(_month_number(m.group("month"), lexicon), ref=ref, phrase=phrase)
+    if m.group("pmon"):
+        return _month(_month_number(m.group("pmon"), lexicon), ref=ref, phrase=phrase)
     for i, (_, days) in enumerate(lexicon.relative):
         if m.group(f"rel{i}"):
             return _day(ref - timedelta(days=days), phrase, relative=True)

@@ -40,6 +40,7 @@ from tracker.model import EventType, SubEventType
 
 _HINT_GAP = 45  # an oblast this close after a town, in its clause, is the town's admin hint
 _LOOK_BACK = 3
+_VAGUE = frozenset({"attack", "damage"})
 Dated = tuple[Trigger, DateReading | None]
 
 
@@ -160,7 +161,7 @@ class CyrillicReader:
                 place, res = found
                 note = "place: 'the town'/'село' read as the town named just before"
                 mentions.append(self._mention(sentence, group, place, res, note=note))
-            elif office is not None and office.is_region and _office_places(group):
+            elif office is not None and _office_places(group, office):
                 res = self.resolver.resolve(office)
                 note = "place: only the seat of an office holder is named; coded there"
                 mentions.append(self._mention(sentence, group, office, res, note=note))
@@ -168,6 +169,9 @@ class CyrillicReader:
                 m = self._mention(sentence, group, None, None)
                 thin = all(t.rule.weak for t in triggers)
                 mentions.append(replace(m, thin=True) if thin else m)
+            if {t.rule.name for t in triggers} <= _VAGUE:
+                # "атака", "пошкоджено": how pages talk of an event named better elsewhere
+                mentions[-len(mine) or -1 :] = [replace(m, thin=True) for m in mentions[-len(mine) or -1 :]]
         return self._share_fatalities(sentence, mentions)
 
     def _the_town_before(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
@@ -321,10 +325,15 @@ def _beside_town(found: list[Toponym], i: int, cuts: list[int], text: str) -> bo
     return False
 
 
-def _office_places(group: list[Dated]) -> bool:
-    """A regional office places what it reports (not battles) at region precision."""
+def _office_places(group: list[Dated], office: PlaceMention) -> bool:
+    """ "Мера Мелітополя викрали": what happens to office holders or is decided by them is
+    coded to the office's town; a regional office ("голова Сумської ОВА") places what it
+    reports, save battles, at region precision (as the English reader does)."""
     trigger, _ = _best(group)
-    return trigger.sub_event_type.event_type is not EventType.BATTLES
+    kind = trigger.sub_event_type.event_type
+    if kind in (EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.STRATEGIC_DEVELOPMENTS):
+        return trigger.sub_event_type is not SubEventType.DISRUPTED_WEAPONS_USE or office.is_region
+    return office.is_region and kind is not EventType.BATTLES
 
 
 def _place_evidence(place: PlaceMention | None, res: Resolution | None) -> str:

@@ -31,7 +31,7 @@ from itertools import product
 
 from geodata.protocols import Gazetteer
 from tracker.extract.cyrillic.lexicon import Lexicon
-from tracker.extract.lexicon.regions_cyrillic import REGIONS
+from tracker.extract.lexicon.regions_cyrillic import COUNTRY_STEMS, REGIONS
 
 _UPPER = "А-ЯЁІЇЄҐ"
 _LOWER = "а-яёіїєґ'’ʼ"
@@ -45,7 +45,7 @@ _SUFFIXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("ові", ("ів", "ове", "ов", "")), ("ова", ("ів", "ове", "ов")), ("ову", ("ів", "ове", "ов")),
         ("овом", ("ів", "ов")), ("ці", ("ка", "ця", "ець")), ("ки", ("ка",)), ("ку", ("ка",)),
         ("кою", ("ка",)), ("ця", ("ець",)), ("цю", ("ець",)), ("цем", ("ець",)),
-        ("ого", ("е", "ий", "ів")), ("ому", ("е", "ий")), ("им", ("е", "ий")), ("ім", ("е", "а")),
+        ("ого", ("е", "ий")), ("ому", ("е", "ий")), ("им", ("е", "ий")), ("ім", ("е", "а")),
         ("ій", ("а",)), ("ої", ("а",)), ("ою", ("а", "")), ("ях", ("і", "и")), ("ах", ("и", "і")),
         ("ами", ("и",)), ("ом", ("",)), ("ем", ("ь", "")), ("ям", ("ь",)), ("ю", ("я", "ь")),
         ("і", ("а", "я", "", "ь", "е")), ("и", ("а", "")), ("у", ("", "а", "е")), ("а", ("", "е", "о")),
@@ -63,6 +63,8 @@ _SUFFIXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 # A unit's adjective → its town: stem endings tried after "-ськ-/-ск-" is cut off.
 _TOWN_FROM_STEM = ("", "ка", "и", "а", "я", "ь", "е", "ово", "ець")
+# Readings that are never a place: conjunctions, adverbs, verbs, pronouns ...
+_NOT_A_NAME = ("CONJ", "PREP", "ADVB", "VERB", "INFN", "PRCL", "NPRO", "INTJ", "PRED", "GRND", "PRTF")
 _ADJ_SUFFIX = re.compile(r"(?P<core>ськ|цьк|зьк|ск|цк)\w{1,3}$")
 
 
@@ -150,8 +152,23 @@ class ToponymFinder:
             return None
         stem, core = adjective[: m.start()], m.group("core")
         names = [stem + e for e in _TOWN_FROM_STEM] + [stem + core, stem + core + "ий"]
+        if stem.endswith("н"):  # "Городнянська" → "Городня", "Рівненська" → "Рівне"
+            names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е"]
         known = [(name, key) for name in names if (key := self._known(name)) is not None]
         return max(known, key=lambda nk: self._population(nk[0]), default=None)
+
+    def _likeliest(self, known: list[tuple[str, str]]) -> tuple[str, str] | None:
+        """The first reading, unless a later one is a town ten times its size.
+
+        "Покровська" is Покровськ (60,000 people) rather than a village Покровське:
+        news names the larger place far more often.
+        """
+        if not known:
+            return None
+        first = known[0]
+        floor = max(10_000, 10 * self._population(first[0]))
+        bigger = [nk for nk in known[1:] if self._population(nk[0]) >= floor]
+        return bigger[0] if bigger else first
 
     def _population(self, name: str) -> int:
         """The population of the place ``name`` most likely means (0 when unknown)."""
@@ -163,7 +180,10 @@ class ToponymFinder:
     def _settlements(self, text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> list[Toponym]:
         words = m.group().split()
         overlaps = any(s < m.end() and m.start() < e for s, e in taken)
-        if len(words) == 2 and not overlaps:
+        pos0 = m.start()
+        if len(words) == 2 and not overlaps and all(
+            self._plausible(text, text.index(w, pos0), w) or self._is_adjective(w) for w in words
+        ) and not words[0].lower().startswith(COUNTRY_STEMS):
             pair = self._pair(words)
             if pair is not None:
                 return [Toponym(m.start(), m.end(), m.group(), pair[0], pair[1], "settlement")]
@@ -186,22 +206,26 @@ class ToponymFinder:
         return bool(parses) and "ADJF" in parses[0][1]
 
     def _plausible(self, text: str, at: int, word: str) -> bool:
-        """Not a common word capitalised at a sentence start, nor a person's name."""
+        """Not a country, a common word capitalised at a sentence start, nor a person's name."""
+        low = word.lower()
+        if low.startswith(COUNTRY_STEMS):
+            return False
         parses = self._analyse(word)
         if any("Geox" in tag for _, tag in parses):
             return True
-        before = text[max(0, at - 3) : at].strip()
-        sentence_start = before == "" or before[-1:] in ".!?\"«“„—–:" or at == 0
-        if sentence_start and parses and all(
-            "Name" not in tag and "Surn" not in tag for _, tag in parses[:1]
-        ) and _is_common(parses):
-            return False
         top = parses[0][1] if parses else ""
-        return not any(mark in top for mark in ("Name", "Surn", "Patr"))
+        if any(top.startswith(pos) for pos in _NOT_A_NAME) or any(
+            mark in top for mark in ("Name", "Surn", "Patr")
+        ):
+            return False
+        before = text[max(0, at - 3) : at].strip()
+        sentence_start = at == 0 or before == "" or before[-1:] in ".!?\"«“„—–:…>)*"
+        return not (sentence_start and "NOUN" in top and self._known(word) is None)
 
     def _word(self, word: str) -> tuple[str, str] | None:
         if word not in self._word_cache:
-            self._word_cache[word] = self._first_known(self._nominatives(word))
+            known = [(n, k) for n in self._nominatives(word)[:8] if (k := self._known(n)) is not None]
+            self._word_cache[word] = self._likeliest(known)
         return self._word_cache[word]
 
     def _pair(self, words: list[str]) -> tuple[str, str] | None:

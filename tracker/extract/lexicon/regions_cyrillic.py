@@ -42,3 +42,11 @@ REGIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Voronezh Oblast", ("воронезьк", "воронежск"), ("воронежчин",)),
     ("Rostov Oblast", ("ростовськ", "ростовск"), ()),
 )
+
+# Countries and their adjectives are never an event place (ACLED codes no event to a
+# country), and villages share their names ("Україна", "Українське"): never looked up.
+COUNTRY_STEMS: tuple[str, ...] = (
+    "україн", "украин", "росі", "росси", "русск", "росій", "россий", "білорус", "беларус",
+    "белорус", "польщ", "польш", "молдов", "грузі", "грузи", "сша", "америк", "європ", "европ",
+    "німеч", "герман", "франц", "британ", "туреч", "турци", "китай", "кита",
+)  # fmt: skip
