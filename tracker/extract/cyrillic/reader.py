@@ -103,8 +103,19 @@ class CyrillicReader:
         """The sentence's places, each with its role (cached)."""
         if sentence.start not in self._places:
             found = self.finder.find(self.text, sentence.start, sentence.end)
-            self._places[sentence.start] = self._roles(sentence, found)
+            sides = self.facts.sides(self.text, sentence.start, sentence.end, trigger_start=0)
+            # "Сили оборони", "Сил спротиву": a side's name is never a village of that name
+            found = [t for t in found if not any(s.start <= t.start < s.end for s in sides)]
+            credible = [t for t in found if self._credible(t, sentence)]
+            self._places[sentence.start] = self._roles(sentence, credible)
         return self._places[sentence.start]
+
+    def _credible(self, t: Toponym, sentence: Sentence) -> bool:
+        """Places outside Ukraine, Russia and their neighbours in the war are words, not places."""
+        if t.is_region:
+            return True
+        mention = PlaceMention(NameMatch(t.start, t.end, t.name, t.key, False), Role.EVENT, "")
+        return self.resolver.credible(mention, self.text[sentence.start : sentence.end])
 
     def _roles(self, sentence: Sentence, found: list[Toponym]) -> list[PlaceMention]:
         lx = self.facts.lexicon

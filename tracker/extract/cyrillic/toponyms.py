@@ -64,7 +64,11 @@ _SUFFIXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 # A unit's adjective → its town: stem endings tried after "-ськ-/-ск-" is cut off.
 _TOWN_FROM_STEM = ("", "ка", "и", "а", "я", "ь", "е", "ово", "ець")
 # Readings that are never a place: conjunctions, adverbs, verbs, pronouns ...
-_NOT_A_NAME = ("CONJ", "PREP", "ADVB", "VERB", "INFN", "PRCL", "NPRO", "INTJ", "PRED", "GRND", "PRTF")
+_NOT_A_NAME = (
+    "CONJ", "PREP", "ADVB", "VERB", "INFN", "PRCL", "NPRO", "INTJ", "PRED", "GRND", "PRTF", "NUMR",
+    "COMP", "ADJS",
+)  # fmt: skip
+_QUOTES = "\"«“„'"
 _ADJ_SUFFIX = re.compile(r"(?P<core>ськ|цьк|зьк|ск|цк)\w{1,3}$")
 
 
@@ -214,6 +218,10 @@ class ToponymFinder:
         if any("Geox" in tag for _, tag in parses):
             return True
         top = parses[0][1] if parses else ""
+        if text[at - 1 : at] in _QUOTES.split() or (at and text[at - 1] in _QUOTES):
+            return False  # a quoted name is a unit, an outlet or an operation ("Скеля")
+        if top.startswith("ADJF") and re.match(r"\s+[а-яёіїєґ]", text[at + len(word) : at + len(word) + 3]):
+            return False  # an adjective before a common noun: "Ударною хвилею", "Пряма мова"
         if any(top.startswith(pos) for pos in _NOT_A_NAME) or any(
             mark in top for mark in ("Name", "Surn", "Patr")
         ):

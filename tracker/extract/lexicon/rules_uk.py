@@ -14,7 +14,7 @@ from tracker.extract.rule import Rule
 from tracker.model import SubEventType as S
 
 _AIRBORNE = (
-    r"(?:[«\"“„]?\s*)?(?:дрон\w*|безпілотник\w*|БпЛА|БПЛА|шахед\w*|Shahed\w*|геран\w*|ракет\w*"
+    r"(?:[«\"“„]?\s*)?(?:дрон\w*|безпілотник\w*|БпЛА|БПЛА|шахед\w*|Shahed\w*|геран\w*|ракет(?:а|и|у|ою|ами|ах)?\b"
     r"|крилат\w+\s+ракет\w*|літак\w*|гелікоптер\w*|вертоліт\w*|цил\w*|повітрян\w+\s+ціл\w*)"
 )
 _Q = r"(?:[\w«»\"“”„-]+\s+){0,3}"  # up to three words: numbers, adjectives, quotes
