@@ -124,7 +124,9 @@ def _month(month: int, *, ref: date, phrase: str) -> DateReading:
     start = date(year, month, 1)
     end = (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
     middle = start + timedelta(days=14)
-    return DateReading(middle, TimePrecision.MONTH, start, end, f"date: {phrase!r} → month {start:%Y-%m}")
+    return DateReading(
+        middle, TimePrecision.MONTH, start, end, f"date: {phrase!r} → month {start:%Y-%m}"
+    )
 
 
 def _day(d: date, phrase: str, *, relative: bool = False) -> DateReading:
@@ -136,7 +138,9 @@ def _flagged(r: DateReading, m: re.Match[str], *, ref: date, has_published: bool
     """Offsets, and whether the date is history or a plan, as the English readings carry."""
     history = (ref - r.date_end).days > HISTORY_DAYS
     future = r.date_start > ref + timedelta(days=1)
-    evidence = r.evidence if has_published else r.evidence + " (no publication date: processing day)"
+    evidence = (
+        r.evidence if has_published else r.evidence + " (no publication date: processing day)"
+    )
     return DateReading(
         r.event_date, r.precision, r.date_start, r.date_end, evidence,
         m.start(), m.end(), True, history, future,

@@ -1,4 +1,4 @@
-"""The Ukrainian and Russian rule extractors behind the :class:`~tracker.extract.protocol.Extractor` seam."""
+"""The Ukrainian and Russian rule extractors behind the :class:`~tracker.extract.Extractor` seam."""
 
 from __future__ import annotations
 
@@ -70,7 +70,10 @@ class CyrillicExtractor:
         self._facts = SentenceFacts(self.lexicon)
         self._finder = ToponymFinder(gazetteer, self.lexicon)
         self._scanner = AlternativesScanner(
-            [rf"(?P<r{i}>(?<![\w-])(?:{rule.pattern}))" for i, rule in enumerate(self.lexicon.rules)],
+            [
+                rf"(?P<r{i}>(?<![\w-])(?:{rule.pattern}))"
+                for i, rule in enumerate(self.lexicon.rules)
+            ],
             flags=re.IGNORECASE,
             length=3,
         )
@@ -146,7 +149,9 @@ class CyrillicExtractor:
         return f"CyrillicExtractor(name={self.name!r}, version={self.version!r})"
 
 
-def _by_sentence(sentences: list[Sentence], triggers: list[Trigger]) -> list[tuple[Sentence, list[Trigger]]]:
+def _by_sentence(
+    sentences: list[Sentence], triggers: list[Trigger]
+) -> list[tuple[Sentence, list[Trigger]]]:
     """Each sentence with the triggers that lie wholly inside it."""
     out = []
     i = 0

@@ -52,11 +52,14 @@ class SentenceFacts:
         return self._compiled["skip"].search(sentence) is not None
 
     def hedged(self, text: str, start: int, trigger: Trigger) -> str | None:
-        """Why the trigger reports no event ("не обстрілювали", "намагалися прорватися"), or None."""
+        """Why the trigger reports no event ("не обстрілювали", "планують обстріляти"), or None."""
         before = text[max(start, trigger.start - _WINDOW) : trigger.start]
         if self._compiled["negation"].search(before):
             return "negation"
-        if self._compiled["intention"].search(before) and trigger.sub_event_type.event_type.value != "Battles":
+        if (
+            self._compiled["intention"].search(before)
+            and trigger.sub_event_type.event_type.value != "Battles"
+        ):
             return "intention"
         return None
 
@@ -73,7 +76,7 @@ class SentenceFacts:
         return [m.start() for m in self._compiled["clause"].finditer(text, start, end)]
 
     def sides(self, text: str, start: int, end: int, *, trigger_start: int) -> list[SideMention]:
-        """Parties named in the sentence; named before the trigger (not after "по"/"на") attacked."""
+        """Parties in the sentence; one named before the trigger (not after "по") attacked."""
         found = []
         for side, pattern in self._sides:
             for m in pattern.finditer(text, start, end):
@@ -125,11 +128,13 @@ class SentenceFacts:
         after = sentence[end : end + 40].split()[:3]
         for words in (list(reversed(before)), after):
             for word in words:
-                token = word.strip(",.:;()«»\"“”").lower()
+                token = word.strip(',.:;()«»"“”').lower()
                 if token.isdigit() and int(token) < 10_000:
                     return int(token), " ".join(sentence[start:end].split()) + f" ({token})"
                 if token in self.lexicon.numbers:
-                    return self.lexicon.numbers[token], " ".join(sentence[start:end].split()) + f" ({token})"
+                    return self.lexicon.numbers[token], " ".join(
+                        sentence[start:end].split()
+                    ) + f" ({token})"
         word = sentence[start:end].lower()
         if word.endswith(("загинув", "загинула", "погиб", "погибла", "помер", "умер", "умерла")):
             return 1, sentence[start:end]  # a singular verb: one person

@@ -126,9 +126,13 @@ class CyrillicReader:
             match = NameMatch(t.start, t.end, t.name, t.key, t.is_region)
             role, why = self._role(t, before, lx)
             hint = None
-            if role is Role.EVENT and not t.is_region:
+            if role in (Role.EVENT, Role.NEAR) and not t.is_region:
                 hint = _hint_after(found, i, cuts, self.text)
-            elif role is Role.EVENT and t.kind == "region" and _beside_town(found, i, cuts, self.text):
+            elif (
+                role is Role.EVENT
+                and t.kind == "region"
+                and _beside_town(found, i, cuts, self.text)
+            ):
                 role, why = Role.ADMIN, "an oblast next to a town in its clause"
             out.append(PlaceMention(match, role, why, t.is_region, hint))
         return out
@@ -182,7 +186,9 @@ class CyrillicReader:
                 mentions.append(replace(m, thin=True) if thin else m)
             if {t.rule.name for t in triggers} <= _VAGUE:
                 # "атака", "пошкоджено": how pages talk of an event named better elsewhere
-                mentions[-len(mine) or -1 :] = [replace(m, thin=True) for m in mentions[-len(mine) or -1 :]]
+                mentions[-len(mine) or -1 :] = [
+                    replace(m, thin=True) for m in mentions[-len(mine) or -1 :]
+                ]
         return self._share_fatalities(sentence, mentions)
 
     def _the_town_before(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
@@ -243,7 +249,9 @@ class CyrillicReader:
             evidence.append(f"claim: {claim.who}")
         if alleged:
             evidence.append("alleged: the sentence hedges the report")
-        conf = trigger.rule.strength * 0.7 + 0.3 * res.score if res else trigger.rule.strength - 0.05
+        conf = (
+            trigger.rule.strength * 0.7 + 0.3 * res.score if res else trigger.rule.strength - 0.05
+        )
         conf -= 0.15 if alleged else 0.0
         return Mention(
             sub_event_type=parties.sub_event_type,
@@ -269,7 +277,10 @@ class CyrillicReader:
         if found is None or not mentions:
             return mentions
         at = sentence.start
-        nearest = min(range(len(mentions)), key=lambda i: abs((mentions[i].place_span or mentions[i].trigger)[0] - at))
+        nearest = min(
+            range(len(mentions)),
+            key=lambda i: abs((mentions[i].place_span or mentions[i].trigger)[0] - at),
+        )
         m = mentions[nearest]
         mentions[nearest] = replace(
             m, fatalities=found.count, evidence=(*m.evidence, f"fatalities: {found.phrase!r}")
@@ -292,14 +303,20 @@ def _group(dated: list[Dated], cuts: list[int]) -> list[list[Dated]]:
     groups: dict[tuple[int, str], list[Dated]] = {}
     for item in dated:
         sub = item[0].sub_event_type
-        kind = sub.value if sub.event_type is EventType.STRATEGIC_DEVELOPMENTS else sub.event_type.value
+        kind = (
+            sub.value
+            if sub.event_type is EventType.STRATEGIC_DEVELOPMENTS
+            else sub.event_type.value
+        )
         groups.setdefault((_clause(cuts, item[0].start), kind), []).append(item)
     return list(groups.values())
 
 
 def _best(group: list[Dated]) -> Dated:
     """The trigger of the highest-ranked sub-type, with the group's date."""
-    trigger, own = min(group, key=lambda item: (item[0].sub_event_type.rank, -item[0].rule.strength))
+    trigger, own = min(
+        group, key=lambda item: (item[0].sub_event_type.rank, -item[0].rule.strength)
+    )
     return trigger, own or next((d for _, d in group if d is not None), None)
 
 
@@ -317,7 +334,9 @@ def _hint_after(found: list[Toponym], i: int, cuts: list[int], text: str) -> Nam
     """The oblast named right after a town (past any towns listed with it), in its clause."""
     town = found[i]
     for later in found[i + 1 :]:
-        if later.start - town.end > _HINT_GAP * 3 or _clause(cuts, later.start) != _clause(cuts, town.start):
+        if later.start - town.end > _HINT_GAP * 3 or _clause(cuts, later.start) != _clause(
+            cuts, town.start
+        ):
             return None
         if later.kind == "region":
             return NameMatch(later.start, later.end, later.name, later.key, True)

@@ -37,29 +37,71 @@ _UPPER = "А-ЯЁІЇЄҐ"
 _LOWER = "а-яёіїєґ'’ʼ"
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)*"
 _CAPITALISED = re.compile(rf"(?<![\w-]){_WORD}(?:\s+{_WORD})?")
-_ENDING = r"[{_LOWER}]{{0,4}}".format(_LOWER=_LOWER)
+_ENDING = rf"[{_LOWER}]{{0,4}}"
 
 # Suffix rules: (ending of the inflected form, endings of the nominatives it may stand for).
 _SUFFIXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "uk": (
-        ("ові", ("ів", "ове", "ов", "")), ("ова", ("ів", "ове", "ов")), ("ову", ("ів", "ове", "ов")),
-        ("овом", ("ів", "ов")), ("ці", ("ка", "ця", "ець")), ("ки", ("ка",)), ("ку", ("ка",)),
-        ("кою", ("ка",)), ("ця", ("ець",)), ("цю", ("ець",)), ("цем", ("ець",)),
-        ("ого", ("е", "ий")), ("ому", ("е", "ий")), ("им", ("е", "ий")), ("ім", ("е", "а")),
-        ("ій", ("а",)), ("ої", ("а",)), ("ою", ("а", "")), ("ях", ("і", "и")), ("ах", ("и", "і")),
-        ("ами", ("и",)), ("ом", ("",)), ("ем", ("ь", "")), ("ям", ("ь",)), ("ю", ("я", "ь")),
-        ("і", ("а", "я", "", "ь", "е")), ("и", ("а", "")), ("у", ("", "а", "е")), ("а", ("", "е", "о")),
+        ("ові", ("ів", "ове", "ов", "")),
+        ("ова", ("ів", "ове", "ов")),
+        ("ову", ("ів", "ове", "ов")),
+        ("овом", ("ів", "ов")),
+        ("ці", ("ка", "ця", "ець")),
+        ("ки", ("ка",)),
+        ("ку", ("ка",)),
+        ("кою", ("ка",)),
+        ("ця", ("ець",)),
+        ("цю", ("ець",)),
+        ("цем", ("ець",)),
+        ("ого", ("е", "ий")),
+        ("ому", ("е", "ий")),
+        ("им", ("е", "ий")),
+        ("ім", ("е", "а")),
+        ("ій", ("а",)),
+        ("ої", ("а",)),
+        ("ою", ("а", "")),
+        ("ях", ("і", "и")),
+        ("ах", ("и", "і")),
+        ("ами", ("и",)),
+        ("ом", ("",)),
+        ("ем", ("ь", "")),
+        ("ям", ("ь",)),
+        ("ю", ("я", "ь")),
+        ("і", ("а", "я", "", "ь", "е")),
+        ("и", ("а", "")),
+        ("у", ("", "а", "е")),
+        ("а", ("", "е", "о")),
         ("я", ("ь", "е", "я")),
-    ),  # fmt: skip
+    ),
     "ru": (
-        ("ове", ("ов", "ово")), ("ова", ("ов", "ово")), ("ову", ("ов", "ово")), ("овом", ("ов",)),
-        ("ке", ("ка",)), ("ки", ("ка",)), ("ку", ("ка",)), ("кой", ("ка",)), ("це", ("ца", "ец")),
-        ("ца", ("ец",)), ("цу", ("ец",)), ("ого", ("ое", "ий", "ый")), ("ому", ("ое", "ий")),
-        ("ым", ("ое", "ый")), ("ом", ("", "ое")), ("ой", ("ая", "ое")), ("ую", ("ая",)),
-        ("ей", ("ая", "ь")), ("ах", ("ы", "и")), ("ами", ("ы", "и")), ("ем", ("ь", "")),
-        ("е", ("", "а", "ь", "е")), ("и", ("а", "ь", "я")), ("у", ("", "а")), ("а", ("", "о")),
-        ("я", ("ь", "е")), ("ю", ("я", "ь")),
-    ),  # fmt: skip
+        ("ове", ("ов", "ово")),
+        ("ова", ("ов", "ово")),
+        ("ову", ("ов", "ово")),
+        ("овом", ("ов",)),
+        ("ке", ("ка",)),
+        ("ки", ("ка",)),
+        ("ку", ("ка",)),
+        ("кой", ("ка",)),
+        ("це", ("ца", "ец")),
+        ("ца", ("ец",)),
+        ("цу", ("ец",)),
+        ("ого", ("ое", "ий", "ый")),
+        ("ому", ("ое", "ий")),
+        ("ым", ("ое", "ый")),
+        ("ом", ("", "ое")),
+        ("ой", ("ая", "ое")),
+        ("ую", ("ая",)),
+        ("ей", ("ая", "ь")),
+        ("ах", ("ы", "и")),
+        ("ами", ("ы", "и")),
+        ("ем", ("ь", "")),
+        ("е", ("", "а", "ь", "е")),
+        ("и", ("а", "ь", "я")),
+        ("у", ("", "а")),
+        ("а", ("", "о")),
+        ("я", ("ь", "е")),
+        ("ю", ("я", "ь")),
+    ),
 }
 # A unit's adjective → its town: stem endings tried after "-ськ-/-ск-" is cut off.
 _TOWN_FROM_STEM = ("", "ка", "и", "а", "я", "ь", "е", "ово", "ець")
@@ -134,7 +176,11 @@ class ToponymFinder:
             if name is None:
                 continue
             word = (m.group("word") or "").lower()
-            kind = "office" if word.startswith(("ова", "ода", "облрад", "ога", "облсовет")) else "region"
+            kind = (
+                "office"
+                if word.startswith(("ова", "ода", "облрад", "ога", "облсовет"))
+                else "region"
+            )
             out.append(Toponym(m.start(), m.end(), surface, name, name, kind))
         return out
 
@@ -181,13 +227,21 @@ class ToponymFinder:
 
     # -- settlements -------------------------------------------------------
 
-    def _settlements(self, text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> list[Toponym]:
+    def _settlements(
+        self, text: str, m: re.Match[str], taken: list[tuple[int, int]]
+    ) -> list[Toponym]:
         words = m.group().split()
         overlaps = any(s < m.end() and m.start() < e for s, e in taken)
         pos0 = m.start()
-        if len(words) == 2 and not overlaps and all(
-            self._plausible(text, text.index(w, pos0), w) or self._is_adjective(w) for w in words
-        ) and not words[0].lower().startswith(COUNTRY_STEMS):
+        if (
+            len(words) == 2
+            and not overlaps
+            and all(
+                self._plausible(text, text.index(w, pos0), w) or self._is_adjective(w)
+                for w in words
+            )
+            and not words[0].lower().startswith(COUNTRY_STEMS)
+        ):
             pair = self._pair(words)
             if pair is not None:
                 return [Toponym(m.start(), m.end(), m.group(), pair[0], pair[1], "settlement")]
@@ -220,19 +274,28 @@ class ToponymFinder:
         top = parses[0][1] if parses else ""
         if text[at - 1 : at] in _QUOTES.split() or (at and text[at - 1] in _QUOTES):
             return False  # a quoted name is a unit, an outlet or an operation ("Скеля")
-        if top.startswith("ADJF") and re.match(r"\s+[а-яёіїєґ]", text[at + len(word) : at + len(word) + 3]):
-            return False  # an adjective before a common noun: "Ударною хвилею", "Пряма мова"
-        if any(top.startswith(pos) for pos in _NOT_A_NAME) or any(
-            mark in top for mark in ("Name", "Surn", "Patr")
+        after = re.match(r"\s+([а-яёіїєґ]+)", text[at + len(word) : at + len(word) + 30])
+        if (
+            top.startswith("ADJF")
+            and after
+            and self._analyse(after.group(1))[:1]
+            and (self._analyse(after.group(1))[0][1].startswith("NOUN"))
         ):
+            return False  # an adjective before a common noun: "Ударною хвилею", "Пряма мова"
+        person = any(mark in top for mark in ("Name", "Surn", "Patr")) and not any(
+            "inan" in tag for _, tag in parses
+        )
+        if person or any(top.startswith(pos) for pos in _NOT_A_NAME):
             return False
         before = text[max(0, at - 3) : at].strip()
-        sentence_start = at == 0 or before == "" or before[-1:] in ".!?\"«“„—–:…>)*"
+        sentence_start = at == 0 or before == "" or before[-1:] in '.!?"«“„—–:…>)*'
         return not (sentence_start and "NOUN" in top and self._known(word) is None)
 
     def _word(self, word: str) -> tuple[str, str] | None:
         if word not in self._word_cache:
-            known = [(n, k) for n in self._nominatives(word)[:8] if (k := self._known(n)) is not None]
+            known = [
+                (n, k) for n in self._nominatives(word)[:8] if (k := self._known(n)) is not None
+            ]
             self._word_cache[word] = self._likeliest(known)
         return self._word_cache[word]
 
@@ -241,23 +304,42 @@ class ToponymFinder:
         if joined not in self._word_cache:
             firsts = self._nominatives(words[0], adjective=True)[:6]
             seconds = self._nominatives(words[1])[:6]
-            self._word_cache[joined] = self._first_known(f"{a} {b}" for a, b in product(firsts, seconds))
+            self._word_cache[joined] = self._first_known(
+                f"{a} {b}" for a, b in product(firsts, seconds)
+            )
         return self._word_cache[joined]
 
     def _nominatives(self, word: str, *, adjective: bool = False) -> list[str]:
         """The nominatives ``word`` may stand for, most likely first."""
         if "-" in word:
             parts = word.split("-")
-            heads = [parts[:-1]] + ([[_soften(p) for p in parts[:-1]]] if self._lexicon.language == "uk" else [])
+            heads = [parts[:-1]] + (
+                [[_soften(p) for p in parts[:-1]]] if self._lexicon.language == "uk" else []
+            )
             tails = self._nominatives(parts[-1])
             return list(dict.fromkeys("-".join([*h, t]) for h in heads for t in tails))
         parses = self._analyse(word)
         geo = [n for n, tag in parses if "Geox" in tag]
-        nouns = [n for n, tag in parses if ("NOUN" in tag or (adjective and "ADJF" in tag)) and "anim" not in tag]
-        ruled = [word[: len(word) - len(end)] + new for end, news in self._rules if word.endswith(end)
-                 for new in news if len(word) - len(end) + len(new) >= 3]
+        nouns = [
+            n
+            for n, tag in parses
+            if ("NOUN" in tag or (adjective and "ADJF" in tag)) and "anim" not in tag
+        ]
+        ruled = [
+            word[: len(word) - len(end)] + new
+            for end, news in self._rules
+            if word.endswith(end)
+            for new in news
+            if len(word) - len(end) + len(new) >= 3
+        ]
         others = [n for n, _ in parses]
-        names = [*geo, *(_cased(word, n) for n in nouns), *ruled, word, *(_cased(word, n) for n in others)]
+        names = [
+            *geo,
+            *(_cased(word, n) for n in nouns),
+            *ruled,
+            word,
+            *(_cased(word, n) for n in others),
+        ]
         return list(dict.fromkeys(_cased(word, n) for n in names))
 
     def _first_known(self, names: object) -> tuple[str, str] | None:

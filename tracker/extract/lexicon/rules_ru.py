@@ -153,9 +153,16 @@ RULES: tuple[Rule, ...] = (
     Rule("protest", S.PEACEFUL_PROTEST, r"митинг\w*|акци\w+\s+протест\w*|протест\w*|пикет\w*", 0.6),
     # Strategic developments read last.
     Rule("arrest", S.ARRESTS, r"задержа\w+|арестова\w*", 0.6),
-    Rule("looting", S.LOOTING_PROPERTY_DESTRUCTION, r"мародер\w*|мародёр\w*|ограбил\w*|поджог\w*", 0.6),
+    Rule(
+        "looting",
+        S.LOOTING_PROPERTY_DESTRUCTION,
+        r"мародер\w*|мародёр\w*|ограбил\w*|поджог\w*",
+        0.6,
+    ),
     # Generic words, kept only when nothing stronger is in the sentence.
-    Rule("strike", S.SHELLING_ARTILLERY_MISSILE, r"удар\w*|атаковал\w*|атакова\w*", 0.45, weak=True),
+    Rule(
+        "strike", S.SHELLING_ARTILLERY_MISSILE, r"удар\w*|атаковал\w*|атакова\w*", 0.45, weak=True
+    ),
     Rule("blast", S.SHELLING_ARTILLERY_MISSILE, r"взрыв\w*", 0.4, weak=True),
     Rule(
         "damage",

@@ -171,7 +171,9 @@ RULES: tuple[Rule, ...] = (
     Rule("arrest", S.ARRESTS, r"затрима\w+|заарештува\w*|арештува\w*", 0.6),
     Rule("looting", S.LOOTING_PROPERTY_DESTRUCTION, r"мародер\w*|пограбува\w*|підпал\w*", 0.6),
     # Generic words, kept only when nothing stronger is in the sentence.
-    Rule("strike", S.SHELLING_ARTILLERY_MISSILE, r"удар\w*|атакува\w*|атакувал\w*", 0.45, weak=True),
+    Rule(
+        "strike", S.SHELLING_ARTILLERY_MISSILE, r"удар\w*|атакува\w*|атакувал\w*", 0.45, weak=True
+    ),
     Rule("blast", S.SHELLING_ARTILLERY_MISSILE, r"вибух\w*", 0.4, weak=True),
     Rule(
         "damage",
