@@ -104,11 +104,12 @@ class CyrillicExtractor:
             country=article.country_focus or "UA",
             sentences=sentences,
         )
-        self._anchor(reader, sentences)
+        paired = _by_sentence(sentences, triggers)
+        self._anchor(reader, [sentence for sentence, _ in paired])
         heads = headline_sentences(text, sentences, title=article.title)
         mentions: list[Mention] = []
         seen: set[str] = set()
-        for sentence, found in _by_sentence(sentences, triggers):
+        for sentence, found in paired:
             words = " ".join(text[sentence.start : sentence.end].split())
             if words in seen:
                 continue  # a headline repeated in the body reports nothing new
@@ -139,7 +140,8 @@ class CyrillicExtractor:
         return out
 
     def _anchor(self, reader: CyrillicReader, sentences: list[Sentence]) -> None:
-        """Unambiguous places anywhere in the article become context for homonyms."""
+        """Unambiguous places of the sentences that report events become context for homonyms
+        (the sentences without a trigger are read only when "the town" needs them)."""
         for sentence in sentences:
             for place in reader.places(sentence):
                 if place.role in (Role.EVENT, Role.NEAR) and not place.is_region:

@@ -4,8 +4,9 @@ hedges and the death toll. Every pattern comes from the language's :class:`Lexic
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from tracker.extract.actors import Claim, SideMention
 from tracker.extract.cyrillic.lexicon import Lexicon
@@ -21,6 +22,9 @@ class SentenceFacts:
     """The compiled patterns of one language, applied to sentences."""
 
     lexicon: Lexicon
+    _side_cache: dict[tuple[int, int, int], tuple[str, list[Any]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @cached_property
     def _sides(self) -> list[tuple[object, re.Pattern[str]]]:
@@ -77,20 +81,34 @@ class SentenceFacts:
 
     def sides(self, text: str, start: int, end: int, *, trigger_start: int) -> list[SideMention]:
         """Parties in the sentence; one named before the trigger (not after "по") attacked."""
-        found = []
+        return [
+            SideMention(side, s, e, attacker if attacker is not None else s < trigger_start)
+            for side, s, e, attacker in self._named_sides(text, start, end)
+        ]
+
+    def _named_sides(self, text: str, start: int, end: int) -> list[tuple[Any, int, int, bool | None]]:
+        """(side, start, end, attacker by the words before it or None), once per sentence."""
+        key = (id(text), start, end)
+        cached = self._side_cache.get(key)
+        if cached is not None and cached[0] is text:
+            return cached[1]
+        found: list[tuple[Any, int, int, bool | None]] = []
         for side, pattern in self._sides:
             for m in pattern.finditer(text, start, end):
-                if any(f.start <= m.start() < f.end for f in found):
+                if any(f[1] <= m.start() < f[2] for f in found):
                     continue
                 before = text[max(start, m.start() - 25) : m.start()]
+                attacker: bool | None = None
                 if self._compiled["attacker_after"].search(before):
                     attacker = True
                 elif self._compiled["target_before"].search(before):
                     attacker = False
-                else:
-                    attacker = m.start() < trigger_start
-                found.append(SideMention(side, m.start(), m.end(), attacker))  # type: ignore[arg-type]
-        return sorted(found, key=lambda s: s.start)
+                found.append((side, m.start(), m.end(), attacker))
+        found.sort(key=lambda f: f[1])
+        if len(self._side_cache) > 256:
+            self._side_cache.clear()
+        self._side_cache[key] = (text, found)
+        return found
 
     def claims(self, text: str, start: int, end: int) -> list[Claim]:
         """Who reports it: the claimant named within a few words of a reporting verb."""
