@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from geodata.model import NameMatch
 from geodata.protocols import Gazetteer
 from tracker.extract.core import DEFAULT_MIN_CONFIDENCE, events_from_mentions
 from tracker.extract.cyrillic.facts import SentenceFacts
@@ -104,6 +105,10 @@ class CyrillicExtractor:
             country=article.country_focus or "UA",
             sentences=sentences,
         )
+        regions = self._finder.regions(f"{article.title or ''}\n{text}")
+        if len(regions) == 1:  # "на Чернігівщині" in the title: homonyms are looked for there
+            (name,) = regions
+            reader.region = NameMatch(0, 0, name, name, True)
         paired = _by_sentence(sentences, triggers)
         self._anchor(reader, [sentence for sentence, _ in paired])
         heads = headline_sentences(text, sentences, title=article.title)

@@ -39,6 +39,7 @@ class SentenceFacts:
             "alleged": re.compile(lx.alleged, re.I),
             "skip": re.compile(lx.skip_sentence, re.I),
             "attack": re.compile(lx.attack_verbs, re.I),
+            "ground": re.compile(lx.ground, re.I),
             "claim": re.compile(rf"(?<![\w-])(?:{lx.claim_verbs})(?![\w-])", re.I),
             "target_before": re.compile(lx.target_before, re.I),
             "attacker_after": re.compile(lx.attacker_after, re.I),
@@ -71,6 +72,10 @@ class SentenceFacts:
         """A verb of attack or harm: weapons named beside it were used."""
         return self._compiled["attack"].search(sentence) is not None
 
+    def ground_combat(self, sentence: str) -> bool:
+        """Troops, positions or assaults: "атака" here is fighting on the ground."""
+        return self._compiled["ground"].search(sentence) is not None
+
     def alleged(self, sentence: str) -> bool:
         """The sentence hedges the report ("нібито", "предположительно")."""
         return self._compiled["alleged"].search(sentence) is not None
@@ -86,7 +91,9 @@ class SentenceFacts:
             for side, s, e, attacker in self._named_sides(text, start, end)
         ]
 
-    def _named_sides(self, text: str, start: int, end: int) -> list[tuple[Any, int, int, bool | None]]:
+    def _named_sides(
+        self, text: str, start: int, end: int
+    ) -> list[tuple[Any, int, int, bool | None]]:
         """(side, start, end, attacker by the words before it or None), once per sentence."""
         key = (id(text), start, end)
         cached = self._side_cache.get(key)

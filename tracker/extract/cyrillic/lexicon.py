@@ -41,6 +41,7 @@ class Lexicon:
     alleged: str
     skip_sentence: str  # sanctions, anniversaries, drills, forecasts
     attack_verbs: str
+    ground: str  # fighting on the ground: troops, positions, assaults ("піхота", "штурм")
     fatal: str  # "загинули", "погибли": the words that make a number a death toll
     numbers: dict[str, int]
     near: str  # ends right before the place: "під", "біля", "в районі"

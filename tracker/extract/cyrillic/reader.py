@@ -58,6 +58,7 @@ class CyrillicReader:
     sentences: Sequence[Sentence] = ()
     _places: dict[int, list[PlaceMention]] = field(default_factory=dict)
     _the_town: re.Pattern[str] | None = None
+    region: NameMatch | None = None  # the one oblast the whole article names, if only one
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
         """The mentions one sentence makes (possibly none)."""
@@ -85,6 +86,10 @@ class CyrillicReader:
             live = [t for t in live if t.rule.name not in self.facts.lexicon.weapon_nouns]
         strong = [t for t in live if not t.rule.weak]
         live = strong or live
+        if all(t.rule.name == "attack" for t in live) and not self.facts.ground_combat(
+            self.text[s:e]
+        ):
+            return []  # "під постійними атаками", "атака на інфраструктуру": named better elsewhere
         downed = [t for t in live if t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE]
         if downed:  # the drones and missiles shot down are not strikes
             cuts = self.facts.clause_cuts(self.text, s, e)
@@ -128,6 +133,8 @@ class CyrillicReader:
             hint = None
             if role in (Role.EVENT, Role.NEAR) and not t.is_region:
                 hint = _hint_after(found, i, cuts, self.text)
+                if hint is None and self.region is not None:
+                    hint, why = self.region, f"{why}; the article's only region as hint"
             elif (
                 role is Role.EVENT
                 and t.kind == "region"

@@ -110,6 +110,7 @@ _NOT_A_NAME = (
     "CONJ", "PREP", "ADVB", "VERB", "INFN", "PRCL", "NPRO", "INTJ", "PRED", "GRND", "PRTF", "NUMR",
     "COMP", "ADJS",
 )  # fmt: skip
+_TOWN = 1_000  # people: a sentence-initial common word must name a town at least this big
 _QUOTES = "\"«“„'"
 _ADJ_SUFFIX = re.compile(r"(?P<core>ськ|цьк|зьк|ск|цк)\w{1,3}$")
 
@@ -166,6 +167,10 @@ class ToponymFinder:
             found.extend(self._settlements(text, m, taken))
         return sorted(found, key=lambda t: t.start)
 
+    def regions(self, text: str) -> set[str]:
+        """The names of the regions ``text`` names (oblast adjectives, nicknames)."""
+        return {t.name for t in self._regions(text, 0, len(text)) if t.kind == "region"}
+
     # -- regions and units -------------------------------------------------
 
     def _regions(self, text: str, start: int, end: int) -> list[Toponym]:
@@ -204,8 +209,7 @@ class ToponymFinder:
         names = [stem + e for e in _TOWN_FROM_STEM] + [stem + core, stem + core + "ий"]
         if stem.endswith("н"):  # "Городнянська" → "Городня", "Рівненська" → "Рівне"
             names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е"]
-        known = [(name, key) for name in names if (key := self._known(name)) is not None]
-        return max(known, key=lambda nk: self._population(nk[0]), default=None)
+        return self._likeliest([(n, k) for n in names if (k := self._known(n)) is not None])
 
     def _likeliest(self, known: list[tuple[str, str]]) -> tuple[str, str] | None:
         """The first reading, unless a later one is a town ten times its size.
@@ -252,7 +256,7 @@ class ToponymFinder:
             pos = at + len(word)
             if any(s < pos and at < e for s, e in taken) or not self._plausible(text, at, word):
                 continue
-            if i == 0 and len(words) == 2 and self._is_adjective(word):
+            if i == 0 and len(words) == 2 and self._is_adjective(word) and not overlaps:
                 continue  # "Новой" of a "Новая Погощь" the gazetteer does not know
             found = self._word(word)
             if found is not None:
@@ -282,14 +286,28 @@ class ToponymFinder:
             and (self._analyse(after.group(1))[0][1].startswith("NOUN"))
         ):
             return False  # an adjective before a common noun: "Ударною хвилею", "Пряма мова"
-        person = any(mark in top for mark in ("Name", "Surn", "Patr")) and not any(
-            "inan" in tag for _, tag in parses
+        person = any(mark in top for mark in ("Name", "Surn", "Patr")) and (
+            not any("inan" in tag for _, tag in parses) or _beside_a_name(text, at, word)
         )
         if person or any(top.startswith(pos) for pos in _NOT_A_NAME):
             return False
+        if text[at + len(word) : at + len(word) + 1] == ":":
+            return False  # a speaker: "Пряма мова Григорова:"
         before = text[max(0, at - 3) : at].strip()
         sentence_start = at == 0 or before == "" or before[-1:] in '.!?"«“„—–:…>)*'
-        return not (sentence_start and "NOUN" in top and self._known(word) is None)
+        # A capitalised common word opening a sentence ("Ранок", "Ракета") is a place only
+        # when it is a town of some size, not one of the hamlets named after the word.
+        return not sentence_start or "NOUN" not in top or self._town_of_note(word)
+
+    def _town_of_note(self, word: str) -> bool:
+        found = self._word(word)
+        forms = {word.lower(), *(n for n, _ in self._analyse(word))}
+        if found is None or found[0].lower() not in forms:
+            return False  # "Бои" read by a suffix rule as a village "Боя"
+        res = self._gazetteer.resolve(found[0])
+        return res is not None and (
+            res.place.population >= _TOWN or res.place.feature_code.startswith("PPLA")
+        )
 
     def _word(self, word: str) -> tuple[str, str] | None:
         if word not in self._word_cache:
@@ -358,10 +376,13 @@ class ToponymFinder:
         return self._known_cache[name]
 
 
-def _is_common(parses: list[tuple[str, str]]) -> bool:
-    """The word's best reading is a common word (verb, adverb, preposition, animate noun ...)."""
-    tag = parses[0][1]
-    return not ("NOUN" in tag and "inan" in tag) or "Geox" not in tag
+def _beside_a_name(text: str, at: int, word: str) -> bool:
+    """Another capitalised word right after, or right before: "Володимир Зеленський"."""
+    after = text[at + len(word) : at + len(word) + 2]
+    before = text[max(0, at - 30) : at]
+    return bool(
+        re.fullmatch(rf"\s[{_UPPER}]", after) or re.search(rf"[{_UPPER}][{_LOWER}]+\s$", before)
+    )
 
 
 def _soften(part: str) -> str:
