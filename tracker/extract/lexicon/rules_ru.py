@@ -15,7 +15,7 @@ _AIRBORNE = (
     r"|крылат\w+\s+ракет\w*|самол[её]т\w*|вертол[её]т\w*|воздушн\w+\s+цел\w*|летательн\w+\s+"
     r"аппарат\w*)"
 )
-_Q = r"(?:[\w«»\"“”„-]+\s+){0,3}"
+_Q = r"(?:[\w«»\"“”„-]+,?\s+){0,3}"
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -23,7 +23,7 @@ RULES: tuple[Rule, ...] = (
         S.DISRUPTED_WEAPONS_USE,
         rf"(?:сбил\w*|сбит\w*|перехвач\w*|перехватил\w*|уничтожил\w*|уничтожен\w*|подавлен\w*"
         rf"|нейтрализова\w*)\s+{_Q}{_AIRBORNE}"
-        rf"|{_AIRBORNE}\s+{_Q}(?:был[оаи]?\s+)?(?:сбиты|сбит\w*|сбили|перехвачен\w*|перехватили"
+        rf"|{_AIRBORNE},?\s+{_Q}(?:был[оаи]?\s+)?(?:сбиты|сбит\w*|сбили|перехвачен\w*|перехватили"
         r"|уничтожен\w*|уничтожили|подавлен\w*|нейтрализован\w*)"
         r"|противовоздушн\w+\s+бо\w+"
         r"|(?:ПВО|противовоздушн\w+\s+оборон\w+|дежурн\w+\s+средств\w+\s+ПВО)\s+"
@@ -103,6 +103,7 @@ RULES: tuple[Rule, ...] = (
         r"|поражен\w*\s+(?:\w+\s+)?(?:цел\w*|объект\w*|склад\w*)|ракет\w*",
         0.75,
     ),
+    Rule("missile", S.SHELLING_ARTILLERY_MISSILE, r"ракет(?:а|ы|у|ой|ами|ах)?\b", 0.6),
     # Battles.
     Rule(
         "recapture",
@@ -159,7 +160,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "looting",
         S.LOOTING_PROPERTY_DESTRUCTION,
-        r"мародер\w*|мародёр\w*|ограбил\w*|поджог\w*",
+        r"мародерствова\w*|ограбил\w*|поджог\w*|подожгл\w*",
         0.6,
     ),
     # Generic words, kept only when nothing stronger is in the sentence.
@@ -177,4 +178,4 @@ RULES: tuple[Rule, ...] = (
     Rule("attack", S.ARMED_CLASH, r"атак\w*", 0.4, weak=True),
 )
 
-WEAPON_NOUNS = frozenset({"drone"})
+WEAPON_NOUNS = frozenset({"drone", "missile"})

@@ -17,7 +17,7 @@ _AIRBORNE = (
     r"(?:[«\"“„]?\s*)?(?:дрон\w*|безпілотник\w*|БпЛА|БПЛА|шахед\w*|Shahed\w*|геран\w*|ракет(?:а|и|у|ою|ами|ах)?\b"
     r"|крилат\w+\s+ракет\w*|літак\w*|гелікоптер\w*|вертоліт\w*|цил\w*|повітрян\w+\s+ціл\w*)"
 )
-_Q = r"(?:[\w«»\"“”„-]+\s+){0,3}"  # up to three words: numbers, adjectives, quotes
+_Q = r"(?:[\w«»\"“”„-]+,?\s+){0,3}"  # up to three words: numbers, adjectives, quotes
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -25,7 +25,7 @@ RULES: tuple[Rule, ...] = (
         S.DISRUPTED_WEAPONS_USE,
         rf"(?:збил\w*|збито|збив\w*|збиті|знешкодил\w*|знешкоджен\w*|перехопил\w*|перехоплен\w*"
         rf"|знищил\w*|знищено|знищені|знищив)\s+{_Q}{_AIRBORNE}"
-        rf"|{_AIRBORNE}\s+{_Q}(?:було\s+)?(?:збито|збили|знешкоджено|знешкодили|перехоплено"
+        rf"|{_AIRBORNE},?\s+{_Q}(?:було\s+)?(?:збито|збили|знешкоджено|знешкодили|перехоплено"
         r"|знищено|знищили|локаційно\s+втрачен\w*|подавлен\w*)"
         r"|протиповітрян\w+\s+бо\w+"
         r"|(?:протиповітрян\w+\s+оборон\w+|ППО|мобільн\w+\s+вогнев\w+\s+груп\w*)\s+"
@@ -106,6 +106,7 @@ RULES: tuple[Rule, ...] = (
         r"|поцілил\w*|ракет\w*",
         0.75,
     ),
+    Rule("missile", S.SHELLING_ARTILLERY_MISSILE, r"ракет(?:а|и|у|ою|ами|ах)?\b", 0.6),
     # Battles.
     Rule(
         "recapture",
@@ -173,7 +174,9 @@ RULES: tuple[Rule, ...] = (
     ),
     # Strategic developments read last.
     Rule("arrest", S.ARRESTS, r"затрима\w+|заарештува\w*|арештува\w*", 0.6),
-    Rule("looting", S.LOOTING_PROPERTY_DESTRUCTION, r"мародер\w*|пограбува\w*|підпал\w*", 0.6),
+    Rule(
+        "looting", S.LOOTING_PROPERTY_DESTRUCTION, r"мародерствува\w*|пограбува\w*|підпалил\w*", 0.6
+    ),
     # Generic words, kept only when nothing stronger is in the sentence.
     Rule(
         "strike", S.SHELLING_ARTILLERY_MISSILE, r"удар\w*|атакува\w*|атакувал\w*", 0.45, weak=True
@@ -189,4 +192,4 @@ RULES: tuple[Rule, ...] = (
     Rule("attack", S.ARMED_CLASH, r"атак\w*", 0.4, weak=True),
 )
 
-WEAPON_NOUNS = frozenset({"drone"})
+WEAPON_NOUNS = frozenset({"drone", "missile"})
