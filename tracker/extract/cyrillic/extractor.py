@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from geodata.admin import find_region
 from geodata.model import NameMatch
 from geodata.protocols import Gazetteer
 from tracker.extract.core import DEFAULT_MIN_CONFIDENCE, events_from_mentions
@@ -124,7 +125,11 @@ class CyrillicExtractor:
                 read = [replace(m, headline=True) for m in read]
             mentions.extend(read)
         return events_from_mentions(
-            article, text, mentions, gazetteer=self.gazetteer, min_confidence=self.min_confidence
+            article,
+            text,
+            _without_regional_summaries(mentions),
+            gazetteer=self.gazetteer,
+            min_confidence=self.min_confidence,
         )
 
     def _triggers(self, text: str) -> list[Trigger]:
@@ -154,6 +159,27 @@ class CyrillicExtractor:
 
     def __repr__(self) -> str:
         return f"CyrillicExtractor(name={self.name!r}, version={self.version!r})"
+
+
+def _without_regional_summaries(mentions: list[Mention]) -> list[Mention]:
+    """ "Ворог 28 разів атакував Чернігівську область", beside the strikes on its villages: a
+    region-level report of an event type the article also places inside that region, within
+    a day, sums those events up and is no event of its own (ACLED codes the places)."""
+    fine = [m for m in mentions if m.place is not None and not m.place.is_region]
+    out = []
+    for m in mentions:
+        region = find_region(m.place.name) if m.place is not None and m.place.is_region else None
+        if region is not None and any(
+            f.sub_event_type.event_type is m.sub_event_type.event_type
+            and f.place is not None
+            and f.place.country == region.country
+            and f.place.admin1_code in region.codes
+            and abs((f.date.event_date - m.date.event_date).days) <= 1
+            for f in fine
+        ):
+            continue
+        out.append(m)
+    return out
 
 
 def _by_sentence(
