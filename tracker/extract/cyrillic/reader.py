@@ -29,7 +29,7 @@ from tracker.extract.cyrillic.dates import find_dates
 from tracker.extract.cyrillic.facts import SentenceFacts
 from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder
 from tracker.extract.dates import DateReading, default_date
-from tracker.extract.locate import PlaceResolver
+from tracker.extract.locate import CITY_POPULATION, PlaceResolver
 from tracker.extract.mention import Mention
 from tracker.extract.parties import choose_parties
 from tracker.extract.places import OFFICE, PlaceMention, Role
@@ -133,8 +133,6 @@ class CyrillicReader:
             hint = None
             if role in (Role.EVENT, Role.NEAR) and not t.is_region:
                 hint = _hint_after(found, i, cuts, self.text)
-                if hint is None and self.region is not None:
-                    hint, why = self.region, f"{why}; the article's only region as hint"
             elif (
                 role is Role.EVENT
                 and t.kind == "region"
@@ -154,6 +152,10 @@ class CyrillicReader:
             return Role.REFERENCE, "a distance or direction from it"
         if re.search(lexicon.near, before, re.I):
             return Role.NEAR, f"near: {before.split()[-1] if before.split() else ''!r}"
+        if t.kind == "community" and re.search(
+            rf"{lexicon.settlement_word}\S+\s+$|[А-ЯІЇЄҐЁ]\S+\s+$", before
+        ):
+            return Role.ADMIN, "the community of the settlement named just before"
         if t.kind == "community":
             return Role.NEAR, "a community or district named by its town"
         if re.search(lexicon.origin, before, re.I):
@@ -174,7 +176,7 @@ class CyrillicReader:
             triggers = [t for t, _ in group]
             mine = [p for p, o in zip(event_places, owners, strict=True) if o in triggers]
             for place in mine:
-                res = self.resolver.resolve(place)
+                res = self.resolver.resolve(self._with_article_region(place))
                 mentions.append(self._mention(sentence, group, place, res))
             if mine:
                 continue
@@ -197,6 +199,18 @@ class CyrillicReader:
                     replace(m, thin=True) for m in mentions[-len(mine) or -1 :]
                 ]
         return self._share_fatalities(sentence, mentions)
+
+    def _with_article_region(self, place: PlaceMention) -> PlaceMention:
+        """A homonym with no region of its own is looked for in the article's only region."""
+        if place.hint is not None or place.is_region or self.region is None:
+            return place
+        winner = self.resolver.clear_winner(place)
+        if winner is not None and (
+            winner.population >= CITY_POPULATION or winner.admin1 == self.region.surface
+        ):
+            return place  # a city, or a town already in that region
+        why = f"{place.why}; the article's only region as hint"
+        return replace(place, hint=self.region, why=why)
 
     def _the_town_before(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
         """ "У місті/селі ...": the town named in the three sentences before, if any."""

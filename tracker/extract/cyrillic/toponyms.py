@@ -36,6 +36,7 @@ from tracker.extract.lexicon.regions_cyrillic import COUNTRY_STEMS, REGIONS
 _UPPER = "А-ЯЁІЇЄҐ"
 _LOWER = "а-яёіїєґ'’ʼ"
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)*"
+_CYRILLIC_WORD = re.compile(rf"(?<![\w-])[{_UPPER}{_LOWER}][{_LOWER}-]*")
 _CAPITALISED = re.compile(rf"(?<![\w-]){_WORD}(?:\s+{_WORD})?")
 _ENDING = rf"[{_LOWER}]{{0,4}}"
 
@@ -104,12 +105,13 @@ _SUFFIXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
 }
 # A unit's adjective → its town: stem endings tried after "-ськ-/-ск-" is cut off.
-_TOWN_FROM_STEM = ("", "ка", "и", "а", "я", "ь", "е", "ово", "ець")
+_TOWN_FROM_STEM = ("", "и", "ка", "а", "я", "ь", "е", "ово", "ець")
 # Readings that are never a place: conjunctions, adverbs, verbs, pronouns ...
 _NOT_A_NAME = (
     "CONJ", "PREP", "ADVB", "VERB", "INFN", "PRCL", "NPRO", "INTJ", "PRED", "GRND", "PRTF", "NUMR",
     "COMP", "ADJS",
 )  # fmt: skip
+_OFFICES = ("ова", "ода", "облрад", "ога", "облсовет")  # a regional office, not the region
 _TOWN = 1_000  # people: a sentence-initial common word must name a town at least this big
 _QUOTES = "\"«“„'"
 _ADJ_SUFFIX = re.compile(r"(?P<core>ськ|цьк|зьк|ск|цк)\w{1,3}$")
@@ -151,7 +153,8 @@ class ToponymFinder:
         self._analyse = _analyser(lexicon.language)
         self._known_cache: dict[str, str | None] = {}
         self._word_cache: dict[str, tuple[str, str] | None] = {}
-        self._region = _region_regex(lexicon)
+        self._region_word = _region_word_regex(lexicon)
+        self._regions_of: tuple[str, list[Toponym]] | None = None
         self._community = re.compile(
             rf"(?<![\w-])(?P<adj>[{_UPPER}][{_LOWER}-]+(?:ськ|цьк|зьк|ск|цк){_ENDING})\s+"
             rf"(?:(?:міськ|сільськ|селищн|городск|сельск|поселков)\w*\s+)?"
@@ -174,19 +177,35 @@ class ToponymFinder:
     # -- regions and units -------------------------------------------------
 
     def _regions(self, text: str, start: int, end: int) -> list[Toponym]:
+        """The regions in ``text[start:end]``, from one scan of the whole text (kept for the
+        next sentence of the same article)."""
+        if self._regions_of is None or self._regions_of[0] is not text:
+            self._regions_of = (text, self._scan_regions(text))
+        return [t for t in self._regions_of[1] if start <= t.start and t.end <= end]
+
+    def _scan_regions(self, text: str) -> list[Toponym]:
+        """Words that begin with an oblast adjective or nickname stem (looked up by their first
+        four letters, not one big regular expression tried at every character)."""
         out = []
-        for m in self._region.finditer(text, start, end):
-            surface = m.group()
-            name = _region_of(surface.lower())
-            if name is None:
+        by_head = _stems_by_head()
+        for m in _CYRILLIC_WORD.finditer(text):
+            word = m.group().lower()
+            stems = by_head.get(word[:4])
+            if not stems:
                 continue
-            word = (m.group("word") or "").lower()
-            kind = (
-                "office"
-                if word.startswith(("ова", "ода", "облрад", "ога", "облсовет"))
-                else "region"
-            )
-            out.append(Toponym(m.start(), m.end(), surface, name, name, kind))
+            stem = next((s for s in stems if word.startswith(s) and len(word) - len(s) <= 4), None)
+            if stem is None:
+                continue
+            region = _stem_index()[0][stem]
+            if stem in _nicknames():
+                out.append(Toponym(m.start(), m.end(), m.group(), region, region, "region"))
+                continue
+            after = self._region_word.match(text, m.end())
+            if after is None:
+                continue
+            word = after.group("word").lower()
+            kind = "office" if word.startswith(_OFFICES) else "region"
+            out.append(Toponym(m.start(), m.end(), m.group(), region, region, kind))
         return out
 
     def _communities(self, text: str, start: int, end: int) -> list[Toponym]:
@@ -209,7 +228,9 @@ class ToponymFinder:
         names = [stem + e for e in _TOWN_FROM_STEM] + [stem + core, stem + core + "ий"]
         if stem.endswith("н"):  # "Городнянська" → "Городня", "Рівненська" → "Рівне"
             names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е"]
-        return self._likeliest([(n, k) for n in names if (k := self._known(n)) is not None])
+        # The first reading the gazetteer knows: a unit is named after its own (often small)
+        # town, so no preference for a bigger place ("Семенова" is also an old name of Murmansk).
+        return self._first_known(names)
 
     def _likeliest(self, known: list[tuple[str, str]]) -> tuple[str, str] | None:
         """The first reading, unless a later one is a town ten times its size.
@@ -441,14 +462,22 @@ def _region_of(word: str) -> str | None:
     return None
 
 
-def _region_regex(lexicon: Lexicon) -> re.Pattern[str]:
-    """Oblast adjectives before "область"/"ОВА" (alone or in a list), and regional nicknames."""
-    _, adjectives, nicknames = _stem_index()
+def _region_word_regex(lexicon: Lexicon) -> re.Pattern[str]:
+    """What follows an oblast adjective: "область", "ОВА", or more adjectives and then one."""
+    _, adjectives, _ = _stem_index()
     adj = "|".join(sorted((re.escape(s) for s in adjectives), key=len, reverse=True))
-    nick = "|".join(sorted((re.escape(s) for s in nicknames), key=len, reverse=True))
     listed = rf"(?:\s*(?:,|та|і|й|и|а\s+також)\s*(?:{adj}){_ENDING})*"
-    return re.compile(
-        rf"(?<![\w-])(?:{adj}){_ENDING}(?={listed}\s+(?P<word>{lexicon.region_word}))"
-        rf"|(?<![\w-])(?:{nick}){_ENDING}(?![\w-])",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"{listed}\s+(?P<word>{lexicon.region_word})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _stems_by_head() -> dict[str, tuple[str, ...]]:
+    heads: dict[str, list[str]] = {}
+    for stem in _longest_first():
+        heads.setdefault(stem[:4], []).append(stem)
+    return {h: tuple(v) for h, v in heads.items()}
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> frozenset[str]:
+    return frozenset(_stem_index()[2])
