@@ -201,14 +201,16 @@ class CyrillicReader:
         return self._share_fatalities(sentence, mentions)
 
     def _with_article_region(self, place: PlaceMention) -> PlaceMention:
-        """A homonym with no region of its own is looked for in the article's only region."""
+        """A homonym with no region of its own is looked for in the article's only region,
+        when one of its candidates lies there (a town elsewhere keeps its own place)."""
         if place.hint is not None or place.is_region or self.region is None:
             return place
-        winner = self.resolver.clear_winner(place)
-        if winner is not None and (
-            winner.population >= CITY_POPULATION or winner.admin1 == self.region.surface
-        ):
+        region = self.region.surface
+        res = self.resolver.resolve(place)
+        if res is None or res.place.admin1 == region or res.place.population >= CITY_POPULATION:
             return place  # a city, or a town already in that region
+        if not self.finder.lies_in(place.match.surface, region):
+            return place
         why = f"{place.why}; the article's only region as hint"
         return replace(place, hint=self.region, why=why)
 

@@ -155,6 +155,7 @@ class ToponymFinder:
         self._word_cache: dict[str, tuple[str, str] | None] = {}
         self._region_word = _region_word_regex(lexicon)
         self._regions_of: tuple[str, list[Toponym]] | None = None
+        self._in_region: dict[tuple[str, str], bool] = {}
         self._community = re.compile(
             rf"(?<![\w-])(?P<adj>[{_UPPER}][{_LOWER}-]+(?:ськ|цьк|зьк|ск|цк){_ENDING})\s+"
             rf"(?:(?:міськ|сільськ|селищн|городск|сельск|поселков)\w*\s+)?"
@@ -170,9 +171,17 @@ class ToponymFinder:
             found.extend(self._settlements(text, m, taken))
         return sorted(found, key=lambda t: t.start)
 
+    def lies_in(self, name: str, region: str) -> bool:
+        """True when some place called ``name`` lies in ``region`` (an English admin-1 name)."""
+        key = (name, region)
+        if key not in self._in_region:
+            found = self._gazetteer.search(name, admin1=region, limit=1)
+            self._in_region[key] = bool(found) and found[0].place.admin1 == region
+        return self._in_region[key]
+
     def regions(self, text: str) -> set[str]:
-        """The names of the regions ``text`` names (oblast adjectives, nicknames)."""
-        return {t.name for t in self._regions(text, 0, len(text)) if t.kind == "region"}
+        """The regions ``text`` names (oblast adjectives, nicknames, regional offices)."""
+        return {t.name for t in self._scan_regions(text)}
 
     # -- regions and units -------------------------------------------------
 
@@ -228,9 +237,18 @@ class ToponymFinder:
         names = [stem + e for e in _TOWN_FROM_STEM] + [stem + core, stem + core + "ий"]
         if stem.endswith("н"):  # "Городнянська" → "Городня", "Рівненська" → "Рівне"
             names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е"]
-        # The first reading the gazetteer knows: a unit is named after its own (often small)
-        # town, so no preference for a bigger place ("Семенова" is also an old name of Murmansk).
-        return self._first_known(names)
+        # The first reading the gazetteer knows in Ukraine, whose units these are: a unit is
+        # named after its own (often small) town, so no preference for a bigger place
+        # ("Семенова" is also an old name of Murmansk, "Семенов" a Russian town).
+        for name in names:
+            key = self._known(name)
+            if key is not None and self._in_ukraine(name):
+                return name, key
+        return None
+
+    def _in_ukraine(self, name: str) -> bool:
+        found = self._gazetteer.search(name, country="UA", limit=1)
+        return bool(found) and found[0].place.country == "UA"
 
     def _likeliest(self, known: list[tuple[str, str]]) -> tuple[str, str] | None:
         """The first reading, unless a later one is a town ten times its size.
