@@ -156,6 +156,9 @@ class ToponymFinder:
         self._region_word = _region_word_regex(lexicon)
         self._regions_of: tuple[str, list[Toponym]] | None = None
         self._in_region: dict[tuple[str, str], bool] = {}
+        self._said = re.compile(
+            rf"(?<![\w-])(?:{lexicon.claim_verbs}|написал\w*|написав)\s+$", re.I
+        )
         self._community = re.compile(
             rf"(?<![\w-])(?P<adj>[{_UPPER}][{_LOWER}-]+(?:ськ|цьк|зьк|ск|цк){_ENDING})\s+"
             rf"(?:(?:міськ|сільськ|селищн|городск|сельск|поселков)\w*\s+)?"
@@ -302,6 +305,18 @@ class ToponymFinder:
                 out.append(Toponym(at, pos, word, found[0], found[1], "settlement"))
         return out
 
+    def _after_a_name(self, text: str, at: int) -> bool:
+        """Right after a given name: a surname ("Вячеслав Чаус"), whatever village shares it."""
+        before = re.search(rf"([{_UPPER}][{_LOWER}]+)\s+$", text[max(0, at - 30) : at])
+        if before is None:
+            return False
+        parses = self._analyse(before.group(1))
+        return bool(parses) and "Name" in parses[0][1]
+
+    def _speaker(self, text: str, at: int) -> bool:
+        """Right after a verb of saying: "- написал Чаус", "повідомив Федоров"."""
+        return self._said.search(text, max(0, at - 30), at) is not None
+
     def _is_adjective(self, word: str) -> bool:
         parses = self._analyse(word)
         return bool(parses) and "ADJF" in parses[0][1]
@@ -310,6 +325,8 @@ class ToponymFinder:
         """Not a country, a common word capitalised at a sentence start, nor a person's name."""
         low = word.lower()
         if low.startswith(COUNTRY_STEMS):
+            return False
+        if self._after_a_name(text, at) or self._speaker(text, at):
             return False
         parses = self._analyse(word)
         if any("Geox" in tag for _, tag in parses):
@@ -359,8 +376,9 @@ class ToponymFinder:
     def _pair(self, words: list[str]) -> tuple[str, str] | None:
         joined = " ".join(words)
         if joined not in self._word_cache:
-            firsts = self._nominatives(words[0], adjective=True)[:6]
-            seconds = self._nominatives(words[1])[:6]
+            # the pair as written first: "Часов Яр", "Нова Каховка" are written in the nominative
+            firsts = [words[0], *self._nominatives(words[0], adjective=True)[:6]]
+            seconds = [words[1], *self._nominatives(words[1])[:6]]
             self._word_cache[joined] = self._first_known(
                 f"{a} {b}" for a, b in product(firsts, seconds)
             )
