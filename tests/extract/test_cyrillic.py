@@ -217,3 +217,20 @@ def test_tracker_extract_reads_ukrainian_and_russian_end_to_end(tmp_path: Path) 
         props = feature["properties"]
         assert (props["location"], props["event_date"]) == (place, "2024-04-13")
         assert props["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_tracker_extract_batch_detects_or_takes_each_lines_language(tmp_path: Path) -> None:
+    lines = [
+        {"id": "a", "text": "Вчора окупанти обстріляли Херсон, загинули двоє людей.",
+         "published": "2024-04-14"},
+        {"id": "b", "text": "Накануне российские войска обстреляли Херсон из артиллерии.",
+         "published": "2024-04-14", "language": "ru"},
+    ]  # fmt: skip
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["--db", f"sqlite:///{tmp_path / 'none.db'}", "extract", "--batch", str(path)]
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["id"], r["location"]) for r in records] == [("a", "Kherson"), ("b", "Kherson")]

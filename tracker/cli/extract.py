@@ -15,7 +15,7 @@ from tracker.app import App
 from tracker.cli.common import database_access, emit, handle_errors, parse_date
 from tracker.errors import ConfigError, InputError
 from tracker.export.records import json_record
-from tracker.model import Article
+from tracker.model import Article, Event
 from tracker.settings import Access
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def extract(
     if batch is not None:
         if code is not None:
             raise ConfigError("--language describes one article; it cannot apply to --batch")
-        _run_batch(batch, _extractor(app, gazetteer_paths, preview=True))
+        _run_batch(batch, _Detecting(_extractor(app, gazetteer_paths, preview=True)))
         return
     article = Article(
         _read_text(path),
@@ -172,6 +172,19 @@ def extract(
     from tracker.export import ExportMetadata, export_events
 
     export_events(events, "-", fmt="geojson", metadata=ExportMetadata())
+
+
+class _Detecting:
+    """Batch lines that declare no "language" get the detected one, as single articles do."""
+
+    def __init__(self, inner: Extractor) -> None:
+        self.inner = inner
+        self.name, self.version, self.languages = inner.name, inner.version, inner.languages
+
+    def extract(self, article: Article) -> list[Event]:
+        from tracker.ingest.language import with_detected_language
+
+        return self.inner.extract(with_detected_language(article))
 
 
 def _run_batch(batch: str, extractor: Extractor) -> None:
