@@ -38,6 +38,7 @@ class SentenceFacts:
             "intention": re.compile(rf"(?<![\w-]){lx.intention}", re.I),
             "alleged": re.compile(lx.alleged, re.I),
             "skip": re.compile(lx.skip_sentence, re.I),
+            "recap": re.compile(lx.recap, re.I),
             "attack": re.compile(lx.attack_verbs, re.I),
             "ground": re.compile(lx.ground, re.I),
             "claim": re.compile(rf"(?<![\w-])(?:{lx.claim_verbs})(?![\w-])", re.I),
@@ -55,6 +56,10 @@ class SentenceFacts:
     def skipped(self, sentence: str) -> bool:
         """Sanctions, anniversaries, drills, forecasts: nothing happened here."""
         return self._compiled["skip"].search(sentence) is not None
+
+    def recap(self, sentence: str) -> bool:
+        """The sentence recalls an earlier report ("Нагадаємо, ...", "Ранее сообщалось")."""
+        return self._compiled["recap"].search(sentence) is not None
 
     def hedged(self, text: str, start: int, trigger: Trigger) -> str | None:
         """Why the trigger reports no event ("не обстрілювали", "планують обстріляти"), or None."""

@@ -40,6 +40,7 @@ class Lexicon:
     intention: str
     alleged: str
     skip_sentence: str  # sanctions, anniversaries, drills, forecasts
+    recap: str  # "Нагадаємо, ...", "Ранее ...": an earlier report, unless dated anew
     attack_verbs: str
     ground: str  # fighting on the ground: troops, positions, assaults ("піхота", "штурм")
     fatal: str  # "загинули", "погибли": the words that make a number a death toll

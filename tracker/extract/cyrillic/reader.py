@@ -70,6 +70,8 @@ class CyrillicReader:
             return []
         lexicon = self.facts.lexicon
         dates = find_dates(self.text[s:e], lexicon, published=self.published, today=self.today)
+        if not dates and self.facts.recap(self.text[s:e]):
+            return []  # "Нагадаємо, ..." with no date of its own: an earlier report
         dated = [(t, _nearest(dates, t.start - s)) for t in kept]
         dated = [(t, d) for t, d in dated if d is None or not (d.future or self._history(d))]
         return self._mentions(sentence, dated) if dated else []
