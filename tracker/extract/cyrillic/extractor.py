@@ -111,7 +111,7 @@ class CyrillicExtractor:
             (name,) = regions
             reader.region = NameMatch(0, 0, name, name, True)
         paired = _by_sentence(sentences, triggers)
-        self._anchor(reader, [sentence for sentence, _ in paired])
+        self._anchor(reader, [sentence for sentence, _ in paired], country=article.country_focus)
         heads = headline_sentences(text, sentences, title=article.title)
         mentions: list[Mention] = []
         seen: set[str] = set()
@@ -149,13 +149,27 @@ class CyrillicExtractor:
                 out.append(s)
         return out
 
-    def _anchor(self, reader: CyrillicReader, sentences: list[Sentence]) -> None:
+    def _anchor(
+        self, reader: CyrillicReader, sentences: list[Sentence], *, country: str | None
+    ) -> None:
         """Unambiguous places of the sentences that report events become context for homonyms
-        (the sentences without a trigger are read only when "the town" needs them)."""
-        for sentence in sentences:
-            for place in reader.places(sentence):
-                if place.role in (Role.EVENT, Role.NEAR) and not place.is_region:
-                    reader.resolver.anchor(place)
+        (the sentences without a trigger are read only when "the town" needs them).
+
+        Finding them resolves names, and a resolver keeps what it resolved; the reader then
+        gets a fresh resolver holding only the clear places, so a homonym ("Дачное") is
+        resolved once every clear place of the article ("Часов Яр") is known.
+        """
+        clear = [
+            place
+            for sentence in sentences
+            for place in reader.places(sentence)
+            if place.role in (Role.EVENT, Role.NEAR)
+            and not place.is_region
+            and reader.resolver.clear_winner(place) is not None
+        ]
+        reader.resolver = PlaceResolver(self.gazetteer, country=country)
+        for place in clear:
+            reader.resolver.anchor(place)
 
     def __repr__(self) -> str:
         return f"CyrillicExtractor(name={self.name!r}, version={self.version!r})"
@@ -166,8 +180,15 @@ def _without_regional_summaries(mentions: list[Mention]) -> list[Mention]:
     region-level report of an event type the article also places inside that region, within
     a day, sums those events up and is no event of its own (ACLED codes the places)."""
     fine = [m for m in mentions if m.place is not None and not m.place.is_region]
+    located = [m for m in mentions if m.place is not None]
     out = []
     for m in mentions:
+        if m.place is None and not m.location_text and any(
+            f.sub_event_type.event_type is m.sub_event_type.event_type
+            and abs((f.date.event_date - m.date.event_date).days) <= 1
+            for f in located
+        ):
+            continue  # an unplaced report of an event type the article places that day
         region = find_region(m.place.name) if m.place is not None and m.place.is_region else None
         if region is not None and any(
             f.sub_event_type.event_type is m.sub_event_type.event_type
