@@ -106,7 +106,8 @@ class CyrillicExtractor:
             country=article.country_focus or "UA",
             sentences=sentences,
         )
-        regions = self._finder.regions(f"{article.title or ''}\n{text}")
+        # the title first: the text's scan is kept for its sentences
+        regions = self._finder.regions(article.title or "") | self._finder.regions(text)
         if len(regions) == 1:  # "на Чернігівщині" in the title: homonyms are looked for there
             (name,) = regions
             reader.region = NameMatch(0, 0, name, name, True)
@@ -159,15 +160,15 @@ class CyrillicExtractor:
         gets a fresh resolver holding only the clear places, so a homonym ("Дачное") is
         resolved once every clear place of the article ("Часов Яр") is known.
         """
-        clear = [
+        towns = [
             place
             for sentence in sentences
             for place in reader.places(sentence)
-            if place.role in (Role.EVENT, Role.NEAR)
-            and not place.is_region
-            and reader.resolver.clear_winner(place) is not None
+            if place.role in (Role.EVENT, Role.NEAR) and not place.is_region
         ]
-        reader.resolver = PlaceResolver(self.gazetteer, country=country)
+        clear = [place for place in towns if reader.resolver.clear_winner(place) is not None]
+        if len(clear) < len(towns):  # a homonym: resolve it afresh, with every clear place known
+            reader.resolver = PlaceResolver(self.gazetteer, country=country)
         for place in clear:
             reader.resolver.anchor(place)
 
@@ -183,10 +184,14 @@ def _without_regional_summaries(mentions: list[Mention]) -> list[Mention]:
     located = [m for m in mentions if m.place is not None]
     out = []
     for m in mentions:
-        if m.place is None and not m.location_text and any(
-            f.sub_event_type.event_type is m.sub_event_type.event_type
-            and abs((f.date.event_date - m.date.event_date).days) <= 1
-            for f in located
+        if (
+            m.place is None
+            and not m.location_text
+            and any(
+                f.sub_event_type.event_type is m.sub_event_type.event_type
+                and abs((f.date.event_date - m.date.event_date).days) <= 1
+                for f in located
+            )
         ):
             continue  # an unplaced report of an event type the article places that day
         region = find_region(m.place.name) if m.place is not None and m.place.is_region else None

@@ -51,7 +51,17 @@ class SentenceFacts:
                 re.I,
             ),
             "clause": re.compile(lx.clause_cut, re.I),
+            # the words right before a place that give its role (each pattern ends with $)
+            "office": re.compile(lx.office, re.I),
+            "reference": re.compile(lx.reference, re.I),
+            "near": re.compile(lx.near, re.I),
+            "origin": re.compile(lx.origin, re.I),
+            "settlement": re.compile(rf"{lx.settlement_word}\S+\s+$|[А-ЯІЇЄҐЁ]\S+\s+$"),
         }
+
+    def ends_with(self, kind: str, before: str) -> bool:
+        """The words before a place end as ``kind`` says ("near": "під", "біля" ...)."""
+        return self._compiled[kind].search(before) is not None
 
     def skipped(self, sentence: str) -> bool:
         """Sanctions, anniversaries, drills, forecasts: nothing happened here."""

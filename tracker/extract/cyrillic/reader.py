@@ -125,13 +125,12 @@ class CyrillicReader:
         return self.resolver.credible(mention, self.text[sentence.start : sentence.end])
 
     def _roles(self, sentence: Sentence, found: list[Toponym]) -> list[PlaceMention]:
-        lx = self.facts.lexicon
         cuts = self.facts.clause_cuts(self.text, sentence.start, sentence.end)
         out: list[PlaceMention] = []
         for i, t in enumerate(found):
             before = self.text[max(sentence.start, t.start - 40) : t.start]
             match = NameMatch(t.start, t.end, t.name, t.key, t.is_region)
-            role, why = self._role(t, before, lx)
+            role, why = self._role(t, before)
             hint = None
             if role in (Role.EVENT, Role.NEAR) and not t.is_region:
                 hint = _hint_after(found, i, cuts, self.text)
@@ -144,23 +143,19 @@ class CyrillicReader:
             out.append(PlaceMention(match, role, why, t.is_region, hint))
         return out
 
-    def _role(self, t: Toponym, before: str, lx: object) -> tuple[Role, str]:
-        lexicon = self.facts.lexicon
-        if t.kind == "office" or re.search(lexicon.office, before, re.I):
+    def _role(self, t: Toponym, before: str) -> tuple[Role, str]:
+        ends = self.facts.ends_with
+        if t.kind == "office" or ends("office", before):
             return Role.SPEAKER, OFFICE
-        if re.search(lexicon.reference + r"$", before + " ", re.I) or re.search(
-            lexicon.reference, before, re.I
-        ):
+        if ends("reference", before + " "):
             return Role.REFERENCE, "a distance or direction from it"
-        if re.search(lexicon.near, before, re.I):
+        if ends("near", before):
             return Role.NEAR, f"near: {before.split()[-1] if before.split() else ''!r}"
-        if t.kind == "community" and re.search(
-            rf"{lexicon.settlement_word}\S+\s+$|[А-ЯІЇЄҐЁ]\S+\s+$", before
-        ):
+        if t.kind == "community" and ends("settlement", before):
             return Role.ADMIN, "the community of the settlement named just before"
         if t.kind == "community":
             return Role.NEAR, "a community or district named by its town"
-        if re.search(lexicon.origin, before, re.I):
+        if ends("origin", before):
             return Role.VISIT, "where a weapon or force came from"
         return Role.EVENT, "named with the event"
 

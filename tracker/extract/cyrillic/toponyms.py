@@ -184,7 +184,7 @@ class ToponymFinder:
 
     def regions(self, text: str) -> set[str]:
         """The regions ``text`` names (oblast adjectives, nicknames, regional offices)."""
-        return {t.name for t in self._scan_regions(text)}
+        return {t.name for t in self._regions(text, 0, len(text))}
 
     # -- regions and units -------------------------------------------------
 
