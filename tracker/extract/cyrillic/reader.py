@@ -29,6 +29,7 @@ from tracker.extract.cyrillic.dates import find_dates
 from tracker.extract.cyrillic.facts import SentenceFacts
 from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder
 from tracker.extract.dates import DateReading, default_date
+from tracker.extract.lexicon.countries_en import THEATRE
 from tracker.extract.locate import CITY_POPULATION, PlaceResolver
 from tracker.extract.mention import Mention
 from tracker.extract.parties import choose_parties
@@ -113,16 +114,17 @@ class CyrillicReader:
             sides = self.facts.sides(self.text, sentence.start, sentence.end, trigger_start=0)
             # "Сили оборони", "Сил спротиву": a side's name is never a village of that name
             found = [t for t in found if not any(s.start <= t.start < s.end for s in sides)]
-            credible = [t for t in found if self._credible(t, sentence)]
+            credible = [t for t in found if self._credible(t)]
             self._places[sentence.start] = self._roles(sentence, credible)
         return self._places[sentence.start]
 
-    def _credible(self, t: Toponym, sentence: Sentence) -> bool:
-        """Places outside Ukraine, Russia and their neighbours in the war are words, not places."""
+    def _credible(self, t: Toponym) -> bool:
+        """A name whose likeliest place lies outside Ukraine, Russia and Belarus is a word here
+        ("Як", "Два"), not a place (the English reader asks for the country to be named)."""
         if t.is_region:
             return True
-        mention = PlaceMention(NameMatch(t.start, t.end, t.name, t.key, False), Role.EVENT, "")
-        return self.resolver.credible(mention, self.text[sentence.start : sentence.end])
+        place = self.finder.likeliest_place(t.name)
+        return place is None or place.country in THEATRE
 
     def _roles(self, sentence: Sentence, found: list[Toponym]) -> list[PlaceMention]:
         cuts = self.facts.clause_cuts(self.text, sentence.start, sentence.end)

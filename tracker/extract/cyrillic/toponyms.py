@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
+from geodata.model import Place
 from geodata.protocols import Gazetteer
 from tracker.extract.cyrillic.lexicon import Lexicon
 from tracker.extract.lexicon.regions_cyrillic import COUNTRY_STEMS, REGIONS
@@ -156,6 +157,7 @@ class ToponymFinder:
         self._region_word = _region_word_regex(lexicon)
         self._regions_of: tuple[str, list[Toponym]] | None = None
         self._in_region: dict[tuple[str, str], bool] = {}
+        self._places: dict[str, Place | None] = {}
         self._said = re.compile(
             rf"(?<![\w-])(?:{lexicon.claim_verbs}|написал\w*|написав)\s+$", re.I
         )
@@ -268,8 +270,15 @@ class ToponymFinder:
 
     def _population(self, name: str) -> int:
         """The population of the place ``name`` most likely means (0 when unknown)."""
-        res = self._gazetteer.resolve(name)
-        return res.place.population if res is not None else 0
+        place = self.likeliest_place(name)
+        return place.population if place is not None else 0
+
+    def likeliest_place(self, name: str) -> Place | None:
+        """The place ``name`` means with no context at all (cached across articles)."""
+        if name not in self._places:
+            res = self._gazetteer.resolve(name)
+            self._places[name] = res.place if res is not None else None
+        return self._places[name]
 
     # -- settlements -------------------------------------------------------
 
@@ -360,9 +369,9 @@ class ToponymFinder:
         forms = {word.lower(), *(n for n, _ in self._analyse(word))}
         if found is None or found[0].lower() not in forms:
             return False  # "Бои" read by a suffix rule as a village "Боя"
-        res = self._gazetteer.resolve(found[0])
-        return res is not None and (
-            res.place.population >= _TOWN or res.place.feature_code.startswith("PPLA")
+        place = self.likeliest_place(found[0])
+        return place is not None and (
+            place.population >= _TOWN or place.feature_code.startswith("PPLA")
         )
 
     def _word(self, word: str) -> tuple[str, str] | None:
