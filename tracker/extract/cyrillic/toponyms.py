@@ -112,6 +112,7 @@ _NOT_A_NAME = (
     "CONJ", "PREP", "ADVB", "VERB", "INFN", "PRCL", "NPRO", "INTJ", "PRED", "GRND", "PRTF", "NUMR",
     "COMP", "ADJS",
 )  # fmt: skip
+_VOWEL_SOFT_SIGN = re.compile("[аеиоуыэюяіїєё]ь$")  # "Донецкаь": no word ends so
 _OFFICES = ("ова", "ода", "облрад", "ога", "облсовет")  # a regional office, not the region
 _TOWN = 1_000  # people: a sentence-initial common word must name a town at least this big
 _QUOTES = "\"«“„'"
@@ -287,15 +288,13 @@ class ToponymFinder:
     ) -> list[Toponym]:
         words = m.group().split()
         overlaps = any(s < m.end() and m.start() < e for s, e in taken)
-        pos0 = m.start()
+        # Two capitalised words the gazetteer knows together ("Часов Яр", "Новій Каховці") are
+        # a place whatever either word alone might be; a given name and a surname are not.
         if (
             len(words) == 2
             and not overlaps
-            and all(
-                self._plausible(text, text.index(w, pos0), w) or self._is_adjective(w)
-                for w in words
-            )
             and not words[0].lower().startswith(COUNTRY_STEMS)
+            and "Name" not in (self._analyse(words[0])[:1] or [("", "")])[0][1]
         ):
             pair = self._pair(words)
             if pair is not None:
@@ -348,7 +347,7 @@ class ToponymFinder:
             top.startswith("ADJF")
             and after
             and self._analyse(after.group(1))[:1]
-            and (self._analyse(after.group(1))[0][1].startswith("NOUN"))
+            and self._analyse(after.group(1))[0][1].startswith(("NOUN", "ADJF"))
         ):
             return False  # an adjective before a common noun: "Ударною хвилею", "Пряма мова"
         person = any(mark in top for mark in ("Name", "Surn", "Patr")) and (
@@ -415,6 +414,7 @@ class ToponymFinder:
             if word.endswith(end)
             for new in news
             if len(word) - len(end) + len(new) >= 3
+            and not _VOWEL_SOFT_SIGN.search(word[: len(word) - len(end)] + new)
         ]
         others = [n for n, _ in parses]
         names = [
