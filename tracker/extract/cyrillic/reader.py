@@ -89,10 +89,10 @@ class CyrillicReader:
             live = [t for t in live if t.rule.name not in self.facts.lexicon.weapon_nouns]
         strong = [t for t in live if not t.rule.weak]
         live = strong or live
-        if all(t.rule.name == "attack" for t in live) and not self.facts.ground_combat(
-            self.text[s:e]
-        ):
-            return []  # "під постійними атаками", "атака на інфраструктуру": named better elsewhere
+        if not self.facts.ground_combat(self.text[s:e]):
+            # "під постійними атаками", "атака на інфраструктуру": "attack" alone is fighting
+            # only beside troops, positions or assaults; elsewhere another word names the event
+            live = [t for t in live if t.rule.name != "attack"]
         downed = [t for t in live if t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE]
         if downed:  # the drones and missiles shot down are not strikes
             cuts = self.facts.clause_cuts(self.text, s, e)
