@@ -88,6 +88,7 @@ def test_a_month_alone_is_month_precision_and_a_date_in_the_future_is_a_plan() -
         ("ru", "Бои под Купянском и в Харьковской области", ["Купянск", "Kharkiv Oblast"]),
         ("ru", "Обстрел Энергодара и Белгородчины", ["Энергодар", "Belgorod Oblast"]),
         ("ru", "Удар по Сумской громаде", ["Суми"]),
+        ("ru", "Обстрел Часова Яра (ДНР)", ["Часов Яр", "Donetsk Oblast"]),
     ],
 )
 def test_inflected_toponyms_and_nicknames_are_found(embedded, language, text, names) -> None:

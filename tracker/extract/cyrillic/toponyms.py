@@ -38,7 +38,7 @@ _UPPER = "А-ЯЁІЇЄҐ"
 _LOWER = "а-яёіїєґ'’ʼ"
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)*"
 _CYRILLIC_WORD = re.compile(rf"(?<![\w-])[{_UPPER}{_LOWER}][{_LOWER}-]*")
-_CAPITALISED = re.compile(rf"(?<![\w-]){_WORD}(?:\s+{_WORD})?")
+_CAPITALISED = re.compile(rf"(?<![\w-]){_WORD}(?:\s+{_WORD})*")
 _ENDING = rf"[{_LOWER}]{{0,4}}"
 
 # Suffix rules: (ending of the inflected form, endings of the nominatives it may stand for).
@@ -112,6 +112,12 @@ _NOT_A_NAME = (
     "CONJ", "PREP", "ADVB", "VERB", "INFN", "PRCL", "NPRO", "INTJ", "PRED", "GRND", "PRTF", "NUMR",
     "COMP", "ADJS",
 )  # fmt: skip
+# The occupation "republics" name the oblasts they claim; used as admin hints.
+_REPUBLICS = re.compile(
+    r"(?<![\w-])(?:(?-i:ДНР|ЛНР)(?![\w-])|(?:донецьк|донецк|луганськ|луганск)\w*\s+народн\w*\s+"
+    r"(?:республік|республик)\w*)",
+    re.IGNORECASE,
+)
 _VOWEL_SOFT_SIGN = re.compile("[аеиоуыэюяіїєё]ь$")  # "Донецкаь": no word ends so
 _OFFICES = ("ова", "ода", "облрад", "ога", "облсовет")  # a regional office, not the region
 _TOWN = 1_000  # people: a sentence-initial common word must name a town at least this big
@@ -221,7 +227,14 @@ class ToponymFinder:
             word = after.group("word").lower()
             kind = "office" if word.startswith(_OFFICES) else "region"
             out.append(Toponym(m.start(), m.end(), m.group(), region, region, kind))
-        return out
+        for m in _REPUBLICS.finditer(text):  # "Часов Яр (ДНР)": the oblast it was carved from
+            region = (
+                "Donetsk Oblast"
+                if m.group().lower().startswith(("д", "донец"))
+                else ("Luhansk Oblast")
+            )
+            out.append(Toponym(m.start(), m.end(), m.group(), region, region, "region"))
+        return sorted(out, key=lambda t: t.start)
 
     def _communities(self, text: str, start: int, end: int) -> list[Toponym]:
         out = []
@@ -286,32 +299,50 @@ class ToponymFinder:
     def _settlements(
         self, text: str, m: re.Match[str], taken: list[tuple[int, int]]
     ) -> list[Toponym]:
-        words = m.group().split()
-        overlaps = any(s < m.end() and m.start() < e for s, e in taken)
-        # Two capitalised words the gazetteer knows together ("Часов Яр", "Новій Каховці") are
-        # a place whatever either word alone might be; a given name and a surname are not.
-        if (
-            len(words) == 2
-            and not overlaps
-            and not words[0].lower().startswith(COUNTRY_STEMS)
-            and "Name" not in (self._analyse(words[0])[:1] or [("", "")])[0][1]
-        ):
-            pair = self._pair(words)
-            if pair is not None:
-                return [Toponym(m.start(), m.end(), m.group(), pair[0], pair[1], "settlement")]
-        out = []
+        """Places in a run of capitalised words: known pairs first, then single words."""
+        spans = []
         pos = m.start()
-        for i, word in enumerate(words):
+        for word in m.group().split():
             at = text.index(word, pos)
             pos = at + len(word)
-            if any(s < pos and at < e for s, e in taken) or not self._plausible(text, at, word):
+            spans.append((at, pos, word, any(s < pos and at < e for s, e in taken)))
+        out = []
+        i = 0
+        while i < len(spans):
+            pair = self._known_pair(text, spans[i : i + 2])
+            if pair is not None:
+                out.append(pair)
+                i += 2
                 continue
-            if i == 0 and len(words) == 2 and self._is_adjective(word) and not overlaps:
+            at, end, word, overlaps = spans[i]
+            i += 1
+            if overlaps or not self._plausible(text, at, word):
+                continue
+            if i < len(spans) and not spans[i][3] and self._is_adjective(word):
                 continue  # "Новой" of a "Новая Погощь" the gazetteer does not know
             found = self._word(word)
             if found is not None:
-                out.append(Toponym(at, pos, word, found[0], found[1], "settlement"))
+                out.append(Toponym(at, end, word, found[0], found[1], "settlement"))
         return out
+
+    def _known_pair(self, text: str, spans: list[tuple[int, int, str, bool]]) -> Toponym | None:
+        """Two capitalised words the gazetteer knows together ("Часов Яр", "Новій Каховці"):
+        a place whatever either word alone might be; a given name and a surname are not."""
+        if len(spans) < 2 or spans[0][3] or spans[1][3]:
+            return None
+        first, second = spans[0][2], spans[1][2]
+        if (
+            first.lower().startswith(COUNTRY_STEMS)
+            or "Name" in (self._analyse(first)[:1] or [("", "")])[0][1]
+        ):
+            return None
+        if not re.fullmatch(r"\s+", text[spans[0][1] : spans[1][0]]):
+            return None
+        found = self._pair([first, second])
+        if found is None:
+            return None
+        start, end = spans[0][0], spans[1][1]
+        return Toponym(start, end, text[start:end], found[0], found[1], "settlement")
 
     def _after_a_name(self, text: str, at: int) -> bool:
         """Right after a given name: a surname ("Вячеслав Чаус"), whatever village shares it."""
