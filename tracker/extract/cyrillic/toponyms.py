@@ -253,7 +253,8 @@ class ToponymFinder:
         if m is None:
             return None
         stem, core = adjective[: m.start()], m.group("core")
-        names = [stem + e for e in _TOWN_FROM_STEM] + [stem + core, stem + core + "ий"]
+        # "Покровський район" is Покровськ's before it is a village Покров
+        names = [stem + core, *(stem + e for e in _TOWN_FROM_STEM), stem + core + "ий"]
         if stem.endswith("н"):  # "Городнянська" → "Городня", "Рівненська" → "Рівне"
             names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е"]
         # The first reading the gazetteer knows in Ukraine, whose units these are: a unit is
@@ -266,8 +267,9 @@ class ToponymFinder:
         return None
 
     def _in_ukraine(self, name: str) -> bool:
-        found = self._gazetteer.search(name, country="UA", limit=1)
-        return bool(found) and found[0].place.country == "UA"
+        """The place ``name`` means with no context is in Ukraine ("Мар'їнськ" is Mariinsk)."""
+        place = self.likeliest_place(name)
+        return place is not None and place.country == "UA"
 
     def _likeliest(self, known: list[tuple[str, str]]) -> tuple[str, str] | None:
         """The first reading, unless a later one is a town ten times its size.
