@@ -140,6 +140,8 @@ def test_a_router_without_the_default_language_is_refused() -> None:
 
 def test_the_shipped_router_reads_english_with_the_rules(gazetteer) -> None:
     router = default_extractor(gazetteer)
-    chosen = router.choose(Article("Text.", language="ru"))
+    chosen = router.choose(Article("Text.", language="fr"))
     assert (chosen.name, chosen.version) == ("rules-en", rules_version())
+    assert router.choose(Article("Текст.", language="ru")).name == "rules-ru"
+    assert router.choose(Article("Текст.", language="uk")).name == "rules-uk"
     assert router.extract(SHELLING) == extract_events(SHELLING, gazetteer=gazetteer)

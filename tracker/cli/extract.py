@@ -15,7 +15,7 @@ from tracker.app import App
 from tracker.cli.common import database_access, emit, handle_errors, parse_date
 from tracker.errors import ConfigError, InputError
 from tracker.export.records import json_record
-from tracker.model import Article
+from tracker.model import Article, Event
 from tracker.settings import Access
 
 if TYPE_CHECKING:
@@ -181,6 +181,19 @@ def extract(
     export_events(events, "-", fmt="geojson", metadata=ExportMetadata())
 
 
+class _Detecting:
+    """Batch lines that declare no "language" get the detected one, as single articles do."""
+
+    def __init__(self, inner: Extractor) -> None:
+        self.inner = inner
+        self.name, self.version, self.languages = inner.name, inner.version, inner.languages
+
+    def extract(self, article: Article) -> list[Event]:
+        from tracker.ingest.language import with_detected_language
+
+        return self.inner.extract(with_detected_language(article))
+
+
 def _run_batch(batch: str, gazetteer: Gazetteer) -> None:
     """Extract a batch with front-line context from the batch itself: a first pass over
     its unambiguous places (a file; standard input is read once), then every article's
@@ -194,7 +207,7 @@ def _run_batch(batch: str, gazetteer: Gazetteer) -> None:
     if batch != "-":
         with click.open_file(batch, "r", encoding="utf-8", errors="replace") as first:
             activity = batch_activity(first, gazetteer)
-    extractor = default_extractor(front_line(gazetteer, activity))
+    extractor = _Detecting(default_extractor(front_line(gazetteer, activity)))
     out = sys.stdout
     stream = click.open_file(batch, "r", encoding="utf-8", errors="replace")
     articles = errors = events = 0

@@ -147,6 +147,7 @@ def article_from_record(record: dict[str, Any], number: int) -> Article:
         published=day,
         outlet=_optional_str(record, "outlet", number),
         country_focus=_optional_str(record, "country_focus", number) or "UA",
+        language=_optional_str(record, "language", number),
     )
 
 

@@ -111,8 +111,37 @@ def extract_events(
             read = [replace(m, headline=True) for m in read]
         mentions.extend(read)
     mentions = reader.incident_places(mentions)
-    groups = merge_mentions(_note_mentions(text, sentences, mentions))
-    groups = _codable(_in_the_article_region(groups, gazetteer, lambda: reader.lead_place(heads)))
+    return events_from_mentions(
+        article,
+        text,
+        _note_mentions(text, sentences, mentions),
+        gazetteer=gazetteer,
+        min_confidence=min_confidence,
+        lead=lambda: reader.lead_place(heads),
+    )
+
+
+def _no_lead() -> Resolution | None:
+    return None
+
+
+def events_from_mentions(
+    article: Article,
+    text: str,
+    mentions: list[Mention],
+    *,
+    gazetteer: Gazetteer,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    lead: Callable[[], Resolution | None] = _no_lead,
+) -> list[Event]:
+    """An article's mentions, from any language's reader, merged and scored into events.
+
+    Every extractor ends here, so events are merged, coded to the article's region
+    (or near the one town its lead names, ``lead``) and scored the same way whatever
+    language they were read from.
+    """
+    groups = merge_mentions(mentions)
+    groups = _codable(_in_the_article_region(groups, gazetteer, lead))
     events = _scored(_events(article, text, groups))
     return [e for e in events if e.confidence >= min_confidence]
 

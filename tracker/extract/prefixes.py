@@ -205,14 +205,15 @@ def _trie_regex(tokens: frozenset[str], length: int) -> str:
     return _trie_node(trie, 0, length) if trie else "(?!)"
 
 
-_TOKEN = re.compile("[a-z0-9]+")
+# Any letters or digits, not only ASCII: a Cyrillic rule ("обстріл") has Cyrillic tokens.
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def _trie_node(node: dict, depth: int, length: int) -> str:  # type: ignore[type-arg]
     branches = []
     for ch in sorted(node):
         if ch == "":
-            branches.append("" if depth == length else "(?![a-z0-9])")
+            branches.append("" if depth == length else r"(?![^\W_])")
         else:
             branches.append(re.escape(ch) + _trie_node(node[ch], depth + 1, length))
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -3,8 +3,8 @@
 A :class:`LanguageRouter` holds one extractor per language and is itself an
 :class:`~tracker.extract.protocol.Extractor`, so the pipeline takes either. An
 article whose language is unknown or unset goes to the default language's
-extractor (English for now). A Ukrainian or Russian extractor plugs in by being
-added to the router that :func:`default_extractor` builds.
+extractor (English). The Ukrainian and Russian extractors
+(:mod:`tracker.extract.cyrillic`) are added to the router :func:`default_extractor` builds.
 """
 
 from __future__ import annotations
@@ -117,16 +117,21 @@ def extractor_for(extractor: Extractor, article: Article) -> Extractor:
 def default_extractor(
     gazetteer: Gazetteer, *, today: date | None = None, min_confidence: float | None = None
 ) -> LanguageRouter:
-    """Every extractor this tracker ships, routed by language (today: English rules).
+    """Every extractor this tracker ships, routed by language (English, Ukrainian, Russian rules).
 
     Examples
     --------
     >>> from geodata import load_embedded_gazetteer
     >>> sorted(default_extractor(load_embedded_gazetteer()).languages)
-    ['en']
+    ['en', 'ru', 'uk']
     """
     from tracker.extract.core import DEFAULT_MIN_CONFIDENCE
+    from tracker.extract.cyrillic import LANGUAGES, CyrillicExtractor
     from tracker.extract.rule_extractor import RuleExtractor
 
     floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
-    return LanguageRouter([RuleExtractor(gazetteer, today=today, min_confidence=floor)])
+    cyrillic = [
+        CyrillicExtractor(gazetteer, language=lang, today=today, min_confidence=floor)
+        for lang in LANGUAGES
+    ]
+    return LanguageRouter([RuleExtractor(gazetteer, today=today, min_confidence=floor), *cyrillic])

@@ -1,0 +1,401 @@
+"""Reading one Ukrainian or Russian sentence into mentions, with the English reader's steps.
+
+1. skip sentences about sanctions, anniversaries, forecasts; drop triggers hedged by
+   a negation or an intention; weapon nouns ("дрон") stand only beside a verb of
+   attack; weak words count only where no strong trigger is left; weapons that were
+   shot down are not strikes;
+2. group the triggers of one event type in one clause, keep ACLED's highest-ranked
+   sub-type (a missile strike during shelling is the missile strike);
+3. give each place its role from the words before it: event place, near ("під",
+   "в районі"), admin hint (an oblast next to a town), reference point ("за 10 км
+   від"), the seat of an office ("голова Харківської ОВА"); weapons' origins
+   ("з Бєлгородської області") are not event places;
+4. give every event place to its nearest trigger in its clause and resolve it with
+   the shared :class:`~tracker.extract.locate.PlaceResolver`; a group with no place
+   takes the town "the city"/"село" stands for, named in the sentences before;
+5. date each mention by the nearest date expression, else the publication day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from geodata.model import GeoPrecision, NameMatch, Resolution
+from tracker.extract.actors import claimant_side
+from tracker.extract.cyrillic.dates import find_dates
+from tracker.extract.cyrillic.facts import SentenceFacts
+from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder
+from tracker.extract.dates import DateReading, default_date
+from tracker.extract.lexicon.countries_en import THEATRE
+from tracker.extract.locate import CITY_POPULATION, PlaceResolver
+from tracker.extract.mention import Mention
+from tracker.extract.parties import choose_parties
+from tracker.extract.places import OFFICE, PlaceMention, Role
+from tracker.extract.rule import Trigger
+from tracker.extract.targets import nearest_target
+from tracker.extract.text import Sentence
+from tracker.model import EventType, SubEventType
+
+_HINT_GAP = 45  # an oblast this close after a town, in its clause, is the town's admin hint
+_LOOK_BACK = 3
+_VAGUE = frozenset({"attack", "damage"})
+Dated = tuple[Trigger, DateReading | None]
+
+
+@dataclass
+class CyrillicReader:
+    """What every sentence of one article is read against."""
+
+    text: str
+    facts: SentenceFacts
+    finder: ToponymFinder
+    resolver: PlaceResolver
+    published: date | None
+    today: date
+    country: str
+    sentences: Sequence[Sentence] = ()
+    _places: dict[int, list[PlaceMention]] = field(default_factory=dict)
+    _the_town: re.Pattern[str] | None = None
+    region: NameMatch | None = None  # the one oblast the whole article names, if only one
+
+    def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
+        """The mentions one sentence makes (possibly none)."""
+        s, e = sentence.start, sentence.end
+        if self.facts.skipped(self.text[s:e]):
+            return []
+        kept = self._standing(sentence, triggers)
+        if not kept:
+            return []
+        lexicon = self.facts.lexicon
+        dates = find_dates(self.text[s:e], lexicon, published=self.published, today=self.today)
+        if not dates and self.facts.recap(self.text[s:e]):
+            return []  # "Нагадаємо, ..." with no date of its own: an earlier report
+        dated = [(t, _nearest(dates, t.start - s)) for t in kept]
+        dated = [(t, d) for t, d in dated if d is None or not (d.future or self._history(d))]
+        return self._mentions(sentence, dated) if dated else []
+
+    def _history(self, reading: DateReading) -> bool:
+        return reading.history and self.published is not None
+
+    # -- triggers ----------------------------------------------------------
+
+    def _standing(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Trigger]:
+        s, e = sentence.start, sentence.end
+        live = [t for t in triggers if self.facts.hedged(self.text, s, t) is None]
+        if not self.facts.attack_verb(self.text[s:e]):
+            live = [t for t in live if t.rule.name not in self.facts.lexicon.weapon_nouns]
+        strong = [t for t in live if not t.rule.weak]
+        live = strong or live
+        if not self.facts.ground_combat(self.text[s:e]):
+            # "під постійними атаками", "атака на інфраструктуру": "attack" alone is fighting
+            # only beside troops, positions or assaults; elsewhere another word names the event
+            live = [t for t in live if t.rule.name != "attack"]
+        downed = [t for t in live if t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE]
+        if downed:  # the drones and missiles shot down are not strikes
+            cuts = self.facts.clause_cuts(self.text, s, e)
+            clauses = {_clause(cuts, t.start) for t in downed}
+            live = [
+                t
+                for t in live
+                if t.sub_event_type.event_type is not EventType.EXPLOSIONS
+                or _clause(cuts, t.start) not in clauses
+            ]
+        return live
+
+    # -- places ------------------------------------------------------------
+
+    def places(self, sentence: Sentence) -> list[PlaceMention]:
+        """The sentence's places, each with its role (cached)."""
+        if sentence.start not in self._places:
+            found = self.finder.find(self.text, sentence.start, sentence.end)
+            sides = self.facts.sides(self.text, sentence.start, sentence.end, trigger_start=0)
+            # "Сили оборони", "Сил спротиву": a side's name is never a village of that name
+            found = [t for t in found if not any(s.start <= t.start < s.end for s in sides)]
+            credible = [t for t in found if self._credible(t)]
+            self._places[sentence.start] = self._roles(sentence, credible)
+        return self._places[sentence.start]
+
+    def _credible(self, t: Toponym) -> bool:
+        """A name whose likeliest place lies outside Ukraine, Russia and Belarus is a word here
+        ("Як", "Два"), not a place (the English reader asks for the country to be named)."""
+        if t.is_region:
+            return True
+        place = self.finder.likeliest_place(t.name)
+        return place is None or place.country in THEATRE
+
+    def _roles(self, sentence: Sentence, found: list[Toponym]) -> list[PlaceMention]:
+        cuts = self.facts.clause_cuts(self.text, sentence.start, sentence.end)
+        out: list[PlaceMention] = []
+        for i, t in enumerate(found):
+            before = self.text[max(sentence.start, t.start - 40) : t.start]
+            match = NameMatch(t.start, t.end, t.name, t.key, t.is_region)
+            role, why = self._role(t, before)
+            hint = None
+            if role in (Role.EVENT, Role.NEAR) and not t.is_region:
+                hint = _hint_after(found, i, cuts, self.text)
+            elif (
+                role is Role.EVENT
+                and t.kind == "region"
+                and _beside_town(found, i, cuts, self.text)
+            ):
+                role, why = Role.ADMIN, "an oblast next to a town in its clause"
+            out.append(PlaceMention(match, role, why, t.is_region, hint))
+        return out
+
+    def _role(self, t: Toponym, before: str) -> tuple[Role, str]:
+        ends = self.facts.ends_with
+        if t.kind == "office" or ends("office", before):
+            return Role.SPEAKER, OFFICE
+        if ends("reference", before + " "):
+            return Role.REFERENCE, "a distance or direction from it"
+        if ends("near", before):
+            return Role.NEAR, f"near: {before.split()[-1] if before.split() else ''!r}"
+        if t.kind == "community" and ends("settlement", before):
+            return Role.ADMIN, "the community of the settlement named just before"
+        if t.kind == "community":
+            return Role.NEAR, "a community or district named by its town"
+        if ends("origin", before):
+            return Role.VISIT, "where a weapon or force came from"
+        return Role.EVENT, "named with the event"
+
+    # -- mentions ----------------------------------------------------------
+
+    def _mentions(self, sentence: Sentence, dated: list[Dated]) -> list[Mention]:
+        cuts = self.facts.clause_cuts(self.text, sentence.start, sentence.end)
+        groups = _group(dated, cuts)
+        places = self.places(sentence)
+        event_places = [p for p in places if p.role.is_event_place]
+        owners = _assign(event_places, [t for t, _ in dated], cuts)
+        office = next((p for p in places if p.role is Role.SPEAKER), None)
+        mentions = []
+        for group in groups:
+            triggers = [t for t, _ in group]
+            mine = [p for p, o in zip(event_places, owners, strict=True) if o in triggers]
+            for place in mine:
+                res = self.resolver.resolve(self._with_article_region(place))
+                mentions.append(self._mention(sentence, group, place, res))
+            if mine:
+                continue
+            found = self._the_town_before(sentence)
+            if found is not None:
+                place, res = found
+                note = "place: 'the town'/'село' read as the town named just before"
+                mentions.append(self._mention(sentence, group, place, res, note=note))
+            elif office is not None and _office_places(group, office):
+                res = self.resolver.resolve(office)
+                note = "place: only the seat of an office holder is named; coded there"
+                mentions.append(self._mention(sentence, group, office, res, note=note))
+            else:
+                m = self._mention(sentence, group, None, None)
+                thin = all(t.rule.weak for t in triggers)
+                mentions.append(replace(m, thin=True) if thin else m)
+            if {t.rule.name for t in triggers} <= _VAGUE:
+                # "атака", "пошкоджено": how pages talk of an event named better elsewhere
+                mentions[-len(mine) or -1 :] = [
+                    replace(m, thin=True) for m in mentions[-len(mine) or -1 :]
+                ]
+        return self._share_fatalities(sentence, mentions)
+
+    def _with_article_region(self, place: PlaceMention) -> PlaceMention:
+        """A homonym with no region of its own is looked for in the article's only region,
+        when one of its candidates lies there (a town elsewhere keeps its own place)."""
+        if place.hint is not None or place.is_region or self.region is None:
+            return place
+        region = self.region.surface
+        res = self.resolver.resolve(place)
+        if res is None or res.place.admin1 == region or res.place.population >= CITY_POPULATION:
+            return place  # a city, or a town already in that region
+        if not self.finder.lies_in(place.match.surface, region):
+            return place
+        why = f"{place.why}; the article's only region as hint"
+        return replace(place, hint=self.region, why=why)
+
+    def _the_town_before(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
+        """ "У місті/селі ...": the town named in the three sentences before, if any."""
+        if self._the_town is None:
+            self._the_town = re.compile(
+                r"(?<![\w-])(?:міст[оіа]|сел[оіа]|селищ[еіа]|город[еа]?|сел[оеа]|поселк[еа]"
+                r"|населен\w+\s+пункт\w*)(?![\w-])",
+                re.I,
+            )
+        if not self._the_town.search(self.text, sentence.start, sentence.end):
+            return None
+        i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), 0)
+        for earlier in reversed(self.sentences[max(0, i - _LOOK_BACK) : i]):
+            for place in reversed(self.places(earlier)):
+                if place.is_region or place.role not in (Role.EVENT, Role.NEAR):
+                    continue
+                res = self.resolver.resolve(place)
+                if res is not None and not res.place.is_region:
+                    return place, res
+        return None
+
+    def _mention(
+        self,
+        sentence: Sentence,
+        group: list[Dated],
+        place: PlaceMention | None,
+        res: Resolution | None,
+        *,
+        note: str | None = None,
+    ) -> Mention:
+        trigger, reading = _best(group)
+        reading = reading or default_date(published=self.published, today=self.today)
+        s, e = sentence.start, sentence.end
+        claims = self.facts.claims(self.text, s, e)
+        claim = min(claims, key=lambda c: abs(c.start - trigger.start)) if claims else None
+        targets = self.facts.targets(self.text, s, e)
+        target = nearest_target(targets, place.match.start if place else trigger.start)
+        country = res.place.country if res else self.country
+        parties = choose_parties(
+            trigger.sub_event_type,
+            self.facts.sides(self.text, s, e, trigger_start=trigger.start),
+            claimant=claimant_side(claim.who if claim else None),
+            target=target,
+            country=country or "UA",
+            sentence="",
+        )
+        alleged = self.facts.alleged(self.text[s:e])
+        evidence = [f"trigger: {trigger.rule.name} {self.text[trigger.start : trigger.end]!r}"]
+        if len(group) > 1:
+            evidence.append(f"type: {len(group)} triggers, highest ACLED rank kept")
+        evidence.append(_place_evidence(place, res))
+        if note:
+            evidence.append(note)
+        evidence.append(reading.evidence)
+        evidence.extend(parties.notes)
+        if claim:
+            evidence.append(f"claim: {claim.who}")
+        if alleged:
+            evidence.append("alleged: the sentence hedges the report")
+        conf = (
+            trigger.rule.strength * 0.7 + 0.3 * res.score if res else trigger.rule.strength - 0.05
+        )
+        conf -= 0.15 if alleged else 0.0
+        return Mention(
+            sub_event_type=parties.sub_event_type,
+            sentence=(s, e),
+            trigger=(trigger.start, trigger.end),
+            date=reading,
+            confidence=round(min(0.99, max(0.05, conf)), 2),
+            place=res.place if res else None,
+            precision=res.precision if res else None,
+            location_text=None if res or place is None else place.match.surface,
+            place_span=(place.match.start, place.match.end) if place else None,
+            actor1=parties.actor1,
+            actor2=parties.actor2,
+            target=target.text if target else None,
+            claimed_by=claim.who if claim else None,
+            alleged=alleged,
+            evidence=tuple(evidence),
+        )
+
+    def _share_fatalities(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """The sentence's death toll goes to the mention nearest the words that give it."""
+        found = self.facts.fatalities(self.text[sentence.start : sentence.end])
+        if found is None or not mentions:
+            return mentions
+        at = sentence.start
+        nearest = min(
+            range(len(mentions)),
+            key=lambda i: abs((mentions[i].place_span or mentions[i].trigger)[0] - at),
+        )
+        m = mentions[nearest]
+        mentions[nearest] = replace(
+            m, fatalities=found.count, evidence=(*m.evidence, f"fatalities: {found.phrase!r}")
+        )
+        return mentions
+
+
+def _nearest(dates: list[DateReading], position: int) -> DateReading | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: min(abs(d.start - position), abs(d.end - position)))
+
+
+def _clause(cuts: list[int], position: int) -> int:
+    return sum(1 for c in cuts if c <= position)
+
+
+def _group(dated: list[Dated], cuts: list[int]) -> list[list[Dated]]:
+    """Triggers of one event type in one clause report one event."""
+    groups: dict[tuple[int, str], list[Dated]] = {}
+    for item in dated:
+        sub = item[0].sub_event_type
+        kind = (
+            sub.value
+            if sub.event_type is EventType.STRATEGIC_DEVELOPMENTS
+            else sub.event_type.value
+        )
+        groups.setdefault((_clause(cuts, item[0].start), kind), []).append(item)
+    return list(groups.values())
+
+
+def _best(group: list[Dated]) -> Dated:
+    """The trigger of the highest-ranked sub-type, with the group's date."""
+    trigger, own = min(
+        group, key=lambda item: (item[0].sub_event_type.rank, -item[0].rule.strength)
+    )
+    return trigger, own or next((d for _, d in group if d is not None), None)
+
+
+def _assign(places: list[PlaceMention], triggers: list[Trigger], cuts: list[int]) -> list[Trigger]:
+    """Each event place goes to its nearest trigger in its own clause, else the nearest."""
+    owners = []
+    for p in places:
+        here = _clause(cuts, p.match.start)
+        mine = [t for t in triggers if _clause(cuts, t.start) == here] or triggers
+        owners.append(min(mine, key=lambda t: abs(t.start - p.match.start)))
+    return owners
+
+
+def _hint_after(found: list[Toponym], i: int, cuts: list[int], text: str) -> NameMatch | None:
+    """The oblast named right after a town (past any towns listed with it), in its clause."""
+    town = found[i]
+    for later in found[i + 1 :]:
+        if later.start - town.end > _HINT_GAP * 3 or _clause(cuts, later.start) != _clause(
+            cuts, town.start
+        ):
+            return None
+        if later.kind == "region":
+            return NameMatch(later.start, later.end, later.name, later.key, True)
+    return None
+
+
+def _beside_town(found: list[Toponym], i: int, cuts: list[int], text: str) -> bool:
+    """An oblast named just after (or before) a town in the same clause only says where it is."""
+    region = found[i]
+    for other in found:
+        if other.is_region or _clause(cuts, other.start) != _clause(cuts, region.start):
+            continue
+        gap = region.start - other.end if other.end <= region.start else other.start - region.end
+        if 0 <= gap <= _HINT_GAP * 3:
+            return True
+    return False
+
+
+def _office_places(group: list[Dated], office: PlaceMention) -> bool:
+    """ "Мера Мелітополя викрали": what happens to office holders or is decided by them is
+    coded to the office's town; a regional office ("голова Сумської ОВА") places what it
+    reports, save battles, at region precision (as the English reader does)."""
+    trigger, _ = _best(group)
+    kind = trigger.sub_event_type.event_type
+    if kind in (EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.STRATEGIC_DEVELOPMENTS):
+        return trigger.sub_event_type is not SubEventType.DISRUPTED_WEAPONS_USE or office.is_region
+    return office.is_region and kind is not EventType.BATTLES
+
+
+def _place_evidence(place: PlaceMention | None, res: Resolution | None) -> str:
+    if place is None:
+        return "place: none named; kept without a point"
+    head = f"place: {place.match.surface!r} ({place.role.value}: {place.why})"
+    if place.hint is not None:
+        head += f", admin hint {place.hint.surface!r}"
+    if res is None:
+        return head + "; not found in the gazetteer, kept without a point"
+    if place.role is Role.NEAR and res.precision < GeoPrecision.NEAR:
+        return f"{head}; {res.reason} (near)"
+    return f"{head}; {res.reason}"

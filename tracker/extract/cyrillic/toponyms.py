@@ -1,0 +1,561 @@
+"""Inflected place names in Ukrainian and Russian text, matched to the gazetteer.
+
+"у Харкові", "під Бахмутом", "по Херсонщині", "в Харьковской области",
+"под Купянском": a Slavic toponym is rarely written in the nominative the
+gazetteer knows. Each capitalised word (or pair of words, "Новій Каховці") is
+turned into the nominatives it may stand for, in this order:
+
+1. the analyses of pymorphy3 (with its Ukrainian or Russian dictionary) that
+   call it a place (``Geox``), then its other inanimate nouns;
+2. suffix rules for names the dictionary does not know ("Гаврилівці" →
+   "Гаврилівка", "Орихові" → "Оріхів", "Купянске" → "Купянск");
+3. the word as written;
+
+and the first that the gazetteer knows (its GeoNames alternate names hold the
+Cyrillic spellings, folded to the same keys as the Latin ones) is the place.
+Regions come from a table of oblast adjectives and regional nicknames
+(:mod:`tracker.extract.lexicon.regions_cyrillic`): "Харківської області",
+"на Херсонщині", "Белгородчина". A unit named by its adjective ("Куцурубської
+громади", "в Семеновской общине") is its town.
+
+Every lookup is cached per word, so an article costs a few dictionary hits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+from geodata.model import Place
+from geodata.protocols import Gazetteer
+from tracker.extract.cyrillic.lexicon import Lexicon
+from tracker.extract.lexicon.regions_cyrillic import COUNTRY_STEMS, REGIONS
+
+_UPPER = "А-ЯЁІЇЄҐ"
+_LOWER = "а-яёіїєґ'’ʼ"
+_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)*"
+_CYRILLIC_WORD = re.compile(rf"(?<![\w-])[{_UPPER}{_LOWER}][{_LOWER}-]*")
+_CAPITALISED = re.compile(rf"(?<![\w-]){_WORD}(?:\s+{_WORD})*")
+_ENDING = rf"[{_LOWER}]{{0,4}}"
+
+# Suffix rules: (ending of the inflected form, endings of the nominatives it may stand for).
+_SUFFIXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "uk": (
+        ("ові", ("ів", "ове", "ов", "")),
+        ("ова", ("ів", "ове", "ов")),
+        ("ову", ("ів", "ове", "ов")),
+        ("овом", ("ів", "ов")),
+        ("ці", ("ка", "ця", "ець")),
+        ("ки", ("ка",)),
+        ("ку", ("ка",)),
+        ("кою", ("ка",)),
+        ("ця", ("ець",)),
+        ("цю", ("ець",)),
+        ("цем", ("ець",)),
+        ("ого", ("е", "ий")),
+        ("ому", ("е", "ий")),
+        ("им", ("е", "ий")),
+        ("ім", ("е", "а")),
+        ("ій", ("а",)),
+        ("ої", ("а",)),
+        ("ою", ("а", "")),
+        ("ях", ("і", "и")),
+        ("ах", ("и", "і")),
+        ("ами", ("и",)),
+        ("ом", ("",)),
+        ("ем", ("ь", "")),
+        ("ям", ("ь",)),
+        ("ю", ("я", "ь")),
+        ("і", ("а", "я", "", "ь", "е")),
+        ("и", ("а", "")),
+        ("у", ("", "а", "е")),
+        ("а", ("", "е", "о")),
+        ("я", ("ь", "е", "я")),
+    ),
+    "ru": (
+        ("ове", ("ов", "ово")),
+        ("ова", ("ов", "ово")),
+        ("ову", ("ов", "ово")),
+        ("овом", ("ов",)),
+        ("ке", ("ка",)),
+        ("ки", ("ка",)),
+        ("ку", ("ка",)),
+        ("кой", ("ка",)),
+        ("це", ("ца", "ец")),
+        ("ца", ("ец",)),
+        ("цу", ("ец",)),
+        ("ого", ("ое", "ий", "ый")),
+        ("ому", ("ое", "ий")),
+        ("ым", ("ое", "ый")),
+        ("ом", ("", "ое")),
+        ("ой", ("ая", "ое")),
+        ("ую", ("ая",)),
+        ("ей", ("ая", "ь")),
+        ("ах", ("ы", "и")),
+        ("ами", ("ы", "и")),
+        ("ем", ("ь", "")),
+        ("е", ("", "а", "ь", "е")),
+        ("и", ("а", "ь", "я")),
+        ("у", ("", "а")),
+        ("а", ("", "о")),
+        ("я", ("ь", "е")),
+        ("ю", ("я", "ь")),
+    ),
+}
+# A unit's adjective → its town: stem endings tried after "-ськ-/-ск-" is cut off.
+_TOWN_FROM_STEM = ("", "и", "ка", "а", "я", "ь", "е", "ово", "ець")
+# Readings that are never a place: conjunctions, adverbs, verbs, pronouns ...
+_NOT_A_NAME = (
+    "CONJ", "PREP", "ADVB", "VERB", "INFN", "PRCL", "NPRO", "INTJ", "PRED", "GRND", "PRTF", "NUMR",
+    "COMP", "ADJS",
+)  # fmt: skip
+# The occupation "republics" name the oblasts they claim; used as admin hints.
+_REPUBLICS = re.compile(
+    r"(?<![\w-])(?:(?-i:ДНР|ЛНР)(?![\w-])|(?:донецьк|донецк|луганськ|луганск)\w*\s+народн\w*\s+"
+    r"(?:республік|республик)\w*)",
+    re.IGNORECASE,
+)
+_VOWEL_SOFT_SIGN = re.compile("[аеиоуыэюяіїєё]ь$")  # "Донецкаь": no word ends so
+_OFFICES = ("ова", "ода", "облрад", "ога", "облсовет")  # a regional office, not the region
+_TOWN = 1_000  # people: a sentence-initial common word must name a town at least this big
+_QUOTES = "\"«“„'"
+_ADJ_SUFFIX = re.compile(r"(?P<core>ськ|цьк|зьк|ск|цк)\w{1,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place named in the text: where it is written and the name the gazetteer knows."""
+
+    start: int
+    end: int
+    surface: str  # the text as written ("Харкові")
+    name: str  # the name looked up ("Харків"; for a region its English name)
+    key: str
+    kind: str  # "settlement", "region", "office" (a regional office) or "community"
+
+    @property
+    def is_region(self) -> bool:
+        """True for an oblast or region."""
+        return self.kind in ("region", "office")
+
+
+class ToponymFinder:
+    """Finds the places one language's text names; one per gazetteer and language.
+
+    Examples
+    --------
+    >>> from geodata import load_embedded_gazetteer
+    >>> from tracker.extract.cyrillic.lexicon import lexicon_for
+    >>> finder = ToponymFinder(load_embedded_gazetteer(), lexicon_for("uk"))
+    >>> [(t.surface, t.name) for t in finder.find("Обстріл у Харкові та на Херсонщині.")]
+    [('Харкові', 'Харків'), ('Херсонщині', 'Kherson Oblast')]
+    """
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self._gazetteer = gazetteer
+        self._lexicon = lexicon
+        self._rules = _SUFFIXES[lexicon.language]
+        self._analyse = _analyser(lexicon.language)
+        self._known_cache: dict[str, str | None] = {}
+        self._word_cache: dict[str, tuple[str, str] | None] = {}
+        self._region_word = _region_word_regex(lexicon)
+        self._regions_of: tuple[str, list[Toponym]] | None = None
+        self._in_region: dict[tuple[str, str], bool] = {}
+        self._places: dict[str, Place | None] = {}
+        self._said = re.compile(
+            rf"(?<![\w-])(?:{lexicon.claim_verbs}|написал\w*|написав)\s+$", re.I
+        )
+        self._community = re.compile(
+            rf"(?<![\w-])(?P<adj>[{_UPPER}][{_LOWER}-]+(?:ськ|цьк|зьк|ск|цк){_ENDING})\s+"
+            rf"(?:(?:міськ|сільськ|селищн|городск|сельск|поселков)\w*\s+)?"
+            rf"(?P<unit>{lexicon.community})"
+        )
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Toponym]:
+        """Every place named in ``text[start:end]``, in order, never overlapping."""
+        end = len(text) if end is None else end
+        found = self._regions(text, start, end) + self._communities(text, start, end)
+        taken = [(t.start, t.end) for t in found]
+        for m in _CAPITALISED.finditer(text, start, end):
+            found.extend(self._settlements(text, m, taken))
+        return sorted(found, key=lambda t: t.start)
+
+    def lies_in(self, name: str, region: str) -> bool:
+        """True when some place called ``name`` lies in ``region`` (an English admin-1 name)."""
+        key = (name, region)
+        if key not in self._in_region:
+            found = self._gazetteer.search(name, admin1=region, limit=1)
+            self._in_region[key] = bool(found) and found[0].place.admin1 == region
+        return self._in_region[key]
+
+    def regions(self, text: str) -> set[str]:
+        """The regions ``text`` names (oblast adjectives, nicknames, regional offices)."""
+        return {t.name for t in self._regions(text, 0, len(text))}
+
+    # -- regions and units -------------------------------------------------
+
+    def _regions(self, text: str, start: int, end: int) -> list[Toponym]:
+        """The regions in ``text[start:end]``, from one scan of the whole text (kept for the
+        next sentence of the same article)."""
+        if self._regions_of is None or self._regions_of[0] is not text:
+            self._regions_of = (text, self._scan_regions(text))
+        return [t for t in self._regions_of[1] if start <= t.start and t.end <= end]
+
+    def _scan_regions(self, text: str) -> list[Toponym]:
+        """Words that begin with an oblast adjective or nickname stem (looked up by their first
+        four letters, not one big regular expression tried at every character)."""
+        out = []
+        by_head = _stems_by_head()
+        for m in _CYRILLIC_WORD.finditer(text):
+            word = m.group().lower()
+            stems = by_head.get(word[:4])
+            if not stems:
+                continue
+            stem = next((s for s in stems if word.startswith(s) and len(word) - len(s) <= 4), None)
+            if stem is None:
+                continue
+            region = _stem_index()[0][stem]
+            if stem in _nicknames():
+                out.append(Toponym(m.start(), m.end(), m.group(), region, region, "region"))
+                continue
+            after = self._region_word.match(text, m.end())
+            if after is None:
+                continue
+            word = after.group("word").lower()
+            kind = "office" if word.startswith(_OFFICES) else "region"
+            out.append(Toponym(m.start(), m.end(), m.group(), region, region, kind))
+        for m in _REPUBLICS.finditer(text):  # "Часов Яр (ДНР)": the oblast it was carved from
+            region = (
+                "Donetsk Oblast"
+                if m.group().lower().startswith(("д", "донец"))
+                else ("Luhansk Oblast")
+            )
+            out.append(Toponym(m.start(), m.end(), m.group(), region, region, "region"))
+        return sorted(out, key=lambda t: t.start)
+
+    def _communities(self, text: str, start: int, end: int) -> list[Toponym]:
+        out = []
+        for m in self._community.finditer(text, start, end):
+            adj = m.group("adj")
+            if _region_of(adj.lower()) is not None and m.group("unit").lower().startswith("област"):
+                continue
+            found = self._town_of(adj)
+            if found is not None:
+                name, key = found
+                out.append(Toponym(m.start("adj"), m.end("adj"), adj, name, key, "community"))
+        return out
+
+    def _town_of(self, adjective: str) -> tuple[str, str] | None:
+        m = _ADJ_SUFFIX.search(adjective)
+        if m is None:
+            return None
+        stem, core = adjective[: m.start()], m.group("core")
+        # "Покровський район" is Покровськ's before it is a village Покров
+        names = [stem + core, *(stem + e for e in _TOWN_FROM_STEM), stem + core + "ий"]
+        if stem.endswith("н"):  # "Городнянська" → "Городня", "Рівненська" → "Рівне"
+            names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е"]
+        # The first reading the gazetteer knows in Ukraine, whose units these are: a unit is
+        # named after its own (often small) town, so no preference for a bigger place
+        # ("Семенова" is also an old name of Murmansk, "Семенов" a Russian town).
+        for name in names:
+            key = self._known(name)
+            if key is not None and self._in_ukraine(name):
+                return name, key
+        return None
+
+    def _in_ukraine(self, name: str) -> bool:
+        """The place ``name`` means with no context is in Ukraine ("Мар'їнськ" is Mariinsk)."""
+        place = self.likeliest_place(name)
+        return place is not None and place.country == "UA"
+
+    def _likeliest(self, known: list[tuple[str, str]]) -> tuple[str, str] | None:
+        """The first reading, unless a later one is a town ten times its size.
+
+        "Покровська" is Покровськ (60,000 people) rather than a village Покровське:
+        news names the larger place far more often.
+        """
+        if not known:
+            return None
+        first = known[0]
+        floor = max(10_000, 10 * self._population(first[0]))
+        bigger = [nk for nk in known[1:] if self._population(nk[0]) >= floor]
+        return bigger[0] if bigger else first
+
+    def _population(self, name: str) -> int:
+        """The population of the place ``name`` most likely means (0 when unknown)."""
+        place = self.likeliest_place(name)
+        return place.population if place is not None else 0
+
+    def likeliest_place(self, name: str) -> Place | None:
+        """The place ``name`` means with no context at all (cached across articles)."""
+        if name not in self._places:
+            res = self._gazetteer.resolve(name)
+            self._places[name] = res.place if res is not None else None
+        return self._places[name]
+
+    # -- settlements -------------------------------------------------------
+
+    def _settlements(
+        self, text: str, m: re.Match[str], taken: list[tuple[int, int]]
+    ) -> list[Toponym]:
+        """Places in a run of capitalised words: known pairs first, then single words."""
+        spans = []
+        pos = m.start()
+        for word in m.group().split():
+            at = text.index(word, pos)
+            pos = at + len(word)
+            spans.append((at, pos, word, any(s < pos and at < e for s, e in taken)))
+        out = []
+        i = 0
+        while i < len(spans):
+            pair = self._known_pair(text, spans[i : i + 2])
+            if pair is not None:
+                out.append(pair)
+                i += 2
+                continue
+            at, end, word, overlaps = spans[i]
+            i += 1
+            if overlaps or not self._plausible(text, at, word):
+                continue
+            if i < len(spans) and not spans[i][3] and self._is_adjective(word):
+                continue  # "Новой" of a "Новая Погощь" the gazetteer does not know
+            found = self._word(word)
+            if found is not None:
+                out.append(Toponym(at, end, word, found[0], found[1], "settlement"))
+        return out
+
+    def _known_pair(self, text: str, spans: list[tuple[int, int, str, bool]]) -> Toponym | None:
+        """Two capitalised words the gazetteer knows together ("Часов Яр", "Новій Каховці"):
+        a place whatever either word alone might be; a given name and a surname are not."""
+        if len(spans) < 2 or spans[0][3] or spans[1][3]:
+            return None
+        first, second = spans[0][2], spans[1][2]
+        if (
+            first.lower().startswith(COUNTRY_STEMS)
+            or "Name" in (self._analyse(first)[:1] or [("", "")])[0][1]
+        ):
+            return None
+        if not re.fullmatch(r"\s+", text[spans[0][1] : spans[1][0]]):
+            return None
+        found = self._pair([first, second])
+        if found is None:
+            return None
+        start, end = spans[0][0], spans[1][1]
+        return Toponym(start, end, text[start:end], found[0], found[1], "settlement")
+
+    def _after_a_name(self, text: str, at: int) -> bool:
+        """Right after a given name: a surname ("Вячеслав Чаус"), whatever village shares it."""
+        before = re.search(rf"([{_UPPER}][{_LOWER}]+)\s+$", text[max(0, at - 30) : at])
+        if before is None:
+            return False
+        parses = self._analyse(before.group(1))
+        return bool(parses) and "Name" in parses[0][1]
+
+    def _speaker(self, text: str, at: int) -> bool:
+        """Right after a verb of saying: "- написал Чаус", "повідомив Федоров"."""
+        return self._said.search(text, max(0, at - 30), at) is not None
+
+    def _is_adjective(self, word: str) -> bool:
+        parses = self._analyse(word)
+        return bool(parses) and "ADJF" in parses[0][1]
+
+    def _plausible(self, text: str, at: int, word: str) -> bool:
+        """Not a country, a common word capitalised at a sentence start, nor a person's name."""
+        low = word.lower()
+        if low.startswith(COUNTRY_STEMS):
+            return False
+        if self._after_a_name(text, at) or self._speaker(text, at):
+            return False
+        parses = self._analyse(word)
+        if any("Geox" in tag for _, tag in parses):
+            return True
+        top = parses[0][1] if parses else ""
+        if text[at - 1 : at] in _QUOTES.split() or (at and text[at - 1] in _QUOTES):
+            return False  # a quoted name is a unit, an outlet or an operation ("Скеля")
+        after = re.match(r"\s+([а-яёіїєґ]+)", text[at + len(word) : at + len(word) + 30])
+        if (
+            top.startswith("ADJF")
+            and after
+            and self._analyse(after.group(1))[:1]
+            and self._analyse(after.group(1))[0][1].startswith(("NOUN", "ADJF"))
+        ):
+            return False  # an adjective before a common noun: "Ударною хвилею", "Пряма мова"
+        person = any(mark in top for mark in ("Name", "Surn", "Patr")) and (
+            not any("inan" in tag for _, tag in parses) or _beside_a_name(text, at, word)
+        )
+        if person or any(top.startswith(pos) for pos in _NOT_A_NAME):
+            return False
+        if text[at + len(word) : at + len(word) + 1] == ":":
+            return False  # a speaker: "Пряма мова Григорова:"
+        before = text[max(0, at - 3) : at].strip()
+        sentence_start = at == 0 or before == "" or before[-1:] in '.!?"«“„—–:…>)*'
+        # A capitalised common word opening a sentence ("Ранок", "Ракета") is a place only
+        # when it is a town of some size, not one of the hamlets named after the word.
+        return not sentence_start or "NOUN" not in top or self._town_of_note(word)
+
+    def _town_of_note(self, word: str) -> bool:
+        found = self._word(word)
+        forms = {word.lower(), *(n for n, _ in self._analyse(word))}
+        if found is None or found[0].lower() not in forms:
+            return False  # "Бои" read by a suffix rule as a village "Боя"
+        place = self.likeliest_place(found[0])
+        return place is not None and (
+            place.population >= _TOWN or place.feature_code.startswith("PPLA")
+        )
+
+    def _word(self, word: str) -> tuple[str, str] | None:
+        if word not in self._word_cache:
+            known = [
+                (n, k) for n in self._nominatives(word)[:8] if (k := self._known(n)) is not None
+            ]
+            self._word_cache[word] = self._likeliest(known)
+        return self._word_cache[word]
+
+    def _pair(self, words: list[str]) -> tuple[str, str] | None:
+        joined = " ".join(words)
+        if joined not in self._word_cache:
+            # the pair as written first: "Часов Яр", "Нова Каховка" are written in the nominative
+            firsts = [words[0], *self._nominatives(words[0], adjective=True)[:6]]
+            seconds = [words[1], *self._nominatives(words[1])[:6]]
+            self._word_cache[joined] = self._first_known(
+                f"{a} {b}" for a, b in product(firsts, seconds)
+            )
+        return self._word_cache[joined]
+
+    def _nominatives(self, word: str, *, adjective: bool = False) -> list[str]:
+        """The nominatives ``word`` may stand for, most likely first."""
+        if "-" in word:
+            parts = word.split("-")
+            heads = [parts[:-1]] + (
+                [[_soften(p) for p in parts[:-1]]] if self._lexicon.language == "uk" else []
+            )
+            tails = self._nominatives(parts[-1])
+            return list(dict.fromkeys("-".join([*h, t]) for h in heads for t in tails))
+        parses = self._analyse(word)
+        geo = [n for n, tag in parses if "Geox" in tag]
+        nouns = [
+            n
+            for n, tag in parses
+            if ("NOUN" in tag or (adjective and "ADJF" in tag)) and "anim" not in tag
+        ]
+        ruled = [
+            word[: len(word) - len(end)] + new
+            for end, news in self._rules
+            if word.endswith(end)
+            for new in news
+            if len(word) - len(end) + len(new) >= 3
+            and not _VOWEL_SOFT_SIGN.search(word[: len(word) - len(end)] + new)
+        ]
+        others = [n for n, _ in parses]
+        names = [
+            *geo,
+            *(_cased(word, n) for n in nouns),
+            *ruled,
+            word,
+            *(_cased(word, n) for n in others),
+        ]
+        return list(dict.fromkeys(_cased(word, n) for n in names))
+
+    def _first_known(self, names: object) -> tuple[str, str] | None:
+        for name in names:  # type: ignore[attr-defined]
+            key = self._known(name)
+            if key is not None:
+                return name, key
+        return None
+
+    def _known(self, name: str) -> str | None:
+        """The gazetteer key of ``name`` when the whole of it names a place there."""
+        if name not in self._known_cache:
+            hits = self._gazetteer.find_names(name)
+            whole = [h for h in hits if h.start == 0 and h.end == len(name) and not h.is_region]
+            self._known_cache[name] = whole[0].key if whole else None
+        return self._known_cache[name]
+
+
+def _beside_a_name(text: str, at: int, word: str) -> bool:
+    """Another capitalised word right after, or right before: "Володимир Зеленський"."""
+    after = text[at + len(word) : at + len(word) + 2]
+    before = text[max(0, at - 30) : at]
+    return bool(
+        re.fullmatch(rf"\s[{_UPPER}]", after) or re.search(rf"[{_UPPER}][{_LOWER}]+\s$", before)
+    )
+
+
+def _soften(part: str) -> str:
+    """ "Середино" → "Середина": the first half of a hyphenated name is often inflected too."""
+    return part[:-1] + "а" if part.endswith("о") else part
+
+
+def _cased(model: str, name: str) -> str:
+    """``name`` capitalised as ``model`` is ("харків" → "Харків")."""
+    if not name:
+        return name
+    parts = name.split("-")
+    return "-".join(p[:1].upper() + p[1:] for p in parts) if model[:1].isupper() else name
+
+
+@lru_cache(maxsize=2)
+def _analyser(language: str) -> Callable[[str], list[tuple[str, str]]]:
+    """(normal form, tag) of every analysis of a word, cached: the dictionary is loaded once."""
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer(lang=language)
+
+    @lru_cache(maxsize=100_000)
+    def analyse(word: str) -> list[tuple[str, str]]:
+        return [(p.normal_form, str(p.tag)) for p in morph.parse(word)]
+
+    return analyse
+
+
+@lru_cache(maxsize=1)
+def _stem_index() -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
+    names: dict[str, str] = {}
+    adjectives: list[str] = []
+    nicknames: list[str] = []
+    for region, adjs, nicks in REGIONS:
+        for stem in adjs:
+            names[stem] = region
+            adjectives.append(stem)
+        for stem in nicks:
+            names[stem] = region
+            nicknames.append(stem)
+    return names, tuple(adjectives), tuple(nicknames)
+
+
+@lru_cache(maxsize=1)
+def _longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_stem_index()[0], key=len, reverse=True))
+
+
+def _region_of(word: str) -> str | None:
+    """The region a lower-case adjective or nickname (any case ending) names, or None."""
+    names, _, _ = _stem_index()
+    for stem in _longest_first():
+        if word.startswith(stem) and len(word) - len(stem) <= 4:
+            return names[stem]
+    return None
+
+
+def _region_word_regex(lexicon: Lexicon) -> re.Pattern[str]:
+    """What follows an oblast adjective: "область", "ОВА", or more adjectives and then one."""
+    _, adjectives, _ = _stem_index()
+    adj = "|".join(sorted((re.escape(s) for s in adjectives), key=len, reverse=True))
+    listed = rf"(?:\s*(?:,|та|і|й|и|а\s+також)\s*(?:{adj}){_ENDING})*"
+    return re.compile(rf"{listed}\s+(?P<word>{lexicon.region_word})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _stems_by_head() -> dict[str, tuple[str, ...]]:
+    heads: dict[str, list[str]] = {}
+    for stem in _longest_first():
+        heads.setdefault(stem[:4], []).append(stem)
+    return {h: tuple(v) for h, v in heads.items()}
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> frozenset[str]:
+    return frozenset(_stem_index()[2])
