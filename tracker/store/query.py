@@ -48,11 +48,17 @@ _JULIAN_OFFSET = 1721424.5  # julianday() of date.fromordinal(0)
 ORDER = (EVENTS.c.event_date, EVENTS.c.event_id)
 
 
-def conditions(flt: EventFilter, *, dialect: str) -> list[sa.ColumnElement[bool]]:
-    """Every WHERE condition ``flt`` asks for (ANDed by the caller)."""
+def conditions(
+    flt: EventFilter, *, dialect: str, since_implied: bool = False
+) -> list[sa.ColumnElement[bool]]:
+    """Every WHERE condition ``flt`` asks for (ANDed by the caller).
+
+    ``since_implied``: a keyset lower bound already implies ``flt.since``; the
+    date condition is left out so the planner seeks by the keyset alone.
+    """
     c = EVENTS.c
     where: list[sa.ColumnElement[bool]] = []
-    if flt.since:
+    if flt.since and not since_implied:
         where.append(c.event_date >= flt.since)
     if flt.until:
         where.append(c.event_date <= flt.until)
@@ -208,15 +214,18 @@ def _distance_km(lat: float, lon: float, *, dialect: str) -> sa.ColumnElement[fl
 
 def page_query(flt: EventFilter, *, dialect: str, after: tuple[date, str] | None) -> sa.Select:
     """Events matching ``flt`` in the stable order, starting after ``after`` (keyset paging)."""
-    query = sa.select(*EVENTS.c).where(*conditions(flt, dialect=dialect)).order_by(*ORDER)
+    # After a page, its last row (which matched ``since``) bounds the next one
+    # from below; with both bounds SQLite seeks by ``since`` and reads every
+    # earlier page again.
+    where = conditions(flt, dialect=dialect, since_implied=after is not None)
+    query = sa.select(*EVENTS.c).where(*where).order_by(*ORDER)
     if after is not None:
-        day, event_id = after
-        query = query.where(
-            sa.or_(
-                EVENTS.c.event_date > day,
-                sa.and_(EVENTS.c.event_date == day, EVENTS.c.event_id > event_id),
-            )
-        )
+        # The row-value form, not `date > d OR (date = d AND id > i)`: SQLite plans
+        # the OR as a scan from the start of the index for every page (a full read
+        # was quadratic: 12 ms for the first page of a million, 127 ms for the
+        # last), while both engines seek the composite index straight to a row
+        # value. tests/store/test_paging_plan.py reads the plans to keep it so.
+        query = query.where(sa.tuple_(*ORDER) > sa.tuple_(*after))
     return query
 
 
