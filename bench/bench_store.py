@@ -20,7 +20,7 @@ benchmark makes a throw-away database there (with PostGIS) and drops it.
 from __future__ import annotations
 
 import argparse
-import hashlib
+import itertools
 import math
 import random
 import statistics
@@ -35,21 +35,12 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import sqlalchemy as sa
+from bench_db import DAYS, START, SUBS, event_id, position, towns  # bench/ is on sys.path
 from shapely.geometry import Point
 
-from tracker.model import Event, EventFilter, GeoPrecision, SubEventType, TimePrecision
+from tracker.model import Event, EventFilter, GeoPrecision, TimePrecision
 from tracker.store import Store, open_store, rtree
 
-START = date(2021, 1, 1)
-DAYS = 4 * 365
-LON, LAT = (22.2, 40.2), (44.4, 52.3)  # Ukraine's bounding box
-SUBS = [
-    SubEventType.SHELLING_ARTILLERY_MISSILE,
-    SubEventType.AIR_DRONE_STRIKE,
-    SubEventType.ARMED_CLASH,
-    SubEventType.DISRUPTED_WEAPONS_USE,
-    SubEventType.ATTACK,
-]
 RADIUS_KM = 30.0
 UTM36N = "EPSG:32636"
 
@@ -63,27 +54,12 @@ class Query:
     month: tuple[date, date]
 
 
-def towns(seed: int = 7) -> list[tuple[float, float]]:
-    """300 reproducible (lat, lon) places events cluster around."""
-    rng = random.Random(seed)
-    return [(rng.uniform(*LAT), rng.uniform(*LON)) for _ in range(300)]
-
-
-def event_id(i: int) -> str:
-    """An id shaped like the tracker's own (32 hex digits of a hash), in no particular order."""
-    return hashlib.sha256(f"bench-{i}".encode()).hexdigest()[:32]
-
-
 def synthetic_events(n: int, *, seed: int = 7) -> Iterator[Event]:
     """``n`` reproducible events: 90% near 300 towns, 10% anywhere in the box."""
     rng = random.Random(seed)
     places = towns()
     for i in range(n):
-        if rng.random() < 0.9:
-            lat, lon = rng.choice(places)
-            lat, lon = lat + rng.gauss(0, 0.08), lon + rng.gauss(0, 0.12)
-        else:
-            lat, lon = rng.uniform(*LAT), rng.uniform(*LON)
+        lat, lon = position(rng, places)
         sub = SUBS[i % len(SUBS)]
         yield Event(
             event_id=event_id(i),
@@ -177,6 +153,17 @@ def frame_radius(utm: gpd.GeoDataFrame, q: Query) -> int:
     return len(gpd.sjoin(in_month, circle, predicate="within"))
 
 
+def page_times(store: Store, page: int = 1000) -> tuple[float, float, float]:
+    """A full read through ``query_events``: total seconds, median ms of the first and last
+    ten pages (the same for a linear read)."""
+    marks = [time.perf_counter()]
+    for i, _ in enumerate(store.query_events(EventFilter()), start=1):
+        if i % page == 0:
+            marks.append(time.perf_counter())
+    pages = [(b - a) * 1000 for a, b in itertools.pairwise(marks)]
+    return marks[-1] - marks[0], statistics.median(pages[:10]), statistics.median(pages[-10:])
+
+
 def bench_row_by_row(url: str, n: int) -> float:
     """The same SQLite import with its backlog indexed row by row (never a packed rebuild)."""
     store = open_store(url)
@@ -217,6 +204,11 @@ def bench_engine(name: str, url: str, n: int, queries: int) -> dict[str, float]:
     _row("bbox+month", ours_box, gdf_box)
     print(f"  (count only: p50 {ours_count.wall_ms:.2f} ms)")
     _row("radius 30 km+month", ours_radius, gdf_radius)
+    total, first, last = page_times(store)
+    print(
+        f"full read (query_events): {total:.1f} s; a 1,000-event page at the start "
+        f"{first:.1f} ms, at the end {last:.1f} ms (ratio {last / first:.2f})"
+    )
     store.close()
     return {"rate": rate, "box": ours_box.wall_ms, "radius": ours_radius.wall_ms}
 
