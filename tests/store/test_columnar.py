@@ -142,7 +142,7 @@ def test_the_record_schema_is_the_default_layout() -> None:
 
 
 @pytest.mark.parametrize("name", FILTERS)
-def test_columnar_records_equal_the_event_records(awkward: Store, name: str) -> None:
+def test_columnar_and_light_records_equal_the_event_records(awkward: Store, name: str) -> None:
     flt = FILTERS[name]
     reference = [json_record(event) for event in awkward.query_events(flt)]
     batches = list(awkward.read_records(flt))
@@ -150,6 +150,9 @@ def test_columnar_records_equal_the_event_records(awkward: Store, name: str) -> 
     columnar = [_plain_record(row) for batch in batches for row in batch.to_pylist()]
     assert [r["event_id"] for r in columnar] == [r["event_id"] for r in reference]
     assert columnar == reference
+    table = awkward.query_records(flt)  # the light path: the store's own connection
+    assert table.schema == RECORD_SCHEMA
+    assert [_plain_record(row) for row in table.to_pylist()] == reference
     if name == "everything":  # the store does hold what the test is about
         assert any(len(r["sources"]) > 1 for r in reference)
         assert any(r["geo_precision"] is None for r in reference)

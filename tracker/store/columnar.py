@@ -25,6 +25,7 @@ An in-memory SQLite database cannot be shared with a second driver:
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -40,7 +41,7 @@ from tracker.store import query
 from tracker.store.engine import safe_url
 from tracker.store.schema import EVENTS
 
-__all__ = ["RECORD_SCHEMA", "read_batches", "supported"]
+__all__ = ["RECORD_SCHEMA", "query_table", "read_batches", "supported"]
 
 BATCH_ROWS = 16_384
 _STR, _INT, _FLOAT = pa.string(), pa.int64(), pa.float64()
@@ -91,20 +92,28 @@ _JSON_COLUMNS = ("sources", "evidence", "trigger_span", "place_span")
 # Store._sources builds it (``a or b`` is coalesce(nullif(a, ''), b)); an
 # imported event with no report stands as its own source.
 _KEY = "coalesce(nullif(r.article_id, ''), r.report_id)"
-_SQLITE_SOURCES = f"""coalesce(
-  (SELECT json_group_array(json(s.j) ORDER BY s.seq) FROM (
+
+
+def _sqlite_sources(*, aggregate_order: bool) -> str:
+    """The sources JSON; SQLite before 3.44 (Python's own on Debian 12) cannot order inside
+    an aggregate, and then aggregates the subquery's rows in the order it gives them."""
+    inner_order, outer_order = ("", " ORDER BY s.seq") if aggregate_order else (" ORDER BY seq", "")
+    return f"""coalesce(
+  (SELECT json_group_array(json(s.j){outer_order}) FROM (
      SELECT min(r.seq) AS seq, json_object(
        'article_id', {_KEY},
        'url', coalesce(nullif(a.url, ''), r.source_url),
        'title', coalesce(nullif(a.title, ''), r.source_title),
        'outlet', a.outlet, 'published', a.published) AS j
      FROM reports r LEFT JOIN articles a ON a.article_id = r.article_id
-     WHERE r.event_id = events.event_id GROUP BY {_KEY}) s
+     WHERE r.event_id = events.event_id GROUP BY {_KEY}{inner_order}) s
    HAVING count(*) > 0),
   json_array(json_object(
     'article_id', coalesce(nullif(events.article_id, ''), events.event_id),
     'url', events.source_url, 'title', events.source_title,
     'outlet', NULL, 'published', NULL)))"""  # noqa: S608 - our own fixed SQL
+
+
 # json_each decodes each string and json_group_array encodes it again, so text
 # stored with \\u escapes (json.dumps' default) comes out as UTF-8, as orjson writes.
 _SQLITE_EVIDENCE = """CASE WHEN json_type(events.evidence) = 'array'
@@ -185,9 +194,19 @@ def _connect_postgres(url: URL) -> Any:
 
 
 _BACKENDS = {
-    "sqlite": _Backend(_SQLITE_SOURCES, _SQLITE_EVIDENCE, _sqlite_span, _connect_sqlite, True),
+    "sqlite": _Backend(
+        _sqlite_sources(aggregate_order=True), _SQLITE_EVIDENCE, _sqlite_span, _connect_sqlite, True
+    ),
     "postgresql": _Backend(_PG_SOURCES, _PG_EVIDENCE, _pg_span, _connect_postgres, False),
 }
+# The same record through the engine's own driver (query_table): Python's sqlite3.
+_OWN_SQLITE = _Backend(
+    _sqlite_sources(aggregate_order=sqlite3.sqlite_version_info >= (3, 44)),
+    _SQLITE_EVIDENCE,
+    _sqlite_span,
+    _connect_sqlite,
+    False,
+)
 
 
 def sa_path(url: URL) -> str:
@@ -221,16 +240,46 @@ def _select_list(backend: _Backend) -> list[sa.ColumnElement[Any]]:
     ]
 
 
+def _record_select(backend: _Backend, flt: EventFilter, *, dialect: str, plain: bool) -> sa.Select:
+    return (
+        sa.select(*_select_list(backend))
+        .select_from(EVENTS)
+        .where(*query.conditions(flt, dialect=dialect, plain_sql=plain))
+        .order_by(*query.ORDER)
+    )
+
+
+def query_table(conn: sa.Connection, flt: EventFilter) -> pa.Table:
+    """The records matching ``flt`` as one Arrow table, read through ``conn`` itself.
+
+    The light path for questions with small answers (a box, a radius, a
+    month): one statement on the store's own pooled connection, rows as
+    tuples into Arrow columns, no ``Event`` per row and no second
+    connection to open.
+    """
+    dialect = conn.dialect.name
+    backend = _OWN_SQLITE if dialect == "sqlite" else _BACKENDS[dialect]
+    rows = conn.execute(_record_select(backend, flt, dialect=dialect, plain=False)).all()
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(RECORD_SCHEMA)
+    arrays = [
+        _from_python(list(values), field.type)
+        for values, field in zip(columns, RECORD_SCHEMA, strict=True)
+    ]
+    return pa.Table.from_arrays(arrays, schema=RECORD_SCHEMA)
+
+
+def _from_python(values: list[Any], arrow_type: pa.DataType) -> pa.Array:
+    try:
+        return pa.array(values, type=arrow_type)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # SQLite's ISO text, 0/1 for booleans
+        return _typed_column(pa.array(values), arrow_type)
+
+
 def record_sql(engine: Engine, flt: EventFilter) -> str:
     """The one statement that reads the record of every event matching ``flt``, in order."""
     dialect = engine.dialect.name
     backend = _BACKENDS[dialect]
-    stmt = (
-        sa.select(*_select_list(backend))
-        .select_from(EVENTS)
-        .where(*query.conditions(flt, dialect=dialect, plain_sql=True))
-        .order_by(*query.ORDER)
-    )
+    stmt = _record_select(backend, flt, dialect=dialect, plain=True)
     # Literal values: the ADBC drivers take their own parameter styles, and
     # every value here is one of ours (dates, numbers, escaped strings).
     sql = str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
@@ -283,11 +332,16 @@ def read_batches(engine: Engine, flt: EventFilter) -> Iterator[pa.RecordBatch]:
 
 
 def _typed(batch: pa.RecordBatch) -> pa.RecordBatch:
-    arrays = []
-    for field, column in zip(RECORD_SCHEMA, batch.columns, strict=True):
-        if column.type != field.type:
-            if pa.types.is_timestamp(field.type) and pa.types.is_string(column.type):
-                column = pc.cast(column, pa.timestamp("us"))  # stored as naive UTC
-            column = pc.cast(column, field.type)
-        arrays.append(column)
+    arrays = [
+        _typed_column(column, field.type)
+        for field, column in zip(RECORD_SCHEMA, batch.columns, strict=True)
+    ]
     return pa.RecordBatch.from_arrays(arrays, schema=RECORD_SCHEMA)
+
+
+def _typed_column(column: pa.Array, arrow_type: pa.DataType) -> pa.Array:
+    if column.type == arrow_type:
+        return column
+    if pa.types.is_timestamp(arrow_type) and pa.types.is_string(column.type):
+        column = pc.cast(column, pa.timestamp("us"))  # stored as naive UTC
+    return pc.cast(column, arrow_type)

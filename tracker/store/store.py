@@ -365,6 +365,20 @@ class Store:
             )
         return columnar.read_batches(self.engine, flt)
 
+    def query_records(self, flt: EventFilter) -> pa.Table:
+        """The records of the events matching ``flt`` as one Arrow table, in listing order.
+
+        The light path for questions with small answers (a box, a radius, a
+        month; an HTTP API's pages): the same events and values as
+        :meth:`query_events` and :meth:`read_records`, columns as in
+        ``columnar.RECORD_SCHEMA``, in one statement on the store's own
+        connection and without an ``Event`` per row. The whole answer is
+        held in memory: stream large ones with :meth:`read_records`.
+        """
+        from tracker.store import columnar
+
+        return self._read(lambda conn: columnar.query_table(conn, flt))
+
     def get_event(self, event_id: str) -> Event | None:
         """The event with this id (with its sources), or None."""
 
