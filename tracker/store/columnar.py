@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -178,12 +180,21 @@ class _Backend:
 
 
 def _connect_sqlite(url: URL) -> Any:
-    from urllib.parse import quote
-
     import adbc_driver_sqlite.dbapi as adbc_sqlite
 
-    path = quote(str(sa_path(url)))
-    return adbc_sqlite.connect(f"file:{path}?mode=ro")
+    uri = f"file:{quote(str(Path(url.database or '').expanduser().resolve()))}?mode=ro"
+    conn = adbc_sqlite.connect(uri)
+    try:
+        cursor = conn.cursor()
+        cursor.execute("PRAGMA schema_version")  # the first read opens the WAL index
+        cursor.fetchall()
+        cursor.close()
+    except Exception:  # noqa: BLE001 - the driver's own error classes
+        # As engine._connect_read_only: a WAL database in a folder that cannot
+        # be written has no shared-memory index; no process can be writing it.
+        conn.close()
+        conn = adbc_sqlite.connect(uri + "&immutable=1")
+    return conn
 
 
 def _connect_postgres(url: URL) -> Any:
@@ -200,18 +211,11 @@ _BACKENDS = {
     "postgresql": _Backend(_PG_SOURCES, _PG_EVIDENCE, _pg_span, _connect_postgres, False),
 }
 # The same record through the engine's own driver (query_table): Python's sqlite3.
-_OWN_SQLITE = _Backend(
-    _sqlite_sources(aggregate_order=sqlite3.sqlite_version_info >= (3, 44)),
-    _SQLITE_EVIDENCE,
-    _sqlite_span,
-    _connect_sqlite,
-    False,
+_OWN_SQLITE = replace(
+    _BACKENDS["sqlite"],
+    sources=_sqlite_sources(aggregate_order=sqlite3.sqlite_version_info >= (3, 44)),
+    probe_row=False,  # Python's driver types each value by itself
 )
-
-
-def sa_path(url: URL) -> str:
-    """The file a SQLite URL names."""
-    return url.database or ""
 
 
 def supported(engine: Engine) -> bool:
