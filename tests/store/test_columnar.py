@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pyogrio
 import pytest
+import sqlalchemy as sa
 from store_factories import CHUHUIV, KHARKIV, KYIV, make_article, make_event
 
 from tracker.errors import ConfigError, ExportError
@@ -115,6 +116,11 @@ def awkward(db_url: str) -> Iterator[Store]:
         make_event(f"imp{i}", event_date=date(2023, 6, i + 1), source_url=f"https://x/{i}")
         for i in range(5)
     )
+    with store.engine.begin() as conn:  # whole seconds are written without a fraction
+        conn.execute(
+            sa.text("UPDATE events SET updated_at = :t WHERE event_id LIKE 'aw00%'"),
+            {"t": datetime(2024, 3, 1, 5, 6, 7)},
+        )
     yield store
     store.close()
 

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import orjson
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from geodata.model import xy
 from tracker.errors import ExportError
@@ -77,8 +78,31 @@ def native_batches(records: Iterable[pa.RecordBatch], layout: Layout) -> Iterato
         yield pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
+def iso_text(column: pa.Array) -> pa.Array:
+    """Dates and UTC timestamps as the text orjson writes for them, formatted by Arrow.
+
+    Python date and zone-aware datetime objects cost 0.6 and 2.6 µs each to
+    make, most of the time of turning a batch into Python values; strings
+    cost a tenth of that. ISO 8601 as ``datetime.isoformat`` writes it: no
+    fraction when the microseconds are zero, ``+00:00`` for UTC.
+
+    >>> from datetime import UTC, datetime
+    >>> stamps = [datetime(2024, 3, 1, 5, 6, 7, micro, tzinfo=UTC) for micro in (0, 80)]
+    >>> iso_text(pa.array(stamps, type=pa.timestamp("us", tz="UTC"))).to_pylist()
+    ['2024-03-01T05:06:07+00:00', '2024-03-01T05:06:07.000080+00:00']
+    """
+    if pa.types.is_date(column.type):
+        return pc.cast(column, pa.string())
+    text = pc.strftime(column, format="%Y-%m-%dT%H:%M:%S")  # %S carries the fraction
+    text = pc.replace_substring_regex(text, pattern=r"\.0+$", replacement="")
+    return pc.binary_join_element_wise(text, "+00:00", "")
+
+
 def _python_column(batch: pa.RecordBatch, name: str) -> list[Any]:
-    values = batch.column(name).to_pylist()
+    column = batch.column(name)
+    if pa.types.is_date(column.type) or pa.types.is_timestamp(column.type):
+        column = iso_text(column)
+    values = column.to_pylist()
     if name in JSON_COLUMNS:  # already JSON: embedded as it is
         return [None if v is None else orjson.Fragment(v) for v in values]
     if name in COORDINATES:
