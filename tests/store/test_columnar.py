@@ -26,7 +26,7 @@ import pytest
 import sqlalchemy as sa
 from store_factories import CHUHUIV, KHARKIV, KYIV, make_article, make_event
 
-from tracker.errors import ConfigError, ExportError
+from tracker.errors import ConfigError, ExportError, StorageError
 from tracker.export import DEFAULT, ExportMetadata, export_events, export_store
 from tracker.export.arrow import arrow_schema
 from tracker.export.records import json_record
@@ -207,4 +207,13 @@ def test_an_impossible_position_is_refused_by_name(tmp_path: Path) -> None:
     for fmt in ("parquet", "geojson"):
         with pytest.raises(ExportError, match=r"'bad1' has an impossible position latitude=123"):
             export_store(store, EventFilter(), tmp_path / f"bad.{fmt}", metadata=meta)
+    store.close()
+
+
+def test_a_failing_bulk_read_is_a_storage_error(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'broken.db'}")
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE reports")  # a damaged database
+    with pytest.raises(StorageError, match=r"failed in a bulk read: .*no such table: reports"):
+        list(store.read_records(EventFilter()))
     store.close()

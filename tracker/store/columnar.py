@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine
 
-from tracker.errors import DatabaseUnavailable
+from tracker.errors import DatabaseUnavailable, StorageError
 from tracker.model import EventFilter
 from tracker.store import query
 from tracker.store.engine import safe_url
@@ -320,19 +320,35 @@ def read_batches(engine: Engine, flt: EventFilter) -> Iterator[pa.RecordBatch]:
             f"the columnar reader cannot open {safe_url(str(engine.url))!r}: {err}"
         ) from err
     try:
-        cursor = conn.cursor()
-        if backend.probe_row:
-            cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": BATCH_ROWS})
-        cursor.execute(sql)
-        first = True
-        for batch in cursor.fetch_record_batch():
-            if first and backend.probe_row:
-                batch = batch.slice(1)
-            first = False
-            if batch.num_rows:
-                yield _typed(batch)
+        yield from _batches(conn, sql, probe_row=backend.probe_row)
+    except (adbc_error(), OSError, pa.ArrowException) as err:
+        text = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        raise StorageError(
+            f"the database {safe_url(str(engine.url))!r} failed in a bulk read: {text}"
+        ) from err
     finally:
         conn.close()
+
+
+def _batches(conn: Any, sql: str, *, probe_row: bool) -> Iterator[pa.RecordBatch]:
+    cursor = conn.cursor()
+    if probe_row:
+        cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": BATCH_ROWS})
+    cursor.execute(sql)
+    first = True
+    for batch in cursor.fetch_record_batch():
+        if first and probe_row:
+            batch = batch.slice(1)
+        first = False
+        if batch.num_rows:
+            yield _typed(batch)
+
+
+def adbc_error() -> type[Exception]:
+    """The root of the ADBC drivers' DB-API errors."""
+    from adbc_driver_manager import Error
+
+    return Error
 
 
 def _typed(batch: pa.RecordBatch) -> pa.RecordBatch:
