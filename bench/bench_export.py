@@ -4,6 +4,16 @@ Usage::
 
     python bench/bench_export.py                 # 1,000,000 events, 3 rounds
     python bench/bench_export.py -n 100000 --rounds 5 --out /tmp/bench-export
+    python bench/bench_export.py --db sqlite:////tmp/bench-1m.db   # from a real database
+
+With ``--db`` (a database made by ``bench/bench_db.py``) every side reads the
+database, as ``tracker export`` does: ``tracker.export.export_store`` (the
+columnar read), ``export_events`` over ``Store.query_events`` (an ``Event``
+per row, the reference), and a GeoPandas user's ``pandas.read_sql`` of the
+events table into a GeoDataFrame written with ``to_file`` / ``to_parquet``
+(without the sources, which need the reports and articles). Peak memory is
+the ``VmHWM`` of a child process exporting a tenth of the events (one date
+range) and all of them.
 
 For each format (GeoJSON, GeoParquet) one run times, on the same synthetic
 events:
@@ -36,19 +46,15 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+from bench_db import SUBS  # bench/ is on sys.path
 from shapely import points
 
-from tracker.export import DEFAULT, ExportMetadata, export_events
+from tracker.export import DEFAULT, ExportMetadata, export_events, export_store
 from tracker.export.features import json_text
-from tracker.model import Event, GeoPrecision, Source, SubEventType, TimePrecision
+from tracker.model import Event, EventFilter, GeoPrecision, Source, TimePrecision
+from tracker.settings import Access
+from tracker.store import open_store
 
-SUBS = [
-    SubEventType.SHELLING_ARTILLERY_MISSILE,
-    SubEventType.AIR_DRONE_STRIKE,
-    SubEventType.ARMED_CLASH,
-    SubEventType.DISRUPTED_WEAPONS_USE,
-    SubEventType.ATTACK,
-]
 PLACES = [
     ("Kharkiv", "Kharkiv Oblast", 49.98177, 36.25475),
     ("Havrylivka", "Kyiv Oblast", 50.67556, 30.21356),
@@ -178,16 +184,91 @@ def _child_peak(fmt: str, n: int, out: Path) -> float:
     return float(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
 
 
+# About a tenth of bench_db.py's four years: the memory figure at N/10 events.
+TENTH = EventFilter(since=date(2021, 1, 1), until=date(2021, 5, 26))
+
+
+def _gpd_from_db(url: str) -> gpd.GeoDataFrame:
+    with open_store(url, access=Access.READ) as store, store.engine.connect() as conn:
+        frame = pd.read_sql("SELECT * FROM events ORDER BY event_date, event_id", conn)
+    geometry = points(frame["longitude"].to_numpy(float), frame["latitude"].to_numpy(float))
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+def compare_db(url: str, fmt: str, out: Path, rounds: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds of each side for one format, all reading the database."""
+    meta = ExportMetadata()
+    store = open_store(url, access=Access.READ)
+
+    def gpd_write() -> None:
+        frame = _gpd_from_db(url)
+        if fmt == "geojson":
+            frame.to_file(out / "gpd.geojson", driver="GeoJSON", engine="pyogrio")
+        else:
+            frame.to_parquet(out / "gpd.parquet")
+
+    actions = {
+        "columnar": lambda: export_store(store, EventFilter(), out / f"col.{fmt}", metadata=meta),
+        "per event": lambda: export_events(
+            store.query_events(EventFilter()), out / f"ref.{fmt}", metadata=meta
+        ),
+        "gpd read_sql+write": gpd_write,
+    }
+    return _medians(actions, rounds)
+
+
+def child_memory_db(url: str, fmt: str, tenth: bool, out: Path) -> None:
+    """Child process: export from the database, print the peak RSS in MB."""
+    with open_store(url, access=Access.READ) as store:
+        flt = TENTH if tenth else EventFilter()
+        export_store(store, flt, out / f"mem.{fmt}", metadata=ExportMetadata())
+    print(f"{_peak_rss_mb():.0f}")
+
+
+def run_db(url: str, rounds: int, out: Path, formats: list[str]) -> None:
+    print(f"load average at the start: {Path('/proc/loadavg').read_text().strip()}")
+    rows = []
+    for fmt in formats:
+        rows.append((fmt, compare_db(url, fmt, out, rounds)))
+    print(f"\nMedian of {rounds} round(s), seconds wall (CPU), all reading {url}:\n")
+    print("| format | columnar | per event | gpd read_sql+write | per event / columnar |")
+    print("|---|---|---|---|---|")
+    for fmt, t in rows:
+        cells = " | ".join(f"{t[k][0]:.2f} ({t[k][1]:.2f})" for k in t)
+        print(f"| {fmt} | {cells} | {t['per event'][0] / t['columnar'][0]:.2f} |")
+    print("\nPeak RSS of `export_store` (child process):\n")
+    print("| format | a tenth of the events | all |")
+    print("|---|---|---|")
+    for fmt in formats:
+        peaks = []
+        for tenth in (True, False):
+            cmd = [sys.executable, __file__, "--db", url, "--child-memory", fmt, "--out", str(out)]
+            cmd += ["--tenth"] if tenth else []
+            peaks.append(
+                float(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+            )
+        print(f"| {fmt} | {peaks[0]:.0f} MB | {peaks[1]:.0f} MB |")
+    print(f"\nload average at the end: {Path('/proc/loadavg').read_text().strip()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=1_000_000, help="number of events")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds per side")
     parser.add_argument("--out", type=Path, default=None, help="scratch folder")
     parser.add_argument("--formats", default="geojson,parquet")
+    parser.add_argument("--db", default=None, help="read this database (bench/bench_db.py)")
     parser.add_argument("--child-memory", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--tenth", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="bench-export-"))
     out.mkdir(parents=True, exist_ok=True)
+    if args.db and args.child_memory:
+        child_memory_db(args.db, args.child_memory, args.tenth, out)
+        return
+    if args.db:
+        run_db(args.db, args.rounds, out, args.formats.split(","))
+        return
     if args.child_memory:
         child_memory(args.child_memory, args.n, out)
         return

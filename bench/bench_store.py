@@ -11,6 +11,7 @@ by row instead of rebuilt packed, for the ratio between the two.
 
 Usage:
     python bench/bench_store.py                       # 1,000,000 events, SQLite only
+    python bench/bench_store.py --db sqlite:////tmp/bench-1m.db   # queries on bench_db.py's
     python bench/bench_store.py --n 100000 --pg-admin postgresql+psycopg://u:p@127.0.0.1/db
 
 ``--pg-admin`` names a database where the role may CREATE DATABASE; the
@@ -20,7 +21,7 @@ benchmark makes a throw-away database there (with PostGIS) and drops it.
 from __future__ import annotations
 
 import argparse
-import hashlib
+import itertools
 import math
 import random
 import statistics
@@ -35,21 +36,13 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import sqlalchemy as sa
-from shapely.geometry import Point
+from bench_db import DAYS, START, SUBS, event_id, position, towns  # bench/ is on sys.path
+from shapely.geometry import Point, box
 
-from tracker.model import Event, EventFilter, GeoPrecision, SubEventType, TimePrecision
+from tracker.model import Event, EventFilter, GeoPrecision, TimePrecision
+from tracker.settings import Access
 from tracker.store import Store, open_store, rtree
 
-START = date(2021, 1, 1)
-DAYS = 4 * 365
-LON, LAT = (22.2, 40.2), (44.4, 52.3)  # Ukraine's bounding box
-SUBS = [
-    SubEventType.SHELLING_ARTILLERY_MISSILE,
-    SubEventType.AIR_DRONE_STRIKE,
-    SubEventType.ARMED_CLASH,
-    SubEventType.DISRUPTED_WEAPONS_USE,
-    SubEventType.ATTACK,
-]
 RADIUS_KM = 30.0
 UTM36N = "EPSG:32636"
 
@@ -63,27 +56,12 @@ class Query:
     month: tuple[date, date]
 
 
-def towns(seed: int = 7) -> list[tuple[float, float]]:
-    """300 reproducible (lat, lon) places events cluster around."""
-    rng = random.Random(seed)
-    return [(rng.uniform(*LAT), rng.uniform(*LON)) for _ in range(300)]
-
-
-def event_id(i: int) -> str:
-    """An id shaped like the tracker's own (32 hex digits of a hash), in no particular order."""
-    return hashlib.sha256(f"bench-{i}".encode()).hexdigest()[:32]
-
-
 def synthetic_events(n: int, *, seed: int = 7) -> Iterator[Event]:
     """``n`` reproducible events: 90% near 300 towns, 10% anywhere in the box."""
     rng = random.Random(seed)
     places = towns()
     for i in range(n):
-        if rng.random() < 0.9:
-            lat, lon = rng.choice(places)
-            lat, lon = lat + rng.gauss(0, 0.08), lon + rng.gauss(0, 0.12)
-        else:
-            lat, lon = rng.uniform(*LAT), rng.uniform(*LON)
+        lat, lon = position(rng, places)
         sub = SUBS[i % len(SUBS)]
         yield Event(
             event_id=event_id(i),
@@ -167,6 +145,15 @@ def frame_bbox(frame: gpd.GeoDataFrame, q: Query) -> int:
     return len(hit[month])
 
 
+def frame_bbox_sindex(frame: gpd.GeoDataFrame, q: Query) -> int:
+    """The box through the frame's spatial index (``.sindex``, an STRtree), then the month."""
+    hit = frame.iloc[frame.sindex.query(box(*q.box))]
+    month = (hit.event_date >= pd.Timestamp(q.month[0])) & (
+        hit.event_date <= pd.Timestamp(q.month[1])
+    )
+    return int(month.sum())
+
+
 def frame_radius(utm: gpd.GeoDataFrame, q: Query) -> int:
     lat, lon = q.flt.near  # type: ignore[misc]
     in_month = utm[
@@ -175,6 +162,17 @@ def frame_radius(utm: gpd.GeoDataFrame, q: Query) -> int:
     centre = gpd.GeoSeries([Point(lon, lat)], crs="EPSG:4326").to_crs(UTM36N)
     circle = gpd.GeoDataFrame(geometry=centre.buffer(RADIUS_KM * 1000))
     return len(gpd.sjoin(in_month, circle, predicate="within"))
+
+
+def page_times(store: Store, page: int = 1000) -> tuple[float, float, float]:
+    """A full read through ``query_events``: total seconds, median ms of the first and last
+    ten pages (the same for a linear read)."""
+    marks = [time.perf_counter()]
+    for i, _ in enumerate(store.query_events(EventFilter()), start=1):
+        if i % page == 0:
+            marks.append(time.perf_counter())
+    pages = [(b - a) * 1000 for a, b in itertools.pairwise(marks)]
+    return marks[-1] - marks[0], statistics.median(pages[:10]), statistics.median(pages[-10:])
 
 
 def bench_row_by_row(url: str, n: int) -> float:
@@ -194,7 +192,7 @@ def bench_row_by_row(url: str, n: int) -> float:
 
 
 def bench_engine(name: str, url: str, n: int, queries: int) -> dict[str, float]:
-    print(f"\n== {name}: {n:,} events")
+    print(f"\n== {name}: {n:,} events (load average {_load()})")
     store = open_store(url)
     events = list(synthetic_events(n))
     cpu0 = time.process_time()
@@ -205,20 +203,43 @@ def bench_engine(name: str, url: str, n: int, queries: int) -> dict[str, float]:
         f"bulk insert: {elapsed:.1f} s wall = {rate:,.0f} events/s ({n / cpu:,.0f}/s of CPU here)"
     )
     events.clear()
+    box = bench_queries(store, queries)
+    store.close()
+    return {"rate": rate, **box}
+
+
+def bench_queries(store: Store, queries: int) -> dict[str, float]:
+    """The query figures of one store, side by side with a GeoDataFrame in memory."""
     boxes, circles = make_queries(queries)
     ours_box = p50_ms(lambda q: len(list(store.query_events(q.flt))), boxes)
+    light_box = p50_ms(lambda q: store.query_records(q.flt).num_rows, boxes)
     ours_count = p50_ms(lambda q: store.count_events(q.flt), boxes)
     ours_radius = p50_ms(lambda q: len(list(store.query_events(q.flt))), circles)
+    light_radius = p50_ms(lambda q: store.query_records(q.flt).num_rows, circles)
     load_s, frame = timed(lambda: load_frame(store))
     utm_s, utm = timed(lambda: frame.to_crs(UTM36N))
+    frame.sindex  # noqa: B018 - built once, before the timed queries
+    utm.sindex  # noqa: B018
     gdf_box = p50_ms(lambda q: frame_bbox(frame, q), boxes)
+    sindex_box = p50_ms(lambda q: frame_bbox_sindex(frame, q), boxes)
     gdf_radius = p50_ms(lambda q: frame_radius(utm, q), circles)
     print(f"GeoDataFrame: load all {load_s:.1f} s, reproject {utm_s:.1f} s (once)")
     _row("bbox+month", ours_box, gdf_box)
+    _row("bbox+month, records", light_box, sindex_box)
     print(f"  (count only: p50 {ours_count.wall_ms:.2f} ms)")
     _row("radius 30 km+month", ours_radius, gdf_radius)
-    store.close()
-    return {"rate": rate, "box": ours_box.wall_ms, "radius": ours_radius.wall_ms}
+    _row("radius, records", light_radius, gdf_radius)
+    total, first, last = page_times(store)
+    print(
+        f"full read (query_events): {total:.1f} s; a 1,000-event page at the start "
+        f"{first:.1f} ms, at the end {last:.1f} ms (ratio {last / first:.2f}); "
+        f"load average {_load()}"
+    )
+    return {"box": ours_box.wall_ms, "radius": ours_radius.wall_ms}
+
+
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def _row(label: str, ours: Timing, theirs: Timing) -> None:
@@ -252,7 +273,13 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=50, help="queries of each kind")
     parser.add_argument("--sqlite", type=Path, help="SQLite file to create (default: temp)")
     parser.add_argument("--pg-admin", help="PostgreSQL URL where a bench database may be made")
+    parser.add_argument("--db", help="only query this database (made by bench/bench_db.py)")
     args = parser.parse_args()
+    if args.db:
+        print(f"== {args.db} (load average {_load()})")
+        with open_store(args.db, access=Access.READ) as store:
+            bench_queries(store, args.queries)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         path = args.sqlite or Path(tmp) / "bench.db"
         path.unlink(missing_ok=True)

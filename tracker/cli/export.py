@@ -9,7 +9,7 @@ import click
 from tracker.app import App
 from tracker.cli.common import database_access, filter_options, handle_errors
 from tracker.errors import ExportError
-from tracker.export import FORMATS, ExportMetadata, choose_format, export_events
+from tracker.export import FORMATS, ExportMetadata, choose_format, export_store
 from tracker.model import EventFilter
 from tracker.settings import Access
 
@@ -53,8 +53,7 @@ def export(
     if not allow_empty:
         _refuse_emptying(app, out, event_filter)
     metadata = ExportMetadata(filters=event_filter)
-    events = app.store.query_events(event_filter)
-    result = export_events(events, out, fmt=fmt, metadata=metadata, acled=acled)
+    result = export_store(app.store, event_filter, out, fmt=fmt, metadata=metadata, acled=acled)
     where = "standard output" if result.path is None else str(result.path)
     click.echo(
         f"Wrote {result.count} event(s) ({result.located} located) as {result.format} to {where}",

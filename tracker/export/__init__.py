@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from geodata.lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from tracker.export.api import STDOUT, choose_format, export_events
+    from tracker.export.api import STDOUT, choose_format, export_events, export_store
     from tracker.export.columns import ACLED, DEFAULT, LAYOUTS, Column, Kind, Layout
     from tracker.export.formats import (
         ALIASES,
@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 # Imported on first use (PEP 562): a command that only needs the CSV writer or
 # the record does not load every writer with it.
 _HOMES = {
-    **dict.fromkeys(("STDOUT", "choose_format", "export_events"), "tracker.export.api"),
+    **dict.fromkeys(
+        ("STDOUT", "choose_format", "export_events", "export_store"), "tracker.export.api"
+    ),
     **dict.fromkeys(
         ("ACLED", "DEFAULT", "LAYOUTS", "Column", "Kind", "Layout"), "tracker.export.columns"
     ),
@@ -59,6 +61,7 @@ __all__ = [
     "Layout",
     "choose_format",
     "export_events",
+    "export_store",
     "format_for_name",
     "format_for_path",
 ]

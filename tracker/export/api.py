@@ -5,20 +5,25 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from tracker.errors import ConfigError, ExportError
 from tracker.export.atomic import atomic_path, atomic_shapefile, binary_output, full_suffix
 from tracker.export.columns import Layout, layout_for
 from tracker.export.delimited import write_csv
-from tracker.export.features import relaxed_gc
+from tracker.export.features import encoder, relaxed_gc
 from tracker.export.formats import ExportFormat, format_for_name, format_for_path
-from tracker.export.geojson import write_geojson
-from tracker.export.geojsonseq import write_feature_lines
+from tracker.export.geojson import write_collection, write_geojson
+from tracker.export.geojsonseq import write_feature_lines, write_lines
 from tracker.export.metadata import ExportMetadata, ExportResult
-from tracker.model import Event
+from tracker.model import Event, EventFilter
 
-__all__ = ["STDOUT", "choose_format", "export_events"]
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from tracker.store import Store
+
+__all__ = ["COLUMNAR_FORMATS", "STDOUT", "choose_format", "export_events", "export_store"]
 
 STDOUT = "-"
 
@@ -41,6 +46,11 @@ _PATH_WRITERS: dict[str, tuple[str, str]] = {
     "gpkg": ("tracker.export.ogr", "write_gpkg"),
     "parquet": ("tracker.export.parquet", "write_geoparquet"),
     "shp": ("tracker.export.ogr", "write_shapefile"),
+}
+# The same writers fed with Arrow batches of the layout (the columnar path).
+_BATCH_WRITERS: dict[str, tuple[str, str]] = {
+    "gpkg": ("tracker.export.ogr", "write_gpkg_batches"),
+    "parquet": ("tracker.export.parquet", "write_batches"),
 }
 
 
@@ -94,6 +104,79 @@ def export_events(
         else:
             count, located = _write_file(events, _need_path(path), spec, layout, metadata)
     return ExportResult(path=path, format=spec.name, count=count, located=located)
+
+
+# Formats the columnar path writes (default layout only): see export/columnar.py.
+COLUMNAR_FORMATS = frozenset({"geojson", "geojsonseq", "geojsonl", "parquet", "gpkg"})
+
+
+def export_store(
+    store: Store,
+    flt: EventFilter,
+    out: Path | str,
+    *,
+    fmt: str | None = None,
+    metadata: ExportMetadata,
+    acled: bool = False,
+) -> ExportResult:
+    """Write the stored events matching ``flt`` to ``out``, as :func:`export_events` would.
+
+    The same file, faster: GeoJSON (and its sequences), GeoParquet and
+    GeoPackage in the default layout are written from the store's columnar
+    read (:meth:`Store.read_records`), with no ``Event`` object per row;
+    other formats, the ACLED layout and in-memory databases take the
+    per-event path.
+    """
+    path = _out_path(out)
+    spec = _choose_format(fmt, path)
+    if acled or spec.name not in COLUMNAR_FORMATS or not store.columnar:
+        events = store.query_events(flt)
+        return export_events(events, out, fmt=fmt, metadata=metadata, acled=acled)
+    layout = layout_for(acled=False)
+    records = store.read_records(flt)
+    with relaxed_gc():
+        if spec.name in _STREAM_WRITERS:
+            count, located = _write_stream(
+                path, lambda stream: _write_records(spec.name, records, stream, layout, metadata)
+            )
+        else:
+            count, located = _write_file_batches(records, _need_path(path), spec, layout, metadata)
+    return ExportResult(path=path, format=spec.name, count=count, located=located)
+
+
+def _write_records(
+    name: str,
+    records: Iterable[pa.RecordBatch],
+    stream: BinaryIO,
+    layout: Layout,
+    meta: ExportMetadata,
+) -> tuple[int, int]:
+    from tracker.export.columnar import record_features
+
+    # orjson always: the JSON-valued columns arrive as orjson fragments.
+    encode = encoder(prefer_orjson=True)
+    features = record_features(records, layout)
+    if name == "geojson":
+        return write_collection(features, stream, layout=layout, metadata=meta, encode=encode)
+    return write_lines(features, stream, record_separator=name == "geojsonseq", encode=encode)
+
+
+def _write_file_batches(
+    records: Iterable[pa.RecordBatch],
+    path: Path,
+    spec: ExportFormat,
+    layout: Layout,
+    metadata: ExportMetadata,
+) -> tuple[int, int]:
+    from tracker.export.columnar import native_batches
+
+    module, name = _BATCH_WRITERS[spec.name]
+    writer: PathWriter = getattr(importlib.import_module(module), name)
+    try:
+        with atomic_path(path) as temp:
+            return writer(native_batches(records, layout), temp, layout=layout, metadata=metadata)
+    except OSError as err:
+        raise _os_error(path, err) from err
 
 
 def choose_format(out: Path | str, *, fmt: str | None = None) -> ExportFormat:

@@ -38,6 +38,7 @@ __all__ = [
     "SHAPEFILE",
     "Flavour",
     "arrow_schema",
+    "points",
     "record_batches",
 ]
 
@@ -124,18 +125,18 @@ def _array(column: Column, values: list[Any], flavour: Flavour) -> pa.Array:
         return pa.array([v if v is None else scrub(v) for v in values], type=arrow_type)
 
 
-def _points(x: np.ndarray, y: np.ndarray, valid: np.ndarray) -> pa.Array:
+def points(x: np.ndarray, y: np.ndarray, valid: np.ndarray) -> pa.Array:
     """WKB points built straight into Arrow buffers; a missing position gives a null."""
-    points = np.zeros(int(valid.sum()), dtype=_WKB_POINT)
-    points["order"], points["type"] = 1, 1
-    points["x"], points["y"] = x[valid], y[valid]
+    wkb = np.zeros(int(valid.sum()), dtype=_WKB_POINT)
+    wkb["order"], wkb["type"] = 1, 1
+    wkb["x"], wkb["y"] = x[valid], y[valid]
     offsets = np.zeros(len(x) + 1, dtype="i4")
     np.cumsum(np.where(valid, _WKB_POINT.itemsize, 0), out=offsets[1:])
     bitmap = np.packbits(valid, bitorder="little")
     return pa.Array.from_buffers(
         pa.binary(),
         len(x),
-        [pa.py_buffer(bitmap), pa.py_buffer(offsets), pa.py_buffer(points.tobytes())],
+        [pa.py_buffer(bitmap), pa.py_buffer(offsets), pa.py_buffer(wkb.tobytes())],
         null_count=int(len(x) - valid.sum()),
     )
 
@@ -166,7 +167,7 @@ def _batch(
         else:
             arrays.append(_array(column, column_values(column, chunk), flavour))
     (x, no_x), (y, no_y) = xy(position["latitude"], position["longitude"])
-    arrays.append(_points(x, y, ~(no_x | no_y)))
+    arrays.append(points(x, y, ~(no_x | no_y)))
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 

@@ -10,14 +10,14 @@ member is written: RFC 7946 fixes WGS 84 longitude/latitude.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from tracker.export.columns import Layout
-from tracker.export.features import chunked, encode_features, encoder, iter_features
+from tracker.export.features import Encoder, chunked, encode_features, encoder, iter_features
 from tracker.export.metadata import ExportMetadata
 from tracker.model import Event
 
-__all__ = ["write_geojson"]
+__all__ = ["write_collection", "write_geojson"]
 
 _BATCH = 2_000  # features joined per write() call
 
@@ -32,10 +32,24 @@ def write_geojson(
 ) -> tuple[int, int]:
     """Write a FeatureCollection to ``stream``; return (features written, features located)."""
     encode = encoder(prefer_orjson=prefer_orjson)
+    return write_collection(
+        iter_features(events, layout), stream, layout=layout, metadata=metadata, encode=encode
+    )
+
+
+def write_collection(
+    features: Iterable[dict[str, Any]],
+    stream: BinaryIO,
+    *,
+    layout: Layout,
+    metadata: ExportMetadata,
+    encode: Encoder,
+) -> tuple[int, int]:
+    """Write ``features`` (from events or from record batches) as one FeatureCollection."""
     meta = encode(metadata.to_dict(layout=layout.name))
     stream.write(b'{"type":"FeatureCollection","metadata":' + meta + b',"features":[')
     count = located = 0
-    for batch in chunked(iter_features(events, layout), _BATCH):
+    for batch in chunked(features, _BATCH):
         stream.write(
             (b",\n" if count else b"\n") + encode_features(batch, encode, separator=b",\n")
         )

@@ -11,13 +11,13 @@ metadata member: every text must be a Feature for consumers to accept it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from tracker.export.columns import Layout
-from tracker.export.features import chunked, encode_features, encoder, iter_features
+from tracker.export.features import Encoder, chunked, encode_features, encoder, iter_features
 from tracker.model import Event
 
-__all__ = ["RECORD_SEPARATOR", "write_feature_lines"]
+__all__ = ["RECORD_SEPARATOR", "write_feature_lines", "write_lines"]
 
 RECORD_SEPARATOR = b"\x1e"
 _BATCH = 2_000
@@ -33,9 +33,22 @@ def write_feature_lines(
 ) -> tuple[int, int]:
     """Write one Feature per line (RS-prefixed when ``record_separator``); return counts."""
     encode = encoder(prefer_orjson=prefer_orjson)
+    return write_lines(
+        iter_features(events, layout), stream, record_separator=record_separator, encode=encode
+    )
+
+
+def write_lines(
+    features: Iterable[dict[str, Any]],
+    stream: BinaryIO,
+    *,
+    record_separator: bool,
+    encode: Encoder,
+) -> tuple[int, int]:
+    """Write ``features`` (from events or from record batches) one per line; return counts."""
     prefix = RECORD_SEPARATOR if record_separator else b""
     count = located = 0
-    for batch in chunked(iter_features(events, layout), _BATCH):
+    for batch in chunked(features, _BATCH):
         lines = encode_features(batch, encode, separator=b"\n" + prefix)
         stream.write(prefix + lines + b"\n")
         count += len(batch)

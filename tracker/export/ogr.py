@@ -26,7 +26,7 @@ from tracker.export.columns import Layout
 from tracker.export.metadata import ExportMetadata
 from tracker.model import Event
 
-__all__ = ["LAYER_NAME", "write_gpkg", "write_shapefile"]
+__all__ = ["LAYER_NAME", "write_gpkg", "write_gpkg_batches", "write_shapefile"]
 
 LAYER_NAME = "events"
 _GDAL_ERRORS = (DataSourceError, DataLayerError, FieldError, GeometryError, OSError)
@@ -55,7 +55,7 @@ class _Counted:
 
 
 def _write(
-    events: Iterable[Event],
+    batches: Iterator[pa.RecordBatch],
     path: Path,
     *,
     layout: Layout,
@@ -63,7 +63,7 @@ def _write(
     driver: str,
     **options: object,
 ) -> tuple[int, int]:
-    feed = _Counted(record_batches(events, layout, flavour=flavour))
+    feed = _Counted(batches)
     reader = pa.RecordBatchReader.from_batches(arrow_schema(layout, flavour), iter(feed))
     try:
         with warnings.catch_warnings():
@@ -89,9 +89,18 @@ def write_gpkg(
     events: Iterable[Event], path: Path, *, layout: Layout, metadata: ExportMetadata
 ) -> tuple[int, int]:
     """Write an ``events`` layer to a GeoPackage; return (rows, located rows)."""
+    return write_gpkg_batches(
+        record_batches(events, layout), path, layout=layout, metadata=metadata
+    )
+
+
+def write_gpkg_batches(
+    batches: Iterator[pa.RecordBatch], path: Path, *, layout: Layout, metadata: ExportMetadata
+) -> tuple[int, int]:
+    """Write batches of :func:`arrow_schema` as a GeoPackage ``events`` layer; return counts."""
     provenance = json.dumps(metadata.to_dict(layout=layout.name), ensure_ascii=False)
     return _write(
-        events,
+        batches,
         path,
         layout=layout,
         flavour=NATIVE,
@@ -109,5 +118,10 @@ def write_shapefile(
     """
     del metadata
     return _write(
-        events, path, layout=layout, flavour=SHAPEFILE, driver="ESRI Shapefile", encoding="UTF-8"
+        record_batches(events, layout, flavour=SHAPEFILE),
+        path,
+        layout=layout,
+        flavour=SHAPEFILE,
+        driver="ESRI Shapefile",
+        encoding="UTF-8",
     )

@@ -23,7 +23,7 @@ from tracker.export.columns import Layout
 from tracker.export.metadata import ExportMetadata
 from tracker.model import Event
 
-__all__ = ["write_geoparquet"]
+__all__ = ["write_batches", "write_geoparquet"]
 
 
 @cache
@@ -58,10 +58,17 @@ def write_geoparquet(
     events: Iterable[Event], path: Path, *, layout: Layout, metadata: ExportMetadata
 ) -> tuple[int, int]:
     """Write ``events`` to a GeoParquet file at ``path``; return (rows, located rows)."""
+    return write_batches(record_batches(events, layout), path, layout=layout, metadata=metadata)
+
+
+def write_batches(
+    batches: Iterable[pa.RecordBatch], path: Path, *, layout: Layout, metadata: ExportMetadata
+) -> tuple[int, int]:
+    """Write batches of :func:`arrow_schema` to a GeoParquet file; return (rows, located rows)."""
     schema = _schema(layout, metadata)
     count = located = 0
     with pq.ParquetWriter(path, schema, compression="snappy") as writer:
-        for batch in record_batches(events, layout):
+        for batch in batches:
             writer.write_table(pa.Table.from_batches([batch.replace_schema_metadata(None)]))
             count += batch.num_rows
             located += batch.num_rows - batch.column(GEOMETRY).null_count

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import exc
@@ -26,6 +26,9 @@ from tracker.store.types import (
     SaveResult,
     StoredArticle,
 )
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 T = TypeVar("T")
 # An article, the events extracted from it and, optionally, the extractor that read it.
@@ -331,6 +334,50 @@ class Store:
             return [_event(r, sources) for r in rows]
 
         return self._read(run)
+
+    @property
+    def columnar(self) -> bool:
+        """Whether :meth:`read_records` can read this database (not an in-memory SQLite one)."""
+        from tracker.store import columnar  # pyarrow: only bulk readers pay for importing it
+
+        return columnar.supported(self.engine)
+
+    def read_records(self, flt: EventFilter) -> Iterator[pa.RecordBatch]:
+        """The records of the events matching ``flt`` as Arrow record batches, in listing order.
+
+        The bulk path for whole-table and large reads (exports, the map,
+        analytics): the same events and values as :meth:`query_events`, with
+        no Python object per event (``tracker/store/columnar.py``). Each batch
+        has the columns of ``columnar.RECORD_SCHEMA``; JSON-valued ones
+        (``sources``, ``evidence``, the spans) hold compact JSON text.
+
+        Raises
+        ------
+        ConfigError
+            The database is an in-memory SQLite one (see :attr:`columnar`).
+        """
+        from tracker.store import columnar
+
+        if not columnar.supported(self.engine):
+            raise ConfigError(
+                "an in-memory SQLite database cannot be read in bulk by a second driver; "
+                "use query_events, or a database file"
+            )
+        return columnar.read_batches(self.engine, flt)
+
+    def query_records(self, flt: EventFilter) -> pa.Table:
+        """The records of the events matching ``flt`` as one Arrow table, in listing order.
+
+        The light path for questions with small answers (a box, a radius, a
+        month; an HTTP API's pages): the same events and values as
+        :meth:`query_events` and :meth:`read_records`, columns as in
+        ``columnar.RECORD_SCHEMA``, in one statement on the store's own
+        connection and without an ``Event`` per row. The whole answer is
+        held in memory: stream large ones with :meth:`read_records`.
+        """
+        from tracker.store import columnar
+
+        return self._read(lambda conn: columnar.query_table(conn, flt))
 
     def get_event(self, event_id: str) -> Event | None:
         """The event with this id (with its sources), or None."""
