@@ -560,13 +560,17 @@ _HROMADA_LIST = re.compile(
     r"(?:communit(?:y|ies)|hromadas?|districts?|raions?|rayons?)\b"
 )
 _ADJECTIVE = re.compile(_ADJ)
+# The case-sensitive words every _HROMADA_LIST match contains: a cheap test first.
+_HROMADA_WORD = re.compile(r"communit|hromada|district|raion|rayon")
 _ENDINGS = ("skyi", "skiy", "skyy", "sky", "ska", "ske", "kyi", "ka")
 
 
 def hromada_adjectives(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Adjectives naming communities or districts ("the Nikopolska and Marhanetska
     communities", "the Klimovsky district")."""
-    found = []
+    found: list[tuple[int, int, str]] = []
+    if _HROMADA_WORD.search(text, start, end) is None:
+        return found  # most sentences: every list ends in one of these words, so none here
     for m in _HROMADA_LIST.finditer(text, start, end):
         for a in _ADJECTIVE.finditer(text, m.start(1), m.end(1)):
             found.append((a.start(), a.end(), a.group()))
