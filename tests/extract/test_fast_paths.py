@@ -20,6 +20,9 @@ from geodata.snapshot import read_snapshot, write_snapshot
 from tests.extract.conftest import GEONAMES, PLACES
 from tests.extract.generated import generate_articles, towns_from
 from tracker.extract import extract_events
+from tracker.extract.context import clause_filtered, clause_reasons
+from tracker.extract.rules import find_triggers
+from tracker.extract.text import split_sentences
 
 FILES = [GEONAMES / "UA_sample.txt", PLACES, GEONAMES / "admin1CodesASCII.txt"]
 
@@ -53,3 +56,25 @@ def test_the_generator_is_reproducible_and_varied(plain):
     assert kinds == {"single", "roundup", "none"}
     named = {t.name for t in towns if any(t.name in a.text for a in first)}
     assert len(named) > 40  # many distinct villages, not a handful repeated
+
+
+_CLAUSE_SENTENCES = [
+    "Veterans recalled fighting for freedom in 2014, while shelling hit Kupiansk overnight.",
+    "The EU approved sanctions over missile deliveries, but a drone strike killed two in Sumy.",
+    "A missile struck a depot and shelling went on by the bridge as troops fought for survival.",
+    "Kyiv asked for more air defence to stop drone attacks; artillery shelled Nikopol.",
+]
+
+
+def test_clause_reasons_agree_with_the_one_trigger_filter(plain):
+    texts = _CLAUSE_SENTENCES + [a.text for a in generate_articles(towns_from(plain), n=40)]
+    reasons = []
+    for text in texts:
+        for s in split_sentences(text):
+            triggers = [t for t in find_triggers(text) if s.start <= t.start < s.end]
+            batch = clause_reasons(text, s.start, s.end, triggers)
+            assert batch == [clause_filtered(text, s.start, s.end, t) for t in triggers]
+            reasons += batch
+    assert any(r is None for r in reasons)
+    assert any(r is not None and r.startswith("a figure of speech") for r in reasons)
+    assert any(r is not None and not r.startswith("a figure of speech") for r in reasons)
