@@ -9,6 +9,7 @@ with the plain scan.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -19,8 +20,9 @@ from geodata.nearest import nearest_km_plain
 from geodata.snapshot import read_snapshot, write_snapshot
 from tests.extract.conftest import GEONAMES, PLACES
 from tests.extract.generated import generate_articles, towns_from
-from tracker.extract import extract_events
+from tracker.extract import extract_events, places
 from tracker.extract.context import clause_filtered, clause_reasons
+from tracker.extract.places import word_start_union
 from tracker.extract.rules import find_triggers
 from tracker.extract.text import split_sentences
 
@@ -78,3 +80,24 @@ def test_clause_reasons_agree_with_the_one_trigger_filter(plain):
     assert any(r is None for r in reasons)
     assert any(r is not None and r.startswith("a figure of speech") for r in reasons)
     assert any(r is not None and not r.startswith("a figure of speech") for r in reasons)
+
+
+def test_the_place_role_pre_scan_changes_no_event(plain, monkeypatch):
+    articles = generate_articles(towns_from(plain), n=40, seed=9)
+    today = date(2024, 1, 1)
+    fast = [extract_events(a, gazetteer=plain, today=today) for a in articles]
+    # an empty pattern matches every window: each role rule is then tried one by one
+    monkeypatch.setattr(places, "_BEFORE_ANY", re.compile(""))
+    assert fast == [extract_events(a, gazetteer=plain, today=today) for a in articles]
+
+
+def test_a_word_start_union_matches_where_one_of_its_patterns_does():
+    patterns = [re.compile(r"\bnear\s+$", re.I), re.compile(r"\b(?:km|miles)\s+from\s+$", re.I)]
+    union = word_start_union(patterns)
+    windows = ["shelling near ", "10 KM from ", "a sneer ", "near the ", "Near ", "5km from "]
+    assert [bool(union.search(w)) for w in windows] == [
+        any(p.search(w) for p in patterns) for w in windows
+    ]
+    assert [bool(union.search(w)) for w in windows] == [True, True, False, False, True, False]
+    with pytest.raises(ValueError, match="leading"):
+        word_start_union([re.compile(r"near\s+$", re.I)])

@@ -155,6 +155,24 @@ _BEFORE = (
     ),
 )
 
+
+def word_start_union(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One case-insensitive pattern that searches true exactly where one of ``patterns`` would.
+
+    Each pattern must be case-insensitive and open with ``\\b`` then a word character, so
+    that boundary is "no word character before", tested once for all of them: one scan
+    of a window then costs about a third of scanning it once per pattern.
+    """
+    for p in patterns:
+        if not (p.flags & re.I and p.pattern.startswith(r"\b")):
+            raise ValueError(f"{p.pattern[:30]!r}...: needs re.I and a leading \\b")
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(f"(?:{p.pattern[2:]})" for p in patterns) + ")", re.I
+    )
+
+
+_BEFORE_ANY = word_start_union([p for _, _, p in _BEFORE])
+
 _SPEECH = (
     r"said|says|say|responded|claimed|claims|denied|denies|accused|accuses|warned|warns|insisted|"
     r"announced|stated|argued|rejected|demanded|blamed|blames|called|urged|threatened|vowed|"
@@ -493,6 +511,8 @@ def _role_from_after(
 
 
 def _role_from_before(before: str) -> tuple[Role, str] | None:
+    if _BEFORE_ANY.search(before) is None:
+        return None  # most names: one scan says no rule's words end the window
     for role, why, pattern in _BEFORE:
         if pattern.search(before):
             return role, why
