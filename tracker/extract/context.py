@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from tracker.extract.lexicon import context_en as lex
+from tracker.extract.prefixes import word_start_gate
 from tracker.extract.rules import Trigger
 
 
@@ -93,6 +94,9 @@ def _one_scan(
     """The filters as one alternation (one scan of the text), and each group's reason."""
     groups = {f"f{i}": reason for i, (reason, _) in enumerate(filters)}
     joined = "|".join(f"(?P<f{i}>{p.pattern})" for i, (_, p) in enumerate(filters))
+    gate = word_start_gate([p.pattern for _, p in filters])
+    if gate is not None:
+        joined = f"{gate}(?:{joined})"  # the same matches, tried at word starts only
     return re.compile(joined, re.IGNORECASE), groups
 
 
