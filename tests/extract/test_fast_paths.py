@@ -23,7 +23,7 @@ from tests.extract.generated import generate_articles, towns_from
 from tracker.extract import extract_events, places
 from tracker.extract.context import clause_filtered, clause_reasons
 from tracker.extract.lexicon import context_en
-from tracker.extract.prefixes import word_start_gate, word_start_union
+from tracker.extract.prefixes import gated, word_start_gate, word_start_union
 from tracker.extract.rules import find_triggers
 from tracker.extract.text import split_sentences
 
@@ -104,18 +104,24 @@ def test_a_word_start_union_matches_where_one_of_its_patterns_does():
         word_start_union([re.compile(r"near\s+$", re.I)])
 
 
-def test_a_gated_alternation_finds_what_the_plain_one_finds(plain):
+def test_a_gated_pattern_finds_what_the_plain_one_finds(plain):
     patterns = [p.pattern for _, p in context_en.CLAUSE_FILTERS]
     joined = "|".join(f"(?P<f{i}>{p})" for i, p in enumerate(patterns))
     gate = word_start_gate(patterns)
-    assert gate is not None and "$" in gate  # one filter opens with "\b\$"
-    plain_re, gated = re.compile(joined, re.I), re.compile(f"{gate}(?:{joined})", re.I)
+    assert gate is not None and "$" in gate  # one filter opens with "\\b\\$"
+    pairs = [(re.compile(joined, re.I), re.compile(f"{gate}(?:{joined})", re.I))]
+    for pattern in (context_en.IDIOMS, context_en.ATTACK_VERB, context_en.GROUND_COMBAT):
+        assert gated(pattern) is not pattern
+        pairs.append((pattern, gated(pattern)))
+    assert gated(context_en.CLAUSE_BOUNDARY) is context_en.CLAUSE_BOUNDARY  # no gate: as is
     texts = [a.text for a in generate_articles(towns_from(plain), n=30, seed=3)]
     texts += ["They paid worth$5 million for aid.", "A $5 deal; sanctioned firms", "xsanctions"]
-    found = []
-    for text in texts:
-        for pos in range(0, len(text), 13):
-            a, b = plain_re.search(text, pos), gated.search(text, pos)
-            assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup))
-            found.append(a)
-    assert any(found) and not all(found)
+    texts += ["Infantry units were fighting for survival", "xinfantry xfighting for peace"]
+    for old, new in pairs:
+        found = []
+        for text in texts:
+            for pos in range(0, len(text), 13):
+                a, b = old.search(text, pos), new.search(text, pos)
+                assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+                found.append(a)
+        assert any(found) and not all(found)

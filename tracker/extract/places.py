@@ -30,7 +30,7 @@ from tracker.extract.lexicon.countries_en import CAPITALS as _CAPITALS
 from tracker.extract.lexicon.countries_en import COUNTRY_NAMES as _COUNTRIES
 from tracker.extract.lexicon.people import GIVEN_NAMES
 from tracker.extract.lexicon.people import PUBLIC_FIGURES as _PEOPLE
-from tracker.extract.prefixes import word_start_union
+from tracker.extract.prefixes import gated, word_start_union
 
 
 class Role(Enum):
@@ -609,3 +609,14 @@ def hromada_towns(adjective: str) -> list[str]:
         out.append(base + "s")
     out += [base + "sk", base + "y"]  # Pokrovska → Pokrovsk, Sumska → Sumy
     return list(dict.fromkeys(n for n in out if len(n) >= 4))
+
+
+# The windows before a name are searched for every name of an article: a word-start
+# gate in front of each rule finds the same matches in a fraction of the time.
+_TITLE_BEFORE = gated(_TITLE_BEFORE)
+_LOCATIVE_BEFORE = gated(_LOCATIVE_BEFORE)
+_GIVEN_BEFORE = gated(_GIVEN_BEFORE)
+_PREPOSITION_BEFORE = gated(_PREPOSITION_BEFORE)
+_REGION_OF_BEFORE = gated(_REGION_OF_BEFORE)
+_SOURCE_BEFORE = gated(_SOURCE_BEFORE)
+_FACILITY_BEFORE = gated(_FACILITY_BEFORE)

@@ -87,7 +87,9 @@ def word_start_gate(patterns: Sequence[str]) -> str | None:
     others = sorted(h for h in heads if not h.isalnum())
     if not others:
         return r"(?<!\w)"
-    return r"(?:(?<!\w)|(?=[" + "".join(re.escape(h) for h in others) + "]))"
+    # a head " " stands for any space (see _charset): the class takes in all of them
+    chars = "".join(r"\s" if h == " " else re.escape(h) for h in others)
+    return r"(?:(?<!\w)|(?=[" + chars + "]))"
 
 
 def word_start_union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
@@ -100,6 +102,13 @@ def word_start_union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
     if gate is None or not all(p.flags & re.IGNORECASE for p in patterns):
         raise ValueError("word_start_union needs case-insensitive patterns with a leading \\b")
     return re.compile(gate + "(?:" + "|".join(f"(?:{p.pattern})" for p in patterns) + ")", re.I)
+
+
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with its :func:`word_start_gate` in front (the same matches and groups,
+    a faster search), or ``pattern`` itself when it has none."""
+    gate = word_start_gate([pattern.pattern])
+    return pattern if gate is None else re.compile(gate + pattern.pattern, pattern.flags)
 
 
 def _opens_with_boundary(items: list) -> bool:  # type: ignore[type-arg]
