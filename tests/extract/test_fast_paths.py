@@ -23,6 +23,7 @@ from tests.extract.generated import generate_articles, towns_from
 from tracker.extract import extract_events, places
 from tracker.extract.context import clause_filtered, clause_reasons
 from tracker.extract.lexicon import context_en
+from tracker.extract.lexicon.context_en import SENTENCE_FILTERS
 from tracker.extract.prefixes import gated, word_start_gate, word_start_union
 from tracker.extract.rules import find_triggers
 from tracker.extract.text import split_sentences
@@ -110,12 +111,23 @@ def test_a_gated_pattern_finds_what_the_plain_one_finds(plain):
     gate = word_start_gate(patterns)
     assert gate is not None and "$" in gate  # one filter opens with "\\b\\$"
     pairs = [(re.compile(joined, re.I), re.compile(f"{gate}(?:{joined})", re.I))]
-    for pattern in (context_en.IDIOMS, context_en.ATTACK_VERB, context_en.GROUND_COMBAT):
+    captions = "|".join(f"(?P<f{i}>{p.pattern})" for i, (_, p) in enumerate(SENTENCE_FILTERS))
+    caption_gate = word_start_gate([p.pattern for _, p in SENTENCE_FILTERS])
+    assert caption_gate is not None and "^" in caption_gate and "(" in caption_gate
+    pairs.append((re.compile(captions, re.I), re.compile(f"{caption_gate}(?:{captions})", re.I)))
+    lexicon = (context_en.IDIOMS, context_en.ATTACK_VERB, context_en.GROUND_COMBAT)
+    for pattern in (*lexicon, context_en.CLAUSE_BOUNDARY):
         assert gated(pattern) is not pattern
         pairs.append((pattern, gated(pattern)))
-    assert gated(context_en.CLAUSE_BOUNDARY) is context_en.CLAUSE_BOUNDARY  # no gate: as is
+    assert gated(context_en.WEAPON_NOUN) is context_en.WEAPON_NOUN  # no gate: as it is
     texts = [a.text for a in generate_articles(towns_from(plain), n=30, seed=3)]
     texts += ["They paid worth$5 million for aid.", "A $5 deal; sanctioned firms", "xsanctions"]
+    texts += [
+        "Read also: drills",
+        "A blast (photo: AP) hit it",
+        "x/AFP)",
+        "Kyiv, Ukraine, May 3, 2024",
+    ]
     texts += ["Infantry units were fighting for survival", "xinfantry xfighting for peace"]
     for old, new in pairs:
         found = []

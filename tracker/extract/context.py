@@ -105,14 +105,15 @@ _SENTENCE_ANY, _SENTENCE_REASONS = _one_scan(lex.SENTENCE_FILTERS)
 _IDIOMS = gated(lex.IDIOMS)
 _ATTACK_VERB = gated(lex.ATTACK_VERB)
 _GROUND_COMBAT = gated(lex.GROUND_COMBAT)
+_CLAUSE_BOUNDARY = gated(lex.CLAUSE_BOUNDARY)
 _CLAUSE_ANY, _CLAUSE_REASONS = _one_scan(lex.CLAUSE_FILTERS)
 
 
 def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:
     c_start = start
-    for m in lex.CLAUSE_BOUNDARY.finditer(text, start, at):
+    for m in _CLAUSE_BOUNDARY.finditer(text, start, at):
         c_start = m.end()
-    m = lex.CLAUSE_BOUNDARY.search(text, at, end)
+    m = _CLAUSE_BOUNDARY.search(text, at, end)
     return c_start, (m.start() if m else end)
 
 

@@ -63,33 +63,36 @@ def _seq(items: list, length: int) -> set[str]:  # type: ignore[type-arg]
 def word_start_gate(patterns: Sequence[str]) -> str | None:
     """A cheap assertion true at every position where one of ``patterns`` can match, or None.
 
-    Every pattern must open with ``\\b``. A match beginning with a letter or digit then
-    has no word character before it (``(?<!\\w)``); one beginning with another character
-    (``\\b\\$``) begins with that character. Put in front of the patterns' alternation,
-    the gate changes none of its matches, and the engine stops at it once per position
-    instead of trying every alternative there.
+    A pattern opening with ``\\b`` whose match begins with a letter or digit has no
+    word character before it (``(?<!\\w)``); any other match begins with one of the
+    few other characters it can start with (``\\b\\$``, ``\\(``), or at the text's start
+    (``^``). A pattern that can begin with a letter anywhere in a word gets no gate.
+    Put in front of the patterns' alternation, the gate changes none of its matches,
+    and the engine stops at it once per position instead of trying every alternative.
 
     >>> print(word_start_gate([r"\\bsanction(?:s|ed)?\\b", r"\\bembargo|\\b\\$\\d"]))
     (?:(?<!\\w)|(?=[\\$]))
-    >>> word_start_gate([r"\\bembargo", r"\\(photo"]) is None
+    >>> print(word_start_gate([r"\\bembargo", r"\\(photo", r"^\\s*Read"]))
+    (?:(?<!\\w)|(?=[\\(])|^)
+    >>> word_start_gate([r"\\bembargo", r"photo"]) is None
     True
     """
-    heads: set[str] = set()
+    word, at_start, others = False, False, set()
     for pattern in patterns:
-        if not _opens_with_boundary(list(sre_parse.parse(pattern, re.IGNORECASE))):
+        found = _starts(list(sre_parse.parse(pattern, re.IGNORECASE)))
+        if found is None:
             return None
-        try:
-            heads |= prefixes(pattern, length=1)
-        except Unbounded:
-            return None
-    if not heads or "" in heads:
-        return None  # some match may be empty or start anywhere: no gate
-    others = sorted(h for h in heads if not h.isalnum())
-    if not others:
-        return r"(?<!\w)"
-    # a head " " stands for any space (see _charset): the class takes in all of them
-    chars = "".join(r"\s" if h == " " else re.escape(h) for h in others)
-    return r"(?:(?<!\w)|(?=[" + chars + "]))"
+        word, at_start, others = word or found[0], at_start or found[1], others | found[2]
+    parts = [r"(?<!\w)"] if word else []
+    if others:
+        # a head " " stands for any space (see _charset): the class takes in all of them
+        chars = "".join(r"\s" if h == " " else re.escape(h) for h in sorted(others))
+        parts.append(f"(?=[{chars}])")
+    if at_start:
+        parts.append("^")
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def word_start_union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
@@ -107,8 +110,40 @@ def word_start_union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` with its :func:`word_start_gate` in front (the same matches and groups,
     a faster search), or ``pattern`` itself when it has none."""
+    if pattern.flags & re.MULTILINE:
+        return pattern  # "^" would start every line, not only the text
     gate = word_start_gate([pattern.pattern])
-    return pattern if gate is None else re.compile(gate + pattern.pattern, pattern.flags)
+    if gate is None:
+        return pattern
+    return re.compile(f"{gate}(?:{pattern.pattern})", pattern.flags)
+
+
+def _starts(items: list) -> tuple[bool, bool, set[str]] | None:  # type: ignore[type-arg]
+    """Where a parsed pattern's matches can start: at a word start, at the text's start,
+    at one of a few other characters (``(word, at_start, characters)``), or None: anywhere."""
+    c = sre_constants
+    if len(items) == 1 and items[0][0] is c.BRANCH:  # a|b|c: each alternative on its own
+        word, at_start, others = False, False, set()
+        for branch in items[0][1][1]:
+            found = _starts(list(branch))
+            if found is None:
+                return None
+            word, at_start, others = word or found[0], at_start or found[1], others | found[2]
+        return word, at_start, others
+    if len(items) == 1 and items[0][0] is c.SUBPATTERN:
+        return _starts(list(items[0][1][-1]))
+    if items and items[0] == (c.AT, c.AT_BEGINNING):
+        return False, True, set()  # "^" without re.MULTILINE: the text's first position only
+    try:
+        heads = _seq(items, 1)
+    except Unbounded:
+        return None
+    if not heads or "" in heads:
+        return None  # the match may be empty or start anywhere
+    letters = {h for h in heads if h.isalnum()}
+    if letters and not _opens_with_boundary(items):
+        return None  # may begin in the middle of a word
+    return bool(letters), False, heads - letters
 
 
 def _opens_with_boundary(items: list) -> bool:  # type: ignore[type-arg]
