@@ -14,8 +14,12 @@ gives the same number faster:
   :func:`geodata.distance.haversine_km` in the same order, so every distance, and
   so every score and reason, is the same float to the last bit.
 
-:func:`nearest_km_plain` is the plain reference; ``tests/geodata/test_nearest.py``
-checks that the two agree exactly.
+The same set also says whether the article's other places all lie in one
+region (:func:`in_one_region_besides`), counted once per set instead of once
+per candidate.
+
+:func:`nearest_km_plain` and :func:`in_one_region_besides_plain` are the plain
+references; ``tests/geodata/test_nearest.py`` checks that each pair agrees exactly.
 """
 
 from __future__ import annotations

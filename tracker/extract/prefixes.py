@@ -5,6 +5,10 @@ pattern at every character, which is far too slow for a newsroom's feed. The
 trigger scanner instead looks only at word starts whose first letters some
 rule can begin with; :func:`prefixes` works those letters out from the parsed
 pattern, so the rule table stays the single source of truth.
+
+The same parse gives each pattern a *start gate* (:func:`word_start_gate`): a
+cheap assertion true wherever a match can begin, put in front of a search so
+the engine skips every other position at once (:func:`gated`).
 """
 
 from __future__ import annotations
