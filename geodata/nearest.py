@@ -14,8 +14,12 @@ gives the same number faster:
   :func:`geodata.distance.haversine_km` in the same order, so every distance, and
   so every score and reason, is the same float to the last bit.
 
-:func:`nearest_km_plain` is the plain reference; ``tests/geodata/test_nearest.py``
-checks that the two agree exactly.
+The same set also says whether the article's other places all lie in one
+region (:func:`in_one_region_besides`), counted once per set instead of once
+per candidate.
+
+:func:`nearest_km_plain` and :func:`in_one_region_besides_plain` are the plain
+references; ``tests/geodata/test_nearest.py`` checks that each pair agrees exactly.
 """
 
 from __future__ import annotations
@@ -46,6 +50,30 @@ class PointSet(tuple):  # type: ignore[type-arg]
             for p in places
         ]
         return self
+
+    def in_one_region_besides(self, place: Place, *, minimum: int) -> bool:
+        """:func:`in_one_region_besides` for this set, without a pass over it per place.
+
+        The places with an admin-1 code are counted per region, and per id and region,
+        once per set; leaving out ``place``'s id then only lowers those counts.
+        """
+        counts = self.__dict__.get("_regions")
+        if counts is None:
+            by_id: dict[int, dict[tuple[str, str], int]] = {}
+            by_region: dict[tuple[str, str], int] = {}
+            for p in self:
+                if p.admin1_code:
+                    region = (p.country, p.admin1_code)
+                    mine = by_id.setdefault(p.geonameid, {})
+                    mine[region] = mine.get(region, 0) + 1
+                    by_region[region] = by_region.get(region, 0) + 1
+            counts = self.__dict__["_regions"] = (by_id, by_region, sum(by_region.values()))
+        by_id, by_region, total = counts
+        left_out = by_id.get(place.geonameid, {})
+        if total - sum(left_out.values()) < minimum or len(by_region) - len(left_out) > 1:
+            return False  # too few places besides it, or two regions or more stay
+        left = {r for r, n in by_region.items() if n > left_out.get(r, 0)}
+        return left == {(place.country, place.admin1_code)}
 
     def nearest_km(self, place: Place) -> float | None:
         """Kilometres from ``place`` to the nearest other place of the set (None if none)."""
@@ -85,3 +113,28 @@ def nearest_km_plain(place: Place, others: Sequence[Place]) -> float | None:
     if not rest:
         return None
     return min(haversine_km(place.latitude, place.longitude, o.latitude, o.longitude) for o in rest)
+
+
+def in_one_region_besides(place: Place, others: Sequence[Place], *, minimum: int) -> bool:
+    """True when at least ``minimum`` of ``others`` (``place`` itself left out, by id) have an
+    admin-1 code and all of those lie in ``place``'s region.
+
+    >>> kyiv = Place(703448, "Kyiv", 50.45, 30.52, country="UA", admin1_code="12")
+    >>> bucha = Place(711660, "Bucha", 50.54, 30.22, country="UA", admin1_code="13")
+    >>> irpin = Place(708052, "Irpin", 50.52, 30.25, country="UA", admin1_code="13")
+    >>> in_one_region_besides(bucha, [kyiv, irpin], minimum=1)
+    False
+    >>> in_one_region_besides(bucha, PointSet([bucha, irpin]), minimum=1)
+    True
+    """
+    if isinstance(others, PointSet):
+        return others.in_one_region_besides(place, minimum=minimum)
+    return in_one_region_besides_plain(place, others, minimum=minimum)
+
+
+def in_one_region_besides_plain(place: Place, others: Sequence[Place], *, minimum: int) -> bool:
+    """:func:`in_one_region_besides` the plain way, one pass per place (the reference)."""
+    rest = [o for o in others if o.geonameid != place.geonameid and o.admin1_code]
+    if len(rest) < minimum:
+        return False
+    return {(o.country, o.admin1_code) for o in rest} == {(place.country, place.admin1_code)}

@@ -19,7 +19,7 @@ from geodata.activity import ActivitySource
 from geodata.distance import haversine_km
 from geodata.model import Place
 from geodata.names import name_key
-from geodata.nearest import nearest_km
+from geodata.nearest import in_one_region_besides, nearest_km
 
 # How much a feature code says "this is what an article means by the name".
 FEATURE_PRIOR = {
@@ -176,11 +176,7 @@ def _cluster_part(place: Place, ev: Evidence) -> tuple[float, str]:
 def _article_region_part(place: Place, ev: Evidence) -> tuple[float, str]:
     """Every other place of the text in one oblast: a homonym there is the likely one
     (a regional round-up names its villages without repeating the oblast)."""
-    others = [o for o in ev.others if o.geonameid != place.geonameid and o.admin1_code]
-    if len(others) < ARTICLE_REGION_MINIMUM:
-        return 0.0, ""
-    regions = {(o.country, o.admin1_code) for o in others}
-    if len(regions) != 1 or (place.country, place.admin1_code) not in regions:
+    if not in_one_region_besides(place, ev.others, minimum=ARTICLE_REGION_MINIMUM):
         return 0.0, ""
     return ARTICLE_REGION_BONUS, f"in {place.admin1}, where every other place of the text lies"
 

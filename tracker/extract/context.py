@@ -13,8 +13,10 @@ The word lists are English data in :mod:`tracker.extract.lexicon.context_en`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tracker.extract.lexicon import context_en as lex
+from tracker.extract.prefixes import gated, word_start_gate
 from tracker.extract.rules import Trigger
 
 
@@ -38,10 +40,37 @@ def clause_filtered(text: str, start: int, end: int, trigger: Trigger) -> str | 
     m = _CLAUSE_ANY.search(text, c_start, c_end)
     if m:
         return _CLAUSE_REASONS[m.lastgroup]  # type: ignore[index]
-    for idiom in lex.IDIOMS.finditer(text, start, end):
+    for idiom in _IDIOMS.finditer(text, start, end):
         if idiom.start() <= trigger.start < idiom.end():
             return f"a figure of speech ({idiom.group(0)!r})"
     return None
+
+
+def clause_reasons(
+    text: str, start: int, end: int, triggers: Sequence[Trigger]
+) -> list[str | None]:
+    """:func:`clause_filtered` for every trigger of one sentence ``start:end``, in order.
+
+    The same answers, read faster: triggers sharing a clause share one scan of it,
+    and the sentence's idioms are found once (only when some clause passes).
+    """
+    by_clause: dict[tuple[int, int], str | None] = {}
+    idioms: list[re.Match[str]] | None = None
+    out: list[str | None] = []
+    for trigger in triggers:
+        clause = _clause(text, start, end, trigger.start)
+        if clause not in by_clause:
+            m = _CLAUSE_ANY.search(text, *clause)
+            by_clause[clause] = _CLAUSE_REASONS[m.lastgroup] if m else None  # type: ignore[index]
+        reason = by_clause[clause]
+        if reason is None:
+            if idioms is None:
+                idioms = list(_IDIOMS.finditer(text, start, end))
+            idiom = next((i for i in idioms if i.start() <= trigger.start < i.end()), None)
+            if idiom is not None:
+                reason = f"a figure of speech ({idiom.group(0)!r})"
+        out.append(reason)
+    return out
 
 
 def is_weapon_noun(text: str, trigger: Trigger) -> bool:
@@ -51,12 +80,12 @@ def is_weapon_noun(text: str, trigger: Trigger) -> bool:
 
 def has_attack_verb(text: str, start: int, end: int) -> bool:
     """True when the sentence says something was hit, fired, launched or destroyed."""
-    return lex.ATTACK_VERB.search(text, start, end) is not None
+    return _ATTACK_VERB.search(text, start, end) is not None
 
 
 def ground_combat(text: str, start: int, end: int) -> bool:
     """True when the sentence is about fighting on the ground (troops, positions, assaults)."""
-    return lex.GROUND_COMBAT.search(text, start, end) is not None
+    return _GROUND_COMBAT.search(text, start, end) is not None
 
 
 def _one_scan(
@@ -65,23 +94,32 @@ def _one_scan(
     """The filters as one alternation (one scan of the text), and each group's reason."""
     groups = {f"f{i}": reason for i, (reason, _) in enumerate(filters)}
     joined = "|".join(f"(?P<f{i}>{p.pattern})" for i, (_, p) in enumerate(filters))
+    gate = word_start_gate([p.pattern for _, p in filters])
+    if gate is not None:
+        joined = f"{gate}(?:{joined})"  # the same matches, tried at word starts only
     return re.compile(joined, re.IGNORECASE), groups
 
 
 _SENTENCE_ANY, _SENTENCE_REASONS = _one_scan(lex.SENTENCE_FILTERS)
+# each searched once per sentence: a word-start gate finds the same matches faster
+_IDIOMS = gated(lex.IDIOMS)
+_ATTACK_VERB = gated(lex.ATTACK_VERB)
+_GROUND_COMBAT = gated(lex.GROUND_COMBAT)
+_CLAUSE_BOUNDARY = gated(lex.CLAUSE_BOUNDARY)
 _CLAUSE_ANY, _CLAUSE_REASONS = _one_scan(lex.CLAUSE_FILTERS)
 
 
 def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:
     c_start = start
-    for m in lex.CLAUSE_BOUNDARY.finditer(text, start, at):
+    for m in _CLAUSE_BOUNDARY.finditer(text, start, at):
         c_start = m.end()
-    m = lex.CLAUSE_BOUNDARY.search(text, at, end)
+    m = _CLAUSE_BOUNDARY.search(text, at, end)
     return c_start, (m.start() if m else end)
 
 
 __all__ = [
     "clause_filtered",
+    "clause_reasons",
     "ground_combat",
     "has_attack_verb",
     "is_weapon_noun",

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.extract.prefixes import gated
+
 _WINDOW = 70  # characters before the trigger that can hedge it
 
 _MODAL = re.compile(
@@ -104,3 +106,11 @@ def _form(text: str, before: str, word: str, trigger_end: int) -> str | None:
     if _BANNED_BEFORE.search(before):
         return "something forbidden, not something done"
     return None
+
+
+# Searched before every trigger: a word-start gate finds the same matches faster.
+_CONDITIONAL = gated(_CONDITIONAL)
+_PRIOR = gated(_PRIOR)
+_ATTRIBUTIVE_BEFORE = gated(_ATTRIBUTIVE_BEFORE)
+_BANNED_BEFORE = gated(_BANNED_BEFORE)
+_INFINITIVE = gated(_INFINITIVE)

@@ -30,6 +30,7 @@ from tracker.extract.lexicon.countries_en import CAPITALS as _CAPITALS
 from tracker.extract.lexicon.countries_en import COUNTRY_NAMES as _COUNTRIES
 from tracker.extract.lexicon.people import GIVEN_NAMES
 from tracker.extract.lexicon.people import PUBLIC_FIGURES as _PEOPLE
+from tracker.extract.prefixes import gated, word_start_union
 
 
 class Role(Enum):
@@ -154,6 +155,10 @@ _BEFORE = (
         ),
     ),
 )
+
+
+# One scan that rules out every 'before' rule at once (most names match none).
+_BEFORE_ANY = word_start_union([p for _, _, p in _BEFORE])
 
 _SPEECH = (
     r"said|says|say|responded|claimed|claims|denied|denies|accused|accuses|warned|warns|insisted|"
@@ -493,6 +498,8 @@ def _role_from_after(
 
 
 def _role_from_before(before: str) -> tuple[Role, str] | None:
+    if _BEFORE_ANY.search(before) is None:
+        return None  # most names: one scan says no rule's words end the window
     for role, why, pattern in _BEFORE:
         if pattern.search(before):
             return role, why
@@ -560,13 +567,17 @@ _HROMADA_LIST = re.compile(
     r"(?:communit(?:y|ies)|hromadas?|districts?|raions?|rayons?)\b"
 )
 _ADJECTIVE = re.compile(_ADJ)
+# The case-sensitive words every _HROMADA_LIST match contains: a cheap test first.
+_HROMADA_WORD = re.compile(r"communit|hromada|district|raion|rayon")
 _ENDINGS = ("skyi", "skiy", "skyy", "sky", "ska", "ske", "kyi", "ka")
 
 
 def hromada_adjectives(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Adjectives naming communities or districts ("the Nikopolska and Marhanetska
     communities", "the Klimovsky district")."""
-    found = []
+    found: list[tuple[int, int, str]] = []
+    if _HROMADA_WORD.search(text, start, end) is None:
+        return found  # most sentences: every list ends in one of these words, so none here
     for m in _HROMADA_LIST.finditer(text, start, end):
         for a in _ADJECTIVE.finditer(text, m.start(1), m.end(1)):
             found.append((a.start(), a.end(), a.group()))
@@ -598,3 +609,14 @@ def hromada_towns(adjective: str) -> list[str]:
         out.append(base + "s")
     out += [base + "sk", base + "y"]  # Pokrovska → Pokrovsk, Sumska → Sumy
     return list(dict.fromkeys(n for n in out if len(n) >= 4))
+
+
+# The windows before a name are searched for every name of an article: a word-start
+# gate in front of each rule finds the same matches in a fraction of the time.
+_TITLE_BEFORE = gated(_TITLE_BEFORE)
+_LOCATIVE_BEFORE = gated(_LOCATIVE_BEFORE)
+_GIVEN_BEFORE = gated(_GIVEN_BEFORE)
+_PREPOSITION_BEFORE = gated(_PREPOSITION_BEFORE)
+_REGION_OF_BEFORE = gated(_REGION_OF_BEFORE)
+_SOURCE_BEFORE = gated(_SOURCE_BEFORE)
+_FACILITY_BEFORE = gated(_FACILITY_BEFORE)

@@ -5,6 +5,10 @@ pattern at every character, which is far too slow for a newsroom's feed. The
 trigger scanner instead looks only at word starts whose first letters some
 rule can begin with; :func:`prefixes` works those letters out from the parsed
 pattern, so the rule table stays the single source of truth.
+
+The same parse gives each pattern a *start gate* (:func:`word_start_gate`): a
+cheap assertion true wherever a match can begin, put in front of a search so
+the engine skips every other position at once (:func:`gated`).
 """
 
 from __future__ import annotations
@@ -60,6 +64,106 @@ def _seq(items: list, length: int) -> set[str]:  # type: ignore[type-arg]
     return results | partial
 
 
+def word_start_gate(patterns: Sequence[str]) -> str | None:
+    """A cheap assertion true at every position where one of ``patterns`` can match, or None.
+
+    A pattern opening with ``\\b`` whose match begins with a letter or digit has no
+    word character before it (``(?<!\\w)``); any other match begins with one of the
+    few other characters it can start with (``\\b\\$``, ``\\(``), or at the text's start
+    (``^``). A pattern that can begin with a letter anywhere in a word gets no gate.
+    Put in front of the patterns' alternation, the gate changes none of its matches,
+    and the engine stops at it once per position instead of trying every alternative.
+
+    >>> print(word_start_gate([r"\\bsanction(?:s|ed)?\\b", r"\\bembargo|\\b\\$\\d"]))
+    (?:(?<!\\w)|(?=[\\$]))
+    >>> print(word_start_gate([r"\\bembargo", r"\\(photo", r"^\\s*Read"]))
+    (?:(?<!\\w)|(?=[\\(])|^)
+    >>> word_start_gate([r"\\bembargo", r"photo"]) is None
+    True
+    """
+    word, at_start, others = False, False, set()
+    for pattern in patterns:
+        found = _starts(list(sre_parse.parse(pattern, re.IGNORECASE)))
+        if found is None:
+            return None
+        word, at_start, others = word or found[0], at_start or found[1], others | found[2]
+    parts = [r"(?<!\w)"] if word else []
+    if others:
+        # a head " " stands for any space (see _charset): the class takes in all of them
+        chars = "".join(r"\s" if h == " " else re.escape(h) for h in sorted(others))
+        parts.append(f"(?=[{chars}])")
+    if at_start:
+        parts.append("^")
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def word_start_union(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One case-insensitive pattern that searches true exactly where one of ``patterns`` would.
+
+    Each must be case-insensitive and open with ``\\b`` (see :func:`word_start_gate`):
+    one gated scan of a window costs a fraction of scanning it once per pattern.
+    """
+    gate = word_start_gate([p.pattern for p in patterns])
+    if gate is None or not all(p.flags & re.IGNORECASE for p in patterns):
+        raise ValueError("word_start_union needs case-insensitive patterns with a leading \\b")
+    return re.compile(gate + "(?:" + "|".join(f"(?:{p.pattern})" for p in patterns) + ")", re.I)
+
+
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with its :func:`word_start_gate` in front (the same matches and groups,
+    a faster search), or ``pattern`` itself when it has none."""
+    if pattern.flags & re.MULTILINE:
+        return pattern  # "^" would start every line, not only the text
+    gate = word_start_gate([pattern.pattern])
+    if gate is None:
+        return pattern
+    return re.compile(f"{gate}(?:{pattern.pattern})", pattern.flags)
+
+
+def _starts(items: list) -> tuple[bool, bool, set[str]] | None:  # type: ignore[type-arg]
+    """Where a parsed pattern's matches can start: at a word start, at the text's start,
+    at one of a few other characters (``(word, at_start, characters)``), or None: anywhere."""
+    c = sre_constants
+    if len(items) == 1 and items[0][0] is c.BRANCH:  # a|b|c: each alternative on its own
+        word, at_start, others = False, False, set()
+        for branch in items[0][1][1]:
+            found = _starts(list(branch))
+            if found is None:
+                return None
+            word, at_start, others = word or found[0], at_start or found[1], others | found[2]
+        return word, at_start, others
+    if len(items) == 1 and items[0][0] is c.SUBPATTERN:
+        return _starts(list(items[0][1][-1]))
+    if items and items[0] == (c.AT, c.AT_BEGINNING):
+        return False, True, set()  # "^" without re.MULTILINE: the text's first position only
+    try:
+        heads = _seq(items, 1)
+    except Unbounded:
+        return None
+    if not heads or "" in heads:
+        return None  # the match may be empty or start anywhere
+    letters = {h for h in heads if h.isalnum()}
+    if letters and not _opens_with_boundary(items):
+        return None  # may begin in the middle of a word
+    return bool(letters), False, heads - letters
+
+
+def _opens_with_boundary(items: list) -> bool:  # type: ignore[type-arg]
+    if not items:
+        return False
+    op, av = items[0]
+    c = sre_constants
+    if op is c.AT:
+        return av is c.AT_BOUNDARY
+    if op is c.BRANCH:
+        return all(_opens_with_boundary(list(b)) for b in av[1])
+    if op is c.SUBPATTERN:
+        return _opens_with_boundary(list(av[-1]))
+    return False
+
+
 def _item(op: object, av: object, length: int) -> set[str]:
     c = sre_constants
     if op is c.LITERAL:
@@ -113,7 +217,9 @@ class PrefixScanner:
         # A word's token is its first ``length`` letters/digits (the whole word when
         # shorter). One regex finds just the wanted tokens, so the scan over the text
         # runs in C rather than one Python step per word.
-        self._starts = re.compile(r"\b" + _trie_regex(self._prefixes, length))
+        # Tokens begin with a letter or digit, so the word start ``\b`` is "no word character
+        # before": the same positions, and the lookbehind is cheaper for the engine to test.
+        self._starts = re.compile(r"(?<!\w)" + _trie_regex(self._prefixes, length))
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
         """Non-overlapping matches in ``text[pos:endpos]``, leftmost first."""

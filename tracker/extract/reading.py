@@ -35,7 +35,7 @@ from tracker.extract.actors import (
     is_alleged,
 )
 from tracker.extract.context import (
-    clause_filtered,
+    clause_reasons,
     ground_combat,
     has_attack_verb,
     is_weapon_noun,
@@ -155,7 +155,8 @@ class ArticleReader:
             is None
         ]
         s, e = sentence.start, sentence.end
-        live = [t for t in live if clause_filtered(self.text, s, e, t) is None]
+        reasons = clause_reasons(self.text, s, e, live)
+        live = [t for t, why in zip(live, reasons, strict=True) if why is None]
         if not has_attack_verb(self.text, s, e):
             live = [t for t in live if not is_weapon_noun(self.text, t)]
         strong = [t for t in live if not t.rule.weak]
