@@ -134,20 +134,27 @@ def test_concurrent_writers_never_expose_half_a_file(tmp_path):
     path = tmp_path / "embedded.index.pickle"
     seen: list[object] = []
 
+    writers_done = threading.Event()
+
     def write() -> None:
         for _ in range(15):
             embedded_cache.write_index(path, index)
 
     def read() -> None:
-        for _ in range(60):
+        # read while the writers write (and at least once after the first file exists),
+        # however the threads happen to be scheduled
+        while not writers_done.is_set() or not seen:
             if path.exists():
                 seen.append(embedded_cache.read_index(path))
 
-    threads = [threading.Thread(target=write) for _ in range(3)] + [threading.Thread(target=read)]
-    for t in threads:
+    writers = [threading.Thread(target=write) for _ in range(3)]
+    reader = threading.Thread(target=read)
+    for t in [*writers, reader]:
         t.start()
-    for t in threads:
+    for t in writers:
         t.join()
+    writers_done.set()
+    reader.join()
     assert seen and all(s is not None for s in seen)  # every read found a whole index
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
 
