@@ -43,6 +43,10 @@ from tracker.extract.context import (
 )
 from tracker.extract.dates import DateReading, default_date, find_dates
 from tracker.extract.fatalities import find_fatalities
+from tracker.extract.grouping import best_of as _best
+from tracker.extract.grouping import clause_index as _clause
+from tracker.extract.grouping import group_by_clause as _group
+from tracker.extract.grouping import nearest_date as _nearest_date
 from tracker.extract.hedges import hedge
 from tracker.extract.locate import PlaceResolver
 from tracker.extract.mention import Mention
@@ -620,12 +624,6 @@ def notes_for(text: str, span: tuple[int, int]) -> str:
     return notes if len(notes) <= _MAX_NOTES else notes[: _MAX_NOTES - 1] + "…"
 
 
-def _nearest_date(dates: list[DateReading], position: int) -> DateReading | None:
-    if not dates:
-        return None
-    return min(dates, key=lambda d: min(abs(d.start - position), abs(d.end - position)))
-
-
 def _drop_downed_objects(text: str, triggers: list[Trigger]) -> list[Trigger]:
     """Drop weapons that were shot down: "shot down four drones", "missiles were intercepted"."""
     shooters = [t for t in triggers if t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE]
@@ -674,12 +672,6 @@ def _drop_subsumed(triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if t.sub_event_type not in drop]
 
 
-def _group_key(sub: SubEventType) -> str:
-    if sub.event_type is EventType.STRATEGIC_DEVELOPMENTS:
-        return sub.value
-    return sub.event_type.value
-
-
 _CLAUSE_CUT = re.compile(
     r";|:\s|,\s+(?:while|whereas|but|and\s+(?=\w+\s+\w+\s+(?:was|were|is|are)\b))\s*|"
     r"\s(?:while|whereas|but)\s",
@@ -690,32 +682,6 @@ _CLAUSE_CUT = re.compile(
 def _clause_cuts(text: str, sentence: Sentence) -> list[int]:
     """Where the sentence's clauses end ("X was hit by an airstrike, while Y was shelled")."""
     return [m.start() for m in _CLAUSE_CUT.finditer(text, sentence.start, sentence.end)]
-
-
-def _clause(cuts: list[int], position: int) -> int:
-    return sum(1 for c in cuts if c <= position)
-
-
-def _group(
-    dated: list[tuple[Trigger, DateReading | None]], cuts: list[int]
-) -> list[list[tuple[Trigger, DateReading | None]]]:
-    """Triggers of one event type in one clause report one event (ACLED's precedence
-    picks its sub-type); another clause may report another ("..., while Y was shelled")."""
-    groups: dict[tuple[int, str], list[tuple[Trigger, DateReading | None]]] = {}
-    for item in dated:
-        key = (_clause(cuts, item[0].start), _group_key(item[0].sub_event_type))
-        groups.setdefault(key, []).append(item)
-    return list(groups.values())
-
-
-def _best(group: list[tuple[Trigger, DateReading | None]]) -> tuple[Trigger, DateReading | None]:
-    """The trigger of the highest-ranked sub-type (then the strongest, then the first)."""
-    trigger, _ = min(group, key=lambda item: (item[0].sub_event_type.rank, -item[0].rule.strength))
-    reading = next((d for t, d in group if d is not None), None)
-    for t, d in group:
-        if t is trigger and d is not None:
-            reading = d
-    return trigger, reading
 
 
 def _assign(places: list[PlaceMention], triggers: list[Trigger], cuts: list[int]) -> list[Trigger]:

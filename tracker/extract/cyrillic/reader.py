@@ -29,6 +29,11 @@ from tracker.extract.cyrillic.dates import find_dates
 from tracker.extract.cyrillic.facts import SentenceFacts
 from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder
 from tracker.extract.dates import DateReading, default_date
+from tracker.extract.grouping import Dated
+from tracker.extract.grouping import best_of as _best
+from tracker.extract.grouping import clause_index as _clause
+from tracker.extract.grouping import group_by_clause as _group
+from tracker.extract.grouping import nearest_date as _nearest
 from tracker.extract.lexicon.countries_en import THEATRE
 from tracker.extract.locate import CITY_POPULATION, PlaceResolver
 from tracker.extract.mention import Mention
@@ -42,7 +47,6 @@ from tracker.model import EventType, SubEventType
 _HINT_GAP = 45  # an oblast this close after a town, in its clause, is the town's admin hint
 _LOOK_BACK = 3
 _VAGUE = frozenset({"attack", "damage"})
-Dated = tuple[Trigger, DateReading | None]
 
 
 @dataclass
@@ -308,38 +312,6 @@ class CyrillicReader:
             m, fatalities=found.count, evidence=(*m.evidence, f"fatalities: {found.phrase!r}")
         )
         return mentions
-
-
-def _nearest(dates: list[DateReading], position: int) -> DateReading | None:
-    if not dates:
-        return None
-    return min(dates, key=lambda d: min(abs(d.start - position), abs(d.end - position)))
-
-
-def _clause(cuts: list[int], position: int) -> int:
-    return sum(1 for c in cuts if c <= position)
-
-
-def _group(dated: list[Dated], cuts: list[int]) -> list[list[Dated]]:
-    """Triggers of one event type in one clause report one event."""
-    groups: dict[tuple[int, str], list[Dated]] = {}
-    for item in dated:
-        sub = item[0].sub_event_type
-        kind = (
-            sub.value
-            if sub.event_type is EventType.STRATEGIC_DEVELOPMENTS
-            else sub.event_type.value
-        )
-        groups.setdefault((_clause(cuts, item[0].start), kind), []).append(item)
-    return list(groups.values())
-
-
-def _best(group: list[Dated]) -> Dated:
-    """The trigger of the highest-ranked sub-type, with the group's date."""
-    trigger, own = min(
-        group, key=lambda item: (item[0].sub_event_type.rank, -item[0].rule.strength)
-    )
-    return trigger, own or next((d for _, d in group if d is not None), None)
 
 
 def _assign(places: list[PlaceMention], triggers: list[Trigger], cuts: list[int]) -> list[Trigger]:
