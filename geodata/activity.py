@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from math import floor
 from typing import TYPE_CHECKING, Any, Protocol
 
+from geodata.admin import find_region
 from geodata.distance import haversine_km
 from geodata.model import GeoPrecision, Resolution
 
@@ -135,18 +136,14 @@ def first_pass(gazetteer: Gazetteer, named: Iterable[NamedPlace]) -> Activity:
     return activity
 
 
-def _in_hint_alone(res: object, hint: str | None) -> bool:
+def _in_hint_alone(res: Resolution, hint: str | None) -> bool:
     """The only candidate inside the stated region (the others are elsewhere)."""
-    if not hint:
-        return False
-    from geodata.admin import find_region
-
-    region = find_region(hint)
+    region = find_region(hint) if hint else None
     if region is None:
         return False
     inside = [
         c
-        for c in res.alternatives  # type: ignore[attr-defined]
+        for c in res.alternatives
         if c.place.country == region.country and c.place.admin1_code in region.codes
     ]
     return len(inside) == 1

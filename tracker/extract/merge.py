@@ -95,12 +95,14 @@ def _fold_vaguer(groups: list[list[Mention]]) -> list[list[Mention]]:
 
 
 def _fold_tallies(groups: list[list[Mention]]) -> list[list[Mention]]:
-    out = [g for g in groups if not _breakdown(g, groups)]
+    out = []
     for group in groups:
         parts = _breakdown(group, groups)
-        if parts:
-            note = "merged: a tally of the shoot-downs listed place by place"
-            parts[0].extend(replace(m, evidence=(*m.evidence, note)) for m in group)
+        if not parts:
+            out.append(group)
+            continue
+        note = "merged: a tally of the shoot-downs listed place by place"
+        parts[0].extend(replace(m, evidence=(*m.evidence, note)) for m in group)
     return out
 
 
