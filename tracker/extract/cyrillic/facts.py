@@ -56,7 +56,7 @@ class SentenceFacts:
             "reference": re.compile(lx.reference, re.I),
             "near": re.compile(lx.near, re.I),
             "origin": re.compile(lx.origin, re.I),
-            "settlement": re.compile(rf"{lx.settlement_word}\S+\s+$|[А-ЯІЇЄҐЁ]\S+\s+$"),
+            "settlement": re.compile(rf"(?:{lx.settlement_word})\S+\s+$|[А-ЯІЇЄҐЁ]\S+\s+$"),
         }
 
     def ends_with(self, kind: str, before: str) -> bool:

@@ -63,6 +63,7 @@ class CyrillicReader:
     sentences: Sequence[Sentence] = ()
     _places: dict[int, list[PlaceMention]] = field(default_factory=dict)
     _the_town: re.Pattern[str] | None = None
+    _elaboration: re.Pattern[str] | None = None
     region: NameMatch | None = None  # the one oblast the whole article names, if only one
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
@@ -146,6 +147,8 @@ class CyrillicReader:
                 and _beside_town(found, i, cuts, self.text)
             ):
                 role, why = Role.ADMIN, "an oblast next to a town in its clause"
+            if role is Role.NEAR and _district_of_previous(found, i, cuts, self.text):
+                role, why = Role.ADMIN, "the district of the place named just before"
             out.append(PlaceMention(match, role, why, t.is_region, hint))
         return out
 
@@ -160,7 +163,7 @@ class CyrillicReader:
         if t.kind == "community" and ends("settlement", before):
             return Role.ADMIN, "the community of the settlement named just before"
         if t.kind == "community":
-            return Role.NEAR, "a community or district named by its town"
+            return Role.NEAR, _UNIT
         if ends("origin", before):
             return Role.VISIT, "where a weapon or force came from"
         return Role.EVENT, "named with the event"
@@ -178,6 +181,13 @@ class CyrillicReader:
         for group in groups:
             triggers = [t for t, _ in group]
             mine = [p for p, o in zip(event_places, owners, strict=True) if o in triggers]
+            told = None
+            if all(p.is_region or p.why == _UNIT for p in mine):
+                told = self._told_next(sentence)
+            if told is not None:  # "... в Изюмском районе. Событие произошло около села X."
+                note = "place: the next sentence says where it happened"
+                mentions.append(self._mention(sentence, group, *told, note=note))
+                continue
             for place in mine:
                 res = self.resolver.resolve(self._with_article_region(place))
                 mentions.append(self._mention(sentence, group, place, res))
@@ -216,6 +226,25 @@ class CyrillicReader:
             return place
         why = f"{place.why}; the article's only region as hint"
         return replace(place, hint=self.region, why=why)
+
+    def _told_next(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
+        """The town named by the next sentence when it only says where the event happened
+        ("Подія сталася поблизу села ..."): finer than the district or oblast named here."""
+        if self._elaboration is None:
+            self._elaboration = re.compile(rf"\s*(?:{self.facts.lexicon.elaboration})", re.I)
+        i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), None)
+        if i is None or i + 1 >= len(self.sentences):
+            return None
+        after = self.sentences[i + 1]
+        if not self._elaboration.match(self.text, after.start, after.end):
+            return None
+        for place in self.places(after):
+            if place.is_region or place.role not in (Role.EVENT, Role.NEAR):
+                continue
+            res = self.resolver.resolve(self._with_article_region(place))
+            if res is not None and not res.place.is_region:
+                return place, res
+        return None
 
     def _the_town_before(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
         """ "У місті/селі ...": the town named in the three sentences before, if any."""
@@ -335,6 +364,24 @@ def _hint_after(found: list[Toponym], i: int, cuts: list[int], text: str) -> Nam
         if later.kind == "region":
             return NameMatch(later.start, later.end, later.name, later.key, True)
     return None
+
+
+_UNIT = "a community or district named by its town"
+_DISTRICT = re.compile(r"\s*(?:район|округ)", re.I)
+
+
+def _district_of_previous(found: list[Toponym], i: int, cuts: list[int], text: str) -> bool:
+    """ "громади в Миколаївському районі", "села Х, Бахмутский район": a district right after
+    a town or community in the same clause says where that place is, it is not a second place."""
+    t = found[i]
+    if i == 0 or t.kind != "community" or not _DISTRICT.match(text, t.end):
+        return False
+    prev = found[i - 1]
+    return (
+        not prev.is_region
+        and 0 <= t.start - prev.end <= _HINT_GAP * 3
+        and _clause(cuts, prev.start) == _clause(cuts, t.start)
+    )
 
 
 def _beside_town(found: list[Toponym], i: int, cuts: list[int], text: str) -> bool:

@@ -257,6 +257,8 @@ class ToponymFinder:
         names = [stem + core, *(stem + e for e in _TOWN_FROM_STEM), stem + core + "ий"]
         if stem.endswith("н"):  # "Городнянська" → "Городня", "Рівненська" → "Рівне"
             names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е"]
+        if stem.endswith(("ов", "ів")):  # "Широковская" → "Широкое", "Широківська" → "Широке"
+            names += [stem[:-1] + "е", stem[:-2] + "е"]
         # The first reading the gazetteer knows in Ukraine, whose units these are: a unit is
         # named after its own (often small) town, so no preference for a bigger place
         # ("Семенова" is also an old name of Murmansk, "Семенов" a Russian town).
@@ -450,9 +452,13 @@ class ToponymFinder:
             and not _VOWEL_SOFT_SIGN.search(word[: len(word) - len(end)] + new)
         ]
         others = [n for n, _ in parses]
+        # A substantivised adjective in the nominative ("Широкое", "Пологе") is already the
+        # name: cutting its ending would find a different place ("Широко").
+        as_written = [word] if any("ADJF" in t and "nomn" in t for _, t in parses) else []
         names = [
             *geo,
             *(_cased(word, n) for n in nouns),
+            *as_written,
             *ruled,
             word,
             *(_cased(word, n) for n in others),

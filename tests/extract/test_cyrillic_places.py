@@ -1,0 +1,134 @@
+"""Where a Ukrainian or Russian report places its event: units, substantivised names, follow-ups.
+
+Every passage here was written for these tests; the places are a small hand-made gazetteer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geodata import GazetteerBuilder, Place
+from tracker.extract.cyrillic import CyrillicExtractor
+from tracker.model import Article
+
+PUBLISHED = date(2024, 9, 25)
+MYKOLAIV = "Mykolaiv Oblast"
+KHARKIV = "Kharkiv Oblast"
+
+
+def _place(gid: int, name: str, lat: float, lon: float, admin1: str, code: str, **kw) -> Place:
+    return Place(gid, name, lat, lon, admin1=admin1, admin1_code=code, **kw)
+
+
+PLACES = [
+    (_place(9100001, "Shyroke", 47.10, 32.67, MYKOLAIV, "16"), ["Широке", "Широкое"]),
+    # a hamlet whose alternate name is what cutting "Широкое" short would give
+    (_place(9100002, "Shyroko", 48.60, 39.20, "Luhansk Oblast", "14"), ["Широко"]),
+    (
+        _place(9100003, "Mykolaiv", 46.97, 32.00, MYKOLAIV, "16", feature_code="PPLA",
+               population=470_000),
+        ["Миколаїв", "Николаев"],
+    ),
+    (
+        _place(9100004, "Izium", 49.21, 37.26, KHARKIV, "07", feature_code="PPLA2",
+               population=45_000),
+        ["Ізюм", "Изюм"],
+    ),
+    (
+        _place(9100005, "Velyka Komyshuvakha", 49.10, 36.99, KHARKIV, "07"),
+        ["Велика Комишуваха", "Bol'shaya Kamyshevakha"],
+    ),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    builder = GazetteerBuilder()
+    for place, names in PLACES:
+        builder.add_place(place, names)
+    return builder.build()
+
+
+@pytest.fixture(scope="module")
+def extract(gazetteer):
+    extractors = {
+        lang: CyrillicExtractor(gazetteer, language=lang, today=date(2025, 1, 1))
+        for lang in ("uk", "ru")
+    }
+
+    def run(text: str, language: str):
+        return extractors[language].extract(Article(text, published=PUBLISHED, language=language))
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Утром 24 сентября с.Широкое Широковской громады подверглось обстрелам."),
+        ("ru", "Утром 24 сентября село Широкое подверглось обстрелам."),
+        ("uk", "Вранці 24 вересня село Широке Широківської громади зазнало обстрілів."),
+    ],
+)
+def test_a_name_that_is_an_adjective_in_the_nominative_is_taken_as_written(
+    extract, language: str, text: str
+) -> None:
+    (event,) = extract(text, language)
+    assert event.location == "Shyroke"
+    assert event.admin1 == MYKOLAIV
+
+
+def test_a_community_is_named_by_its_town_even_when_its_adjective_adds_a_letter(extract) -> None:
+    (event,) = extract("Утром 24 сентября Широковская громада подверглась обстрелам.", "ru")
+    assert event.location == "Shyroke"
+    assert event.geo_precision == 2  # a community, not the village itself
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Ночью 24 сентября враг обстрелял поселок Широковской громады в Николаевском "
+               "районе."),
+        ("uk", "Вночі 24 вересня ворог обстріляв селище Широківської громади в Миколаївському "
+               "районі."),
+    ],
+)  # fmt: skip
+def test_a_district_after_a_community_says_where_it_is_and_is_no_second_place(
+    extract, language: str, text: str
+) -> None:
+    (event,) = extract(text, language)  # not a second event at the district's town
+    assert event.location == "Shyroke"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "uk",
+            "24 вересня в Ізюмському районі трактор підірвався на міні. "
+            "Подія сталася поблизу села Велика Комишуваха, тракторист поранений.",
+        ),
+        (
+            "ru",
+            "24 сентября в Изюмском районе трактор подорвался на мине. "
+            "Происшествие случилось недалеко от села Большая Камышеваха.",
+        ),
+    ],
+)
+def test_a_follow_up_sentence_that_says_where_it_happened_places_the_event(
+    extract, language: str, text: str
+) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.geo_precision) == ("Velyka Komyshuvakha", 2)
+    assert "place: the next sentence says where it happened" in event.evidence
+
+
+def test_without_such_a_sentence_the_district_stays(extract) -> None:
+    text = (
+        "24 вересня в Ізюмському районі трактор підірвався на міні. "
+        "Поблизу села Велика Комишуваха тиждень тому збирали врожай."
+    )
+    (event,) = extract(text, "uk")
+    assert event.location == "Izium"
