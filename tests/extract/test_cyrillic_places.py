@@ -40,6 +40,14 @@ PLACES = [
         _place(9100005, "Velyka Komyshuvakha", 49.10, 36.99, KHARKIV, "07"),
         ["Велика Комишуваха", "Bol'shaya Kamyshevakha"],
     ),
+    (_place(9100006, "Zarichne", 48.30, 37.95, "Donetsk Oblast", "05"), ["Зарічне"]),
+    (_place(9100007, "Zarichne", 51.80, 26.10, "Rivne Oblast", "19"), ["Зарічне"]),
+    # a city's district with the city's population, as some GeoNames rows have
+    (
+        _place(9100008, "Zarichnyi", 50.93, 34.80, "Sumy Oblast", "21", feature_code="PPLX",
+               population=150_000),
+        ["Зарічний"],
+    ),
 ]  # fmt: skip
 
 
@@ -132,3 +140,14 @@ def test_without_such_a_sentence_the_district_stays(extract) -> None:
     )
     (event,) = extract(text, "uk")
     assert event.location == "Izium"
+
+
+def test_a_name_placed_with_its_oblast_places_the_same_name_later_and_a_district_is_no_town(
+    extract,
+) -> None:
+    text = (
+        "8 вересня Сили оборони звільнили село Зарічне Донецької області, повідомив Генштаб. "
+        "У повідомленні зазначається, що звільнено село Зарічне."
+    )
+    events = extract(text, "uk")
+    assert {(e.location, e.admin1) for e in events} == {("Zarichne", "Donetsk Oblast")}

@@ -289,7 +289,9 @@ class ToponymFinder:
     def _population(self, name: str) -> int:
         """The population of the place ``name`` most likely means (0 when unknown)."""
         place = self.likeliest_place(name)
-        return place.population if place is not None else 0
+        if place is None or place.feature_code == "PPLX":
+            return 0  # a city's district ("Зарічний") is no bigger town the name could mean
+        return place.population
 
     def likeliest_place(self, name: str) -> Place | None:
         """The place ``name`` means with no context at all (cached across articles)."""
