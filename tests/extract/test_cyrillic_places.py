@@ -42,6 +42,11 @@ PLACES = [
     ),
     (_place(9100006, "Zarichne", 48.30, 37.95, "Donetsk Oblast", "05"), ["Зарічне"]),
     (_place(9100007, "Zarichne", 51.80, 26.10, "Rivne Oblast", "19"), ["Зарічне"]),
+    (_place(9100009, "Kochubeiv", 49.40, 27.10, "Khmelnytskyi Oblast", "09"), ["Кочубеїв"]),
+    (
+        _place(9100010, "Kamianets", 48.68, 26.58, "Khmelnytskyi Oblast", "09", population=90_000),
+        ["Камянець"],
+    ),
     # a city's district with the city's population, as some GeoNames rows have
     (
         _place(9100008, "Zarichnyi", 50.93, 34.80, "Sumy Oblast", "21", feature_code="PPLX",
@@ -151,3 +156,18 @@ def test_a_name_placed_with_its_oblast_places_the_same_name_later_and_a_district
     )
     events = extract(text, "uk")
     assert {(e.location, e.admin1) for e in events} == {("Zarichne", "Donetsk Oblast")}
+
+
+def test_a_village_found_only_outside_the_articles_one_oblast_is_coded_to_that_oblast(
+    extract,
+) -> None:
+    text = "На Херсонщині 27 червня окупанти викрали жителя села Кочубеїв."
+    (event,) = extract(text, "uk")
+    assert (event.admin1, event.geo_precision) == ("Kherson Oblast", 3)
+    assert any("the only region the article names" in line for line in event.evidence)
+
+
+def test_a_town_of_note_elsewhere_keeps_its_place(extract) -> None:
+    text = "Херсонщина готується до зими. 27 червня ракета влучила в Камянець."
+    (event,) = extract(text, "uk")
+    assert (event.location, event.admin1) == ("Kamianets", "Khmelnytskyi Oblast")

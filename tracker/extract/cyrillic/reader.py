@@ -189,7 +189,7 @@ class CyrillicReader:
                 mentions.append(self._mention(sentence, group, *told, note=note))
                 continue
             for place in mine:
-                res = self.resolver.resolve(self._with_article_region(place))
+                res = self._resolve_in_article(place)
                 mentions.append(self._mention(sentence, group, place, res))
             if mine:
                 continue
@@ -212,6 +212,36 @@ class CyrillicReader:
                     replace(m, thin=True) for m in mentions[-len(mine) or -1 :]
                 ]
         return self._share_fatalities(sentence, mentions)
+
+    def _resolve_in_article(self, place: PlaceMention) -> Resolution | None:
+        """An event place, looked for in the article's only region; a village found only in
+        another oblast is most often one the gazetteer lacks, so the region stands in for it
+        (a wrong village hundreds of km away is worse than the right oblast)."""
+        place = self._with_article_region(place)
+        res = self.resolver.resolve(place)
+        if (
+            res is None
+            or self.region is None
+            or place.hint is not None
+            or place.is_region
+            or res.place.is_region
+            or res.place.country != "UA"
+            or res.place.admin1 in (None, self.region.surface)
+            or res.place.population >= _TOWN_OF_NOTE
+            or res.place.feature_code.startswith(("PPLA", "PPLC"))
+        ):
+            return res
+        region = self.resolver.resolve(
+            PlaceMention(self.region, place.role, place.why, True, None)
+        )
+        if region is None:
+            return res
+        why = (
+            f"no {place.match.surface} in {self.region.surface}, the only region the article "
+            f"names (the {res.place.name} in {res.place.admin1} would be elsewhere): coded to "
+            f"the region; {region.reason}"
+        )
+        return replace(region, reason=why)
 
     def _with_article_region(self, place: PlaceMention) -> PlaceMention:
         """A homonym with no region of its own is looked for in the article's only region,
@@ -367,6 +397,7 @@ def _hint_after(found: list[Toponym], i: int, cuts: list[int], text: str) -> Nam
 
 
 _UNIT = "a community or district named by its town"
+_TOWN_OF_NOTE = 10_000  # people: a town this big is reported from anywhere, not a lost village
 _DISTRICT = re.compile(r"\s*(?:район|округ)", re.I)
 
 
