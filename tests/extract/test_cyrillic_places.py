@@ -47,6 +47,26 @@ PLACES = [
         _place(9100010, "Kamianets", 48.68, 26.58, "Khmelnytskyi Oblast", "09", population=90_000),
         ["Камянець"],
     ),
+    (
+        _place(9100011, "Shebekino", 50.41, 36.89, "Belgorod Oblast", "09", country="RU",
+               feature_code="PPLA2", population=40_000),
+        ["Шебекино"],
+    ),
+    (
+        _place(9100012, "Gorod Shebekino", 50.40, 36.90, "Belgorod Oblast", "09", country="RU",
+               feature_class="A", feature_code="ADM2"),
+        ["Город Шебекино"],
+    ),
+    (
+        _place(9100013, "Oktyabrskiy", 50.85, 36.63, "Belgorod Oblast", "09", country="RU",
+               population=8_000),
+        ["Октябрьский"],
+    ),
+    (
+        _place(9100014, "Oktyabrsky", 54.48, 53.47, "Bashkortostan", "08", country="RU",
+               feature_code="PPLA2", population=108_000),
+        ["Октябрьский"],
+    ),
     # a city's district with the city's population, as some GeoNames rows have
     (
         _place(9100008, "Zarichnyi", 50.93, 34.80, "Sumy Oblast", "21", feature_code="PPLX",
@@ -171,3 +191,15 @@ def test_a_town_of_note_elsewhere_keeps_its_place(extract) -> None:
     text = "Херсонщина готується до зими. 27 червня ракета влучила в Камянець."
     (event,) = extract(text, "uk")
     assert (event.location, event.admin1) == ("Kamianets", "Khmelnytskyi Oblast")
+
+
+def test_a_capitalised_word_for_town_is_not_part_of_the_name(extract) -> None:
+    text = "Город Шебекино в Белгородской области 24 сентября подвергся обстрелу."
+    (event,) = extract(text, "ru")
+    assert event.location == "Shebekino"
+
+
+def test_a_village_in_the_articles_oblast_beats_a_city_of_its_name_elsewhere(extract) -> None:
+    text = "24 сентября в Белгородской области был обстрелян поселок Октябрьский."
+    (event,) = extract(text, "ru")
+    assert (event.location, event.admin1) == ("Oktyabrskiy", "Belgorod Oblast")

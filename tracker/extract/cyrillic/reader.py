@@ -225,10 +225,15 @@ class CyrillicReader:
             or place.hint is not None
             or place.is_region
             or res.place.is_region
-            or res.place.country != "UA"
+            or res.place.country not in ("UA", "RU")
             or res.place.admin1 in (None, self.region.surface)
-            or res.place.population >= _TOWN_OF_NOTE
-            or res.place.feature_code.startswith(("PPLA", "PPLC"))
+            or (
+                not self._village_word_before(place)
+                and (
+                    res.place.population >= _TOWN_OF_NOTE
+                    or res.place.feature_code.startswith(("PPLA", "PPLC"))
+                )
+            )
         ):
             return res
         region = self.resolver.resolve(
@@ -250,12 +255,20 @@ class CyrillicReader:
             return place
         region = self.region.surface
         res = self.resolver.resolve(place)
-        if res is None or res.place.admin1 == region or res.place.population >= CITY_POPULATION:
-            return place  # a city, or a town already in that region
+        if res is None or res.place.admin1 == region:
+            return place  # a town already in that region
+        if res.place.population >= CITY_POPULATION and not self._village_word_before(place):
+            return place  # a city, unless the text calls it a village ("поселку Октябрьский")
         if not self.finder.lies_in(place.match.surface, region):
             return place
         why = f"{place.why}; the article's only region as hint"
         return replace(place, hint=self.region, why=why)
+
+    def _village_word_before(self, place: PlaceMention) -> bool:
+        """"село", "поселку", "с.", "смт" right before the name: a village, whatever city
+        elsewhere shares its name."""
+        start = place.match.start
+        return _VILLAGE_BEFORE.search(self.text, max(0, start - 25), start) is not None
 
     def _told_next(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
         """The town named by the next sentence when it only says where the event happened
@@ -397,6 +410,11 @@ def _hint_after(found: list[Toponym], i: int, cuts: list[int], text: str) -> Nam
 
 
 _UNIT = "a community or district named by its town"
+_VILLAGE_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:с|пгт|смт|пос|сел|с-ще)\.\s*|(?:сел[оаеуі]|селом|поселк\w*|поселок"
+    r"|селищ\w*|деревн\w*|хутор\w*)\s+)$",
+    re.I,
+)
 _TOWN_OF_NOTE = 10_000  # people: a town this big is reported from anywhere, not a lost village
 _DISTRICT = re.compile(r"\s*(?:район|округ)", re.I)
 

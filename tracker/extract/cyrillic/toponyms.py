@@ -122,6 +122,11 @@ _VOWEL_SOFT_SIGN = re.compile("[аеиоуыэюяіїєё]ь$")  # "Донец�
 _OFFICES = ("ова", "ода", "облрад", "ога", "облсовет")  # a regional office, not the region
 _TOWN = 1_000  # people: a sentence-initial common word must name a town at least this big
 _QUOTES = "\"«“„'"
+# words for a kind of settlement that open a sentence capitalised ("Город Шебекино ...")
+_SETTLEMENT_WORDS = frozenset(
+    "город города городе місто міста місті село села селе селі поселок поселка поселке "
+    "селище селища селищі деревня деревни хутор хутора станица станицы".split()
+)
 _ADJ_SUFFIX = re.compile(r"(?P<core>ськ|цьк|зьк|ск|цк)\w{1,3}$")
 
 
@@ -338,7 +343,8 @@ class ToponymFinder:
             return None
         first, second = spans[0][2], spans[1][2]
         if (
-            first.lower().startswith(COUNTRY_STEMS)
+            first.lower() in _SETTLEMENT_WORDS  # "Город Шебекино": the word for a town, capitalised
+            or first.lower().startswith(COUNTRY_STEMS)
             or "Name" in (self._analyse(first)[:1] or [("", "")])[0][1]
         ):
             return None
