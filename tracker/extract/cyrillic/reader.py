@@ -236,9 +236,7 @@ class CyrillicReader:
             )
         ):
             return res
-        region = self.resolver.resolve(
-            PlaceMention(self.region, place.role, place.why, True, None)
-        )
+        region = self.resolver.resolve(PlaceMention(self.region, place.role, place.why, True, None))
         if region is None:
             return res
         why = (
@@ -265,7 +263,7 @@ class CyrillicReader:
         return replace(place, hint=self.region, why=why)
 
     def _village_word_before(self, place: PlaceMention) -> bool:
-        """"село", "поселку", "с.", "смт" right before the name: a village, whatever city
+        """ "село", "поселку", "с.", "смт" right before the name: a village, whatever city
         elsewhere shares its name."""
         start = place.match.start
         return _VILLAGE_BEFORE.search(self.text, max(0, start - 25), start) is not None
