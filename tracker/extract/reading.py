@@ -62,6 +62,7 @@ from tracker.extract.places import (
 from tracker.extract.rules import Trigger
 from tracker.extract.targets import Target, downed_objects, find_targets, nearest_target
 from tracker.extract.text import Sentence
+from tracker.extract.variants import VariantFinder
 from tracker.model import EventType, SubEventType
 
 _MAX_NOTES = 1000
@@ -120,6 +121,7 @@ class ArticleReader:
     _reasons: dict[int, str | None] = field(default_factory=dict)
     _dateline_read: bool = False
     _dateline_place: PlaceMention | None = None
+    _variants: VariantFinder | None = None
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
         """The mentions one sentence makes (possibly none)."""
@@ -257,7 +259,12 @@ class ArticleReader:
         # spelling the adjective happens to be: the district word decides.
         spans = {(t.start, t.end) for t in towns}
         matches = [m for m in matches if (m.start, m.end) not in spans]
-        matches = sorted(matches + towns, key=lambda m: m.start)
+        matches += towns
+        # "the villages of Konstaninopil and Andriivka": spellings only a near miss finds
+        if self._variants is None:
+            self._variants = VariantFinder(self.text, self.gazetteer)
+        matches += self._variants.names(sentence.start, sentence.end, matches)
+        matches = sorted(matches, key=lambda m: m.start)
         return classify_places(
             self.text, matches, sentence_start=sentence.start, sentence_end=sentence.end
         )
