@@ -642,3 +642,23 @@ def test_a_stated_raion_chooses_among_homonyms(gazetteer) -> None:
     assert event.geonameid == 708873
     assert any("admin hint 'Izium Raion'" in line for line in event.evidence)
     assert any("in Izium Raion as the text says" in line for line in event.evidence)
+
+
+def test_hostilities_that_persist_near_two_towns_are_two_clashes(gazetteer) -> None:
+    text = "On Monday the governor said hostilities persist near the towns of Lyman and Vuhledar."
+    events = _events(gazetteer, text)
+    assert {(e.location, e.sub_event_type) for e in events} == {
+        ("Lyman", S.ARMED_CLASH),
+        ("Vuhledar", S.ARMED_CLASH),
+    }
+
+
+def test_a_campaign_with_neither_a_place_nor_a_day_is_background(gazetteer) -> None:
+    text = (
+        "Russian missiles hit Kramatorsk on Monday. "
+        "Russian attacks grew earlier this month with a renewed offensive in the area."
+    )
+    events = _events(gazetteer, text)
+    assert [(e.location, e.sub_event_type) for e in events] == [
+        ("Kramatorsk", S.SHELLING_ARTILLERY_MISSILE)
+    ]

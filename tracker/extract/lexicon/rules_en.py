@@ -220,7 +220,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:the\s+)?(?:city|town|village|settlement|outskirts)|assault\s+operations"
         r"|(?:repelled|repulsed|beat\s+back)\s+(?:\w+\s+){0,3}(?:assaults?|attacks?|attempts?)"
         r"|attempted\s+to\s+break\s+through|small[-\s]arms\s+fire|machine[-\s]gun\s+fire"
-        r"|(?:heavy|fierce|intense|ongoing)\s+(?:battles?|combat)",
+        r"|(?:heavy|fierce|intense|ongoing)\s+(?:battles?|combat)"
+        # "hostilities persist near X": the sentence still has to name where
+        r"|hostilities\s+(?:persist(?:ed|s)?|continu(?:e|ed|es)|rag(?:e|ed|es)|are\s+ongoing)"
+        r"\s+(?:\w+\s+){0,2}(?:in|near|around|for)\b",
         0.7,
     ),
     # Violence against civilians.
