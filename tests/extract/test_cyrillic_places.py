@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from geodata import GazetteerBuilder, Place
-from tracker.extract.cyrillic import CyrillicExtractor
+from tracker.extract.cyrillic import CyrillicExtractor, lexicon_for
+from tracker.extract.cyrillic.toponyms import ToponymFinder
 from tracker.model import Article
 
 PUBLISHED = date(2024, 9, 25)
@@ -67,6 +68,22 @@ PLACES = [
                feature_code="PPLA2", population=108_000),
         ["Октябрьский"],
     ),
+    (_place(9100015, "Nova Sloboda", 51.25, 34.10, "Sumy Oblast", "21"), ["Нова Слобода"]),
+    # the reading a plain ending rule would find first, far from the community
+    (_place(9100016, "Novoslobidka", 48.50, 30.90, "Kirovohrad Oblast", "10"), ["Новослобідка"]),
+    (_place(9100017, "Seredyna-Buda", 52.19, 34.03, "Sumy Oblast", "21"), ["Середина-Буда"]),
+    (_place(9100018, "Buda", 50.00, 30.00, "Kyiv Oblast", "13"), ["Буда"]),
+    (
+        _place(9100019, "Shostka", 51.86, 33.48, "Sumy Oblast", "21", feature_code="PPLA2",
+               population=70_000),
+        ["Шостка"],
+    ),
+    (
+        _place(9100020, "Konotop", 51.24, 33.20, "Sumy Oblast", "21", feature_code="PPLA2",
+               population=84_000),
+        ["Конотоп"],
+    ),
+    (_place(9100021, "Stetskivka", 50.85, 34.90, "Sumy Oblast", "21"), ["Стецьківка"]),
     # a city's district with the city's population, as some GeoNames rows have
     (
         _place(9100008, "Zarichnyi", 50.93, 34.80, "Sumy Oblast", "21", feature_code="PPLX",
@@ -203,3 +220,45 @@ def test_a_village_in_the_articles_oblast_beats_a_city_of_its_name_elsewhere(ext
     text = "24 сентября в Белгородской области был обстрелян поселок Октябрьский."
     (event,) = extract(text, "ru")
     assert (event.location, event.admin1) == ("Oktyabrskiy", "Belgorod Oblast")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Удар по Новослобідській громаді", ["Нова Слобода"]),
+        ("Удар по Середино-Будській громаді", ["Середина-Буда"]),
+        ("Обстріляли Шосткинський та Конотопський райони", ["Шостка", "Конотоп"]),
+        ("Дрон атакував авто біля Стецьківського старостату", ["Стецьківка"]),
+    ],
+)
+def test_community_adjectives_name_their_towns(gazetteer, text: str, names: list[str]) -> None:
+    finder = ToponymFinder(gazetteer, lexicon_for("uk"))
+    assert [t.name for t in finder.find(text)] == names
+
+
+def test_a_hyphenated_community_is_no_weekday_and_a_drone_that_hits_is_a_strike(extract) -> None:
+    text = "У Середино-Будській громаді дрон поцілив у цивільну автівку, водій поранений."
+    (event,) = extract(text, "uk")
+    assert event.location == "Seredyna-Buda"
+    assert event.event_date == PUBLISHED  # not the Wednesday "Середино" once read as "середа"
+
+
+def test_rounds_fired_at_a_community_are_shelling(extract) -> None:
+    (event,) = extract("Вранці ворог випустив 12 мін по Новослобідській громаді.", "uk")
+    assert (event.location, event.sub_event_type.value) == (
+        "Nova Sloboda",
+        "Shelling/artillery/missile attack",
+    )
+
+
+def test_a_district_beside_a_village_of_the_same_sentence_is_only_where_it_lies(extract) -> None:
+    text = "Вранці триває бій на півночі Шосткинського району, поблизу Середини-Буди."
+    events = extract(text, "uk")
+    assert {e.location for e in events} == {"Seredyna-Buda"}
+
+
+@pytest.mark.parametrize("text", ["У Середино-Будській громаді", "у четвертий раз за добу"])
+def test_words_that_begin_like_a_weekday_are_no_date(text: str) -> None:
+    from tracker.extract.cyrillic.dates import find_dates
+
+    assert find_dates(text, lexicon_for("uk"), published=PUBLISHED, today=PUBLISHED) == []

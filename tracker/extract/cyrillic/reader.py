@@ -150,7 +150,27 @@ class CyrillicReader:
             if role is Role.NEAR and _district_of_previous(found, i, cuts, self.text):
                 role, why = Role.ADMIN, "the district of the place named just before"
             out.append(PlaceMention(match, role, why, t.is_region, hint))
+        # "бій на півночі Шосткинського району ... у районі Середино-Буди": a district beside
+        # a settlement of the same sentence is where that settlement lies, not a second place
+        towns = [
+            t
+            for t, p in zip(found, out, strict=True)
+            if t.kind == "settlement" and p.role.is_event_place
+        ]
+        if towns:
+            why = "a district beside a town of the same sentence"
+            out = [
+                replace(p, role=Role.ADMIN, why=why) if self._is_district(t, p) else p
+                for t, p in zip(found, out, strict=True)
+            ]
         return out
+
+    def _is_district(self, t: Toponym, place: PlaceMention) -> bool:
+        return (
+            place.role is Role.NEAR
+            and t.kind == "community"
+            and _DISTRICT.match(self.text, t.end) is not None
+        )
 
     def _role(self, t: Toponym, before: str) -> tuple[Role, str]:
         ends = self.facts.ends_with

@@ -24,7 +24,7 @@ Every lookup is cached per word, so an article costs a few dictionary hits.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -188,6 +188,7 @@ class ToponymFinder:
         self._analyse = _analyser(lexicon.language)
         self._known_cache: dict[str, str | None] = {}
         self._word_cache: dict[str, tuple[str, str] | None] = {}
+        self._towns: dict[str, tuple[str, str] | None] = {}
         self._region_word = _region_word_regex(lexicon)
         self._regions_of: tuple[str, list[Toponym]] | None = None
         self._in_region: dict[tuple[str, str], bool] = {}
@@ -195,8 +196,13 @@ class ToponymFinder:
         self._said = re.compile(
             rf"(?<![\w-])(?:{lexicon.claim_verbs}|написал\w*|написав)\s+$", re.I
         )
+        self._listed = re.compile(
+            rf"(?<![\w-])(?P<adj>[{_UPPER}][{_LOWER}-]*(?:-[{_UPPER}][{_LOWER}-]*)*"
+            rf"(?:ськ|цьк|зьк|ск|цк){_ENDING})(?:\s*,\s*|\s+(?:та|і|й|и)\s+)$"
+        )
         self._community = re.compile(
-            rf"(?<![\w-])(?P<adj>[{_UPPER}][{_LOWER}-]+(?:ськ|цьк|зьк|ск|цк){_ENDING})\s+"
+            rf"(?<![\w-])(?P<adj>[{_UPPER}][{_LOWER}-]*(?:-[{_UPPER}][{_LOWER}-]*)*"
+            rf"(?:ськ|цьк|зьк|ск|цк){_ENDING})\s+"
             rf"(?:(?:міськ|сільськ|селищн|городск|сельск|поселков)\w*\s+)?"
             rf"(?P<unit>{lexicon.community})"
         )
@@ -269,27 +275,34 @@ class ToponymFinder:
             adj = m.group("adj")
             if _region_of(adj.lower()) is not None and m.group("unit").lower().startswith("област"):
                 continue
-            found = self._town_of(adj)
-            if found is not None:
-                name, key = found
-                out.append(Toponym(m.start("adj"), m.end("adj"), adj, name, key, "community"))
+            # "Шосткинський та Конотопський райони": every adjective of the list is a unit
+            spans = [*self._listed_before(text, m.start("adj"), start), m.span("adj")]
+            for a_start, a_end in spans:
+                found = self._town_of(text[a_start:a_end])
+                if found is not None:
+                    name, key = found
+                    surface = text[a_start:a_end]
+                    out.append(Toponym(a_start, a_end, surface, name, key, "community"))
         return out
 
+    def _listed_before(self, text: str, at: int, start: int) -> list[tuple[int, int]]:
+        """Adjectives listed before the one at ``at`` that shares their unit word."""
+        spans: list[tuple[int, int]] = []
+        while (m := self._listed.search(text, max(start, at - 60), at)) is not None:
+            spans.insert(0, m.span("adj"))
+            at = m.start("adj")
+        return spans
+
     def _town_of(self, adjective: str) -> tuple[str, str] | None:
-        m = _ADJ_SUFFIX.search(adjective)
-        if m is None:
-            return None
-        stem, core = adjective[: m.start()], m.group("core")
-        # "Покровський район" is Покровськ's before it is a village Покров
-        names = [stem + core, *(stem + e for e in _TOWN_FROM_STEM), stem + core + "ий"]
-        if stem.endswith("н"):  # "Городнянська" → "Городня", "Рівненська" → "Рівне"
-            names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е"]
-        if stem.endswith(("ов", "ів")):  # "Широковская" → "Широкое", "Широківська" → "Широке"
-            names += [stem[:-1] + "е", stem[:-2] + "е"]
+        if adjective not in self._towns:
+            self._towns[adjective] = self._first_in_ukraine(_town_names(adjective))
+        return self._towns[adjective]
+
+    def _first_in_ukraine(self, names: Iterable[str]) -> tuple[str, str] | None:
         # The first reading the gazetteer knows in Ukraine, whose units these are: a unit is
         # named after its own (often small) town, so no preference for a bigger place
         # ("Семенова" is also an old name of Murmansk, "Семенов" a Russian town).
-        for name in names:
+        for name in dict.fromkeys(names):
             key = self._known(name)
             if key is not None and self._in_ukraine(name):
                 return name, key
@@ -464,6 +477,8 @@ class ToponymFinder:
             heads = [parts[:-1]] + (
                 [[_soften(p) for p in parts[:-1]]] if self._lexicon.language == "uk" else []
             )
+            if len(parts) == 2:  # "Середини-Буди": the first word is inflected too
+                heads += [[n] for n in self._nominatives(parts[0])[:4]]
             tails = self._nominatives(parts[-1])
             return list(dict.fromkeys("-".join([*h, t]) for h in heads for t in tails))
         parses = self._analyse(word)
@@ -531,6 +546,54 @@ def _cased(model: str, name: str) -> str:
         return name
     parts = name.split("-")
     return "-".join(p[:1].upper() + p[1:] for p in parts) if model[:1].isupper() else name
+
+
+def _town_names(adjective: str) -> list[str]:
+    """The towns a unit's adjective may be named after, likeliest first."""
+    if "-" in adjective:  # "Середино-Будська" → "Середина-Буда"
+        head, _, tail = adjective.rpartition("-")
+        heads = [head, head[:-1] + "а"] if head.endswith("о") else [head]
+        return [f"{h}-{t}" for t in _town_names(tail.capitalize()) for h in heads]
+    m = _ADJ_SUFFIX.search(adjective)
+    if m is None:
+        return []
+    stem, core = adjective[: m.start()], m.group("core")
+    # "Покровський район" is Покровськ's before it is a village Покров; "Новослобідська"
+    # is Нова Слобода's before it is a Новослобідка
+    names = [stem + core, *_compound(stem), *(stem + e for e in _TOWN_FROM_STEM)]
+    names.append(stem + core + "ий")
+    if stem.endswith("н"):  # "Городнянська" → "Городня", "Рівненська" → "Рівне"
+        names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е", stem[:-2] + "а"]
+    if stem.endswith(("ов", "ів")):  # "Широковская" → "Широкое", "Дружбівська" → "Дружба"
+        names += [stem[:-1] + "е", stem[:-2] + "е", stem[:-2] + "а"]
+    return names
+
+
+# Adjective prefixes of two-word names, with the forms the first word takes by gender.
+_PREFIXES = {
+    "ново": ("Нова", "Новий", "Нове", "Нові", "Новая", "Новое", "Новые"),
+    "старо": ("Стара", "Старий", "Старе", "Старі", "Старая", "Старое", "Старые"),
+    "велико": ("Велика", "Великий", "Велике", "Великі", "Большая", "Большой", "Большое"),
+    "мало": ("Мала", "Малий", "Мале", "Малі", "Малая", "Малое", "Малые"),
+    "верхньо": ("Верхня", "Верхній", "Верхнє", "Верхні"),
+    "нижньо": ("Нижня", "Нижній", "Нижнє", "Нижні"),
+}
+
+
+def _compound(stem: str) -> list[str]:
+    """Two-word towns a community adjective may stand for: "Новослобід" → "Нова Слобода",
+    "Великописарів" → "Велика Писарівка" (the closed-syllable "і" of Ukrainian back to "о")."""
+    low = stem.lower()
+    prefix = next((p for p in _PREFIXES if low.startswith(p) and len(low) > len(p) + 2), None)
+    if prefix is None:
+        return []
+    rest = stem[len(prefix) :]
+    cores = [rest]
+    i = rest.rfind("і")
+    if i > 0:
+        cores += [rest[:i] + "о" + rest[i + 1 :], rest[:i] + "е" + rest[i + 1 :]]
+    tails = [c + e for c in cores for e in ("а", "ка", "е", "и", "", "і")]
+    return [f"{first} {tail.capitalize()}" for first in _PREFIXES[prefix] for tail in tails]
 
 
 @lru_cache(maxsize=2)
