@@ -257,7 +257,7 @@ def test_a_district_beside_a_village_of_the_same_sentence_is_only_where_it_lies(
     assert {e.location for e in events} == {"Seredyna-Buda"}
 
 
-@pytest.mark.parametrize("text", ["У Середино-Будській громаді", "у четвертий раз за добу"])
+@pytest.mark.parametrize("text", ["У Середино-Будській громаді", "у четвертий раз поспіль"])
 def test_words_that_begin_like_a_weekday_are_no_date(text: str) -> None:
     from tracker.extract.cyrillic.dates import find_dates
 
