@@ -84,6 +84,12 @@ PLACES = [
         ["Конотоп"],
     ),
     (_place(9100021, "Stetskivka", 50.85, 34.90, "Sumy Oblast", "21"), ["Стецьківка"]),
+    (_place(9100022, "Odradne", 49.60, 37.20, KHARKIV, "07"), ["Отрадное", "Одрадне"]),
+    (
+        _place(9100023, "Otradny", 53.37, 51.35, "Samara Oblast", "65", country="RU",
+               feature_code="PPLA2", population=47_000),
+        ["Отрадный"],
+    ),
     # a city's district with the city's population, as some GeoNames rows have
     (
         _place(9100008, "Zarichnyi", 50.93, 34.80, "Sumy Oblast", "21", feature_code="PPLX",
@@ -262,3 +268,31 @@ def test_words_that_begin_like_a_weekday_are_no_date(text: str) -> None:
     from tracker.extract.cyrillic.dates import find_dates
 
     assert find_dates(text, lexicon_for("uk"), published=PUBLISHED, today=PUBLISHED) == []
+
+
+def test_an_oblast_adjective_whose_noun_is_left_out_is_the_oblast(gazetteer) -> None:
+    finder = ToponymFinder(gazetteer, lexicon_for("ru"))
+    text = "Освободили два пункта в Запорожской области и один - в Харьковской."
+    assert [t.name for t in finder.find(text)] == ["Zaporizhzhia Oblast", "Kharkiv Oblast"]
+
+
+def test_a_village_named_by_a_neuter_adjective_is_not_the_town_of_its_lemma(extract) -> None:
+    (event,) = extract("24 сентября освобожден населенный пункт Отрадное.", "ru")
+    assert event.location == "Odradne"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "24 сентября подразделения группировки войск «Восток» освободили населенный пункт "
+        "Отрадное Харьковской области.",
+        "24 сентября освобожден населенный пункт Отрадное Харьковской области. Об этом "
+        "сообщили в Минобороны России.",
+    ],
+)
+def test_a_village_the_russian_side_reports_taking_is_taken_by_russian_forces(
+    extract, text: str
+) -> None:
+    (event,) = extract(text, "ru")
+    assert event.sub_event_type.value == "Non-state actor overtakes territory"
+    assert event.actor1 == "Military Forces of Russia (2000-)"

@@ -662,3 +662,12 @@ def test_a_campaign_with_neither_a_place_nor_a_day_is_background(gazetteer) -> N
     assert [(e.location, e.sub_event_type) for e in events] == [
         ("Kramatorsk", S.SHELLING_ARTILLERY_MISSILE)
     ]
+
+
+def test_two_places_of_one_sentence_are_two_events_though_one_is_near(gazetteer) -> None:
+    text = "On Monday heavy fighting raged near Kramatorsk and in Slovyansk."
+    events = _events(gazetteer, text)
+    assert {(e.location, e.geo_precision) for e in events} == {
+        ("Kramatorsk", GeoPrecision.NEAR),
+        ("Slovyansk", GeoPrecision.SETTLEMENT),
+    }

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from geodata.model import GeoPrecision, NameMatch, Resolution
-from tracker.extract.actors import claimant_side
+from tracker.extract.actors import Claim, claimant_side
 from tracker.extract.cyrillic.dates import find_dates
 from tracker.extract.cyrillic.facts import SentenceFacts
 from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder
@@ -64,6 +64,7 @@ class CyrillicReader:
     _places: dict[int, list[PlaceMention]] = field(default_factory=dict)
     _the_town: re.Pattern[str] | None = None
     _elaboration: re.Pattern[str] | None = None
+    _source: tuple[Claim | None] | None = None
     region: NameMatch | None = None  # the one oblast the whole article names, if only one
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
@@ -288,6 +289,15 @@ class CyrillicReader:
         start = place.match.start
         return _VILLAGE_BEFORE.search(self.text, max(0, start - 25), start) is not None
 
+    def _article_claim(self) -> Claim | None:
+        """The one source the whole article reports from, for sentences that do not repeat it
+        ("Об этом сообщили в Минобороны России" after the news, a quoted statement after it)."""
+        if self._source is None:
+            found = self.facts.claims(self.text, 0, len(self.text))
+            names = {c.who for c in found}
+            self._source = (found[0] if len(names) == 1 else None,)
+        return self._source[0]
+
     def _told_next(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
         """The town named by the next sentence when it only says where the event happened
         ("Подія сталася поблизу села ..."): finer than the district or oblast named here."""
@@ -341,6 +351,7 @@ class CyrillicReader:
         s, e = sentence.start, sentence.end
         claims = self.facts.claims(self.text, s, e)
         claim = min(claims, key=lambda c: abs(c.start - trigger.start)) if claims else None
+        claim = claim or self._article_claim()
         targets = self.facts.targets(self.text, s, e)
         target = nearest_target(targets, place.match.start if place else trigger.start)
         country = res.place.country if res else self.country

@@ -149,6 +149,7 @@ _SETTLEMENT_WORDS = frozenset(
         "станицы",
     ]
 )
+_ELLIPSIS = re.compile(r"\s*(?:[.,;:)!?»\"]|$|[-–—]|\s(?:и|та|і|й|или|або)\s)")
 _ADJ_SUFFIX = re.compile(r"(?P<core>ськ|цьк|зьк|ск|цк)\w{1,3}$")
 
 
@@ -256,6 +257,10 @@ class ToponymFinder:
                 continue
             after = self._region_word.match(text, m.end())
             if after is None:
+                if m.group()[0].isupper() and _ELLIPSIS.match(text, m.end()):
+                    # "в Запорожской области и один - в Харьковской.": the oblast, its noun
+                    # left out, never a village named like the adjective
+                    out.append(Toponym(m.start(), m.end(), m.group(), region, region, "region"))
                 continue
             word = after.group("word").lower()
             kind = "office" if word.startswith(_OFFICES) else "region"
@@ -452,12 +457,24 @@ class ToponymFinder:
         )
 
     def _word(self, word: str) -> tuple[str, str] | None:
+        if word not in self._word_cache and self._neuter_name(word):
+            # "Отрадное", "Зелене": a village's own name, not the town "Отрадный" ten times
+            # its size that the adjective's lemma also names
+            self._word_cache[word] = (word, self._known(word))  # type: ignore[assignment]
         if word not in self._word_cache:
             known = [
                 (n, k) for n in self._nominatives(word)[:8] if (k := self._known(n)) is not None
             ]
             self._word_cache[word] = self._likeliest(known)
         return self._word_cache[word]
+
+    def _neuter_name(self, word: str) -> bool:
+        """A neuter adjective in the nominative that the gazetteer knows as written."""
+        parses = self._analyse(word)
+        return (
+            any("ADJF" in tag and "neut" in tag and "nomn" in tag for _, tag in parses)
+            and self._known(word) is not None
+        )
 
     def _pair(self, words: list[str]) -> tuple[str, str] | None:
         joined = " ".join(words)
