@@ -644,13 +644,23 @@ def test_a_stated_raion_chooses_among_homonyms(gazetteer) -> None:
     assert any("in Izium Raion as the text says" in line for line in event.evidence)
 
 
-def test_hostilities_that_persist_near_two_towns_are_two_clashes(gazetteer) -> None:
-    text = "On Monday the governor said hostilities persist near the towns of Lyman and Vuhledar."
-    events = _events(gazetteer, text)
-    assert {(e.location, e.sub_event_type) for e in events} == {
-        ("Lyman", S.ARMED_CLASH),
-        ("Vuhledar", S.ARMED_CLASH),
-    }
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hostilities that persist near two towns are a clash at each
+        (
+            "On Monday the governor said hostilities persist near the towns of Lyman and Vuhledar.",
+            {"Lyman": S.ARMED_CLASH, "Vuhledar": S.ARMED_CLASH},
+        ),
+        # two places of one sentence are two events, though one is only "near"
+        (
+            "On Monday heavy fighting raged near Kramatorsk and in Slovyansk.",
+            {"Kramatorsk": S.ARMED_CLASH, "Slovyansk": S.ARMED_CLASH},
+        ),
+    ],
+)
+def test_each_place_of_a_sentence_is_its_own_event(gazetteer, text: str, expected) -> None:
+    assert {e.location: e.sub_event_type for e in _events(gazetteer, text)} == expected
 
 
 def test_a_campaign_with_neither_a_place_nor_a_day_is_background(gazetteer) -> None:
@@ -662,12 +672,3 @@ def test_a_campaign_with_neither_a_place_nor_a_day_is_background(gazetteer) -> N
     assert [(e.location, e.sub_event_type) for e in events] == [
         ("Kramatorsk", S.SHELLING_ARTILLERY_MISSILE)
     ]
-
-
-def test_two_places_of_one_sentence_are_two_events_though_one_is_near(gazetteer) -> None:
-    text = "On Monday heavy fighting raged near Kramatorsk and in Slovyansk."
-    events = _events(gazetteer, text)
-    assert {(e.location, e.geo_precision) for e in events} == {
-        ("Kramatorsk", GeoPrecision.NEAR),
-        ("Slovyansk", GeoPrecision.SETTLEMENT),
-    }
