@@ -672,3 +672,29 @@ def test_a_campaign_with_neither_a_place_nor_a_day_is_background(gazetteer) -> N
     assert [(e.location, e.sub_event_type) for e in events] == [
         ("Kramatorsk", S.SHELLING_ARTILLERY_MISSILE)
     ]
+
+
+def test_a_sentence_without_a_date_takes_the_day_the_story_lead_names(gazetteer) -> None:
+    text = (
+        "Russian shelling killed two civilians in Kramatorsk on Saturday, officials said. "
+        "An artillery strike in the evening also hit a house in Lyman."
+    )
+    events = _events(gazetteer, text, published=date(2024, 4, 14))  # a Sunday
+    assert {e.location: e.event_date for e in events} == {
+        "Kramatorsk": date(2024, 4, 13),
+        "Lyman": date(2024, 4, 13),
+    }
+    lyman = next(e for e in events if e.location == "Lyman")
+    assert any(line.startswith("date: the story's day") for line in lyman.evidence)
+
+
+def test_a_lead_dated_today_leaves_undated_sentences_on_the_publication_day(gazetteer) -> None:
+    text = (
+        "Russian shelling killed two civilians in Kramatorsk on Sunday, officials said. "
+        "An artillery strike in the evening also hit a house in Lyman."
+    )
+    events = _events(gazetteer, text, published=date(2024, 4, 14))
+    assert {e.location: e.event_date for e in events} == {
+        "Kramatorsk": date(2024, 4, 14),
+        "Lyman": date(2024, 4, 14),
+    }

@@ -41,7 +41,7 @@ from tracker.extract.context import (
     is_weapon_noun,
     sentence_reason,
 )
-from tracker.extract.dates import DateReading, default_date, find_dates
+from tracker.extract.dates import DateReading, default_date, find_dates, story_day
 from tracker.extract.fatalities import find_fatalities
 from tracker.extract.grouping import best_of as _best
 from tracker.extract.grouping import clause_index as _clause
@@ -122,6 +122,16 @@ class ArticleReader:
     _dateline_read: bool = False
     _dateline_place: PlaceMention | None = None
     _variants: VariantFinder | None = None
+    _story_day: tuple[DateReading | None] | None = None
+
+    def _undated(self) -> DateReading:
+        """The date of a sentence that names none: the story's day when its lead names a
+        recent one ("killed three civilians on Saturday", published on Sunday), as a coder
+        reading the whole story dates it; else the publication day."""
+        if self._story_day is None:
+            self._story_day = (story_day(self.text, self.sentences, published=self.published),)
+        found = self._story_day[0]
+        return found or default_date(published=self.published, today=self.today)
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
         """The mentions one sentence makes (possibly none)."""
@@ -546,7 +556,7 @@ class ArticleReader:
     ) -> Mention:
         trigger, reading = _best(group)
         anchor = place.match.start if place else trigger.start
-        reading = reading or default_date(published=self.published, today=self.today)
+        reading = reading or self._undated()
         s, e = sentence.start, sentence.end
         facts = self._facts(sentence, trigger)
         claims = facts.claims

@@ -28,7 +28,7 @@ from tracker.extract.actors import Claim, claimant_side
 from tracker.extract.cyrillic.dates import find_dates
 from tracker.extract.cyrillic.facts import SentenceFacts
 from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder
-from tracker.extract.dates import DateReading, default_date
+from tracker.extract.dates import DateReading, default_date, story_day
 from tracker.extract.grouping import Dated
 from tracker.extract.grouping import best_of as _best
 from tracker.extract.grouping import clause_index as _clause
@@ -65,6 +65,7 @@ class CyrillicReader:
     _the_town: re.Pattern[str] | None = None
     _elaboration: re.Pattern[str] | None = None
     _source: tuple[Claim | None] | None = None
+    _story_day: tuple[DateReading | None] | None = None
     region: NameMatch | None = None  # the one oblast the whole article names, if only one
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
@@ -289,6 +290,19 @@ class CyrillicReader:
         start = place.match.start
         return _VILLAGE_BEFORE.search(self.text, max(0, start - 25), start) is not None
 
+    def _undated(self) -> DateReading:
+        """The story's day when its lead names a recent one, else the publication day (as
+        the English reader dates a sentence without a date)."""
+        if self._story_day is None:
+            lexicon = self.facts.lexicon
+
+            def find(words: str) -> list[DateReading]:
+                return find_dates(words, lexicon, published=self.published, today=self.today)
+
+            found = story_day(self.text, self.sentences, published=self.published, find=find)
+            self._story_day = (found,)
+        return self._story_day[0] or default_date(published=self.published, today=self.today)
+
     def _article_claim(self) -> Claim | None:
         """The one source the whole article reports from, for sentences that do not repeat it
         ("Об этом сообщили в Минобороны России" after the news, a quoted statement after it)."""
@@ -347,7 +361,7 @@ class CyrillicReader:
         note: str | None = None,
     ) -> Mention:
         trigger, reading = _best(group)
-        reading = reading or default_date(published=self.published, today=self.today)
+        reading = reading or self._undated()
         s, e = sentence.start, sentence.end
         claims = self.facts.claims(self.text, s, e)
         claim = min(claims, key=lambda c: abs(c.start - trigger.start)) if claims else None
