@@ -296,3 +296,12 @@ def test_a_village_the_russian_side_reports_taking_is_taken_by_russian_forces(
     (event,) = extract(text, "ru")
     assert event.sub_event_type.value == "Non-state actor overtakes territory"
     assert event.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_the_owner_of_the_enemy_drone_is_the_attacker(extract) -> None:
+    text = "Вранці через удар ворожого дрона по Новослобідській громаді поранена жінка."
+    (event,) = extract(text, "uk")
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Russia (2000-)",
+        "Civilians (Ukraine)",
+    )
