@@ -305,3 +305,15 @@ def test_the_owner_of_the_enemy_drone_is_the_attacker(extract) -> None:
         "Military Forces of Russia (2000-)",
         "Civilians (Ukraine)",
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Вранці Сили оборони звільнили село Широке під Миколаєвом."),
+        ("ru", "Утром ВСУ освободили село Широкое под Николаевом."),
+    ],
+)
+def test_the_town_a_village_lies_near_is_no_second_place(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert event.location == "Shyroke"

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from geodata.model import GeoPrecision, NameMatch, Resolution
 from tracker.extract.actors import Claim, claimant_side
@@ -66,6 +67,11 @@ class CyrillicReader:
     _elaboration: re.Pattern[str] | None = None
     _source: tuple[Claim | None] | None = None
     _story_day: tuple[DateReading | None] | None = None
+
+    @property
+    def _near_gap(self) -> re.Pattern[str]:
+        """Only a word for "near" between two places ("Удачне під Покровськом")."""
+        return _near_gap(self.facts.lexicon.near)
     region: NameMatch | None = None  # the one oblast the whole article names, if only one
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
@@ -151,6 +157,8 @@ class CyrillicReader:
                 role, why = Role.ADMIN, "an oblast next to a town in its clause"
             if role is Role.NEAR and _district_of_previous(found, i, cuts, self.text):
                 role, why = Role.ADMIN, "the district of the place named just before"
+            elif role is Role.NEAR and out and self._near_the_one_before(found, i, out[-1]):
+                role, why = Role.REFERENCE, "the town the place just before lies near"
             out.append(PlaceMention(match, role, why, t.is_region, hint))
         # "бій на півночі Шосткинського району ... у районі Середино-Буди": a district beside
         # a settlement of the same sentence is where that settlement lies, not a second place
@@ -166,6 +174,15 @@ class CyrillicReader:
                 for t, p in zip(found, out, strict=True)
             ]
         return out
+
+    def _near_the_one_before(self, found: list[Toponym], i: int, before: PlaceMention) -> bool:
+        """"селище Удачне під Покровськом", "Удачное под Покровском": the town says where
+        the village is; it is not a second place of the event."""
+        prev = found[i - 1]
+        if prev.kind != "settlement" or not before.role.is_event_place:
+            return False
+        gap = self.text[prev.end : found[i].start]
+        return self._near_gap.fullmatch(gap) is not None
 
     def _is_district(self, t: Toponym, place: PlaceMention) -> bool:
         return (
@@ -450,6 +467,11 @@ def _hint_after(found: list[Toponym], i: int, cuts: list[int], text: str) -> Nam
         if later.kind == "region":
             return NameMatch(later.start, later.end, later.name, later.key, True)
     return None
+
+
+@lru_cache(maxsize=4)
+def _near_gap(near: str) -> re.Pattern[str]:
+    return re.compile(rf"\s*,?\s*(?:{near})\s*", re.I)
 
 
 _UNIT = "a community or district named by its town"
