@@ -72,6 +72,7 @@ class CyrillicReader:
     def _near_gap(self) -> re.Pattern[str]:
         """Only a word for "near" between two places ("Удачне під Покровськом")."""
         return _near_gap(self.facts.lexicon.near)
+
     region: NameMatch | None = None  # the one oblast the whole article names, if only one
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
@@ -176,7 +177,7 @@ class CyrillicReader:
         return out
 
     def _near_the_one_before(self, found: list[Toponym], i: int, before: PlaceMention) -> bool:
-        """"селище Удачне під Покровськом", "Удачное под Покровском": the town says where
+        """ "селище Удачне під Покровськом", "Удачное под Покровском": the town says where
         the village is; it is not a second place of the event."""
         prev = found[i - 1]
         if prev.kind != "settlement" or not before.role.is_event_place:
