@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -48,7 +48,7 @@ from tracker.extract.grouping import clause_index as _clause
 from tracker.extract.grouping import group_by_clause as _group
 from tracker.extract.grouping import nearest_date as _nearest_date
 from tracker.extract.hedges import hedge
-from tracker.extract.locate import PlaceResolver
+from tracker.extract.locate import CITY_POPULATION, PlaceResolver
 from tracker.extract.mention import Mention
 from tracker.extract.parties import choose_parties
 from tracker.extract.places import (
@@ -66,6 +66,7 @@ from tracker.extract.variants import VariantFinder
 from tracker.model import EventType, SubEventType
 
 _MAX_NOTES = 1000
+_TOWN_OF_NOTE = 10_000  # people: a town this big is reported from anywhere, not a lost village
 _THE_CITY = re.compile(r"\bthe\s+(?:capital|city)\b(?!\s+of\b)", re.I)
 # "the town was occupied", "the village's liberation": the town named just before
 _THE_PLACE = re.compile(
@@ -123,6 +124,7 @@ class ArticleReader:
     _dateline_place: PlaceMention | None = None
     _variants: VariantFinder | None = None
     _story_day: tuple[DateReading | None] | None = None
+    _article_region: tuple[PlaceMention | None] | None = None
 
     def _undated(self) -> DateReading:
         """The date of a sentence that names none: the story's day when its lead names a
@@ -312,6 +314,8 @@ class ArticleReader:
             for place in mine:
                 beside = near or self._neighbour(event_places, place) or here
                 res = self.resolver.resolve(place, near=beside)
+                if beside is None:
+                    place, res = self._in_named_region(sentence, place, res)
                 if res is not None and not res.place.is_region:
                     here = (res.place.latitude, res.place.longitude)
                 mentions.append(self._mention(sentence, group, place=place, resolution=res))
@@ -330,6 +334,77 @@ class ArticleReader:
             if self._too_vague(sentence, triggers):
                 mentions[start:] = [replace(m, thin=True) for m in mentions[start:]]
         return _share_fatalities(self.text, sentence, mentions)
+
+    def _in_named_region(
+        self, sentence: Sentence, place: PlaceMention, res: Resolution | None
+    ) -> tuple[PlaceMention, Resolution | None]:
+        """A village resolved outside the one region its sentence (else its article) names.
+
+        "Belgorod region Governor Gladkov said a drone hit a truck in X village": X is in
+        Belgorod Oblast. A namesake there is taken; with none, the gazetteer lacks the
+        village, and the region stands in for it (a village 500 km away is a wrong story).
+        Towns of 10,000 people or more and admin centres keep their place.
+        """
+        if (
+            res is None
+            or place.hint is not None
+            or place.is_region
+            or res.place.is_region
+            or res.place.country not in ("UA", "RU")
+            or res.place.population >= CITY_POPULATION
+            or res.place.feature_code in ("PPLA", "PPLC")  # an oblast's capital, the capital
+        ):
+            return place, res
+        region = self._one_region(sentence)
+        if region is None:
+            return place, res
+        area = self.resolver.resolve(region)
+        if area is None or res.place.admin1 in (None, area.place.admin1):
+            return place, res
+        hinted = replace(place, hint=region.match, why=f"{place.why}; in {area.place.name}")
+        there = self.resolver.resolve(hinted)
+        if (
+            there is not None
+            and there.place.admin1 == area.place.admin1
+            and there.place.feature_class == "P"  # a village, not an airport of a like name
+            and "near-miss" not in there.reason
+        ):
+            return hinted, there  # a namesake in the region the text names
+        if not res.ambiguous and (  # a guess among namesakes is no town of note
+            res.place.population >= _TOWN_OF_NOTE
+            or res.place.feature_code.startswith(("PPLA", "PPLC"))
+        ):
+            return place, res
+        why = (
+            f"no {place.match.surface} in {area.place.name}, the region the text names (the "
+            f"{res.place.name} in {res.place.admin1} would be elsewhere): coded to the region; "
+            f"{area.reason}"
+        )
+        return place, replace(area, reason=why)
+
+    def _one_region(self, sentence: Sentence) -> PlaceMention | None:
+        """The one oblast the sentence names, else the one the whole article names."""
+        here = self._by_oblast(p for p in self._places(sentence) if p.is_region)
+        if len(here) == 1:
+            return next(iter(here.values()))
+        if here:
+            return None
+        if self._article_region is None:
+            self._find_all_places()
+            named = self._by_oblast(
+                p for s in self.sentences for p in self._places(s) if p.is_region
+            )
+            self._article_region = (next(iter(named.values())) if len(named) == 1 else None,)
+        return self._article_region[0]
+
+    def _by_oblast(self, regions: Iterable[PlaceMention]) -> dict[str, PlaceMention]:
+        """Region mentions by the oblast they name ("the Kherson region", "Kherson Oblast")."""
+        out: dict[str, PlaceMention] = {}
+        for p in regions:
+            res = self.resolver.resolve(p)
+            if res is not None and res.place.admin1:
+                out.setdefault(res.place.admin1, p)
+        return out
 
     def _too_vague(self, sentence: Sentence, triggers: list[Trigger]) -> bool:
         """Only vague words ("attack", "damage", "killed people"): no event of their own.

@@ -269,6 +269,7 @@ class CyrillicReader:
             or res.place.admin1 in (None, self.region.surface)
             or (
                 not self._village_word_before(place)
+                and not res.ambiguous  # a guess among namesakes is no town of note
                 and (
                     res.place.population >= _TOWN_OF_NOTE
                     or res.place.feature_code.startswith(("PPLA", "PPLC"))
