@@ -124,7 +124,6 @@ class ArticleReader:
     _dateline_place: PlaceMention | None = None
     _variants: VariantFinder | None = None
     _story_day: tuple[DateReading | None] | None = None
-    _article_region: tuple[PlaceMention | None] | None = None
 
     def _undated(self) -> DateReading:
         """The date of a sentence that names none: the story's day when its lead names a
@@ -361,15 +360,11 @@ class ArticleReader:
         area = self.resolver.resolve(region)
         if area is None or res.place.admin1 in (None, area.place.admin1):
             return place, res
-        hinted = replace(place, hint=region.match, why=f"{place.why}; in {area.place.name}")
-        there = self.resolver.resolve(hinted)
-        if (
-            there is not None
-            and there.place.admin1 == area.place.admin1
-            and there.place.feature_class == "P"  # a village, not an airport of a like name
-            and "near-miss" not in there.reason
-        ):
-            return hinted, there  # a namesake in the region the text names
+        if self._namesake_in(place.match.surface, area.place.admin1):
+            hinted = replace(place, hint=region.match, why=f"{place.why}; in {area.place.name}")
+            there = self.resolver.resolve(hinted)
+            if there is not None and there.place.admin1 == area.place.admin1:
+                return hinted, there  # a namesake in the region the text names
         if not res.ambiguous and (  # a guess among namesakes is no town of note
             res.place.population >= _TOWN_OF_NOTE
             or res.place.feature_code.startswith(("PPLA", "PPLC"))
@@ -382,20 +377,29 @@ class ArticleReader:
         )
         return place, replace(area, reason=why)
 
+    def _namesake_in(self, name: str, admin1: str) -> bool:
+        """A settlement of exactly this name in ``admin1`` (asked of the exact spellings only:
+        a looser search inside the region would be slow and find airports of a like name)."""
+        found = self.gazetteer.search(name, admin1=admin1, limit=1)
+        return bool(found) and (
+            found[0].place.admin1 == admin1
+            and found[0].place.feature_class == "P"
+            and not any(r.startswith("near-miss") for r in found[0].reasons)
+        )
+
     def _one_region(self, sentence: Sentence) -> PlaceMention | None:
-        """The one oblast the sentence names, else the one the whole article names."""
+        """The one oblast the sentence names, else the one the article names."""
         here = self._by_oblast(p for p in self._places(sentence) if p.is_region)
         if len(here) == 1:
             return next(iter(here.values()))
         if here:
             return None
-        if self._article_region is None:
-            self._find_all_places()
-            named = self._by_oblast(
-                p for s in self.sentences for p in self._places(s) if p.is_region
-            )
-            self._article_region = (next(iter(named.values())) if len(named) == 1 else None,)
-        return self._article_region[0]
+        # the sentences read so far (every sentence, once the article has been primed): a
+        # scan of the whole text for this alone would cost more than the rule saves
+        named = self._by_oblast(
+            p for places in self._place_cache.values() for p in places if p.is_region
+        )
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def _by_oblast(self, regions: Iterable[PlaceMention]) -> dict[str, PlaceMention]:
         """Region mentions by the oblast they name ("the Kherson region", "Kherson Oblast")."""
