@@ -698,3 +698,17 @@ def test_a_lead_dated_today_leaves_undated_sentences_on_the_publication_day(gaze
         "Kramatorsk": date(2024, 4, 14),
         "Lyman": date(2024, 4, 14),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday Russian forces shelled Havrylivka, Izium raion, Kharkiv.",
+        "On Monday Russian forces shelled Havrylivka (Izium raion, Kharkiv), injuring two.",
+    ],
+)
+def test_a_note_naming_village_raion_and_oblast_gives_one_event_in_the_village(
+    gazetteer, text: str
+) -> None:
+    [event] = _events(gazetteer, text)
+    assert event.geonameid == 708873  # not a second event in Kharkiv city
