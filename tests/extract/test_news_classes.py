@@ -712,3 +712,10 @@ def test_a_note_naming_village_raion_and_oblast_gives_one_event_in_the_village(
 ) -> None:
     [event] = _events(gazetteer, text)
     assert event.geonameid == 708873  # not a second event in Kharkiv city
+
+
+def test_a_death_toll_in_the_next_sentence_belongs_to_the_event_before(gazetteer) -> None:
+    text = "On Monday Russian forces shelled Lyman with artillery. Two civilians were killed."
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.fatalities) == ("Lyman", 2)
+    assert any("(the next sentence)" in line for line in event.evidence)

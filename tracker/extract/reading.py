@@ -332,7 +332,23 @@ class ArticleReader:
                 mentions.append(replace(m, thin=True) if thin else m)
             if self._too_vague(sentence, triggers):
                 mentions[start:] = [replace(m, thin=True) for m in mentions[start:]]
-        return _share_fatalities(self.text, sentence, mentions)
+        return self._toll_after(sentence, _share_fatalities(self.text, sentence, mentions))
+
+    def _toll_after(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """ "... shelled X with artillery. One civilian was killed.": a death toll in the next
+        sentence, which names no place of its own, belongs to this sentence's event."""
+        if not mentions or any(m.fatalities for m in mentions) or not mentions[0].located:
+            return mentions
+        i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), None)
+        if i is None or i + 1 >= len(self.sentences):
+            return mentions
+        after = self.sentences[i + 1]
+        found = find_fatalities(self.text[after.start : after.end])
+        if found is None or any(p.role.is_event_place for p in self._places(after)):
+            return mentions
+        note = f"fatalities: {found.phrase!r} (the next sentence)"
+        first = replace(mentions[0], fatalities=found.count, evidence=(*mentions[0].evidence, note))
+        return [first, *mentions[1:]]
 
     def _in_named_region(
         self, sentence: Sentence, place: PlaceMention, res: Resolution | None
