@@ -90,6 +90,8 @@ PLACES = [
                feature_code="PPLA2", population=47_000),
         ["Отрадный"],
     ),
+    # a village GeoNames spells the BGN way only ("Zelenoye"), no Russian Cyrillic name
+    (_place(9100024, "Zelene", 47.96, 35.48, "Zaporizhzhia Oblast", "26"), ["Zelenoye"]),
     # a city's district with the city's population, as some GeoNames rows have
     (
         _place(9100008, "Zarichnyi", 50.93, 34.80, "Sumy Oblast", "21", feature_code="PPLX",
@@ -317,3 +319,8 @@ def test_the_owner_of_the_enemy_drone_is_the_attacker(extract) -> None:
 def test_the_town_a_village_lies_near_is_no_second_place(extract, language, text) -> None:
     (event,) = extract(text, language)
     assert event.location == "Shyroke"
+
+
+def test_a_russian_name_finds_the_village_spelt_the_bgn_way(extract) -> None:
+    (event,) = extract("24 сентября освобожден населенный пункт Зеленое.", "ru")
+    assert event.location == "Zelene"
