@@ -719,3 +719,14 @@ def test_a_death_toll_in_the_next_sentence_belongs_to_the_event_before(gazetteer
     [event] = _events(gazetteer, text)
     assert (event.location, event.fatalities) == ("Lyman", 2)
     assert any("(the next sentence)" in line for line in event.evidence)
+
+
+def test_a_speakers_name_before_a_colon_is_no_place(gazetteer) -> None:
+    # "Lyman" stands in for a surname that is also a village's name
+    text = "Governor of Donetsk Region Lyman: our air defence shot down two drones on Monday."
+    assert "Lyman" not in _where(_events(gazetteer, text))
+
+
+def test_killing_the_driver_is_one_death(gazetteer) -> None:
+    [event] = _events(gazetteer, "On Monday a drone hit a car in Lyman, killing the driver.")
+    assert event.fatalities == 1

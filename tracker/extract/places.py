@@ -464,7 +464,17 @@ def _person(low: str, before: str, after: str) -> str | None:
         return f"a surname after the given name {given.group(1)!r}"
     if _SOURCE_BEFORE.search(before) and not _AFTER_OFFICE.match(after):
         return "the source of a report ('according to ...')"
+    if _SPEAKER_LABEL.match(after) and _LABEL_BEFORE.search(before):
+        return "a speaker's name before a colon ('Governor of X Region Gladkov: ...')"
     return None
+
+
+# "Governor of Belgorod Region Gladkov: ...", "Mayor Sadovyi: ...": a name right before a
+# colon, after an office or a region word, labels a quote
+_SPEAKER_LABEL = re.compile(r":\s")
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:governor|mayor|head|chief|spokes\w+|minister|commander|region|oblast)\s*)$", re.I
+)
 
 
 _LOCATIVE_BEFORE = re.compile(
