@@ -730,3 +730,12 @@ def test_a_speakers_name_before_a_colon_is_no_place(gazetteer) -> None:
 def test_killing_the_driver_is_one_death(gazetteer) -> None:
     [event] = _events(gazetteer, "On Monday a drone hit a car in Lyman, killing the driver.")
     assert event.fatalities == 1
+
+
+def test_the_towns_of_a_clause_saying_where_a_village_lies_are_no_events(gazetteer) -> None:
+    text = (
+        "On Monday Russian troops captured the village of Katerynivka, which lies between "
+        "the cities of Kramatorsk and Slovyansk."
+    )
+    places = _where(_events(gazetteer, text))
+    assert "Kramatorsk" not in places and "Slovyansk" not in places

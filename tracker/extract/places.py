@@ -327,10 +327,30 @@ _NEAR_GAP = re.compile(
 
 def _near_references(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """ "the village of Stepanky outside Kharkiv": the town after "outside" only places the
-    village named just before it, as a reference point, and makes no event of its own."""
+    village named just before it, as a reference point, and makes no event of its own; so
+    do the towns of a clause that says where it lies ("Zhelanne, which lies between the
+    cities of Donetsk and Pokrovsk")."""
     out = list(mentions)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
+        if (
+            cur.role in (Role.EVENT, Role.NEAR)
+            and not cur.is_region
+            and prev.role in (Role.EVENT, Role.NEAR, Role.REFERENCE)
+            and (
+                _LIES_GAP.fullmatch(text, prev.match.end, cur.match.start)
+                or (
+                    prev.role is Role.REFERENCE
+                    and prev.why.startswith(_WHERE_IT_LIES)
+                    and _AND_GAP.fullmatch(text, prev.match.end, cur.match.start)
+                )
+            )
+        ):
+            why = f"{_WHERE_IT_LIES} {prev.match.surface!r}"
+            if prev.role is Role.REFERENCE:
+                why = prev.why
+            out[i] = PlaceMention(cur.match, Role.REFERENCE, why, cur.is_region, cur.hint)
+            continue
         if cur.role is not Role.NEAR or prev.role not in (Role.EVENT, Role.NEAR):
             continue
         if prev.is_region or not _NEAR_GAP.fullmatch(text, prev.match.end, cur.match.start):
@@ -340,6 +360,14 @@ def _near_references(text: str, mentions: list[PlaceMention]) -> list[PlaceMenti
     return out
 
 
+_WHERE_IT_LIES = "says where the place before it lies:"
+# ", which lies between the cities of", ", located 10 km west of", ", situated near"
+_LIES_GAP = re.compile(
+    r",?\s*(?:(?:which|that)\s+(?:lies|is\s+located|is\s+situated|sits|is)|located|situated"
+    r"|lying)\s+(?:[\w()-]+\s+){0,7}",
+    re.I,
+)
+_AND_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|,\s*and\s+)", re.I)
 _LISTABLE = (Role.EVENT, Role.METONYMY)  # "Moscow" opening a list of regions is a region
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+", re.I)
 _PLURAL_REGIONS = re.compile(r"\s+(?:regions|oblasts|provinces)\b", re.I)
