@@ -71,9 +71,12 @@ def official_name(name: str, alternates: Iterable[str]) -> str | None:
     'Havrylivka'
     >>> official_name("Bakhmut", ["Artemivsk", "Артемівськ"]) is None
     True
+    >>> official_name("Odesa", ["Одесса", "Одеса"])
+    'Odesa'
+
     """
     own = name_key(name)
-    best: tuple[float, str] | None = None
+    best: tuple[float, float, str] | None = None
     for alt in alternates:
         if not is_ukrainian(alt):
             continue
@@ -82,10 +85,11 @@ def official_name(name: str, alternates: Iterable[str]) -> str | None:
         marked = _UKRAINIAN_ONLY.search(alt) is not None
         if ratio < 100.0 and (not marked or ratio < SAME_NAME_RATIO):
             continue  # a Russian-looking spelling or another name
-        rank = (ratio + (1.0 if marked else 0.0), latin)
+        # ties (Одеса, Одесса: one skeleton) go to the spelling nearest GeoNames' own
+        rank = (ratio + (1.0 if marked else 0.0), fuzz.ratio(latin.lower(), name.lower()), latin)
         if best is None or rank > best:
             best = rank
-    return best[1] if best else None
+    return best[2] if best else None
 
 
 # Spellings of other romanizations that the skeleton keeps apart, as key rewrites:

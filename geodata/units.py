@@ -154,8 +154,7 @@ def _district(
         point,
         name=f"{city_name} - {own}",
         feature_class="P",
-        feature_code="PPLX",
-        population=0,
+        feature_code="PPLX",  # a section of a city, as GeoNames codes one
     )
     keys = {
         name_key(f"{own} {word}") for word in ("district", "raion", "rayon")

@@ -163,3 +163,12 @@ def test_the_codifier_loads_into_the_database_and_the_index_uses_it(engine):
 def test_official_names_come_through_the_database_without_the_codifier(engine):
     import_geonames(engine, [PLACES])
     assert load_gazetteer(engine).resolve("Starokostyantyniv").place.name == "Starokostiantyniv"
+
+
+def test_a_pre_2020_raion_is_placed_by_its_seat(with_units):
+    # the Marinka raion was merged into Pokrovsk raion in 2020: its seat still locates it
+    res = with_units.resolve(
+        "Katerynivka", context=ResolveContext(admin_hint="Marinka Raion", country="UA")
+    )
+    assert res.place.geonameid == 900001
+    assert "from the reference point" in res.reason
