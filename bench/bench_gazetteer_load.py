@@ -53,7 +53,10 @@ def main() -> None:
     dump = [g / "UA.txt", g / "admin1CodesASCII_UA.txt", g / "admin2_UA_derived_from_UA_txt.txt"]
     rows = [
         ("this checkout, UA dump", load_seconds(HERE, dump, args.rounds)),
-        ("this checkout, UA dump + KATOTTG", load_seconds(HERE, [*dump, args.katottg], args.rounds)),
+        (
+            "this checkout, UA dump + KATOTTG",
+            load_seconds(HERE, [*dump, args.katottg], args.rounds),
+        ),
     ]
     if args.baseline:
         rows.append((f"{args.baseline}, UA dump", load_seconds(args.baseline, dump, args.rounds)))

@@ -30,7 +30,7 @@ _RUSSIAN_ONLY = re.compile("[ыэёъЫЭЁЪ]")
 # A Ukrainian name whose skeleton is this close to GeoNames' own name is the same name
 # spelt another way ("Gavrilovka" / Гаврилівка); below it, another name (a former one).
 SAME_NAME_RATIO = 75.0
-_APOSTROPHES = re.compile("[’ʼ`´′‘ʹʻ\"]")
+_APOSTROPHES = re.compile('[’ʼ`´′‘ʹʻ"]')
 
 
 @lru_cache(maxsize=65_536)
@@ -76,20 +76,24 @@ def official_name(name: str, alternates: Iterable[str]) -> str | None:
 
     """
     own = name_key(name)
-    best: tuple[float, float, str] | None = None
+    found: list[tuple[float, str]] = []
     for alt in alternates:
         if not is_ukrainian(alt):
             continue
-        latin = romanize(alt)
-        ratio = 100.0 if name_key(latin) == own else fuzz.ratio(name_key(latin), own)
+        # The letter-by-letter key of the Cyrillic is the key of its romanization (the
+        # position rules fold away), so only the chosen name is romanized: this runs for
+        # every place of a dump.
+        key = name_key(alt)
+        ratio = 100.0 if key == own else fuzz.ratio(key, own)
         marked = _UKRAINIAN_ONLY.search(alt) is not None
-        if ratio < 100.0 and (not marked or ratio < SAME_NAME_RATIO):
-            continue  # a Russian-looking spelling or another name
-        # ties (Одеса, Одесса: one skeleton) go to the spelling nearest GeoNames' own
-        rank = (ratio + (1.0 if marked else 0.0), fuzz.ratio(latin.lower(), name.lower()), latin)
-        if best is None or rank > best:
-            best = rank
-    return best[2] if best else None
+        if ratio == 100.0 or (marked and ratio >= SAME_NAME_RATIO):
+            found.append((ratio + (1.0 if marked else 0.0), alt))
+    if not found:
+        return None
+    top = max(score for score, _alt in found)
+    # ties (Одеса, Одесса: one skeleton) go to the spelling nearest GeoNames' own
+    tied = {romanize(alt) for score, alt in found if score == top}
+    return max(tied, key=lambda latin: (fuzz.ratio(latin.lower(), name.lower()), latin))
 
 
 # Spellings of other romanizations that the skeleton keeps apart, as key rewrites:

@@ -82,20 +82,31 @@ def _pair(
         if u.category.value in _PAIRED:
             # Kyiv and Sevastopol are in no raion: found among the capitals instead
             wanted[(u.admin2 or _CAPITAL, name_key(u.name_uk))].append(u)
-    pairs: dict[int, Unit] = {}
+    claims: dict[int, list[Unit]] = defaultdict(list)
     for (admin2, _key), same in wanted.items():
         if len(same) != 1:
             continue  # two villages of one name in one raion: not guessed
-        unit = same[0]
-        gids = {
-            gid
-            for key in name_keys(unit.name_uk)
-            for gid in names.get(key, {})
-            if _settlement_in(places.get(gid), admin2)
-        }
-        if len(gids) == 1:
-            pairs[gids.pop()] = unit
-    return pairs
+        gid = _only_place(same[0], admin2, places, names)
+        if gid is not None:
+            claims[gid].append(same[0])
+    # a GeoNames place two units claim (its current name and a former one) is neither's
+    return {gid: claimants[0] for gid, claimants in claims.items() if len(claimants) == 1}
+
+
+def _only_place(
+    unit: Unit, admin2: str, places: Mapping[int, Place], names: Mapping[str, Mapping[int, float]]
+) -> int | None:
+    """The one GeoNames settlement of the raion with the unit's name; a place's own
+    name before a place that only has it as an alternate (a former name)."""
+    found: dict[int, float] = {}
+    for key in name_keys(unit.name_uk):
+        for gid, quality in names.get(key, {}).items():
+            if _settlement_in(places.get(gid), admin2):
+                found[gid] = max(quality, found.get(gid, 0.0))
+    own = [gid for gid, quality in found.items() if quality >= 1.0]
+    if len(own) == 1:
+        return own[0]
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _settlement_in(place: Place | None, admin2: str) -> bool:
@@ -156,7 +167,8 @@ def _district(
         feature_class="P",
         feature_code="PPLX",  # a section of a city, as GeoNames codes one
     )
-    keys = {
-        name_key(f"{own} {word}") for word in ("district", "raion", "rayon")
-    } | {name_key(f"{city_name} {own}"), name_key(f"{city_name} - {own}")}
+    keys = {name_key(f"{own} {word}") for word in ("district", "raion", "rayon")} | {
+        name_key(f"{city_name} {own}"),
+        name_key(f"{city_name} - {own}"),
+    }
     return place, frozenset(keys)

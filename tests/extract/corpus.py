@@ -6,8 +6,8 @@ negatives a news extractor must not turn into events (talks, visits, speeches,
 capitals standing for governments, sanctions, history, intentions).
 
 Location names are as the test gazetteer gives them: Ukraine's official
-romanization of the places' Ukrainian names (e.g. "Izium", "Mykolaiv"). ``expect`` lists every event the passage must give:
-no more, no fewer.
+romanization of the places' Ukrainian names (e.g. "Izium", "Mykolaiv").
+``expect`` lists every event the passage must give: no more, no fewer.
 """
 
 from __future__ import annotations

@@ -172,3 +172,27 @@ def test_a_pre_2020_raion_is_placed_by_its_seat(with_units):
     )
     assert res.place.geonameid == 900001
     assert "from the reference point" in res.reason
+
+
+def test_a_place_two_units_claim_is_paired_with_neither(tmp_path):
+    # "Katerinovka" is an alternate name of the Katerynivka in raion 1412: a unit of that
+    # name there (a former or a neighbouring village) makes the pairing a guess
+    codes = "UA14000000000091971,UA14120000000000003,UA14120010000000004,UA14120010020000013"
+    extra = f"{codes},,C,Катериновка,UA14120010020000013,,,\n"
+    codifier = tmp_path / "codifier.csv"
+    codifier.write_text(CODIFIER.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    gaz = gazetteer_from_files([PLACES, codifier])
+    assert gaz.places[900002].admin3 is None
+    assert gaz.places[900001].admin3 == "Marinska hromada"  # the other raion's is unaffected
+
+
+def test_a_place_s_own_name_wins_over_an_alternate_one(tmp_path):
+    # a second place of raion 1416 that once was called Marinka does not unpair the town
+    cols = ["900010", "Novoselivka", "Novoselivka", "Marinka,Новоселівка", "47.95", "37.40"]
+    cols += ["P", "PPL", "UA", "", "05", "1416", "", "", "100", "", "150", "Europe/Kyiv"]
+    row = "\t".join([*cols, "2024-01-01"]) + "\n"
+    places = tmp_path / "places.txt"
+    places.write_text(PLACES.read_text(encoding="utf-8") + row, encoding="utf-8")
+    gaz = gazetteer_from_files([places, CODIFIER])
+    assert gaz.places[701845].admin3 == "Marinska hromada"
+    assert gaz.places[900010].admin3 is None
