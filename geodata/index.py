@@ -157,6 +157,11 @@ class GazetteerBuilder:
             if name != self._places[gid].name:
                 self._renamed.setdefault(gid, {})["name"] = name
                 self._add_key(name_key(name), gid, 1.0)
+        if linked.raions:  # every place of a raion, paired or not, names it officially
+            for place in self._places.values():
+                raion = linked.raions.get(place.admin2 or "") if place.country == "UA" else None
+                if raion is not None and place.admin1_code:
+                    self._admin_names[(f"UA.{place.admin1_code}", place.admin2)] = raion
         for gid, hromada in linked.hromadas.items():
             self._renamed.setdefault(gid, {})["admin3"] = hromada
         for place, keys in linked.districts:

@@ -39,6 +39,7 @@ class Linked:
     names: dict[int, str]  # geonameid → official romanized name
     hromadas: dict[int, str]  # geonameid → "Marinska hromada"
     districts: tuple[tuple[Place, frozenset[str]], ...]  # new places with their keys
+    raions: dict[str, str]  # GeoNames admin-2 code → official raion name ("Pokrovskyi Raion")
 
     @property
     def linked(self) -> int:
@@ -70,7 +71,12 @@ def link_units(
     official = {gid: romanize(u.name_uk) for gid, u in pairs.items()}
     city_of = {u.code: gid for gid, u in pairs.items()}
     districts = _districts(units, places, official, city_of, aside)
-    return Linked(official, hromadas, districts)
+    raions = {
+        u.admin2: f"{romanize(u.name_uk)} Raion"
+        for u in units
+        if u.category is Category.RAION and u.admin2
+    }
+    return Linked(official, hromadas, districts, raions)
 
 
 def _pair(

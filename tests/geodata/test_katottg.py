@@ -196,3 +196,12 @@ def test_a_place_s_own_name_wins_over_an_alternate_one(tmp_path):
     gaz = gazetteer_from_files([places, CODIFIER])
     assert gaz.places[701845].admin3 == "Marinska hromada"
     assert gaz.places[900010].admin3 is None
+
+
+def test_raions_read_in_the_official_spelling_with_the_codifier(with_units, without_units):
+    assert with_units.places[900002].admin2 == "Kramatorskyi Raion"
+    assert without_units.places[900002].admin2 == "1412"  # no admin-2 names loaded at all
+    context = ResolveContext(admin_hint="Kramatorsk Raion", country="UA")
+    res = with_units.resolve("Katerynivka", context=context)
+    assert res.place.geonameid == 900002
+    assert "in Kramatorskyi Raion as the text says" in res.reason
