@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from geodata.distance import haversine_km
 from geodata.katottg import Category, Unit, unit_stem
 from geodata.model import Place
-from geodata.names import name_key, name_keys
+from geodata.names import name_key
 from geodata.romanize import romanize
 
 # Feature codes a codifier settlement can be: not city sections, not abandoned or
@@ -89,10 +89,10 @@ def _pair(
             # Kyiv and Sevastopol are in no raion: found among the capitals instead
             wanted[(u.admin2 or _CAPITAL, name_key(u.name_uk))].append(u)
     claims: dict[int, list[Unit]] = defaultdict(list)
-    for (admin2, _key), same in wanted.items():
+    for (admin2, key), same in wanted.items():
         if len(same) != 1:
             continue  # two villages of one name in one raion: not guessed
-        gid = _only_place(same[0], admin2, places, names)
+        gid = _only_place(key, admin2, places, names)
         if gid is not None:
             claims[gid].append(same[0])
     # a GeoNames place two units claim (its current name and a former one) is neither's
@@ -100,15 +100,18 @@ def _pair(
 
 
 def _only_place(
-    unit: Unit, admin2: str, places: Mapping[int, Place], names: Mapping[str, Mapping[int, float]]
+    key: str, admin2: str, places: Mapping[int, Place], names: Mapping[str, Mapping[int, float]]
 ) -> int | None:
-    """The one GeoNames settlement of the raion with the unit's name; a place's own
-    name before a place that only has it as an alternate (a former name)."""
+    """The one GeoNames settlement of the raion under the unit's name key; a place's own
+    name before a place that only has it as an alternate (a former name).
+
+    The key of the official Ukrainian name is enough: GeoNames places are indexed
+    under their Ukrainian-script names and every Latin spelling of them.
+    """
     found: dict[int, float] = {}
-    for key in name_keys(unit.name_uk):
-        for gid, quality in names.get(key, {}).items():
-            if _settlement_in(places.get(gid), admin2):
-                found[gid] = max(quality, found.get(gid, 0.0))
+    for gid, quality in names.get(key, {}).items():
+        if _settlement_in(places.get(gid), admin2):
+            found[gid] = quality
     own = [gid for gid, quality in found.items() if quality >= 1.0]
     if len(own) == 1:
         return own[0]
