@@ -146,27 +146,42 @@ class GazetteerBuilder:
         """Ukrainian places read in the official romanization, from KATOTTG when it is
         loaded, else from their GeoNames Ukrainian-script name; ids stay GeoNames'."""
         linked = link_units(self._units, self._places, self._names, aside=self._aside)
-        official = dict(linked.names)
-        for gid, alternates in self._ukrainian.items():
-            place = self._places.get(gid)
-            if gid not in official and place is not None and place.country == "UA":
-                found = official_name(place.name, alternates)
-                if found is not None and place.feature_class == "P":
-                    official[gid] = found
-        for gid, name in official.items():
+        for gid, name in self._official_names(linked.names).items():
             if name != self._places[gid].name:
                 self._renamed.setdefault(gid, {})["name"] = name
                 self._add_key(name_key(name), gid, 1.0)
-        if linked.raions:  # every place of a raion, paired or not, names it officially
-            for place in self._places.values():
-                raion = linked.raions.get(place.admin2 or "") if place.country == "UA" else None
-                if raion is not None and place.admin1_code:
-                    self._admin_names[(f"UA.{place.admin1_code}", place.admin2)] = raion
         for gid, hromada in linked.hromadas.items():
             self._renamed.setdefault(gid, {})["admin3"] = hromada
-        for place, keys in linked.districts:
+        self._name_raions(linked.raions)
+        self._add_districts(linked.districts)
+
+    def _official_names(self, from_units: dict[int, str]) -> dict[int, str]:
+        official = dict(from_units)
+        for gid, alternates in self._ukrainian.items():
+            place = self._places.get(gid)
+            if gid in official or place is None or place.country != "UA":
+                continue
+            if place.feature_class == "P":
+                found = official_name(place.name, alternates)
+                if found is not None:
+                    official[gid] = found
+        return official
+
+    def _name_raions(self, raions: dict[str, str]) -> None:
+        """Every place of a raion, paired or not, names it officially (admin-2 code = raion)."""
+        if not raions:
+            return
+        for place in self._places.values():
+            raion = raions.get(place.admin2 or "") if place.country == "UA" else None
+            if raion is not None and place.admin1_code:
+                self._admin_names[(f"UA.{place.admin1_code}", place.admin2)] = raion
+
+    def _add_districts(self, districts: Iterable[tuple[Place, frozenset[str]]]) -> None:
+        for place, keys in districts:
             self._aside.pop(place.geonameid, None)  # the district's own ADM3 point
             self._places[place.geonameid] = place
+            # "Kharkiv - Saltivskyi" is the name, not the city section's official one
+            self._renamed.get(place.geonameid, {}).pop("name", None)
             for key in keys:
                 self._add_key(key, place.geonameid, 1.0)
 

@@ -205,3 +205,16 @@ def test_raions_read_in_the_official_spelling_with_the_codifier(with_units, with
     res = with_units.resolve("Katerynivka", context=context)
     assert res.place.geonameid == 900002
     assert "in Kramatorskyi Raion as the text says" in res.reason
+
+
+def test_a_city_section_named_like_the_district_gives_its_point(tmp_path):
+    # no ADM3 unit for the district: the section of the same stem within the city stands
+    # for it, and the district's name wins over the section's own official spelling
+    rows = [r for r in PLACES.read_text(encoding="utf-8").splitlines() if "\tADM3\t" not in r]
+    cols = ["6722148", "Saltyvka", "Saltyvka", "Saltovka,Салтівка", "50.02207", "36.34901"]
+    cols += ["P", "PPLX", "UA", "", "07", "6312", "", "", "0", "", "150", "Europe/Kyiv"]
+    places = tmp_path / "places.txt"
+    places.write_text("\n".join([*rows, "\t".join([*cols, "2024-01-01"])]) + "\n", "utf-8")
+    gaz = gazetteer_from_files([places, CODIFIER])
+    res = gaz.resolve("Saltivskyi district")
+    assert (res.place.name, res.place.geonameid) == ("Kharkiv - Saltivskyi", 6722148)
