@@ -357,6 +357,7 @@ def _event(article: Article, text: str, group: list[Mention], source: Source) ->
         latitude=round(place.latitude, 4) if place else None,
         longitude=round(place.longitude, 4) if place else None,
         geo_precision=first.precision,
+        ambiguous=first.ambiguous,
         geonameid=place.geonameid or None if place else None,
         fatalities=max(m.fatalities for m in group),
         confidence=confidence,

@@ -571,6 +571,7 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
             or _is_region_stem(text, nxt)
             or _RAION_NAME.search(nxt.match.surface)
             or _RAION_AFTER.match(text, nxt.match.end)  # "Havrylivka, Izium raion"
+            or _HROMADA_AFTER.match(text, nxt.match.end)
         ):
             continue
         if place.role not in (Role.EVENT, Role.NEAR, Role.REFERENCE):
@@ -587,12 +588,18 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
 
 _RAION_NAME = re.compile(r"\s(?:raion|rayon|district)$", re.I)  # "Kramatorsk raion", known whole
 _RAION_AFTER = re.compile(r"\s+(?:raion|rayon|district)\b", re.I)
+# "Katerynivka in the Marinka hromada": the hromada (KATOTTG) is the hint
+_HROMADA_AFTER = re.compile(r"\s+(?:territorial\s+)?(?:hromada|community)\b", re.I)
 
 
 def _raion_hint(text: str, hint: NameMatch) -> NameMatch:
     """ "Novoselivka in the Pokrovsk district": the hint is Pokrovsk *Raion*, which the
     gazetteer knows as the villages' admin2, not the town."""
-    if canonical_admin1(hint.surface) is not None or not _RAION_AFTER.match(text, hint.end):
+    if canonical_admin1(hint.surface) is not None:
+        return hint
+    if _HROMADA_AFTER.match(text, hint.end):
+        return NameMatch(hint.start, hint.end, f"{hint.surface} hromada", hint.key, hint.is_region)
+    if not _RAION_AFTER.match(text, hint.end):
         return hint
     return NameMatch(hint.start, hint.end, f"{hint.surface} Raion", hint.key, hint.is_region)
 

@@ -690,6 +690,7 @@ class ArticleReader:
             ),
             place=resolution.place if resolution else None,
             precision=resolution.precision if resolution else None,
+            ambiguous=bool(resolution and resolution.ambiguous),
             location_text=vague or (place.match.surface if place and not resolution else None),
             place_span=(place.match.start, place.match.end) if place else None,
             actor1=parties.actor1,

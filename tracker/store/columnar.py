@@ -78,6 +78,7 @@ RECORD_SCHEMA = pa.schema(
         ("alleged", pa.bool_()),
         ("date_start", _DATE),
         ("date_end", _DATE),
+        ("ambiguous", pa.bool_()),
         ("sources", _STR),  # JSON text, compact, as the exports write it
         ("evidence", _STR),
         ("trigger_span", _STR),

@@ -421,6 +421,7 @@ class CyrillicReader:
             confidence=round(min(0.99, max(0.05, conf)), 2),
             place=res.place if res else None,
             precision=res.precision if res else None,
+            ambiguous=bool(res and res.ambiguous),
             location_text=None if res or place is None else place.match.surface,
             place_span=(place.match.start, place.match.end) if place else None,
             actor1=parties.actor1,
