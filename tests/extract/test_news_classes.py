@@ -9,6 +9,7 @@ the calibrated threshold is measured on labelled real articles instead
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -739,3 +740,13 @@ def test_the_towns_of_a_clause_saying_where_a_village_lies_are_no_events(gazette
     )
     places = _where(_events(gazetteer, text))
     assert "Kramatorsk" not in places and "Slovyansk" not in places
+
+
+def test_a_city_named_with_one_of_its_districts_is_one_event_in_the_district() -> None:
+    from geodata import gazetteer_from_files
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "katottg"
+    gaz = gazetteer_from_files([fixtures / "places.txt", fixtures / "sample.csv"])
+    text = "On Monday a Russian drone hit Kharkiv city - Saltivskyi district, killing one."
+    [event] = _events(gaz, text)
+    assert event.location == "Kharkiv - Saltivskyi"
