@@ -260,12 +260,14 @@ class MemoryGazetteer:
         spans = []
         # Keys are indexed between spaces, so every hit already sits on word boundaries.
         for space_after, packed in self._automaton.iter(folded):
-            key, is_region = folded[space_after - (packed >> 1) : space_after], bool(packed & 1)
-            end = space_after - 1
-            start = space_after - len(key)
+            start = space_after - (packed >> 1)
+            o_start = where[start]
+            if not text[o_start].isupper():
+                continue  # most hits are lowercase words: _plausible refuses them (surface[0])
+            key, is_region = folded[start:space_after], bool(packed & 1)
             # the name runs up to the next kept character: this takes in letters
             # folded away at its end (the "i" of "-yi", a closing soft sign)
-            o_start, o_end = where[start], where[end + 1]
+            o_end = where[space_after]
             surface = text[o_start:o_end].rstrip()
             if _plausible(surface, key, is_region):
                 spans.append(NameMatch(o_start, o_start + len(surface), surface, key, is_region))

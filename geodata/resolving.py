@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from geodata.admin import Region, find_region
+from geodata.fast_scoring import Scorer
 from geodata.model import Candidate, GeoPrecision, Place, Resolution
 from geodata.names import name_key
 from geodata.nearest import PointSet
@@ -19,7 +20,6 @@ from geodata.protocols import ResolveContext
 from geodata.ranking import (
     ACTIVITY_MINIMUM,
     Evidence,
-    activity_count,
     confidence,
     raion_stem,
     score,
@@ -171,11 +171,12 @@ class Resolver:
         best = max(hits, key=lambda h: score(h[0], h[1], Evidence())[0])[0]
         return (best.latitude, best.longitude)
 
-    def rank(self, name: str, ev: Evidence) -> list[Candidate]:
+    def rank(self, name: str, ev: Evidence, *, scorer: Scorer | None = None) -> list[Candidate]:
         """Every candidate for ``name`` scored against ``ev``, best first."""
+        scorer = scorer or Scorer(ev)
         scored = []
         for place, quality in self.candidates(name):
-            total, reasons = score(place, quality, ev)
+            total, reasons = scorer.score(place, quality)
             scored.append(Candidate(place, round(total, 4), name, reasons))
         scored.sort(key=lambda c: (-c.score, -c.place.population, c.place.geonameid))
         return scored
@@ -197,13 +198,15 @@ class Resolver:
             activity=context.activity,
             as_of=context.as_of,
         )
+        scorer = Scorer(ev)
         ranked = _landforms_by_name(
-            base, [c for c in self.rank(base, ev) if c.place.feature_class != "A"]
+            base, [c for c in self.rank(base, ev, scorer=scorer) if c.place.feature_class != "A"]
         )
         if kind is None:  # a bare town name is the town, not its railway station or mine
             ranked = [c for c in ranked if c.place.feature_class == "P"] or ranked
         if region is not None and (not ranked or not _in_region(ranked[0].place, region)):
-            ranked = _landforms_by_name(base, self._fuzzy_in_region(base, region, ev)) or ranked
+            in_region = self._fuzzy_in_region(base, region, scorer)
+            ranked = _landforms_by_name(base, in_region) or ranked
             if not ranked or not _in_region(ranked[0].place, region):
                 return _region_fallback(base, region, ranked)
         if not ranked:
@@ -214,10 +217,10 @@ class Resolver:
             res = _landform(ranked)
         else:
             res = _settlement(ranked)
-        res = _front_line_note(res, ranked, ev)
+        res = _front_line_note(res, ranked, ev, scorer)
         return _vaguer(res, name) if vague else res
 
-    def _fuzzy_in_region(self, name: str, region: Region, ev: Evidence) -> list[Candidate]:
+    def _fuzzy_in_region(self, name: str, region: Region, scorer: Scorer) -> list[Candidate]:
         """Near-miss spellings among the places of the stated region only.
 
         With the region known there are few candidates, so a looser cutoff is
@@ -232,7 +235,7 @@ class Resolver:
         for match, ratio, _ in found:
             for place, _q in self._gaz.hits_for_key(match):
                 if _in_region(place, region) and place.feature_class != "A":
-                    total, reasons = score(place, 0.85 * ratio / 100, ev)
+                    total, reasons = scorer.score(place, 0.85 * ratio / 100)
                     scored.append(Candidate(place, round(total, 4), name, reasons))
         return sorted(scored, key=lambda c: (-c.score, c.place.geonameid))
 
@@ -328,12 +331,14 @@ def _settlement(ranked: list[Candidate], *, note: str = "") -> Resolution:
     )
 
 
-def _front_line_note(res: Resolution, ranked: list[Candidate], ev: Evidence) -> Resolution:
+def _front_line_note(
+    res: Resolution, ranked: list[Candidate], ev: Evidence, scorer: Scorer
+) -> Resolution:
     """Say so when recent reports chose among homonyms ("23 reports within 15 km in the
     30 days before; the other 4 candidates had none")."""
     if ev.activity is None or len(ranked) < 2 or res.place.geonameid != ranked[0].place.geonameid:
         return res
-    counts = [activity_count(c.place, ev) or 0 for c in ranked]
+    counts = [scorer.activity_count(c.place) or 0 for c in ranked]
     rest = max(counts[1:])
     if counts[0] <= rest or counts[0] < ACTIVITY_MINIMUM:
         return res
