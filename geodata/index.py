@@ -357,10 +357,14 @@ def _plausible(surface: str, key: str, is_region: bool) -> bool:
 
 def _non_overlapping(spans: list[NameMatch]) -> list[NameMatch]:
     """Longest spans first (regions win ties), then keep those that do not overlap."""
+    if len(spans) < 2:
+        return spans
     chosen: list[NameMatch] = []
-    taken: list[tuple[int, int]] = []
+    # one byte per character, set where a chosen span lies: a span overlaps the chosen
+    # ones exactly when its (never empty) range holds a set byte, checked in C
+    taken = bytearray(max(m.end for m in spans))
     for m in sorted(spans, key=lambda m: (-(m.end - m.start), not m.is_region, m.start)):
-        if all(m.end <= s or m.start >= e for s, e in taken):
+        if taken.find(1, m.start, m.end) == -1:
             chosen.append(m)
-            taken.append((m.start, m.end))
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     return sorted(chosen, key=lambda m: m.start)

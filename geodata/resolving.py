@@ -65,7 +65,10 @@ def split_near(name: str) -> tuple[bool, str]:
     """``"near Saltivka"`` → ``(True, "Saltivka")``: the place is only approximate."""
     m = _NEAR_RE.match(name.strip())
     vague, rest = (True, m.group(1)) if m else (False, name.strip())
-    return vague, re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE)
+    return vague, _THE.sub("", rest)
+
+
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def _vaguer(res: Resolution, name: str) -> Resolution:
@@ -151,7 +154,8 @@ class Resolver:
             admin_country=region.country if region else None,
             admin_label=region.name if region else None,
             near=near,
-            others=PointSet(others),  # the nearest of them is asked once per candidate
+            # the nearest of them is asked once per candidate; a caller may pass its own set
+            others=others if isinstance(others, PointSet) else PointSet(others),
             country=country,
             activity=activity,
             as_of=as_of,
@@ -171,11 +175,19 @@ class Resolver:
         best = max(hits, key=lambda h: score(h[0], h[1], Evidence())[0])[0]
         return (best.latitude, best.longitude)
 
-    def rank(self, name: str, ev: Evidence, *, scorer: Scorer | None = None) -> list[Candidate]:
-        """Every candidate for ``name`` scored against ``ev``, best first."""
+    def rank(
+        self,
+        name: str,
+        ev: Evidence,
+        *,
+        scorer: Scorer | None = None,
+        hits: list[tuple[Place, float]] | None = None,
+    ) -> list[Candidate]:
+        """Every candidate for ``name`` scored against ``ev``, best first (``hits``: the
+        exact-key hits of ``name`` when the caller has already looked them up)."""
         scorer = scorer or Scorer(ev)
         scored = []
-        for place, quality in self.candidates(name):
+        for place, quality in hits or self.candidates(name):
             total, reasons = scorer.score(place, quality)
             scored.append(Candidate(place, round(total, 4), name, reasons))
         scored.sort(key=lambda c: (-c.score, -c.place.population, c.place.geonameid))
@@ -188,7 +200,8 @@ class Resolver:
         vague, bare = split_near(name)
         # A facility known by its full name ("Chornobyl Nuclear Power Plant", "ZNPP")
         # is looked up whole before the facility words are split off.
-        kind, base = (None, bare) if self._gaz.lookup(bare) else split_facility(bare)
+        hits = self._gaz.lookup(bare)
+        kind, base = (None, bare) if hits else split_facility(bare)
         region = find_region(context.admin_hint) if context.admin_hint else None
         ev = self.evidence(
             context.admin_hint,
@@ -200,7 +213,12 @@ class Resolver:
         )
         scorer = Scorer(ev)
         ranked = _landforms_by_name(
-            base, [c for c in self.rank(base, ev, scorer=scorer) if c.place.feature_class != "A"]
+            base,
+            [
+                c
+                for c in self.rank(base, ev, scorer=scorer, hits=hits if kind is None else None)
+                if c.place.feature_class != "A"
+            ],
         )
         if kind is None:  # a bare town name is the town, not its railway station or mine
             ranked = [c for c in ranked if c.place.feature_class == "P"] or ranked
