@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tracker.extract import places
+from tracker.extract import actors, hedges, places
 from tracker.extract.suffixes import SuffixMatcher, Unreversible, reversed_source
 
 # Words the place-role rules are made of, and others, with the separators real text has.
@@ -22,6 +22,9 @@ WORDS = (
     *("region of the", "Sea of", "FC", "according to", "the mayor of", "people from Bucha and"),
     *("spoke in", "ministry in", "to reach the city of", "brigade", "the airport at", "west of"),
     *("30 km from", "close to", "shelled", "separatist"),
+    # and the words that hedge a trigger or name its attacker
+    *("will", "not", "never", "can't", "plans", "to", "if", "until", "after", "already", "by"),
+    *("banned", "newly", "would", "be", "ordered", "troops", "without", "threatened"),
 )
 SEPARATORS = (" ", " ", " ", "  ", ", ", "\n", " (", "-", "’s ", ".")
 
@@ -34,14 +37,19 @@ def _windows(rng: random.Random, n: int):
 
 
 def _matchers():
-    found = [m for m in vars(places).values() if isinstance(m, SuffixMatcher)]
+    found = [
+        m
+        for module in (places, hedges, actors)
+        for m in vars(module).values()
+        if isinstance(m, SuffixMatcher)
+    ]
     found += [m for _, _, m in places._BEFORE_ENDS]
     return found
 
 
 def test_every_place_rule_is_read_backwards():
     matchers = _matchers()
-    assert len(matchers) >= 15
+    assert len(matchers) >= 22
     assert all(m._reversed is not None for m in matchers)  # none fell back to the forward search
 
 
@@ -91,3 +99,31 @@ def test_patterns_that_cannot_be_read_backwards_are_searched_forwards(pattern):
     matcher = SuffixMatcher(compiled)
     for window in ("near ", "aa", "far", "ab", "near", "x"):
         assert matcher.ends(window) == (compiled.search(window) is not None)
+
+
+CYRILLIC = (
+    *("під", "біля", "поблизу", "не", "ні", "не було", "планують", "можуть", "у разі", "по", "на"),
+    *("проти", "у", "в", "від", "з боку", "силами", "села", "міста", "смт", "Харкова", "голова"),
+    *("під час", "околиці", "на захід від", "під", "около", "под", "не", "нет", "против", "со"),
+    *("стороны", "от", "города", "поселка", "Белгорода", "губернатор", "к западу от", "через"),
+    *("окупованого", "жителі", "з", "хотят", "в случае", "обстріляли", "Сумщини", "ОВА"),
+)
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_the_cyrillic_window_rules_agree_backwards_and_forwards(language):
+    from tracker.extract.cyrillic.facts import SentenceFacts
+    from tracker.extract.cyrillic.lexicon import lexicon_for
+
+    facts = SentenceFacts(lexicon_for(language))
+    rng = random.Random(3)
+    windows = []
+    for _ in range(4000):
+        words = [rng.choice(CYRILLIC) for _ in range(rng.randrange(0, 7))]
+        windows.append("".join(w + rng.choice(SEPARATORS) for w in words)[-60:])
+    reached = 0
+    for kind, matcher in facts._ends.items():
+        answers = [matcher.pattern.search(w) is not None for w in windows]
+        assert [matcher.ends(w) for w in windows] == answers, kind
+        reached += any(answers)
+    assert reached >= 6  # most rules matched some window: the comparison means something
