@@ -171,6 +171,7 @@ class MemoryGazetteer:
         self._regions = region_phrases()
         self._automaton = automaton
         self._resolver = Resolver(self)
+        self._hits: dict[str, tuple[tuple[Place, float], ...]] = {}
         self._facility_ids: Sequence[int] | None = None
         self._facility_list: list[Place] | None = None
         self._facilities_by_kind: dict[str, list[Place]] = {}
@@ -196,8 +197,7 @@ class MemoryGazetteer:
 
     def lookup(self, name: str) -> list[tuple[Place, float]]:
         """Places whose name (or alternate name) has the key of ``name``, with quality."""
-        hits = self._names.get(name_key(name), ())
-        return [(self.places[gid], q) for gid, q in hits]
+        return self.hits_for_key(name_key(name))
 
     def all_keys(self) -> Sequence[str]:
         """Every indexed name key (for fuzzy matching)."""
@@ -205,7 +205,15 @@ class MemoryGazetteer:
 
     def hits_for_key(self, key: str) -> list[tuple[Place, float]]:
         """Places under an exact ``key``."""
-        return [(self.places[gid], q) for gid, q in self._names.get(key, ())]
+        # Kept per key: a snapshot's places are built on first use, one Python call each,
+        # and a common village name has dozens (the index never changes once built).
+        hits = self._hits.get(key)
+        if hits is None:
+            hits = tuple((self.places[gid], q) for gid, q in self._names.get(key, ()))
+            if len(self._hits) >= _HITS_KEPT:
+                self._hits.clear()
+            self._hits[key] = hits
+        return list(hits)
 
     def facilities_near(self, place: Place, kind: str, *, radius_km: float) -> list[Place]:
         """Facilities of ``kind`` (air, port, power, station, military) near ``place``."""
@@ -309,6 +317,9 @@ class MemoryGazetteer:
                         place, GeoPrecision.REGION, 1.0, f"{name!r} names {place.name}"
                     )
         return None
+
+
+_HITS_KEPT = 50_000  # keys whose candidates are kept (a few MB); then the cache starts again
 
 
 def region_resolution(region: Region, reason: str, *, score_: float = 1.0) -> Resolution:
