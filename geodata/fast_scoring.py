@@ -41,11 +41,12 @@ from geodata.ranking import (
     _raion_part,
 )
 
-# (geonameid, feature code, population, country, quality, article country) → the
-# first three parts summed as sum() sums them, and their reasons. Every field the
-# three parts read is in the key, so a hit is the same sum whatever place it was.
+# (feature code, population, country, quality, article country) → the first three
+# parts summed as sum() sums them, and their reasons. Every field the three parts read
+# is in the key, so a hit is the same sum whatever place it was (and places of one
+# size and kind share an entry: a few thousand keys for a whole country).
 _BASE: dict[tuple[object, ...], tuple[float, tuple[str, ...]]] = {}
-_BASE_LIMIT = 200_000
+_BASE_LIMIT = 50_000
 
 
 class Scorer:
@@ -73,7 +74,6 @@ class Scorer:
         """The score and reasons :func:`geodata.ranking.score` gives ``place``."""
         ev = self._ev
         key = (
-            place.geonameid,
             place.feature_code,
             place.population,
             place.country,
