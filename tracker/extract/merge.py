@@ -165,6 +165,8 @@ def _contains(vague: Mention, fine: Mention) -> bool:
             return fine.place.admin1_code in region.codes  # Crimea holds Sevastopol too
         return bool(vague.place.admin1) and fine.place.admin1 == vague.place.admin1
     if vague.precision is GeoPrecision.NEAR:
+        if vague.sentence == fine.sentence:
+            return False  # "took X, and fought near Y": one sentence, two places, two events
         km = haversine_km(
             vague.place.latitude, vague.place.longitude, fine.place.latitude, fine.place.longitude
         )

@@ -465,7 +465,17 @@ def _person(low: str, before: str, after: str) -> str | None:
         return f"a surname after the given name {given.group(1)!r}"
     if _SOURCE_BEFORE_END.ends(before) and not _AFTER_OFFICE.match(after):
         return "the source of a report ('according to ...')"
+    if _SPEAKER_LABEL.match(after) and _LABEL_BEFORE.search(before):
+        return "a speaker's name before a colon ('Governor of X Region Gladkov: ...')"
     return None
+
+
+# "Governor of Belgorod Region Gladkov: ...", "Mayor Sadovyi: ...": a name right before a
+# colon, after an office or a region word, labels a quote
+_SPEAKER_LABEL = re.compile(r":\s")
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:governor|mayor|head|chief|spokes\w+|minister|commander|region|oblast)\s*)$", re.I
+)
 
 
 _LOCATIVE_BEFORE = re.compile(
@@ -519,11 +529,23 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
     out = list(mentions)
     for i in range(len(out) - 1):
         place, nxt = out[i], out[i + 1]
+        if place.role is Role.ADMIN and place.why.startswith("the region of"):
+            # "Pervomaiske, Pokrovsk raion, Donetsk": the oblast of the raion just named
+            if (
+                (nxt.is_region or _is_region_stem(text, nxt))
+                and nxt.match.start - place.match.end <= 20
+                and _HINT_GAP.match(text[place.match.end : nxt.match.start])
+            ):
+                out[i + 1] = PlaceMention(nxt.match, Role.ADMIN, place.why, nxt.is_region)
+            continue
         # "the Klimovsky district of the Bryansk region": a district named after its seat
         # takes a hint as the town would; a region name itself does not
         named_after_seat = text[place.match.start : place.match.end] != place.match.surface
         if (place.is_region and not named_after_seat) or not (
-            nxt.is_region or _is_region_stem(text, nxt) or _RAION_NAME.search(nxt.match.surface)
+            nxt.is_region
+            or _is_region_stem(text, nxt)
+            or _RAION_NAME.search(nxt.match.surface)
+            or _RAION_AFTER.match(text, nxt.match.end)  # "Havrylivka, Izium raion"
         ):
             continue
         if place.role not in (Role.EVENT, Role.NEAR, Role.REFERENCE):
