@@ -123,11 +123,17 @@ def first_pass(gazetteer: Gazetteer, named: Iterable[NamedPlace]) -> Activity:
     from geodata.protocols import ResolveContext
 
     activity = Activity()
+    # A batch names the same towns again and again, and this context has nothing of
+    # the article in it (no neighbours, no front line): one answer per name serves all.
+    answers: dict[tuple[str, str | None, str | None], Resolution | None] = {}
     for item in named:
         if item.day is None:
             continue
-        context = ResolveContext(admin_hint=item.admin_hint, country=item.country)
-        res = gazetteer.resolve(item.name, context=context)
+        key = (item.name, item.admin_hint, item.country)
+        if key not in answers:
+            context = ResolveContext(admin_hint=item.admin_hint, country=item.country)
+            answers[key] = gazetteer.resolve(item.name, context=context)
+        res = answers[key]
         if res is None or res.precision is not GeoPrecision.SETTLEMENT:
             continue
         if len(res.alternatives) > 1 and not _in_hint_alone(res, item.admin_hint):

@@ -250,6 +250,7 @@ class MemoryGazetteer:
         self._regions = region_phrases()
         self._automaton = automaton
         self._resolver = Resolver(self)
+        self._hits: dict[str, tuple[tuple[Place, float], ...]] = {}
         self._facility_ids: Sequence[int] | None = None
         self._facility_list: list[Place] | None = None
         self._facilities_by_kind: dict[str, list[Place]] = {}
@@ -275,8 +276,7 @@ class MemoryGazetteer:
 
     def lookup(self, name: str) -> list[tuple[Place, float]]:
         """Places whose name (or alternate name) has the key of ``name``, with quality."""
-        hits = self._names.get(name_key(name), ())
-        return [(self.places[gid], q) for gid, q in hits]
+        return self.hits_for_key(name_key(name))
 
     def all_keys(self) -> Sequence[str]:
         """Every indexed name key (for fuzzy matching)."""
@@ -284,7 +284,15 @@ class MemoryGazetteer:
 
     def hits_for_key(self, key: str) -> list[tuple[Place, float]]:
         """Places under an exact ``key``."""
-        return [(self.places[gid], q) for gid, q in self._names.get(key, ())]
+        # Kept per key: a snapshot's places are built on first use, one Python call each,
+        # and a common village name has dozens (the index never changes once built).
+        hits = self._hits.get(key)
+        if hits is None:
+            hits = tuple((self.places[gid], q) for gid, q in self._names.get(key, ()))
+            if len(self._hits) >= _HITS_KEPT:
+                self._hits.clear()
+            self._hits[key] = hits
+        return list(hits)
 
     def facilities_near(self, place: Place, kind: str, *, radius_km: float) -> list[Place]:
         """Facilities of ``kind`` (air, port, power, station, military) near ``place``."""
@@ -339,12 +347,14 @@ class MemoryGazetteer:
         spans = []
         # Keys are indexed between spaces, so every hit already sits on word boundaries.
         for space_after, packed in self._automaton.iter(folded):
-            key, is_region = folded[space_after - (packed >> 1) : space_after], bool(packed & 1)
-            end = space_after - 1
-            start = space_after - len(key)
+            start = space_after - (packed >> 1)
+            o_start = where[start]
+            if not text[o_start].isupper():
+                continue  # most hits are lowercase words: _plausible refuses them (surface[0])
+            key, is_region = folded[start:space_after], bool(packed & 1)
             # the name runs up to the next kept character: this takes in letters
             # folded away at its end (the "i" of "-yi", a closing soft sign)
-            o_start, o_end = where[start], where[end + 1]
+            o_end = where[space_after]
             surface = text[o_start:o_end].rstrip()
             if _plausible(surface, key, is_region):
                 spans.append(NameMatch(o_start, o_start + len(surface), surface, key, is_region))
@@ -386,6 +396,9 @@ class MemoryGazetteer:
                         place, GeoPrecision.REGION, 1.0, f"{name!r} names {place.name}"
                     )
         return None
+
+
+_HITS_KEPT = 50_000  # keys whose candidates are kept (a few MB); then the cache starts again
 
 
 def region_resolution(region: Region, reason: str, *, score_: float = 1.0) -> Resolution:
@@ -434,10 +447,14 @@ def _plausible(surface: str, key: str, is_region: bool) -> bool:
 
 def _non_overlapping(spans: list[NameMatch]) -> list[NameMatch]:
     """Longest spans first (regions win ties), then keep those that do not overlap."""
+    if len(spans) < 2:
+        return spans
     chosen: list[NameMatch] = []
-    taken: list[tuple[int, int]] = []
+    # one byte per character, set where a chosen span lies: a span overlaps the chosen
+    # ones exactly when its (never empty) range holds a set byte, checked in C
+    taken = bytearray(max(m.end for m in spans))
     for m in sorted(spans, key=lambda m: (-(m.end - m.start), not m.is_region, m.start)):
-        if all(m.end <= s or m.start >= e for s, e in taken):
+        if taken.find(1, m.start, m.end) == -1:
             chosen.append(m)
-            taken.append((m.start, m.end))
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     return sorted(chosen, key=lambda m: m.start)

@@ -83,6 +83,18 @@ def fold_text(text: str) -> tuple[str, list[int]]:
     >>> folded
     ' kupiansk '
     """
+    if len(text) >= _VECTORISED_FROM:
+        from geodata.fast_fold import fold_text_vectorised
+
+        return fold_text_vectorised(text)
+    return fold_text_plain(text)
+
+
+_VECTORISED_FROM = 120  # geodata.fast_fold.MIN_CHARS (kept here: that module imports this one)
+
+
+def fold_text_plain(text: str) -> tuple[str, list[int]]:
+    """:func:`fold_text` a character at a time (the reference for geodata.fast_fold)."""
     fast = _fold_text_one_to_one(text)
     if fast is not None:
         return fast

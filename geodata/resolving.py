@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from geodata.admin import Region, find_region
+from geodata.fast_scoring import Scorer
 from geodata.katottg import unit_stem
 from geodata.model import Candidate, GeoPrecision, Place, Resolution
 from geodata.names import name_key
@@ -20,7 +21,6 @@ from geodata.protocols import ResolveContext
 from geodata.ranking import (
     ACTIVITY_MINIMUM,
     Evidence,
-    activity_count,
     confidence,
     raion_stem,
     score,
@@ -67,7 +67,10 @@ def split_near(name: str) -> tuple[bool, str]:
     """``"near Saltivka"`` → ``(True, "Saltivka")``: the place is only approximate."""
     m = _NEAR_RE.match(name.strip())
     vague, rest = (True, m.group(1)) if m else (False, name.strip())
-    return vague, re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE)
+    return vague, _THE.sub("", rest)
+
+
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def _vaguer(res: Resolution, name: str) -> Resolution:
@@ -155,7 +158,8 @@ class Resolver:
             admin_country=region.country if region else None,
             admin_label=region.name if region else None,
             near=near,
-            others=PointSet(others),  # the nearest of them is asked once per candidate
+            # the nearest of them is asked once per candidate; a caller may pass its own set
+            others=others if isinstance(others, PointSet) else PointSet(others),
             country=country,
             activity=activity,
             as_of=as_of,
@@ -177,11 +181,20 @@ class Resolver:
         best = max(hits, key=lambda h: score(h[0], h[1], Evidence())[0])[0]
         return (best.latitude, best.longitude)
 
-    def rank(self, name: str, ev: Evidence) -> list[Candidate]:
-        """Every candidate for ``name`` scored against ``ev``, best first."""
+    def rank(
+        self,
+        name: str,
+        ev: Evidence,
+        *,
+        scorer: Scorer | None = None,
+        hits: list[tuple[Place, float]] | None = None,
+    ) -> list[Candidate]:
+        """Every candidate for ``name`` scored against ``ev``, best first (``hits``: the
+        exact-key hits of ``name`` when the caller has already looked them up)."""
+        scorer = scorer or Scorer(ev)
         scored = []
-        for place, quality in self.candidates(name):
-            total, reasons = score(place, quality, ev)
+        for place, quality in hits or self.candidates(name):
+            total, reasons = scorer.score(place, quality)
             scored.append(Candidate(place, round(total, 4), name, reasons))
         scored.sort(key=lambda c: (-c.score, -c.place.population, c.place.geonameid))
         return scored
@@ -193,7 +206,8 @@ class Resolver:
         vague, bare = split_near(name)
         # A facility known by its full name ("Chornobyl Nuclear Power Plant", "ZNPP")
         # is looked up whole before the facility words are split off.
-        kind, base = (None, bare) if self._gaz.lookup(bare) else split_facility(bare)
+        hits = self._gaz.lookup(bare)
+        kind, base = (None, bare) if hits else split_facility(bare)
         region = find_region(context.admin_hint) if context.admin_hint else None
         ev = self.evidence(
             context.admin_hint,
@@ -203,13 +217,20 @@ class Resolver:
             activity=context.activity,
             as_of=context.as_of,
         )
+        scorer = Scorer(ev)
         ranked = _landforms_by_name(
-            base, [c for c in self.rank(base, ev) if c.place.feature_class != "A"]
+            base,
+            [
+                c
+                for c in self.rank(base, ev, scorer=scorer, hits=hits if kind is None else None)
+                if c.place.feature_class != "A"
+            ],
         )
         if kind is None:  # a bare town name is the town, not its railway station or mine
             ranked = [c for c in ranked if c.place.feature_class == "P"] or ranked
         if region is not None and (not ranked or not _in_region(ranked[0].place, region)):
-            ranked = _landforms_by_name(base, self._fuzzy_in_region(base, region, ev)) or ranked
+            in_region = self._fuzzy_in_region(base, region, scorer)
+            ranked = _landforms_by_name(base, in_region) or ranked
             if not ranked or not _in_region(ranked[0].place, region):
                 return _region_fallback(base, region, ranked)
         if not ranked:
@@ -220,10 +241,10 @@ class Resolver:
             res = _landform(ranked)
         else:
             res = _settlement(ranked)
-        res = _front_line_note(res, ranked, ev)
+        res = _front_line_note(res, ranked, ev, scorer)
         return _vaguer(res, name) if vague else res
 
-    def _fuzzy_in_region(self, name: str, region: Region, ev: Evidence) -> list[Candidate]:
+    def _fuzzy_in_region(self, name: str, region: Region, scorer: Scorer) -> list[Candidate]:
         """Near-miss spellings among the places of the stated region only.
 
         With the region known there are few candidates, so a looser cutoff is
@@ -238,7 +259,7 @@ class Resolver:
         for match, ratio, _ in found:
             for place, _q in self._gaz.hits_for_key(match):
                 if _in_region(place, region) and place.feature_class != "A":
-                    total, reasons = score(place, 0.85 * ratio / 100, ev)
+                    total, reasons = scorer.score(place, 0.85 * ratio / 100)
                     scored.append(Candidate(place, round(total, 4), name, reasons))
         return sorted(scored, key=lambda c: (-c.score, c.place.geonameid))
 
@@ -334,12 +355,14 @@ def _settlement(ranked: list[Candidate], *, note: str = "") -> Resolution:
     )
 
 
-def _front_line_note(res: Resolution, ranked: list[Candidate], ev: Evidence) -> Resolution:
+def _front_line_note(
+    res: Resolution, ranked: list[Candidate], ev: Evidence, scorer: Scorer
+) -> Resolution:
     """Say so when recent reports chose among homonyms ("23 reports within 15 km in the
     30 days before; the other 4 candidates had none")."""
     if ev.activity is None or len(ranked) < 2 or res.place.geonameid != ranked[0].place.geonameid:
         return res
-    counts = [activity_count(c.place, ev) or 0 for c in ranked]
+    counts = [scorer.activity_count(c.place) or 0 for c in ranked]
     rest = max(counts[1:])
     if counts[0] <= rest or counts[0] < ACTIVITY_MINIMUM:
         return res

@@ -113,3 +113,19 @@ def test_a_first_pass_keeps_only_names_that_are_one_place(gazetteer) -> None:
     assert len(activity) == 2
     assert activity.count_near(49.337, 37.605, as_of=DAY) == 1
     assert activity.count_near(50.676, 30.214, as_of=DAY) == 1
+
+
+def test_the_first_pass_asks_once_per_name_and_counts_every_report(gazetteer) -> None:
+    asked: list[str] = []
+
+    class Counting:
+        def resolve(self, name, *, context):
+            asked.append(name)
+            return gazetteer.resolve(name, context=context)
+
+    days = [DAY - timedelta(days=d) for d in range(5)]
+    named = [NamedPlace(name, None, day) for day in days for name in ("Kharkiv", "Izium")]
+    activity = first_pass(Counting(), named)  # type: ignore[arg-type]
+    assert sorted(asked) == ["Izium", "Kharkiv"]
+    kharkiv = gazetteer.resolve("Kharkiv").place
+    assert activity.count_near(kharkiv.latitude, kharkiv.longitude, as_of=DAY) == 5

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from tracker.extract.prefixes import AlternativesScanner
+from tracker.extract.suffixes import SuffixMatcher
 
 
 class Side(Enum):
@@ -89,6 +90,7 @@ _PASSIVE_AFTER = re.compile(
     re.I,
 )
 _BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$", re.I)
+_BY_BEFORE_END = SuffixMatcher(_BY_BEFORE)  # read backwards: tracker/extract/suffixes.py
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|at|against|targeting|targeted|hit|struck|shelled|attacked|killed|killing|"
     r"down|downed|intercepted)\s+(?:the\s+|a\s+|an\s+)?"
@@ -120,7 +122,7 @@ def find_sides(text: str, start: int, end: int, *, trigger_start: int) -> list[S
 
 def _reads_as_attacker(text: str, m: re.Match[str], start: int, trigger_start: int) -> bool:
     before = text[max(start, m.start() - 40) : m.start()]
-    if _BY_BEFORE.search(before):
+    if _BY_BEFORE_END.ends(before):
         return True
     if _TARGET_BEFORE.search(before):
         return False

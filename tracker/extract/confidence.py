@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from tracker.model import Event, EventType
@@ -76,44 +76,97 @@ def features(event: Event, *, events_in_article: int) -> dict[str, float]:
     >>> (f["exact place"], f["strong trigger"], f["no place"], f["rule confidence"])
     (1.0, 1.0, 0.0, 0.8)
     """
-    evidence = event.evidence
-    lines = " | ".join(evidence)
-    precision = event.geo_precision
-    located = event.has_location
-    weak = any(line.startswith(f"trigger: {name} ") for line in evidence for name in _WEAK)
-    kind = event.event_type
-    candidates = _number(_CANDIDATES, lines)
-    spread = _number(_OTHERS_KM, lines)
-    population = _number(_POPULATION, lines)
-    return {
-        "rule confidence": _rule_confidence(evidence),
-        "strong trigger": float(not weak),
-        "weak trigger": float(weak),
-        "exact place": float(located and precision == 1),
-        "near a place": float(located and precision == 2),
-        "region only": float(located and precision == 3),
-        "no place": float(not located),
-        "place from an office or the article": float(
-            "seat of an office" in lines or "every place in the article" in lines
-        ),
-        "homonyms": math.log(candidates) if candidates and candidates > 1 else 0.0,
-        "region stated and agrees": float("as the text says" in lines),
-        "spelling differs": float("alternate name" in lines or "near-miss" in lines),
-        "far from the article's other places": float(spread is not None and spread > 100),
-        "town of 50,000 or more": float(population is not None and population >= 50_000),
-        "from the headline only": float(HEADLINE_NOTE in lines),
-        "several mentions": float("mentions in the article" in lines),
-        "several triggers": float("triggers, highest ACLED rank" in lines),
-        "explicit date": float("publication day" not in lines and "processing day" not in lines),
-        "claimed": float(bool(event.claimed_by)),
-        "alleged": float(event.alleged),
-        "battle": float(kind is EventType.BATTLES),
-        "explosion": float(kind is EventType.EXPLOSIONS),
-        "violence against civilians": float(kind is EventType.VIOLENCE_AGAINST_CIVILIANS),
-        "strategic development": float(kind is EventType.STRATEGIC_DEVELOPMENTS),
-        "fatalities": float(event.fatalities > 0),
-        "events in the article": math.log1p(max(0, events_in_article - 1)),
-    }
+    reading = _Reading(event, events_in_article)
+    return {name: read(reading) for name, read in _FEATURES.items()}
+
+
+def weighted_features(event: Event, *, events_in_article: int, model: Model) -> dict[str, float]:
+    """:func:`features` with only those ``model`` weighs, in the same order.
+
+    The rest add exactly 0.0 to the model's sum and never reach its explanation
+    (sorted last, then dropped as too small), so the probability and the evidence
+    line are the same to the last bit; extraction scores every event this way and
+    skips reading what the model does not use.
+    """
+    reading = _Reading(event, events_in_article)
+    return {name: read(reading) for name, read in _FEATURES.items() if name in model.weights}
+
+
+class _Reading:
+    """What the features read from one event record, each worked out when first asked."""
+
+    def __init__(self, event: Event, events_in_article: int) -> None:
+        self.event = event
+        self.events_in_article = events_in_article
+
+    @cached_property
+    def lines(self) -> str:
+        return " | ".join(self.event.evidence)
+
+    @cached_property
+    def weak(self) -> bool:
+        evidence = self.event.evidence
+        return any(line.startswith(f"trigger: {name} ") for line in evidence for name in _WEAK)
+
+    @cached_property
+    def located_at(self) -> int | None:
+        """The event's precision when it has a point, else None."""
+        return self.event.geo_precision if self.event.has_location else None
+
+    def number(self, pattern: re.Pattern[str]) -> float | None:
+        return _number(pattern, self.lines)
+
+
+def _homonyms(r: _Reading) -> float:
+    candidates = r.number(_CANDIDATES)
+    return math.log(candidates) if candidates and candidates > 1 else 0.0
+
+
+def _far(r: _Reading) -> float:
+    spread = r.number(_OTHERS_KM)
+    return float(spread is not None and spread > 100)
+
+
+def _town(r: _Reading) -> float:
+    population = r.number(_POPULATION)
+    return float(population is not None and population >= 50_000)
+
+
+_FEATURES: dict[str, Callable[[_Reading], float]] = {
+    "rule confidence": lambda r: _rule_confidence(r.event.evidence),
+    "strong trigger": lambda r: float(not r.weak),
+    "weak trigger": lambda r: float(r.weak),
+    "exact place": lambda r: float(r.located_at == 1),
+    "near a place": lambda r: float(r.located_at == 2),
+    "region only": lambda r: float(r.located_at == 3),
+    "no place": lambda r: float(not r.event.has_location),
+    "place from an office or the article": lambda r: float(
+        "seat of an office" in r.lines or "every place in the article" in r.lines
+    ),
+    "homonyms": _homonyms,
+    "region stated and agrees": lambda r: float("as the text says" in r.lines),
+    "spelling differs": lambda r: float("alternate name" in r.lines or "near-miss" in r.lines),
+    "far from the article's other places": _far,
+    "town of 50,000 or more": _town,
+    "from the headline only": lambda r: float(HEADLINE_NOTE in r.lines),
+    "several mentions": lambda r: float("mentions in the article" in r.lines),
+    "several triggers": lambda r: float("triggers, highest ACLED rank" in r.lines),
+    "explicit date": lambda r: float(
+        "publication day" not in r.lines and "processing day" not in r.lines
+    ),
+    "claimed": lambda r: float(bool(r.event.claimed_by)),
+    "alleged": lambda r: float(r.event.alleged),
+    "battle": lambda r: float(r.event.event_type is EventType.BATTLES),
+    "explosion": lambda r: float(r.event.event_type is EventType.EXPLOSIONS),
+    "violence against civilians": lambda r: float(
+        r.event.event_type is EventType.VIOLENCE_AGAINST_CIVILIANS
+    ),
+    "strategic development": lambda r: float(
+        r.event.event_type is EventType.STRATEGIC_DEVELOPMENTS
+    ),
+    "fatalities": lambda r: float(r.event.fatalities > 0),
+    "events in the article": lambda r: math.log1p(max(0, r.events_in_article - 1)),
+}
 
 
 HEADLINE_NOTE = "place and type from the headline only"

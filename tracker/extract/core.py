@@ -11,7 +11,12 @@ from datetime import UTC, date, datetime
 
 from geodata.model import GeoPrecision, Resolution
 from geodata.protocols import Gazetteer
-from tracker.extract.confidence import HEADLINE_NOTE, RULES_PREFIX, features, load_model
+from tracker.extract.confidence import (
+    HEADLINE_NOTE,
+    RULES_PREFIX,
+    load_model,
+    weighted_features,
+)
 from tracker.extract.locate import PlaceResolver
 from tracker.extract.mention import Mention
 from tracker.extract.merge import merge_mentions
@@ -175,7 +180,7 @@ def _scored(events: list[Event]) -> list[Event]:
         return events
     out = []
     for e in events:
-        f = features(e, events_in_article=len(events))
+        f = weighted_features(e, events_in_article=len(events), model=model)
         p = round(model.probability(f), 2)
         line = f"confidence: {p} ({model.explain(f)})"
         out.append(replace(e, confidence=p, evidence=(*e.evidence, line)))

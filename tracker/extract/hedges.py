@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from tracker.extract.prefixes import gated
+from tracker.extract.suffixes import SuffixMatcher
 
 _WINDOW = 70  # characters before the trigger that can hedge it
 
@@ -82,12 +83,12 @@ def hedge(text: str, *, sentence_start: int, trigger_start: int, trigger_end: in
     'intention or negation before the trigger'
     """
     before = text[max(sentence_start, trigger_start - _WINDOW) : trigger_start]
-    if _MODAL.search(before):
+    if _MODAL_END.ends(before):
         return "intention or negation before the trigger"
     word = text[trigger_start:trigger_end].lower()
-    if word in _BASE_VERBS and _INFINITIVE.search(before):
+    if word in _BASE_VERBS and _INFINITIVE_END.ends(before):
         return "infinitive: an intention, not a report"
-    if _CONDITIONAL.search(before):
+    if _CONDITIONAL_END.ends(before):
         return "conditional clause"
     return _form(text, before, word, trigger_end)
 
@@ -95,15 +96,15 @@ def hedge(text: str, *, sentence_start: int, trigger_start: int, trigger_end: in
 def _form(text: str, before: str, word: str, trigger_end: int) -> str | None:
     """Grammatical forms that name an event without reporting one."""
     gerund = word.endswith("ing")
-    if gerund and _PRIOR.search(before):
+    if gerund and _PRIOR_END.ends(before):
         return "an earlier event the sentence refers back to ('after capturing ...')"
     after = text[trigger_end : trigger_end + 120]
     opens_clause = not before.strip() or before.rstrip().endswith((",", "."))
     if gerund and opens_clause and _HYPOTHETICAL_AFTER.match(after):
         return "a hypothetical ('capturing X would ...')"
-    if word.endswith("ed") and _ATTRIBUTIVE_BEFORE.search(before) and _NOUN_AFTER.match(after):
+    if word.endswith("ed") and _ATTRIBUTIVE_END.ends(before) and _NOUN_AFTER.match(after):
         return "a participle describing a thing ('the liberated territories'), not an act"
-    if _BANNED_BEFORE.search(before):
+    if _BANNED_END.ends(before):
         return "something forbidden, not something done"
     return None
 
@@ -114,3 +115,12 @@ _PRIOR = gated(_PRIOR)
 _ATTRIBUTIVE_BEFORE = gated(_ATTRIBUTIVE_BEFORE)
 _BANNED_BEFORE = gated(_BANNED_BEFORE)
 _INFINITIVE = gated(_INFINITIVE)
+
+# Each asks only whether the window before the trigger ends in its words: read backwards
+# (tracker/extract/suffixes.py), most triggers are cleared at the window's last characters.
+_MODAL_END = SuffixMatcher(_MODAL)
+_INFINITIVE_END = SuffixMatcher(_INFINITIVE)
+_CONDITIONAL_END = SuffixMatcher(_CONDITIONAL)
+_PRIOR_END = SuffixMatcher(_PRIOR)
+_ATTRIBUTIVE_END = SuffixMatcher(_ATTRIBUTIVE_BEFORE)
+_BANNED_END = SuffixMatcher(_BANNED_BEFORE)

@@ -11,6 +11,7 @@ from geodata.admin import canonical_admin1
 from geodata.distance import haversine_km
 from geodata.errors import GeodataError
 from geodata.model import GeoPrecision, Place, Resolution
+from geodata.nearest import PointSet
 from geodata.protocols import Gazetteer, ResolveContext
 from tracker.errors import GazetteerError
 from tracker.extract.lexicon.countries_en import COUNTRY_WORDS, THEATRE
@@ -35,6 +36,7 @@ class PlaceResolver:
         self._cache: dict[tuple[Any, ...], Resolution | None] = {}
         self._winners: dict[tuple[str, bool], Place | None] = {}
         self._settled: dict[str, tuple[int, Resolution]] = {}
+        self._points: PointSet | None = None
 
     def settle(self, mention: PlaceMention, *, near: tuple[float, float] | None, rank: int) -> None:
         """Remember how a name resolves with context of strength ``rank`` (3 a stated region,
@@ -135,6 +137,13 @@ class PlaceResolver:
         words = COUNTRY_WORDS.get(res.place.country, ())
         return any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in words)
 
+    def _other_points(self) -> PointSet:
+        """The article's places so far as one :class:`PointSet`, built again only when a
+        place was added (the list only grows), not for every name resolved."""
+        if self._points is None or len(self._points) != len(self._others):
+            self._points = PointSet(self._others)
+        return self._points
+
     def _lookup(
         self, mention: PlaceMention, *, hint: str | None, near: tuple[float, float] | None
     ) -> Resolution | None:
@@ -146,7 +155,7 @@ class PlaceResolver:
             context = ResolveContext(
                 admin_hint=hint,
                 near=near,
-                others=tuple(self._others),
+                others=self._other_points(),
                 country=self._country,
                 as_of=self._as_of,
             )

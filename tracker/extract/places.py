@@ -31,6 +31,7 @@ from tracker.extract.lexicon.countries_en import COUNTRY_NAMES as _COUNTRIES
 from tracker.extract.lexicon.people import GIVEN_NAMES
 from tracker.extract.lexicon.people import PUBLIC_FIGURES as _PEOPLE
 from tracker.extract.prefixes import gated, word_start_union
+from tracker.extract.suffixes import SuffixMatcher
 
 
 class Role(Enum):
@@ -401,25 +402,25 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
         m.is_region
         or bool(_AFTER_REGION_WORD.match(after))
         # "the southern Russian region of Bryansk": the region, not its capital
-        or (bool(_REGION_OF_BEFORE.search(before)) and canonical_admin1(m.surface) is not None)
+        or (_REGION_OF_BEFORE_END.ends(before) and canonical_admin1(m.surface) is not None)
     )
     facility = _facility(before, after)
     if low in _COUNTRIES:
         return PlaceMention(m, Role.COUNTRY, "a country, not a place an event is coded to")
-    if _UNIT_BEFORE.search(before) or _UNIT_AFTER.match(after):
+    if _UNIT_BEFORE_END.ends(before) or _UNIT_AFTER.match(after):
         return PlaceMention(m, Role.ORGANISATION, "names a military unit or group")
-    if _GOAL_BEFORE.search(before):
+    if _GOAL_BEFORE_END.ends(before):
         return PlaceMention(m, Role.GOAL, "a goal ('pressure to reach X'), not where it happened")
     if _AFTER_AXIS.match(after):
         return PlaceMention(m, Role.REFERENCE, "names a front sector ('the X direction')")
-    if _AFTER_WATERWORK.match(after) or _SEA_OF.search(before):
+    if _AFTER_WATERWORK.match(after) or _SEA_OF_END.ends(before):
         return PlaceMention(
             m, Role.ORGANISATION, "names a river, sea, dam or power plant, not the town"
         )
     office = _AFTER_OFFICE.match(after)
     if office:  # "the Sumy regional governor", "Kharkiv Oblast Military Administration"
         return PlaceMention(m, Role.ORGANISATION, OFFICE, region or bool(office.group("reg")))
-    if _CLUB_BEFORE.search(before) or (low in _CLUBS and _CLUB_AFTER.match(after)):
+    if _CLUB_BEFORE_END.ends(before) or (low in _CLUBS and _CLUB_AFTER.match(after)):
         return PlaceMention(m, Role.ORGANISATION, "part of a sports club's name")
     person = _person(low, before, after)
     if person:
@@ -431,7 +432,7 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
     role_why = _role_from_after(before, after, capital=low in _CAPITALS, region=region)
     if role_why is None:
         role_why = _role_from_before(before)
-    if role_why is None and low in _CAPITALS and not _LOCATIVE_BEFORE.search(before):
+    if role_why is None and low in _CAPITALS and not _LOCATIVE_BEFORE_END.ends(before):
         role_why = (Role.METONYMY, "a capital named without a locative word: its government")
     role, why = role_why or (Role.EVENT, "named in the event's sentence")
     return PlaceMention(m, role, why, region, facility=facility)
@@ -483,14 +484,14 @@ _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+$", re.I)
 
 def _person(low: str, before: str, after: str) -> str | None:
     """Why a name is a person's (or a source's), or None: never a place then."""
-    if low in _PEOPLE or _TITLE_BEFORE.search(before):
+    if low in _PEOPLE or _TITLE_BEFORE_END.ends(before):
         return "a person's name"
     if low in GIVEN_NAMES:
         return "a given name"
-    given = _GIVEN_BEFORE.search(before)
+    given = _GIVEN_BEFORE.search(before) if _GIVEN_BEFORE_END.ends(before) else None
     if given and given.group(1).lower().replace("’", "'") in GIVEN_NAMES:
         return f"a surname after the given name {given.group(1)!r}"
-    if _SOURCE_BEFORE.search(before) and not _AFTER_OFFICE.match(after):
+    if _SOURCE_BEFORE_END.ends(before) and not _AFTER_OFFICE.match(after):
         return "the source of a report ('according to ...')"
     if _SPEAKER_LABEL.match(after) and _LABEL_BEFORE.search(before):
         return "a speaker's name before a colon ('Governor of X Region Gladkov: ...')"
@@ -525,7 +526,7 @@ def _role_from_after(
         return Role.ORGANISATION, "part of an organisation's name"
     if _AFTER_STREET.match(after):
         return Role.ORGANISATION, "part of a street, square or park name"
-    if _AFTER_SPEECH.match(after) and not _PREPOSITION_BEFORE.search(before):
+    if _AFTER_SPEECH.match(after) and not _PREPOSITION_BEFORE_END.ends(before):
         return Role.METONYMY, "the subject of a speech verb: its government"
     if capital and _AFTER_ACTION.match(after):
         return Role.METONYMY, "a capital acting as a government"
@@ -536,16 +537,18 @@ def _role_from_after(
 
 
 def _role_from_before(before: str) -> tuple[Role, str] | None:
-    if _BEFORE_ANY.search(before) is None:
-        return None  # most names: one scan says no rule's words end the window
-    for role, why, pattern in _BEFORE:
-        if pattern.search(before):
+    if not _BEFORE_ANY_END.ends(before):
+        return None  # most names: one check says no rule's words end the window
+    for role, why, rule in _BEFORE_ENDS:
+        if rule.ends(before):
             return role, why
     return None
 
 
 def _facility(before: str, after: str) -> str | None:
-    m = _FACILITY_AFTER.match(after) or _FACILITY_BEFORE.search(before)
+    m = _FACILITY_AFTER.match(after) or (
+        _FACILITY_BEFORE.search(before) if _FACILITY_BEFORE_END.ends(before) else None
+    )
     return " ".join(m.group(1).lower().split()) if m else None
 
 
@@ -677,3 +680,20 @@ _PREPOSITION_BEFORE = gated(_PREPOSITION_BEFORE)
 _REGION_OF_BEFORE = gated(_REGION_OF_BEFORE)
 _SOURCE_BEFORE = gated(_SOURCE_BEFORE)
 _FACILITY_BEFORE = gated(_FACILITY_BEFORE)
+
+# Every rule above that reads the window before a name ends in "$": it asks only whether
+# the window ends in its words. Read backwards (tracker/extract/suffixes.py), nearly every
+# name is ruled out at the window's last characters instead of at each of its word starts.
+_TITLE_BEFORE_END = SuffixMatcher(_TITLE_BEFORE)
+_LOCATIVE_BEFORE_END = SuffixMatcher(_LOCATIVE_BEFORE)
+_GIVEN_BEFORE_END = SuffixMatcher(_GIVEN_BEFORE)
+_PREPOSITION_BEFORE_END = SuffixMatcher(_PREPOSITION_BEFORE)
+_REGION_OF_BEFORE_END = SuffixMatcher(_REGION_OF_BEFORE)
+_SOURCE_BEFORE_END = SuffixMatcher(_SOURCE_BEFORE)
+_FACILITY_BEFORE_END = SuffixMatcher(_FACILITY_BEFORE)
+_UNIT_BEFORE_END = SuffixMatcher(_UNIT_BEFORE)
+_GOAL_BEFORE_END = SuffixMatcher(_GOAL_BEFORE)
+_SEA_OF_END = SuffixMatcher(_SEA_OF)
+_CLUB_BEFORE_END = SuffixMatcher(_CLUB_BEFORE)
+_BEFORE_ANY_END = SuffixMatcher(_BEFORE_ANY)
+_BEFORE_ENDS = tuple((role, why, SuffixMatcher(pattern)) for role, why, pattern in _BEFORE)

@@ -12,6 +12,7 @@ from tracker.extract.actors import Claim, SideMention
 from tracker.extract.cyrillic.lexicon import Lexicon
 from tracker.extract.fatalities import Fatalities
 from tracker.extract.rule import Trigger
+from tracker.extract.suffixes import SuffixMatcher
 from tracker.extract.targets import Target
 
 _WINDOW = 60  # characters before a trigger searched for a negation or an intention
@@ -65,9 +66,17 @@ class SentenceFacts:
             "settlement": re.compile(rf"(?:{lx.settlement_word})\S+\s+$|[А-ЯІЇЄҐЁ]\S+\s+$"),
         }
 
+    @cached_property
+    def _ends(self) -> dict[str, SuffixMatcher]:
+        """The patterns read on the window before a word, each read backwards from its end
+        (the same answers as a search, see tracker/extract/suffixes.py)."""
+        kinds = ("negation", "intention", "target_before", "attacker_after")
+        kinds += ("office", "reference", "near", "origin", "settlement")
+        return {kind: SuffixMatcher(self._compiled[kind]) for kind in kinds}
+
     def ends_with(self, kind: str, before: str) -> bool:
         """The words before a place end as ``kind`` says ("near": "під", "біля" ...)."""
-        return self._compiled[kind].search(before) is not None
+        return self._ends[kind].ends(before)
 
     def skipped(self, sentence: str) -> bool:
         """Sanctions, anniversaries, drills, forecasts: nothing happened here."""
@@ -80,10 +89,10 @@ class SentenceFacts:
     def hedged(self, text: str, start: int, trigger: Trigger) -> str | None:
         """Why the trigger reports no event ("не обстрілювали", "планують обстріляти"), or None."""
         before = text[max(start, trigger.start - _WINDOW) : trigger.start]
-        if self._compiled["negation"].search(before):
+        if self._ends["negation"].ends(before):
             return "negation"
         if (
-            self._compiled["intention"].search(before)
+            self._ends["intention"].ends(before)
             and trigger.sub_event_type.event_type.value != "Battles"
         ):
             return "intention"
@@ -129,9 +138,9 @@ class SentenceFacts:
                 attacker: bool | None = None
                 if _WEAPON.search(m.group()):
                     attacker = True  # "ворожий дрон": a weapon's owner is the attacker
-                elif self._compiled["attacker_after"].search(before):
+                elif self._ends["attacker_after"].ends(before):
                     attacker = True
-                elif self._compiled["target_before"].search(before):
+                elif self._ends["target_before"].ends(before):
                     attacker = False
                 found.append((side, m.start(), m.end(), attacker))
         found.sort(key=lambda f: f[1])
