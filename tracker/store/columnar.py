@@ -5,9 +5,10 @@ A measured speed-up in its own module, beside the plain reference,
 objects) for every row: 35-60 µs a row, most of a whole-table export. Here
 one SQL statement per engine returns the event record's own columns
 (:data:`RECORD_SCHEMA`, the fields of ``tracker.export.records.RECORD``):
-the database builds each event's ``sources`` as JSON from its reports and
-their articles, and writes the JSON-valued columns in the compact form the
-exports write; an ADBC driver (Arrow Database Connectivity, the Arrow
+each event's ``sources`` JSON is read from its own row, where the writer
+keeps it (``store/sources.py``), and the other JSON-valued columns are
+stored in the compact form the exports write, so every column passes
+through as stored; an ADBC driver (Arrow Database Connectivity, the Arrow
 project's own) turns the rows into Arrow arrays in C. The exports, the map
 payload and analytics read these batches; the small, rich paths (popups,
 ``tracker events --format table``) keep their ``Event`` objects.
@@ -16,8 +17,9 @@ store of awkward values, on both engines.
 
 What bounds it (1M events, docs/benchmarks.md): the ADBC SQLite driver reads
 a table scan of every column at about 2 s; reading in the listing order
-(the date index) adds the random access to the rows, and the ``sources``
-join adds an index lookup into ``reports`` and ``articles`` per event.
+(the date index) adds the random access to the rows. The sources once
+cost an index lookup into ``reports`` and ``articles`` per event, more than
+half of the read: hence the stored column.
 
 An in-memory SQLite database cannot be shared with a second driver:
 :func:`supported` says so and the caller keeps the reference path.
@@ -25,7 +27,6 @@ An in-memory SQLite database cannot be shared with a second driver:
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -39,7 +40,7 @@ from sqlalchemy.engine import URL, Engine
 
 from tracker.errors import DatabaseUnavailable, StorageError
 from tracker.model import EventFilter
-from tracker.store import query
+from tracker.store import query, sources
 from tracker.store.engine import safe_url
 from tracker.store.schema import EVENTS
 
@@ -90,91 +91,22 @@ RECORD_SCHEMA = pa.schema(
 _JSON_COLUMNS = ("sources", "evidence", "trigger_span", "place_span")
 
 # -- SQLite ----------------------------------------------------------------------
-# Sources: the reports in arrival order, one per article (the first), each as
-# Store._sources builds it (``a or b`` is coalesce(nullif(a, ''), b)); an
-# imported event with no report stands as its own source.
-_KEY = "coalesce(nullif(r.article_id, ''), r.report_id)"
+# The writer stores evidence and spans as the exports write them (engine.COMPACT_JSON;
+# the migration to 0005 rewrote older rows): they pass through as stored. The
+# JSON type writes a missing span as the text 'null'.
+_EVIDENCE = "coalesce(nullif(CAST(events.evidence AS TEXT), 'null'), '[]')"
 
 
-def _sqlite_sources(*, aggregate_order: bool) -> str:
-    """The sources JSON; SQLite before 3.44 (Python's own on Debian 12) cannot order inside
-    an aggregate, and then aggregates the subquery's rows in the order it gives them."""
-    inner_order, outer_order = ("", " ORDER BY s.seq") if aggregate_order else (" ORDER BY seq", "")
-    return f"""coalesce(
-  (SELECT json_group_array(json(s.j){outer_order}) FROM (
-     SELECT min(r.seq) AS seq, json_object(
-       'article_id', {_KEY},
-       'url', coalesce(nullif(a.url, ''), r.source_url),
-       'title', coalesce(nullif(a.title, ''), r.source_title),
-       'outlet', a.outlet, 'published', a.published) AS j
-     FROM reports r LEFT JOIN articles a ON a.article_id = r.article_id
-     WHERE r.event_id = events.event_id GROUP BY {_KEY}{inner_order}) s
-   HAVING count(*) > 0),
-  json_array(json_object(
-    'article_id', coalesce(nullif(events.article_id, ''), events.event_id),
-    'url', events.source_url, 'title', events.source_title,
-    'outlet', NULL, 'published', NULL)))"""  # noqa: S608 - our own fixed SQL
-
-
-# json_each decodes each string and json_group_array encodes it again, so text
-# stored with \\u escapes (json.dumps' default) comes out as UTF-8, as orjson writes.
-_SQLITE_EVIDENCE = """CASE WHEN json_type(events.evidence) = 'array'
-  THEN (SELECT json_group_array(j.value) FROM json_each(events.evidence) j) ELSE '[]' END"""
-
-
-def _sqlite_span(column: str) -> str:
-    x = f"events.{column}"
-    return (
-        f"CASE WHEN json_type({x}) = 'array' AND json_array_length({x}) > 0 THEN json_array("
-        f"CAST(json_extract({x}, '$[0]') AS INTEGER), CAST(json_extract({x}, '$[1]') AS INTEGER))"
-        " END"
-    )
-
-
-# -- PostgreSQL ------------------------------------------------------------------
-def _pg_json(expr: str) -> str:
-    return f"coalesce(to_json({expr})::text, 'null')"
-
-
-_PG_SOURCE = (
-    f"""'{{"article_id":' || {_pg_json(_KEY + "::text")} || ',"url":' || """
-    f"""{_pg_json("coalesce(nullif(a.url, ''), r.source_url)")} || ',"title":' || """
-    f"""{_pg_json("coalesce(nullif(a.title, ''), r.source_title)")} || ',"outlet":' || """
-    f"""{_pg_json("a.outlet")} || ',"published":' || {_pg_json("a.published")} || '}}'"""
-)
-_PG_OWN = (
-    f"""'[{{"article_id":' || """
-    f"""{_pg_json("coalesce(nullif(events.article_id, ''), events.event_id)::text")} """
-    f"""|| ',"url":' || {_pg_json("events.source_url")} || ',"title":' || """
-    f"""{_pg_json("events.source_title")} || ',"outlet":null,"published":null}}]'"""
-)
-_PG_SOURCES = f"""coalesce(
-  (SELECT '[' || string_agg(s.j, ',' ORDER BY s.seq) || ']' FROM (
-     SELECT DISTINCT ON ({_KEY}) r.seq, {_PG_SOURCE} AS j
-     FROM reports r LEFT JOIN articles a ON a.article_id = r.article_id
-     WHERE r.event_id = events.event_id ORDER BY {_KEY}, r.seq) s),
-  {_PG_OWN})"""  # noqa: S608 - our own fixed SQL
-_PG_EVIDENCE = """CASE WHEN json_typeof(events.evidence) = 'array' THEN coalesce(
-  (SELECT '[' || string_agg(to_json(t.v)::text, ',' ORDER BY t.n) || ']'
-   FROM json_array_elements_text(events.evidence) WITH ORDINALITY AS t(v, n)), '[]')
-  ELSE '[]' END"""
-
-
-def _pg_span(column: str) -> str:
-    x = f"events.{column}"
-    return (
-        f"CASE WHEN json_typeof({x}) = 'array' AND json_array_length({x}) > 0 THEN "
-        f"'[' || ({x}->>0)::bigint || ',' || ({x}->>1)::bigint || ']' END"
-    )
+def _span(column: str) -> str:
+    text = f"CAST(events.{column} AS TEXT)"
+    return f"CASE WHEN {text} IN ('null', '[]') THEN NULL ELSE {text} END"
 
 
 @dataclass(frozen=True, slots=True)
 class _Backend:
-    """How one engine builds the record in SQL and which ADBC driver reads it."""
+    """How one engine reads an event's sources and which ADBC driver reads the record."""
 
     sources: str
-    evidence: str
-    span: Callable[[str], str]
     connect: Callable[[URL], Any]
     probe_row: bool  # SQLite's driver infers types from the first rows; see _probe
 
@@ -204,18 +136,17 @@ def _connect_postgres(url: URL) -> Any:
     return adbc_pg.connect(plain)
 
 
+def _stored_sources(dialect: str) -> str:
+    # Kept on the row by the writer (store/sources.py); NULL: no report, its own source.
+    return f"coalesce(events.sources, {sources.own_sources_sql(dialect)})"
+
+
 _BACKENDS = {
-    "sqlite": _Backend(
-        _sqlite_sources(aggregate_order=True), _SQLITE_EVIDENCE, _sqlite_span, _connect_sqlite, True
-    ),
-    "postgresql": _Backend(_PG_SOURCES, _PG_EVIDENCE, _pg_span, _connect_postgres, False),
+    "sqlite": _Backend(_stored_sources("sqlite"), _connect_sqlite, probe_row=True),
+    "postgresql": _Backend(_stored_sources("postgresql"), _connect_postgres, probe_row=False),
 }
 # The same record through the engine's own driver (query_table): Python's sqlite3.
-_OWN_SQLITE = replace(
-    _BACKENDS["sqlite"],
-    sources=_sqlite_sources(aggregate_order=sqlite3.sqlite_version_info >= (3, 44)),
-    probe_row=False,  # Python's driver types each value by itself
-)
+_OWN_SQLITE = replace(_BACKENDS["sqlite"], probe_row=False)  # it types each value by itself
 
 
 def supported(engine: Engine) -> bool:
@@ -234,9 +165,9 @@ def supported(engine: Engine) -> bool:
 def _select_list(backend: _Backend) -> list[sa.ColumnElement[Any]]:
     special = {
         "sources": backend.sources,
-        "evidence": backend.evidence,
-        "trigger_span": backend.span("trigger_span"),
-        "place_span": backend.span("place_span"),
+        "evidence": _EVIDENCE,
+        "trigger_span": _span("trigger_span"),
+        "place_span": _span("place_span"),
     }
     return [
         sa.literal_column(special.get(field.name, f"events.{field.name}")).label(field.name)
