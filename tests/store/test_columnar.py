@@ -239,7 +239,9 @@ def test_the_stored_sources_follow_every_write(store: Store) -> None:
     renamed = make_article("s1", title="First, updated", text="New text.")  # same URL: same id
     assert store.save_article(renamed, [make_event("s1e")]).status.value == "updated"
     assert _sources_agree(store)[0][0]["title"] == "First, updated"
-    redated = make_article("s1", title="First, updated", text="New text.", published=date(2024, 4, 1))
+    redated = make_article(
+        "s1", title="First, updated", text="New text.", published=date(2024, 4, 1)
+    )
     store.save_article(redated, [make_event("s1e")])
     assert _sources_agree(store)[0][0]["published"] == "2024-04-01"
     store.save_article(second, [make_event("s2e", point=KYIV)])  # re-extracted: moves away
@@ -286,4 +288,7 @@ def test_the_migration_fills_the_sources_of_a_stored_database(store: Store) -> N
     records = [_plain_record(r) for b in store.read_records(EventFilter()) for r in b.to_pylist()]
     assert records == reference
     moved = next(r for r in reference if r["event_id"] == "m3e")
-    assert (moved["evidence"], moved["trigger_span"]) == (["trigger: удар", 'place: "Київ"'], [3, 9])
+    assert (moved["evidence"], moved["trigger_span"]) == (
+        ["trigger: удар", 'place: "Київ"'],
+        [3, 9],
+    )

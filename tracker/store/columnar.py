@@ -42,6 +42,7 @@ from tracker.errors import DatabaseUnavailable, StorageError
 from tracker.model import EventFilter
 from tracker.store import query, sources
 from tracker.store.engine import safe_url
+from tracker.store.readahead import read_ahead
 from tracker.store.schema import EVENTS
 
 __all__ = ["RECORD_SCHEMA", "query_table", "read_batches", "supported"]
@@ -239,9 +240,14 @@ def read_batches(engine: Engine, flt: EventFilter) -> Iterator[pa.RecordBatch]:
     """Record batches (:data:`RECORD_SCHEMA`) of the events matching ``flt``, in listing order.
 
     The same events, order and values as :meth:`Store.query_events`, read
-    through ADBC in one statement. Raises DatabaseUnavailable when the
-    driver cannot open the database.
+    through ADBC in one statement, in a thread a couple of batches ahead of
+    the caller (:mod:`tracker.store.readahead`). Raises DatabaseUnavailable
+    when the driver cannot open the database.
     """
+    yield from read_ahead(lambda: _read_batches(engine, flt))
+
+
+def _read_batches(engine: Engine, flt: EventFilter) -> Iterator[pa.RecordBatch]:
     backend = _BACKENDS[engine.dialect.name]
     sql = record_sql(engine, flt)
     try:
