@@ -19,6 +19,7 @@ from typing import Any
 
 import geopandas as gpd
 import numpy as np
+import orjson
 import pandas as pd
 
 from maps.columns import CONFIDENCE_COLUMN
@@ -125,10 +126,29 @@ def short_ids(ids: list[Any]) -> tuple[list[str], int]:
     """
     text = [str(i) for i in ids]
     longest = max((len(t) for t in text), default=0)
+    if text and longest > MIN_ID_CHARS and all(len(t) == longest and t.isascii() for t in text):
+        return _short_fixed_ids(text, longest)
     for chars in range(MIN_ID_CHARS, longest):
         if len({t[:chars] for t in text}) == len(set(text)):
             return [t[:chars] for t in text], chars
     return text, 0
+
+
+def _short_fixed_ids(text: list[str], width: int) -> tuple[list[str], int]:
+    """:func:`short_ids` of ASCII ids of one width, from one sort instead of a set per length.
+
+    Two distinct ids need as many characters as their longest common prefix
+    plus one, and in sorted order the longest such prefix is between neighbours.
+    """
+    ids = np.array(text, dtype=f"S{width}")
+    ordered = np.sort(ids).view(np.uint8).reshape(-1, width)
+    same = ordered[1:] == ordered[:-1]
+    distinct = ~same.all(axis=1)  # equal neighbours are one id, nothing to tell apart
+    common = np.argmin(same[distinct], axis=1)
+    chars = max(MIN_ID_CHARS, int(common.max()) + 1 if len(common) else 0)
+    if chars >= width:
+        return text, 0
+    return ids.astype(f"S{chars}").astype(f"U{chars}").tolist(), chars
 
 
 def day_numbers(values: pd.Series) -> np.ndarray:
@@ -227,13 +247,19 @@ def _sources(per_event: list[Any]) -> dict[str, Any]:
     table: dict[tuple[Any, Any, Any], int] = {}
     first = np.full(len(per_event), -1, dtype="int64")
     more: dict[str, list[int]] = {}  # events with several sources: row -> all source ids
-    for row, sources in enumerate(per_event):
-        if not isinstance(sources, list | tuple | np.ndarray) or not len(sources):
-            continue
-        if len(sources) == 1:
-            first[row] = table.setdefault(_source_key(sources[0]), len(table))
+    # A bulk reader's JSON text repeats (an article's events share their sources):
+    # each distinct text is parsed once.
+    known: dict[str, list[int]] = {}
+    for row, given in enumerate(per_event):
+        if isinstance(given, str):
+            ids = known.get(given)
+            if ids is None:
+                ids = known[given] = _source_ids(orjson.loads(given), table)
         else:
-            ids = [table.setdefault(_source_key(s), len(table)) for s in sources]
+            ids = _source_ids(given, table)
+        if len(ids) == 1:
+            first[row] = ids[0]
+        elif ids:
             first[row], more[str(row)] = ids[0], ids
     rows = [tuple("" if v is None else str(v) for v in key) for key in table]
     outlets = sorted({r[0] for r in rows})
@@ -246,6 +272,13 @@ def _sources(per_event: list[Any]) -> dict[str, Any]:
         "src_title": [r[1] for r in rows],
         "src_url": [r[2] for r in rows],
     }
+
+
+def _source_ids(sources: Any, table: dict[tuple[Any, Any, Any], int]) -> list[int]:
+    """The table ids of an event's sources, adding new ones to ``table`` in order."""
+    if not isinstance(sources, list | tuple | np.ndarray) or not len(sources):
+        return []
+    return [table.setdefault(_source_key(s), len(table)) for s in sources]
 
 
 def _claims(frame: gpd.GeoDataFrame) -> dict[str, Any]:

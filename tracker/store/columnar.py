@@ -27,7 +27,7 @@ An in-memory SQLite database cannot be shared with a second driver:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -38,14 +38,14 @@ import pyarrow.compute as pc
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine
 
-from tracker.errors import DatabaseUnavailable, StorageError
+from tracker.errors import ConfigError, DatabaseUnavailable, StorageError
 from tracker.model import EventFilter
 from tracker.store import query, sources
 from tracker.store.engine import safe_url
 from tracker.store.readahead import read_ahead
 from tracker.store.schema import EVENTS
 
-__all__ = ["RECORD_SCHEMA", "query_table", "read_batches", "supported"]
+__all__ = ["RECORD_SCHEMA", "query_table", "read_batches", "record_schema", "supported"]
 
 BATCH_ROWS = 16_384
 _STR, _INT, _FLOAT = pa.string(), pa.int64(), pa.float64()
@@ -163,7 +163,23 @@ def supported(engine: Engine) -> bool:
     return name in _BACKENDS
 
 
-def _select_list(backend: _Backend) -> list[sa.ColumnElement[Any]]:
+def record_schema(columns: Sequence[str] | None = None) -> pa.Schema:
+    """:data:`RECORD_SCHEMA`, or the part of it holding ``columns`` (in the record's order).
+
+    >>> record_schema(["notes", "event_id"]).names
+    ['event_id', 'notes']
+    """
+    if columns is None:
+        return RECORD_SCHEMA
+    unknown = sorted(set(columns) - set(RECORD_SCHEMA.names))
+    if unknown:
+        raise ConfigError(
+            f"the record has no columns {unknown!r}; choose from {RECORD_SCHEMA.names!r}"
+        )
+    return pa.schema([field for field in RECORD_SCHEMA if field.name in set(columns)])
+
+
+def _select_list(backend: _Backend, schema: pa.Schema) -> list[sa.ColumnElement[Any]]:
     special = {
         "sources": backend.sources,
         "evidence": _EVIDENCE,
@@ -172,13 +188,15 @@ def _select_list(backend: _Backend) -> list[sa.ColumnElement[Any]]:
     }
     return [
         sa.literal_column(special.get(field.name, f"events.{field.name}")).label(field.name)
-        for field in RECORD_SCHEMA
+        for field in schema
     ]
 
 
-def _record_select(backend: _Backend, flt: EventFilter, *, dialect: str, plain: bool) -> sa.Select:
+def _record_select(
+    backend: _Backend, flt: EventFilter, *, dialect: str, plain: bool, schema: pa.Schema
+) -> sa.Select:
     return (
-        sa.select(*_select_list(backend))
+        sa.select(*_select_list(backend, schema))
         .select_from(EVENTS)
         .where(*query.conditions(flt, dialect=dialect, plain_sql=plain))
         .order_by(*query.ORDER)
@@ -195,31 +213,36 @@ def query_table(conn: sa.Connection, flt: EventFilter) -> pa.Table:
     """
     dialect = conn.dialect.name
     backend = _OWN_SQLITE if dialect == "sqlite" else _BACKENDS[dialect]
-    rows = conn.execute(_record_select(backend, flt, dialect=dialect, plain=False)).all()
+    stmt = _record_select(backend, flt, dialect=dialect, plain=False, schema=RECORD_SCHEMA)
+    rows = conn.execute(stmt).all()
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(RECORD_SCHEMA)
+    raw = _SQLITE_RAW if dialect == "sqlite" else {}
     arrays = [
-        _from_python(list(values), field.type)
+        _typed_column(pa.array(values, type=raw.get(field.type, field.type)), field.type)
         for values, field in zip(columns, RECORD_SCHEMA, strict=True)
     ]
     return pa.Table.from_arrays(arrays, schema=RECORD_SCHEMA)
 
 
-def _from_python(values: list[Any], arrow_type: pa.DataType) -> pa.Array:
-    try:
-        return pa.array(values, type=arrow_type)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):  # SQLite's ISO text, 0/1 for booleans
-        return _typed_column(pa.array(values), arrow_type)
+# What Python's sqlite3 gives for the record's types (the statement is plain SQL,
+# without SQLAlchemy's result processing): ISO text for days and times, 0/1 for truth.
+_SQLITE_RAW = {
+    pa.date32(): pa.string(),
+    pa.timestamp("us", tz="UTC"): pa.string(),
+    pa.bool_(): pa.int64(),
+}
 
 
-def record_sql(engine: Engine, flt: EventFilter) -> str:
-    """The one statement that reads the record of every event matching ``flt``, in order."""
+def record_sql(engine: Engine, flt: EventFilter, *, schema: pa.Schema = RECORD_SCHEMA) -> str:
+    """The one statement that reads the record (``schema``'s columns) of every event
+    matching ``flt``, in order."""
     dialect = engine.dialect.name
     backend = _BACKENDS[dialect]
-    stmt = _record_select(backend, flt, dialect=dialect, plain=True)
+    stmt = _record_select(backend, flt, dialect=dialect, plain=True, schema=schema)
     # Literal values: the ADBC drivers take their own parameter styles, and
     # every value here is one of ours (dates, numbers, escaped strings).
     sql = str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
-    return _probe(sql) if backend.probe_row else sql
+    return _probe(sql, schema) if backend.probe_row else sql
 
 
 # The SQLite driver types each column by the values of the first batch; a
@@ -229,27 +252,28 @@ def record_sql(engine: Engine, flt: EventFilter) -> str:
 _PROBE = {pa.string(): "''", pa.int64(): "0", pa.float64(): "0.5", pa.bool_(): "0"}
 
 
-def _probe(sql: str) -> str:
-    values = ", ".join(
-        f"{_PROBE.get(field.type, chr(39) * 2)} AS {field.name}" for field in RECORD_SCHEMA
-    )
+def _probe(sql: str, schema: pa.Schema) -> str:
+    values = ", ".join(f"{_PROBE.get(field.type, chr(39) * 2)} AS {field.name}" for field in schema)
     return f"SELECT {values}\nUNION ALL SELECT * FROM (\n{sql})"  # noqa: S608
 
 
-def read_batches(engine: Engine, flt: EventFilter) -> Iterator[pa.RecordBatch]:
-    """Record batches (:data:`RECORD_SCHEMA`) of the events matching ``flt``, in listing order.
+def read_batches(
+    engine: Engine, flt: EventFilter, *, schema: pa.Schema = RECORD_SCHEMA
+) -> Iterator[pa.RecordBatch]:
+    """Record batches (``schema``, a part of :data:`RECORD_SCHEMA`) of the events matching
+    ``flt``, in listing order.
 
     The same events, order and values as :meth:`Store.query_events`, read
     through ADBC in one statement, in a thread a couple of batches ahead of
     the caller (:mod:`tracker.store.readahead`). Raises DatabaseUnavailable
     when the driver cannot open the database.
     """
-    yield from read_ahead(lambda: _read_batches(engine, flt))
+    yield from read_ahead(lambda: _read_batches(engine, flt, schema))
 
 
-def _read_batches(engine: Engine, flt: EventFilter) -> Iterator[pa.RecordBatch]:
+def _read_batches(engine: Engine, flt: EventFilter, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
     backend = _BACKENDS[engine.dialect.name]
-    sql = record_sql(engine, flt)
+    sql = record_sql(engine, flt, schema=schema)
     try:
         conn = backend.connect(engine.url)
     except Exception as err:
@@ -257,7 +281,7 @@ def _read_batches(engine: Engine, flt: EventFilter) -> Iterator[pa.RecordBatch]:
             f"the columnar reader cannot open {safe_url(str(engine.url))!r}: {err}"
         ) from err
     try:
-        yield from _batches(conn, sql, probe_row=backend.probe_row)
+        yield from _batches(conn, sql, probe_row=backend.probe_row, schema=schema)
     except (adbc_error(), OSError, pa.ArrowException) as err:
         text = (str(err).strip().splitlines() or [type(err).__name__])[0]
         raise StorageError(
@@ -267,7 +291,9 @@ def _read_batches(engine: Engine, flt: EventFilter) -> Iterator[pa.RecordBatch]:
         conn.close()
 
 
-def _batches(conn: Any, sql: str, *, probe_row: bool) -> Iterator[pa.RecordBatch]:
+def _batches(
+    conn: Any, sql: str, *, probe_row: bool, schema: pa.Schema
+) -> Iterator[pa.RecordBatch]:
     cursor = conn.cursor()
     if probe_row:
         cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": BATCH_ROWS})
@@ -278,7 +304,7 @@ def _batches(conn: Any, sql: str, *, probe_row: bool) -> Iterator[pa.RecordBatch
             batch = batch.slice(1)
         first = False
         if batch.num_rows:
-            yield _typed(batch)
+            yield _typed(batch, schema)
 
 
 def adbc_error() -> type[Exception]:
@@ -288,12 +314,12 @@ def adbc_error() -> type[Exception]:
     return Error
 
 
-def _typed(batch: pa.RecordBatch) -> pa.RecordBatch:
+def _typed(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
     arrays = [
         _typed_column(column, field.type)
-        for field, column in zip(RECORD_SCHEMA, batch.columns, strict=True)
+        for field, column in zip(schema, batch.columns, strict=True)
     ]
-    return pa.RecordBatch.from_arrays(arrays, schema=RECORD_SCHEMA)
+    return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
 def _typed_column(column: pa.Array, arrow_type: pa.DataType) -> pa.Array:
