@@ -74,7 +74,9 @@ def pack_events(frame: gpd.GeoDataFrame, *, region_index: Iterable[int] | None =
     ([505200], [302500], [19052])
     """
     start, end = _day_bounds(frame)
-    order = np.lexsort((frame["event_id"].astype(str).to_numpy(), start))
+    # Fixed-width text sorts several times faster than Python strings.
+    ids = np.asarray(frame["event_id"].astype(str).to_numpy(), dtype=str)
+    order = np.lexsort((ids, start))
     start, end = start[order], end[order]
     lat, lon, located = _coordinates(frame)
     columns: dict[str, Any] = {
@@ -88,7 +90,7 @@ def pack_events(frame: gpd.GeoDataFrame, *, region_index: Iterable[int] | None =
         **_types(frame),
         **_factorized(frame, "loc", "location"),
         **_factorized(frame, "adm", "admin1"),
-        **_sources(_reordered(frame["sources"].tolist(), order)),
+        **_sources_of(frame["sources"], order),
         **_claims(frame),
     }
     if region_index is not None:
@@ -241,26 +243,44 @@ def _factorized(frame: gpd.GeoDataFrame, key: str, column: str) -> dict[str, Any
     return {key: codes, f"{key}_names": [str(u) for u in uniques]}
 
 
+def _sources_of(column: pd.Series, order: np.ndarray) -> dict[str, Any]:
+    """:func:`_sources` of a frame's column, rows in ``order``."""
+    if not pd.api.types.is_string_dtype(column):
+        return _sources(_reordered(column.tolist(), order))
+    # JSON text (a bulk reader's): an article's events share theirs, so each
+    # distinct text is parsed once, in the order the sorted rows first show it.
+    codes, texts = pd.factorize(column)
+    codes, texts = codes[order], texts.tolist()
+    parsed = {int(c): orjson.loads(texts[c]) for c in pd.unique(codes) if c >= 0}
+    table: dict[tuple[Any, Any, Any], int] = {}
+    ids_of = {c: _source_ids(sources, table) for c, sources in parsed.items()}
+    first_of = np.array([ids[0] if ids else -1 for ids in ids_of.values()], dtype="int64")
+    lookup = np.full(len(texts) + 1, -1, dtype="int64")  # the last entry serves code -1
+    lookup[list(ids_of)] = first_of
+    several = {c for c, ids in ids_of.items() if len(ids) > 1}
+    rows = np.flatnonzero(np.isin(codes, list(several))) if several else []
+    more = {str(row): ids_of[int(codes[row])] for row in rows}
+    return _source_table(lookup[codes], more, table)
+
+
 def _sources(per_event: list[Any]) -> dict[str, Any]:
     """Sources as a deduplicated table: each event's first source id (-1 for none) in
     ``src1``, and the full list, by row, for the few events with several."""
     table: dict[tuple[Any, Any, Any], int] = {}
     first = np.full(len(per_event), -1, dtype="int64")
     more: dict[str, list[int]] = {}  # events with several sources: row -> all source ids
-    # A bulk reader's JSON text repeats (an article's events share their sources):
-    # each distinct text is parsed once.
-    known: dict[str, list[int]] = {}
     for row, given in enumerate(per_event):
-        if isinstance(given, str):
-            ids = known.get(given)
-            if ids is None:
-                ids = known[given] = _source_ids(orjson.loads(given), table)
-        else:
-            ids = _source_ids(given, table)
+        ids = _source_ids(given, table)
         if len(ids) == 1:
             first[row] = ids[0]
         elif ids:
             first[row], more[str(row)] = ids[0], ids
+    return _source_table(first, more, table)
+
+
+def _source_table(
+    first: np.ndarray, more: dict[str, list[int]], table: dict[tuple[Any, Any, Any], int]
+) -> dict[str, Any]:
     rows = [tuple("" if v is None else str(v) for v in key) for key in table]
     outlets = sorted({r[0] for r in rows})
     outlet_index = {o: i for i, o in enumerate(outlets)}

@@ -201,13 +201,24 @@ def records_to_frame(records: Iterable[pa.RecordBatch]) -> gpd.GeoDataFrame:
     schema = record_schema(map_columns())
     table = pa.Table.from_batches([batch.select(schema.names) for batch in records], schema=schema)
     columns = {
-        name: table.column(name).to_pandas(date_as_object=False)
+        name: _pandas(table.column(name), categorical=name in _NAMES)
         for name in (*FRAME_COLUMNS, CONFIDENCE_COLUMN, *CLAIM_COLUMNS)
         if name not in ("date_start", "date_end")
     }
     columns["date_start"], columns["date_end"] = _intervals(table)
     geometry = gpd.GeoSeries(_points(table), crs=4326)
     return gpd.GeoDataFrame(columns, geometry=geometry, crs=4326)
+
+
+# Names that repeat row after row, held once each as pandas categories (a tenth of the
+# memory); maps only factorizes them.
+_NAMES = frozenset({"sub_event_type", "location", "admin1", "claimed_by"})
+
+
+def _pandas(column: pa.ChunkedArray, *, categorical: bool) -> Any:
+    if categorical:
+        column = column.dictionary_encode()
+    return column.to_pandas(date_as_object=False)
 
 
 def _intervals(table: pa.Table) -> tuple[Any, Any]:
