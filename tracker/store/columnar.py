@@ -27,6 +27,7 @@ An in-memory SQLite database cannot be shared with a second driver:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -195,12 +196,15 @@ def _select_list(backend: _Backend, schema: pa.Schema) -> list[sa.ColumnElement[
 def _record_select(
     backend: _Backend, flt: EventFilter, *, dialect: str, plain: bool, schema: pa.Schema
 ) -> sa.Select:
-    return (
-        sa.select(*_select_list(backend, schema))
-        .select_from(EVENTS)
-        .where(*query.conditions(flt, dialect=dialect, plain_sql=plain))
-        .order_by(*query.ORDER)
-    )
+    where = query.conditions(flt, dialect=dialect, plain_sql=plain)
+    return _base_select(backend, schema).where(*where).order_by(*query.ORDER)
+
+
+@functools.cache
+def _base_select(backend: _Backend, schema: pa.Schema) -> sa.Select:
+    # Built once per backend and schema: its 32 labelled columns cost a light query
+    # a sixth of its time when made afresh (a Select is copied, not changed, by where()).
+    return sa.select(*_select_list(backend, schema)).select_from(EVENTS)
 
 
 def query_table(conn: sa.Connection, flt: EventFilter) -> pa.Table:
