@@ -207,7 +207,7 @@ def records_to_frame(records: Iterable[pa.RecordBatch]) -> gpd.GeoDataFrame:
     }
     columns["date_start"], columns["date_end"] = _intervals(table)
     geometry = gpd.GeoSeries(_points(table), crs=4326)
-    return gpd.GeoDataFrame(columns, geometry=geometry, crs=4326)
+    return gpd.GeoDataFrame(columns, geometry=geometry, crs=4326, copy=False)
 
 
 # Names that repeat row after row, held once each as pandas categories (a tenth of the
