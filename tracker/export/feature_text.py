@@ -33,6 +33,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from geodata.model import xy
 from tracker.export.columnar import COORDINATES, JSON_COLUMNS, check_layout, checked, iso_text
 from tracker.export.columns import COORDINATE_DECIMALS, Layout
 from tracker.export.features import encode_each, encoder
@@ -129,7 +130,8 @@ def json_text_column(batch: pa.RecordBatch, name: str) -> pa.Array:
 
 
 def _geometry(lat: pa.Array, lon: pa.Array) -> pa.Array:
-    point = _join('{"type":"Point","coordinates":[', lon, ",", lat, "]}")
+    x, y = xy(lat, lon)
+    point = _join('{"type":"Point","coordinates":[', x, ",", y, "]}")
     located = pc.and_(pc.not_equal(lat, _NULL), pc.not_equal(lon, _NULL))
     return pc.if_else(located, point, _NULL)
 
@@ -155,8 +157,9 @@ def feature_lines(
 
 def line_bytes(lines: pa.Array) -> memoryview:
     """The concatenated text of a string array without nulls, straight from its buffer."""
+    width = np.int64 if pa.types.is_large_string(lines.type) else np.int32
     offsets = np.frombuffer(
-        lines.buffers()[1], dtype=np.int32, count=len(lines) + 1, offset=lines.offset * 4
+        lines.buffers()[1], dtype=width, count=len(lines) + 1, offset=lines.offset * width(0).nbytes
     )
     data = memoryview(lines.buffers()[2])
     return data[offsets[0] : offsets[-1]]
