@@ -34,6 +34,7 @@ class FileKind(Enum):
     ADMIN1 = "admin1"
     ADMIN2 = "admin2"
     ALTNAMES = "alternate names"
+    KATOTTG = "katottg"  # Ukraine's codifier of administrative units (geodata/katottg.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,10 @@ def sniff_kind(path: Path) -> FileKind:
         return FileKind.ADMIN2
     if lower.startswith("alternatenames"):
         return FileKind.ALTNAMES
+    from geodata.katottg import is_katottg
+
+    if path.exists() and is_katottg(path):
+        return FileKind.KATOTTG
     with open_lines(path) as lines:
         for number, text in lines:
             return _kind_from_columns(text.split("\t"), path, number)
@@ -157,7 +162,8 @@ def _kind_from_columns(cols: list[str], path: Path, number: int) -> FileKind:
         return FileKind.ALTNAMES
     raise GazetteerFormatError(
         f"{str(path)!r} line {number}: {len(cols)} tab-separated columns; a GeoNames table has "
-        f"{GEONAME_COLUMNS} (admin codes {ADMIN_COLUMNS}, alternate names 8 or 10)"
+        f"{GEONAME_COLUMNS} (admin codes {ADMIN_COLUMNS}, alternate names 8 or 10), and the "
+        "KATOTTG codifier CSV starts with the header 'level1_code,level2_code,...'"
     )
 
 

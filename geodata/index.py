@@ -18,11 +18,14 @@ import ahocorasick
 from geodata.admin import Region, find_region, region_by_code, region_phrases
 from geodata.aliases import ALIASES
 from geodata.distance import haversine_km
+from geodata.katottg import Unit
 from geodata.model import Candidate, GeoPrecision, NameMatch, Place, Resolution
 from geodata.names import fold_text, name_key, name_keys, usable_key
 from geodata.protocols import ResolveContext
 from geodata.resolving import Resolver
+from geodata.romanize import is_ukrainian, official_name, variant_keys
 from geodata.stopwords import STOPWORDS
+from geodata.units import link_units
 
 # Which GeoNames features are places an article can name.
 FACILITY_CODES = {
@@ -33,7 +36,10 @@ FACILITY_CODES = {
     "military": frozenset({"MILB", "INSM"}),
 }
 KEPT_FACILITY_CODES = frozenset().union(*FACILITY_CODES.values())
-KEPT_ADMIN_CODES = frozenset({"ADM1", "ADM2"})
+KEPT_ADMIN_CODES = frozenset({"ADM1", "ADM2", "ADM3"})
+# ADM3 units (hromadas, city districts) are loaded but kept out of the name index:
+# they give city districts their points (geodata/units.py), never a match of their own.
+ASIDE_CODES = frozenset({"ADM3"})
 # Spits, islands, peninsulas and capes are fought over on the southern front (the
 # Kinburn Spit, Snake Island); a settlement-less landform is the only place to code.
 LANDFORM_CODES = frozenset({"SPIT", "ISL", "ISLS", "PEN", "CAPE"})
@@ -62,14 +68,31 @@ class GazetteerBuilder:
         self._places: dict[int, Place] = {}
         self._names: dict[str, dict[int, float]] = defaultdict(dict)
         self._admin_names: dict[tuple[str, str], str] = {}
+        self._aside: dict[int, Place] = {}
+        self._ukrainian: dict[int, list[str]] = defaultdict(list)  # Ukrainian-script names
+        self._units: list[Unit] = []
+        self._renamed: dict[int, dict[str, str]] = {}  # official name, hromada: set in _finish
 
     def add_place(self, place: Place, names: Iterable[str] = ()) -> None:
         """Add a place with its primary name and alternate names."""
+        if place.feature_code in ASIDE_CODES:
+            self._aside[place.geonameid] = place
+            return
         self._places[place.geonameid] = place
         self._add_key(name_key(place.name), place.geonameid, 1.0)
         for alt in names:
+            self.note_name(place.geonameid, alt)
             for key in name_keys(alt):  # only usable keys come out of name_keys
                 self.add_key(key, place.geonameid, ALT_QUALITY)
+
+    def note_name(self, geonameid: int, name: str) -> None:
+        """Remember a Ukrainian-script name of a place: its official spelling comes from it."""
+        if is_ukrainian(name):
+            self._ukrainian[geonameid].append(name)
+
+    def add_unit(self, unit: Unit) -> None:
+        """Add a KATOTTG unit (see :mod:`geodata.katottg`); settlements are paired at build."""
+        self._units.append(unit)
 
     def add_place_keys(self, place: Place, keys: Iterable[str]) -> None:
         """Add a place with alternate-name keys already folded (see :func:`name_keys`)."""
@@ -80,6 +103,8 @@ class GazetteerBuilder:
 
     def add_key(self, key: str, geonameid: int, quality: float) -> None:
         """Add an already-folded, already-checked name key (as stored in the database)."""
+        if geonameid in self._aside:
+            return
         slot = self._names[key]
         if quality > slot.get(geonameid, 0.0):
             slot[geonameid] = quality
@@ -87,6 +112,7 @@ class GazetteerBuilder:
     def add_alternate(self, geonameid: int, name: str) -> None:
         """Add an alternate name to a place already added (unknown ids are skipped)."""
         if geonameid in self._places:
+            self.note_name(geonameid, name)
             for key in name_keys(name):
                 self._add_key(key, geonameid, ALT_QUALITY)
 
@@ -104,6 +130,8 @@ class GazetteerBuilder:
     def build(self) -> MemoryGazetteer:
         """Apply exonyms, name admin units, and index everything."""
         self._derive_admin2_names()
+        self._apply_official_names()
+        self._add_variant_keys()
         places = {gid: self._finish(p) for gid, p in self._places.items()}
         self._apply_aliases(places)
         return MemoryGazetteer(places, self._names)
@@ -114,15 +142,66 @@ class GazetteerBuilder:
             if p.feature_code == "ADM2" and p.admin1_code and p.admin2:
                 self._admin_names.setdefault((f"{p.country}.{p.admin1_code}", p.admin2), p.name)
 
+    def _apply_official_names(self) -> None:
+        """Ukrainian places read in the official romanization, from KATOTTG when it is
+        loaded, else from their GeoNames Ukrainian-script name; ids stay GeoNames'."""
+        linked = link_units(self._units, self._places, self._names, aside=self._aside)
+        for gid, name in self._official_names(linked.names).items():
+            if name != self._places[gid].name:
+                self._renamed.setdefault(gid, {})["name"] = name
+                self._add_key(name_key(name), gid, 1.0)
+        for gid, hromada in linked.hromadas.items():
+            self._renamed.setdefault(gid, {})["admin3"] = hromada
+        self._name_raions(linked.raions)
+        self._add_districts(linked.districts)
+
+    def _official_names(self, from_units: dict[int, str]) -> dict[int, str]:
+        official = dict(from_units)
+        for gid, alternates in self._ukrainian.items():
+            place = self._places.get(gid)
+            if gid in official or place is None or place.country != "UA":
+                continue
+            if place.feature_class == "P":
+                found = official_name(place.name, alternates)
+                if found is not None:
+                    official[gid] = found
+        return official
+
+    def _name_raions(self, raions: dict[str, str]) -> None:
+        """Every place of a raion, paired or not, names it officially (admin-2 code = raion)."""
+        if not raions:
+            return
+        for place in self._places.values():
+            raion = raions.get(place.admin2 or "") if place.country == "UA" else None
+            if raion is not None and place.admin1_code:
+                self._admin_names[(f"UA.{place.admin1_code}", place.admin2)] = raion
+
+    def _add_districts(self, districts: Iterable[tuple[Place, frozenset[str]]]) -> None:
+        for place, keys in districts:
+            self._aside.pop(place.geonameid, None)  # the district's own ADM3 point
+            self._places[place.geonameid] = place
+            # "Kharkiv - Saltivskyi" is the name, not the city section's official one
+            self._renamed.get(place.geonameid, {}).pop("name", None)
+            for key in keys:
+                self._add_key(key, place.geonameid, 1.0)
+
+    def _add_variant_keys(self) -> None:
+        """The spellings of other romanizations the skeleton keeps apart (Klischiivka)."""
+        for key in list(self._names):
+            for variant in variant_keys(key):
+                for gid, quality in self._names[key].items():
+                    self.add_key(variant, gid, min(quality, ALT_QUALITY))
+
     def _finish(self, place: Place) -> Place:
         region = region_by_code(place.country, place.admin1_code)
         admin1 = region.name if region else place.admin1
         admin2 = place.admin2
         if admin2 and place.admin1_code:
             admin2 = self._admin_names.get((f"{place.country}.{place.admin1_code}", admin2), admin2)
-        if admin1 == place.admin1 and admin2 == place.admin2:
+        renamed = self._renamed.get(place.geonameid)
+        if admin1 == place.admin1 and admin2 == place.admin2 and renamed is None:
             return place  # most embedded places: nothing to fill in, skip the copy
-        return replace(place, admin1=admin1, admin2=admin2)
+        return replace(place, admin1=admin1, admin2=admin2, **(renamed or {}))
 
     def _apply_aliases(self, places: dict[int, Place]) -> None:
         for alias in ALIASES:

@@ -50,6 +50,7 @@ class Place:
     admin1_code: str | None = None  # GeoNames admin-1 code, e.g. "13"
     admin2: str | None = None
     population: int = 0
+    admin3: str | None = None  # the hromada, from KATOTTG ("Marinska hromada")
 
     def lonlat(self) -> tuple[float, float]:
         """Return ``(longitude, latitude)``, GeoJSON's order (see :func:`xy`)."""

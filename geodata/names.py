@@ -20,7 +20,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-KEY_VERSION = 1  # bump when the fold changes; stored keys are then rebuilt
+KEY_VERSION = 2  # bump when the fold changes; stored keys are then rebuilt
 
 # Ukrainian national transliteration (2010), per letter. Russian-only letters are
 # given their usual romanisation so Russian Cyrillic folds sensibly too.
@@ -271,12 +271,22 @@ def russian_key(name: str) -> str | None:
 
 @lru_cache(maxsize=200_000)
 def name_keys(name: str) -> frozenset[str]:
-    """Every usable key a name should be found under (Cyrillic names get two)."""
+    """Every usable key a name should be found under.
+
+    Cyrillic names get a second key romanised the Russian way; Latin names written
+    the BGN way ("Zelenoye", "Alekseyevka") also get the key of the spelling without
+    the "y" of an iotated "е" ("Zelenoe"), which is what a Russian "Зеленое" folds to.
+    """
     keys = {name_key(name)}
     alt = russian_key(name)
     if alt:
         keys.add(alt)
+    elif "ye" in name or "YE" in name:
+        keys.add(name_key(_IOTATED.sub(r"\1", name)))
     return frozenset(k for k in keys if usable_key(k))
+
+
+_IOTATED = re.compile(r"([aeiouyAEIOUY'’ʼ])y(?=e)", re.I)
 
 
 def usable_key(key: str) -> bool:

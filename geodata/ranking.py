@@ -17,6 +17,7 @@ from math import exp, log1p, log10
 
 from geodata.activity import ActivitySource
 from geodata.distance import haversine_km
+from geodata.katottg import unit_stem
 from geodata.model import Place
 from geodata.names import name_key
 from geodata.nearest import in_one_region_besides, nearest_km
@@ -72,6 +73,8 @@ class Evidence:
     as_of: date | None = None
     raion: str | None = None  # the stem of a raion the text states ("Pokrovsk district")
     raion_label: str | None = None
+    hromada: str | None = None  # the stem of a hromada the text states ("Marinka hromada")
+    hromada_label: str | None = None
 
 
 def raion_stem(name: str) -> str:
@@ -98,6 +101,7 @@ def score(place: Place, quality: float, ev: Evidence) -> tuple[float, tuple[str,
         _country_part(place, ev),
         _admin_part(place, ev),
         _raion_part(place, ev),
+        _hromada_part(place, ev),
         _near_part(place, ev),
         _cluster_part(place, ev),
         _article_region_part(place, ev),
@@ -157,6 +161,13 @@ def _raion_part(place: Place, ev: Evidence) -> tuple[float, str]:
     if ev.raion is None or not place.admin2 or raion_stem(place.admin2) != ev.raion:
         return 0.0, ""
     return RAION_BONUS, f"in {place.admin2} as the text says ({ev.raion_label})"
+
+
+def _hromada_part(place: Place, ev: Evidence) -> tuple[float, str]:
+    # KATOTTG's hromada of the place (geodata/units.py): as strong as a stated raion
+    if ev.hromada is None or not place.admin3 or unit_stem(place.admin3) != ev.hromada:
+        return 0.0, ""
+    return RAION_BONUS, f"in {place.admin3} as the text says ({ev.hromada_label})"
 
 
 def _near_part(place: Place, ev: Evidence) -> tuple[float, str]:

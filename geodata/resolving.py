@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from geodata.admin import Region, find_region
+from geodata.katottg import unit_stem
 from geodata.model import Candidate, GeoPrecision, Place, Resolution
 from geodata.names import name_key
 from geodata.nearest import PointSet
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from geodata.index import MemoryGazetteer
 
 _RAION_HINT = re.compile(r"^(?P<seat>.+?)\s+(?:urban\s+)?(?:raion|rayon|district)$", re.I)
+_HROMADA_HINT = re.compile(r"^(?P<seat>.+?)\s+(?:territorial\s+)?(?:hromada|community)$", re.I)
 FUZZY_CUTOFF = 88.0  # rapidfuzz ratio; below this, spellings are different names
 REGION_CUTOFF = 80.0  # the same, among the few places of a stated region
 FACILITY_RADIUS_KM = 25.0  # airbases and power plants lie well outside the town they serve
@@ -143,9 +145,11 @@ class Resolver:
         """Normalise a hint: a region gives admin codes; a town or raion gives a point."""
         region = find_region(admin_hint) if admin_hint else None
         raion = _RAION_HINT.match(admin_hint) if admin_hint and region is None else None
+        hromada = _HROMADA_HINT.match(admin_hint) if admin_hint and region is None else None
         if admin_hint and region is None and near is None:
-            # "Pokrovsk Raion": the raion's seat is the reference point
-            near = self._point_of(raion.group("seat") if raion else admin_hint)
+            # "Pokrovsk Raion", "Marinka hromada": the unit's seat is the reference point
+            unit = raion or hromada
+            near = self._point_of(unit.group("seat") if unit else admin_hint)
         return Evidence(
             admin_codes=region.codes if region else frozenset(),
             admin_country=region.country if region else None,
@@ -157,6 +161,8 @@ class Resolver:
             as_of=as_of,
             raion=raion_stem(admin_hint) if raion and admin_hint else None,
             raion_label=admin_hint if raion else None,
+            hromada=unit_stem(hromada.group("seat")) if hromada else None,
+            hromada_label=admin_hint if hromada else None,
         )
 
     def _point_of(self, hint: str) -> tuple[float, float] | None:

@@ -39,9 +39,11 @@ if TYPE_CHECKING:
     from geodata.index import MemoryGazetteer
 
 MAGIC = b"geodata index snapshot\n"
-FORMAT = 1
+FORMAT = 2  # 2: places carry their hromada (admin3)
 Hits = tuple[tuple[int, float], ...]
-_FIELDS = ("name", "feature_class", "feature_code", "country", "admin1", "admin1_code", "admin2")
+_FIELDS = (
+    "name", "feature_class", "feature_code", "country", "admin1", "admin1_code", "admin2", "admin3"
+)  # fmt: skip
 
 
 class LazyPlaces(Mapping[int, Place]):

@@ -20,6 +20,7 @@ from geodata.geonames import (
     sniff_kind,
 )
 from geodata.index import GazetteerBuilder, MemoryGazetteer, keeps
+from geodata.katottg import iter_units
 from geodata.model import Place
 from geodata.names import name_keys
 
@@ -168,8 +169,9 @@ def gazetteer_from_files(
     ----------
     paths
         Any mix of ``UA.txt``/``UA.zip``/``allCountries.zip``/``citiesN.zip``,
-        ``admin1CodesASCII.txt``, ``admin2Codes.txt`` and ``alternateNamesV2``;
-        the kind of each file is told from its name or first line.
+        ``admin1CodesASCII.txt``, ``admin2Codes.txt``, ``alternateNamesV2`` and
+        the KATOTTG codifier CSV; the kind of each file is told from its name or
+        first line.
     fill_from_embedded
         Add the embedded cities of every country the files do not cover, as a
         database the files were loaded into does (UA.txt alone then still knows
@@ -213,6 +215,9 @@ def _add_file(builder: GazetteerBuilder, path: Path) -> set[str]:
     elif kind is FileKind.ALTNAMES:
         for alt in iter_alternate_names(path):
             builder.add_alternate(alt.geonameid, alt.name)
+    elif kind is FileKind.KATOTTG:
+        for unit in iter_units(path):
+            builder.add_unit(unit)
     else:
         for admin in iter_admin_codes(path):
             if admin.level == 2:

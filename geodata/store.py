@@ -30,8 +30,10 @@ from geodata.geonames import (
     sniff_kind,
 )
 from geodata.index import ALT_QUALITY, GazetteerBuilder, MemoryGazetteer, keeps
+from geodata.katottg import Category, Unit, iter_units
 from geodata.model import Place
-from geodata.names import KEY_VERSION, name_key, name_keys, usable_key
+from geodata.names import KEY_VERSION, is_cyrillic, name_key, name_keys, usable_key
+from geodata.romanize import is_ukrainian
 from geodata.snapshot import read_snapshot, write_snapshot
 from geodata.sources import add_embedded_places, embedded_inputs, load_embedded_gazetteer
 from geodata.tables import (
@@ -40,6 +42,7 @@ from geodata.tables import (
     gaz_names,
     gaz_places,
     gaz_sources,
+    gaz_units,
 )
 
 __all__ = [
@@ -87,6 +90,7 @@ class GazetteerInfo:
     names: int
     admin_units: int
     sources: tuple[SourceInfo, ...]
+    katottg_units: int = 0  # rows of the KATOTTG codifier loaded
 
     @property
     def is_embedded(self) -> bool:
@@ -105,7 +109,8 @@ def import_geonames(
         The tracker database (its ``gaz_`` tables must exist).
     paths
         Country/allCountries/citiesN tables (``.txt``/``.zip``), ``admin1CodesASCII``,
-        ``admin2Codes``, ``alternateNamesV2``; the kind is told from name or first line.
+        ``admin2Codes``, ``alternateNamesV2``, the KATOTTG codifier CSV; the kind is
+        told from the name or the first line.
     progress
         Show a progress bar on stderr (only wanted on a terminal).
     replace
@@ -119,7 +124,7 @@ def import_geonames(
     try:
         with engine.begin() as conn, _Progress(enabled=progress) as bar:
             if replace:
-                for table in (gaz_names, gaz_places, gaz_admin):
+                for table in (gaz_names, gaz_places, gaz_admin, gaz_units):
                     conn.execute(delete(table))
             done = tuple(_import_file(conn, path, bar) for path in files)
     except SQLAlchemyError as err:
@@ -147,6 +152,8 @@ def _import_file(conn: Connection, path: Path, bar: _Progress) -> SourceInfo:
         rows = _import_places(conn, iter_geonames(path), source_id, bar)
     elif kind is FileKind.ALTNAMES:
         rows = _import_altnames(conn, path, bar)
+    elif kind is FileKind.KATOTTG:
+        rows = _import_units(conn, path, bar)
     else:
         rows = _import_admin(conn, path, bar)
     conn.execute(update(gaz_sources).where(gaz_sources.c.id == source_id).values(rows=rows))
@@ -194,13 +201,19 @@ def _place_values(r: GeonameRow, source_id: int) -> dict[str, Any]:
 
 def _name_values(r: GeonameRow) -> list[dict[str, Any]]:
     best: dict[str, tuple[str, float]] = {name_key(r.name): (r.name, 1.0)}
+    ukrainian: list[tuple[str, str]] = []
     for alt in (r.asciiname, *r.alternatenames):
-        for key in name_keys(alt):
+        keys = name_keys(alt)
+        for key in keys:
             best.setdefault(key, (alt, ALT_QUALITY))
+        if keys and is_ukrainian(alt) and all(best[k][0] != alt for k in keys):
+            # kept even when a Latin spelling holds its key: the official name comes from it
+            ukrainian.append((min(keys), alt))
+    rows = [(k, n, q) for k, (n, q) in best.items() if usable_key(k)]
+    rows += [(k, n, ALT_QUALITY) for k, n in ukrainian]
     return [
         {"geonameid": r.geonameid, "name": n[:400], "key": k[:400], "quality": q}
-        for k, (n, q) in best.items()
-        if usable_key(k)
+        for k, n, q in rows
     ]
 
 
@@ -221,6 +234,27 @@ def _import_admin(conn: Connection, path: Path, bar: _Progress) -> int:
             for a in batch
         ]
         conn.execute(insert(gaz_admin), values)
+        count += len(batch)
+        bar.advance(len(batch))
+    return count
+
+
+def _import_units(conn: Connection, path: Path, bar: _Progress) -> int:
+    """The codifier replaces the one loaded before (it is published whole, not in parts)."""
+    conn.execute(delete(gaz_units))
+    count = 0
+    for batch in _batches(iter_units(path)):
+        conn.execute(
+            insert(gaz_units),
+            [
+                {
+                    "code": u.code, "category": u.category.value, "name_uk": u.name_uk[:200],
+                    "oblast": u.oblast, "raion": u.raion, "hromada": u.hromada,
+                    "settlement": u.settlement,
+                }
+                for u in batch
+            ],
+        )  # fmt: skip
         count += len(batch)
         bar.advance(len(batch))
     return count
@@ -367,13 +401,30 @@ def _build_from_db(conn: Connection) -> MemoryGazetteer:
                 builder.add_key(k, gid, quality)
         else:
             builder.add_key(key, gid, quality)
+        if quality < 1.0 and is_cyrillic(name):
+            builder.note_name(gid, name)
     for code, name in conn.execute(
         select(gaz_admin.c.code, gaz_admin.c.name).where(gaz_admin.c.level == 2)
     ):
         builder.add_admin_name(code, name)
+    if inspect(conn).has_table(gaz_units.name):
+        for row in conn.execute(select(gaz_units)).mappings():
+            builder.add_unit(_unit_from_db(row))
     loaded = frozenset(conn.execute(select(gaz_places.c.country).distinct()).scalars())
     add_embedded_places(builder, skip=loaded)
     return builder.build()
+
+
+def _unit_from_db(row: Any) -> Unit:
+    return Unit(
+        code=row["code"],
+        category=Category(row["category"]),
+        name_uk=row["name_uk"],
+        oblast=row["oblast"],
+        raion=row["raion"],
+        hromada=row["hromada"],
+        settlement=row["settlement"],
+    )
 
 
 def _keys_are_stale(conn: Connection) -> bool:
@@ -405,7 +456,10 @@ def gazetteer_info(engine: Engine) -> GazetteerInfo:
                 SourceInfo(r.path, r.kind, r.rows, r.loaded_at)
                 for r in conn.execute(select(gaz_sources).order_by(gaz_sources.c.id))
             )
-            return GazetteerInfo(count(gaz_places), count(gaz_names), count(gaz_admin), sources)
+            units = count(gaz_units) if inspect(conn).has_table(gaz_units.name) else 0
+            return GazetteerInfo(
+                count(gaz_places), count(gaz_names), count(gaz_admin), sources, units
+            )
     except SQLAlchemyError as err:
         raise GazetteerError(
             f"cannot read the gazetteer tables ({err.__class__.__name__}); run `tracker db upgrade`"

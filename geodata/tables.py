@@ -7,6 +7,8 @@ created by the tracker's Alembic migrations from :data:`GAZETTEER_METADATA`.
 - ``gaz_places``: one row per kept GeoNames feature (settlements, admin units, facilities).
 - ``gaz_names``: every name key (folded spelling) → geonameid, with its quality.
 - ``gaz_admin``: admin-1/admin-2 codes → names (``UA.13``, ``UA.13.3208``).
+- ``gaz_units``: KATOTTG, the codifier of Ukraine's administrative units (oblast,
+  raion, hromada, settlement, city district), with official Ukrainian names.
 - ``gaz_sources``: what was loaded, when, from which file, how many rows.
 - ``gaz_geocode_cache``: answers of online geocoders, so a name is asked once.
 """
@@ -77,6 +79,18 @@ gaz_admin = Table(
     Column("geonameid", BigInteger),
 )
 
+gaz_units = Table(
+    "gaz_units",
+    GAZETTEER_METADATA,
+    Column("code", String(24), primary_key=True),  # the unit's own KATOTTG code
+    Column("category", String(1), nullable=False),  # O K P H M X C B (geodata.katottg.Category)
+    Column("name_uk", String(200), nullable=False),
+    Column("oblast", String(24), nullable=False),
+    Column("raion", String(24)),
+    Column("hromada", String(24)),
+    Column("settlement", String(24)),  # the city a city district belongs to
+)
+
 gaz_sources = Table(
     "gaz_sources",
     GAZETTEER_METADATA,
@@ -101,4 +115,4 @@ gaz_geocode_cache = Table(
     Column("fetched_at", DateTime(timezone=True), nullable=False),
 )
 
-TABLES = (gaz_sources, gaz_places, gaz_names, gaz_admin, gaz_geocode_cache)
+TABLES = (gaz_sources, gaz_places, gaz_names, gaz_admin, gaz_units, gaz_geocode_cache)

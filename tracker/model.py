@@ -218,6 +218,8 @@ class Event:
     place_span: tuple[int, int] | None = None
     date_start: date | None = None
     date_end: date | None = None
+    # the place was a guess among nearly equally likely homonyms (geodata's Resolution)
+    ambiguous: bool = False
     sources: tuple[Source, ...] = ()
     report_count: int = 1
     updated_at: datetime | None = None

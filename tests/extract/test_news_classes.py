@@ -9,6 +9,7 @@ the calibrated threshold is measured on labelled real articles instead
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -332,7 +333,7 @@ def test_the_town_is_the_town_named_just_before(gazetteer) -> None:
         "officials said."
     )
     [event] = _events(gazetteer, text)
-    assert event.location == "Kupyansk"
+    assert event.location == "Kupiansk"  # the official romanization
     assert any("named just before" in line for line in event.evidence)
 
 
@@ -642,3 +643,110 @@ def test_a_stated_raion_chooses_among_homonyms(gazetteer) -> None:
     assert event.geonameid == 708873
     assert any("admin hint 'Izium Raion'" in line for line in event.evidence)
     assert any("in Izium Raion as the text says" in line for line in event.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hostilities that persist near two towns are a clash at each
+        (
+            "On Monday the governor said hostilities persist near the towns of Lyman and Vuhledar.",
+            {"Lyman": S.ARMED_CLASH, "Vuhledar": S.ARMED_CLASH},
+        ),
+        # two places of one sentence are two events, though one is only "near"
+        (
+            "On Monday heavy fighting raged near Kramatorsk and in Slovyansk.",
+            {"Kramatorsk": S.ARMED_CLASH, "Slovyansk": S.ARMED_CLASH},
+        ),
+    ],
+)
+def test_each_place_of_a_sentence_is_its_own_event(gazetteer, text: str, expected) -> None:
+    assert {e.location: e.sub_event_type for e in _events(gazetteer, text)} == expected
+
+
+def test_a_campaign_with_neither_a_place_nor_a_day_is_background(gazetteer) -> None:
+    text = (
+        "Russian missiles hit Kramatorsk on Monday. "
+        "Russian attacks grew earlier this month with a renewed offensive in the area."
+    )
+    events = _events(gazetteer, text)
+    assert [(e.location, e.sub_event_type) for e in events] == [
+        ("Kramatorsk", S.SHELLING_ARTILLERY_MISSILE)
+    ]
+
+
+def test_a_sentence_without_a_date_takes_the_day_the_story_lead_names(gazetteer) -> None:
+    text = (
+        "Russian shelling killed two civilians in Kramatorsk on Saturday, officials said. "
+        "An artillery strike in the evening also hit a house in Lyman."
+    )
+    events = _events(gazetteer, text, published=date(2024, 4, 14))  # a Sunday
+    assert {e.location: e.event_date for e in events} == {
+        "Kramatorsk": date(2024, 4, 13),
+        "Lyman": date(2024, 4, 13),
+    }
+    lyman = next(e for e in events if e.location == "Lyman")
+    assert any(line.startswith("date: the story's day") for line in lyman.evidence)
+
+
+def test_a_lead_dated_today_leaves_undated_sentences_on_the_publication_day(gazetteer) -> None:
+    text = (
+        "Russian shelling killed two civilians in Kramatorsk on Sunday, officials said. "
+        "An artillery strike in the evening also hit a house in Lyman."
+    )
+    events = _events(gazetteer, text, published=date(2024, 4, 14))
+    assert {e.location: e.event_date for e in events} == {
+        "Kramatorsk": date(2024, 4, 14),
+        "Lyman": date(2024, 4, 14),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday Russian forces shelled Havrylivka, Izium raion, Kharkiv.",
+        "On Monday Russian forces shelled Havrylivka (Izium raion, Kharkiv), injuring two.",
+    ],
+)
+def test_a_note_naming_village_raion_and_oblast_gives_one_event_in_the_village(
+    gazetteer, text: str
+) -> None:
+    [event] = _events(gazetteer, text)
+    assert event.geonameid == 708873  # not a second event in Kharkiv city
+
+
+def test_a_death_toll_in_the_next_sentence_belongs_to_the_event_before(gazetteer) -> None:
+    text = "On Monday Russian forces shelled Lyman with artillery. Two civilians were killed."
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.fatalities) == ("Lyman", 2)
+    assert any("(the next sentence)" in line for line in event.evidence)
+
+
+def test_a_speakers_name_before_a_colon_is_no_place(gazetteer) -> None:
+    # "Lyman" stands in for a surname that is also a village's name
+    text = "Governor of Donetsk Region Lyman: our air defence shot down two drones on Monday."
+    assert "Lyman" not in _where(_events(gazetteer, text))
+
+
+def test_killing_the_driver_is_one_death(gazetteer) -> None:
+    [event] = _events(gazetteer, "On Monday a drone hit a car in Lyman, killing the driver.")
+    assert event.fatalities == 1
+
+
+def test_the_towns_of_a_clause_saying_where_a_village_lies_are_no_events(gazetteer) -> None:
+    text = (
+        "On Monday Russian troops captured the village of Katerynivka, which lies between "
+        "the cities of Kramatorsk and Slovyansk."
+    )
+    places = _where(_events(gazetteer, text))
+    assert "Kramatorsk" not in places and "Slovyansk" not in places
+
+
+def test_a_city_named_with_one_of_its_districts_is_one_event_in_the_district() -> None:
+    from geodata import gazetteer_from_files
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "katottg"
+    gaz = gazetteer_from_files([fixtures / "places.txt", fixtures / "sample.csv"])
+    text = "On Monday a Russian drone hit Kharkiv city - Saltivskyi district, killing one."
+    [event] = _events(gaz, text)
+    assert event.location == "Kharkiv - Saltivskyi"

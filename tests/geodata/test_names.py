@@ -45,6 +45,15 @@ def test_latin_names_have_no_russian_key():
     assert russian_key("Kharkiv") is None
 
 
+@pytest.mark.parametrize(
+    ("bgn", "russian"),
+    [("Zelenoye", "Зеленое"), ("Otradnoye", "Отрадное"), ("Alekseyevka", "Алексеевка")],
+)
+def test_a_bgn_spelling_is_also_found_under_the_russian_names_key(bgn, russian):
+    assert name_key(russian) in name_keys(bgn)
+    assert name_key(bgn) in name_keys(bgn)  # the spelling's own key stays
+
+
 def test_other_scripts_give_no_usable_key():
     assert name_keys("קונסטאניטן") == set()
     assert name_keys("伊久姆") == set()

@@ -269,7 +269,7 @@ def test_the_migration_fills_the_sources_of_a_stored_database(store: Store) -> N
     with store.engine.begin() as conn:  # back to the schema before the column
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0004")
+        command.downgrade(cfg, "0005")
         # JSON as json.dumps wrote it before: escapes, spaces, an empty span.
         conn.execute(
             sa.text(

@@ -56,12 +56,15 @@ def load(app: App, paths: tuple[Path, ...], replace: bool) -> None:
     """Load GeoNames files into the database, in one transaction.
 
     PATHS are any mix of a country file (UA.txt or UA.zip), allCountries.zip,
-    citiesN.zip, admin1CodesASCII.txt, admin2Codes.txt and alternateNamesV2.
-    A malformed file loads nothing and keeps the previous gazetteer.
+    citiesN.zip, admin1CodesASCII.txt, admin2Codes.txt, alternateNamesV2 and
+    Ukraine's KATOTTG codifier as CSV (told by its header; it adds hromadas,
+    city districts and official names to the GeoNames places). A malformed file
+    loads nothing and keeps the previous gazetteer.
 
     \b
     Example:
       tracker gazetteer load UA.zip admin1CodesASCII.txt admin2Codes.txt
+      tracker gazetteer load katottg.csv
     """
     from tracker.places import load_places
 

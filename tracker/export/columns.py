@@ -230,6 +230,8 @@ _COMMON_TAIL = (
     _column("alleged", Kind.BOOL, nullable=False),
     _column("date_start", Kind.DATE),
     _column("date_end", Kind.DATE),
+    # the place was a guess among nearly equally likely homonyms (see the evidence)
+    _column("ambiguous", Kind.BOOL, nullable=False),
 )
 
 # Columns that read the same in both layouts, declared once.

@@ -26,7 +26,7 @@ from tracker.extract.text import (
     headline_sentences,
     split_sentences,
 )
-from tracker.model import Article, Event, EventType, Source, SubEventType
+from tracker.model import Article, Event, EventType, Source, SubEventType, TimePrecision
 
 # Every candidate is kept, with its calibrated confidence: on labelled real articles a
 # threshold removes real-but-unplaced events as fast as invented ones (docs/benchmarks.md),
@@ -140,7 +140,7 @@ def events_from_mentions(
     (or near the one town its lead names, ``lead``) and scored the same way whatever
     language they were read from.
     """
-    groups = merge_mentions(mentions)
+    groups = _specific(merge_mentions(mentions))
     groups = _codable(_in_the_article_region(groups, gazetteer, lead))
     events = _scored(_events(article, text, groups))
     return [e for e in events if e.confidence >= min_confidence]
@@ -183,6 +183,18 @@ def _scored(events: list[Event]) -> list[Event]:
 
 
 _LOCAL_CLAIMANT = re.compile(r"administration|governor|mayor|regional|council", re.I)
+
+
+def _specific(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """ "Attacks escalated earlier this month with a renewed offensive in the area": with no
+    place of its own and no day, a report is background to the story, not an event a coder
+    could place and date (the story's region or lead would only guess both)."""
+    return [
+        g
+        for g in groups
+        if any(m.located or m.location_text for m in g)
+        or any(m.date.precision is TimePrecision.DAY for m in g)
+    ]
 
 
 def _codable(groups: list[list[Mention]]) -> list[list[Mention]]:
@@ -345,6 +357,7 @@ def _event(article: Article, text: str, group: list[Mention], source: Source) ->
         latitude=round(place.latitude, 4) if place else None,
         longitude=round(place.longitude, 4) if place else None,
         geo_precision=first.precision,
+        ambiguous=first.ambiguous,
         geonameid=place.geonameid or None if place else None,
         fatalities=max(m.fatalities for m in group),
         confidence=confidence,

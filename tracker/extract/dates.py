@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tracker.extract.prefixes import PrefixScanner
-from tracker.extract.text import CARDINALS
+from tracker.extract.text import CARDINALS, Sentence
 from tracker.model import TimePrecision
 
 # An event dated this long before publication is a recap, not news: ACLED codes it
@@ -104,6 +105,48 @@ class DateReading:
     explicit: bool = True
     history: bool = False  # more than HISTORY_DAYS before the reference day
     future: bool = False  # after the reference day: a plan, not a report
+
+
+STORY_LEAD = 3  # sentences at the top of a story whose date is the story's day
+STORY_DAYS = 3  # a lead date this recent is today's story, not background
+
+
+def story_day(
+    text: str,
+    sentences: Sequence[Sentence],
+    *,
+    published: date | None,
+    find: Callable[[str], list[DateReading]] | None = None,
+) -> DateReading | None:
+    """The day a story's lead names, when it is a day or so before publication.
+
+    "Russian shelling killed three civilians on Saturday", published on Sunday: the
+    story's other sentences ("an artillery strike in the evening") are Saturday's too.
+    """
+    if published is None:
+        return None
+    if find is None:
+
+        def find(words: str) -> list[DateReading]:
+            return find_dates(words, published=published, today=published)
+
+    for sentence in sentences[:STORY_LEAD]:
+        for r in find(text[sentence.start : sentence.end]):
+            if (
+                r.precision is TimePrecision.DAY
+                and 0 < (published - r.event_date).days <= STORY_DAYS
+            ):
+                said = r.evidence.removeprefix("date: ")
+                return replace(
+                    r,
+                    evidence=f"date: the story's day, named in its lead ({said})",
+                    start=-1,
+                    end=-1,
+                    explicit=False,
+                )
+            if r.precision is TimePrecision.DAY:
+                return None  # the lead is dated today (or later): the default is right
+    return None
 
 
 def default_date(*, published: date | None, today: date) -> DateReading:

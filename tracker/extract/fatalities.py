@@ -43,6 +43,10 @@ _NUM = (
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
     r"few|several|some|many|numerous)"
 )
+_ONE_PERSON = (
+    r"(?:driver|man|woman|boy|girl|child|resident|passenger|farmer|pensioner|civilian"
+    r"|soldier|policeman|rescuer|worker|owner|mayor|teenager|cyclist|motorcyclist)"
+)
 _QUAL = r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to)\s+)?"
 _PATTERNS = (
     PrefixScanner(
@@ -58,6 +62,12 @@ _PATTERNS = (
         r"\b(?:killed|killing|kills|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:rose|climbed|"
         r"reached|stands|stood|is|was|has\s+risen|of)(?:\s+(?:to|at))?|leaving|bodies\s+of)\s+"
         rf"{_QUAL}{_NUM}\b(?!\s+(?:\w+\s+)?(?:injured|wounded|hurt))",
+        flags=re.I,
+    ),
+    # "killing the driver", "the driver was killed": one person, named by role
+    PrefixScanner(
+        rf"\b(?:killed|killing|kills)\s+(?P<num>the|its|his|her)\s+{_ONE_PERSON}\b"
+        rf"|\b(?P<num2>the)\s+{_ONE_PERSON}\s+(?:was\s+killed|died)\b",
         flags=re.I,
     ),
 )
@@ -88,7 +98,8 @@ def find_fatalities(sentence: str) -> Fatalities | None:
     best: Fatalities | None = None
     for pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
-            count = _count(m.group("num"))
+            groups = m.groupdict()
+            count = _count(groups.get("num") or groups.get("num2") or "")
             if count and (best is None or count > best.count):
                 best = Fatalities(count, m.group().strip())
     return best
@@ -100,4 +111,6 @@ def _count(text: str) -> int:
         return int(key.replace(",", ""))
     if key in _UNSPECIFIC:
         return 1 if key != "some" else 3
+    if key in ("the", "its", "his", "her"):
+        return 1  # only ever read before one person named by role
     return _WORDS.get(key, 0)

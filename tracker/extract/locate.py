@@ -95,8 +95,10 @@ class PlaceResolver:
         if res is None or res.place.is_region or res.place.feature_code.startswith("PCL"):
             return None
         best = res.place
-        if best.population >= CITY_POPULATION:
-            return best  # a bare "Lviv" is the city, not one of the villages of that name
+        if best.population >= CITY_POPULATION and best.feature_code != "PPLX":
+            # a bare "Lviv" is the city, not one of the villages of that name; a city's
+            # district ("Zarichnyi") is not: towns and villages elsewhere share its name
+            return best
         rivals = [
             c.place
             for c in res.alternatives[1:]

@@ -20,6 +20,7 @@ class Mention:
     confidence: float
     place: Place | None = None
     precision: GeoPrecision | None = None
+    ambiguous: bool = False  # the place is a guess among nearly equally likely homonyms
     location_text: str | None = None  # the place as written when no point is known
     place_span: tuple[int, int] | None = None
     actor1: str | None = None

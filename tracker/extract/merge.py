@@ -144,7 +144,15 @@ def _fineness(group: list[Mention]) -> int:
     m = group[0]
     if not m.located:
         return 3
+    if m.precision is GeoPrecision.SETTLEMENT and m.place and _district_of(m.place.name):
+        return 0  # "Kherson - Dniprovskyi": a city's district is finer than the city
     return int(m.precision or GeoPrecision.REGION)
+
+
+def _district_of(name: str) -> str | None:
+    """The city of an ACLED-style district location ("Kharkiv - Saltivskyi" → "Kharkiv")."""
+    city, sep, _ = name.partition(" - ")
+    return city if sep else None
 
 
 def _contains(vague: Mention, fine: Mention) -> bool:
@@ -159,12 +167,16 @@ def _contains(vague: Mention, fine: Mention) -> bool:
     if _fineness([vague]) <= _fineness([fine]):
         return False
     assert vague.place is not None and fine.place is not None  # both located
+    if _district_of(fine.place.name) == vague.place.name:
+        return True  # "Kherson city - Dniprovskyi district": the city is its district's event
     if vague.place.is_region:
         region = find_region(vague.place.name)
         if region is not None and region.country == fine.place.country:
             return fine.place.admin1_code in region.codes  # Crimea holds Sevastopol too
         return bool(vague.place.admin1) and fine.place.admin1 == vague.place.admin1
     if vague.precision is GeoPrecision.NEAR:
+        if vague.sentence == fine.sentence:
+            return False  # "took X, and fought near Y": one sentence, two places, two events
         km = haversine_km(
             vague.place.latitude, vague.place.longitude, fine.place.latitude, fine.place.longitude
         )

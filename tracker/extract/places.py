@@ -327,10 +327,30 @@ _NEAR_GAP = re.compile(
 
 def _near_references(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """ "the village of Stepanky outside Kharkiv": the town after "outside" only places the
-    village named just before it, as a reference point, and makes no event of its own."""
+    village named just before it, as a reference point, and makes no event of its own; so
+    do the towns of a clause that says where it lies ("Zhelanne, which lies between the
+    cities of Donetsk and Pokrovsk")."""
     out = list(mentions)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
+        if (
+            cur.role in (Role.EVENT, Role.NEAR)
+            and not cur.is_region
+            and prev.role in (Role.EVENT, Role.NEAR, Role.REFERENCE)
+            and (
+                _LIES_GAP.fullmatch(text, prev.match.end, cur.match.start)
+                or (
+                    prev.role is Role.REFERENCE
+                    and prev.why.startswith(_WHERE_IT_LIES)
+                    and _AND_GAP.fullmatch(text, prev.match.end, cur.match.start)
+                )
+            )
+        ):
+            why = f"{_WHERE_IT_LIES} {prev.match.surface!r}"
+            if prev.role is Role.REFERENCE:
+                why = prev.why
+            out[i] = PlaceMention(cur.match, Role.REFERENCE, why, cur.is_region, cur.hint)
+            continue
         if cur.role is not Role.NEAR or prev.role not in (Role.EVENT, Role.NEAR):
             continue
         if prev.is_region or not _NEAR_GAP.fullmatch(text, prev.match.end, cur.match.start):
@@ -340,6 +360,14 @@ def _near_references(text: str, mentions: list[PlaceMention]) -> list[PlaceMenti
     return out
 
 
+_WHERE_IT_LIES = "says where the place before it lies:"
+# ", which lies between the cities of", ", located 10 km west of", ", situated near"
+_LIES_GAP = re.compile(
+    r",?\s*(?:(?:which|that)\s+(?:lies|is\s+located|is\s+situated|sits|is)|located|situated"
+    r"|lying)\s+(?:[\w()-]+\s+){0,7}",
+    re.I,
+)
+_AND_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|,\s*and\s+)", re.I)
 _LISTABLE = (Role.EVENT, Role.METONYMY)  # "Moscow" opening a list of regions is a region
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+", re.I)
 _PLURAL_REGIONS = re.compile(r"\s+(?:regions|oblasts|provinces)\b", re.I)
@@ -464,7 +492,17 @@ def _person(low: str, before: str, after: str) -> str | None:
         return f"a surname after the given name {given.group(1)!r}"
     if _SOURCE_BEFORE.search(before) and not _AFTER_OFFICE.match(after):
         return "the source of a report ('according to ...')"
+    if _SPEAKER_LABEL.match(after) and _LABEL_BEFORE.search(before):
+        return "a speaker's name before a colon ('Governor of X Region Gladkov: ...')"
     return None
+
+
+# "Governor of Belgorod Region Gladkov: ...", "Mayor Sadovyi: ...": a name right before a
+# colon, after an office or a region word, labels a quote
+_SPEAKER_LABEL = re.compile(r":\s")
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:governor|mayor|head|chief|spokes\w+|minister|commander|region|oblast)\s*)$", re.I
+)
 
 
 _LOCATIVE_BEFORE = re.compile(
@@ -516,11 +554,24 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
     out = list(mentions)
     for i in range(len(out) - 1):
         place, nxt = out[i], out[i + 1]
+        if place.role is Role.ADMIN and place.why.startswith("the region of"):
+            # "Pervomaiske, Pokrovsk raion, Donetsk": the oblast of the raion just named
+            if (
+                (nxt.is_region or _is_region_stem(text, nxt))
+                and nxt.match.start - place.match.end <= 20
+                and _HINT_GAP.match(text[place.match.end : nxt.match.start])
+            ):
+                out[i + 1] = PlaceMention(nxt.match, Role.ADMIN, place.why, nxt.is_region)
+            continue
         # "the Klimovsky district of the Bryansk region": a district named after its seat
         # takes a hint as the town would; a region name itself does not
         named_after_seat = text[place.match.start : place.match.end] != place.match.surface
         if (place.is_region and not named_after_seat) or not (
-            nxt.is_region or _is_region_stem(text, nxt) or _RAION_NAME.search(nxt.match.surface)
+            nxt.is_region
+            or _is_region_stem(text, nxt)
+            or _RAION_NAME.search(nxt.match.surface)
+            or _RAION_AFTER.match(text, nxt.match.end)  # "Havrylivka, Izium raion"
+            or _HROMADA_AFTER.match(text, nxt.match.end)
         ):
             continue
         if place.role not in (Role.EVENT, Role.NEAR, Role.REFERENCE):
@@ -537,12 +588,18 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
 
 _RAION_NAME = re.compile(r"\s(?:raion|rayon|district)$", re.I)  # "Kramatorsk raion", known whole
 _RAION_AFTER = re.compile(r"\s+(?:raion|rayon|district)\b", re.I)
+# "Katerynivka in the Marinka hromada": the hromada (KATOTTG) is the hint
+_HROMADA_AFTER = re.compile(r"\s+(?:territorial\s+)?(?:hromada|community)\b", re.I)
 
 
 def _raion_hint(text: str, hint: NameMatch) -> NameMatch:
     """ "Novoselivka in the Pokrovsk district": the hint is Pokrovsk *Raion*, which the
     gazetteer knows as the villages' admin2, not the town."""
-    if canonical_admin1(hint.surface) is not None or not _RAION_AFTER.match(text, hint.end):
+    if canonical_admin1(hint.surface) is not None:
+        return hint
+    if _HROMADA_AFTER.match(text, hint.end):
+        return NameMatch(hint.start, hint.end, f"{hint.surface} hromada", hint.key, hint.is_region)
+    if not _RAION_AFTER.match(text, hint.end):
         return hint
     return NameMatch(hint.start, hint.end, f"{hint.surface} Raion", hint.key, hint.is_region)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -41,14 +41,14 @@ from tracker.extract.context import (
     is_weapon_noun,
     sentence_reason,
 )
-from tracker.extract.dates import DateReading, default_date, find_dates
+from tracker.extract.dates import DateReading, default_date, find_dates, story_day
 from tracker.extract.fatalities import find_fatalities
 from tracker.extract.grouping import best_of as _best
 from tracker.extract.grouping import clause_index as _clause
 from tracker.extract.grouping import group_by_clause as _group
 from tracker.extract.grouping import nearest_date as _nearest_date
 from tracker.extract.hedges import hedge
-from tracker.extract.locate import PlaceResolver
+from tracker.extract.locate import CITY_POPULATION, PlaceResolver
 from tracker.extract.mention import Mention
 from tracker.extract.parties import choose_parties
 from tracker.extract.places import (
@@ -62,9 +62,11 @@ from tracker.extract.places import (
 from tracker.extract.rules import Trigger
 from tracker.extract.targets import Target, downed_objects, find_targets, nearest_target
 from tracker.extract.text import Sentence
+from tracker.extract.variants import VariantFinder
 from tracker.model import EventType, SubEventType
 
 _MAX_NOTES = 1000
+_TOWN_OF_NOTE = 10_000  # people: a town this big is reported from anywhere, not a lost village
 _THE_CITY = re.compile(r"\bthe\s+(?:capital|city)\b(?!\s+of\b)", re.I)
 # "the town was occupied", "the village's liberation": the town named just before
 _THE_PLACE = re.compile(
@@ -120,6 +122,17 @@ class ArticleReader:
     _reasons: dict[int, str | None] = field(default_factory=dict)
     _dateline_read: bool = False
     _dateline_place: PlaceMention | None = None
+    _variants: VariantFinder | None = None
+    _story_day: tuple[DateReading | None] | None = None
+
+    def _undated(self) -> DateReading:
+        """The date of a sentence that names none: the story's day when its lead names a
+        recent one ("killed three civilians on Saturday", published on Sunday), as a coder
+        reading the whole story dates it; else the publication day."""
+        if self._story_day is None:
+            self._story_day = (story_day(self.text, self.sentences, published=self.published),)
+        found = self._story_day[0]
+        return found or default_date(published=self.published, today=self.today)
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
         """The mentions one sentence makes (possibly none)."""
@@ -257,7 +270,12 @@ class ArticleReader:
         # spelling the adjective happens to be: the district word decides.
         spans = {(t.start, t.end) for t in towns}
         matches = [m for m in matches if (m.start, m.end) not in spans]
-        matches = sorted(matches + towns, key=lambda m: m.start)
+        matches += towns
+        # "the villages of Konstaninopil and Andriivka": spellings only a near miss finds
+        if self._variants is None:
+            self._variants = VariantFinder(self.text, self.gazetteer)
+        matches += self._variants.names(sentence.start, sentence.end, matches)
+        matches = sorted(matches, key=lambda m: m.start)
         return classify_places(
             self.text, matches, sentence_start=sentence.start, sentence_end=sentence.end
         )
@@ -295,6 +313,8 @@ class ArticleReader:
             for place in mine:
                 beside = near or self._neighbour(event_places, place) or here
                 res = self.resolver.resolve(place, near=beside)
+                if beside is None:
+                    place, res = self._in_named_region(sentence, place, res)
                 if res is not None and not res.place.is_region:
                     here = (res.place.latitude, res.place.longitude)
                 mentions.append(self._mention(sentence, group, place=place, resolution=res))
@@ -312,7 +332,99 @@ class ArticleReader:
                 mentions.append(replace(m, thin=True) if thin else m)
             if self._too_vague(sentence, triggers):
                 mentions[start:] = [replace(m, thin=True) for m in mentions[start:]]
-        return _share_fatalities(self.text, sentence, mentions)
+        return self._toll_after(sentence, _share_fatalities(self.text, sentence, mentions))
+
+    def _toll_after(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """ "... shelled X with artillery. One civilian was killed.": a death toll in the next
+        sentence, which names no place of its own, belongs to this sentence's event."""
+        if not mentions or any(m.fatalities for m in mentions) or not mentions[0].located:
+            return mentions
+        i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), None)
+        if i is None or i + 1 >= len(self.sentences):
+            return mentions
+        after = self.sentences[i + 1]
+        found = find_fatalities(self.text[after.start : after.end])
+        if found is None or any(p.role.is_event_place for p in self._places(after)):
+            return mentions
+        note = f"fatalities: {found.phrase!r} (the next sentence)"
+        first = replace(mentions[0], fatalities=found.count, evidence=(*mentions[0].evidence, note))
+        return [first, *mentions[1:]]
+
+    def _in_named_region(
+        self, sentence: Sentence, place: PlaceMention, res: Resolution | None
+    ) -> tuple[PlaceMention, Resolution | None]:
+        """A village resolved outside the one region its sentence (else its article) names.
+
+        "Belgorod region Governor Gladkov said a drone hit a truck in X village": X is in
+        Belgorod Oblast. A namesake there is taken; with none, the gazetteer lacks the
+        village, and the region stands in for it (a village 500 km away is a wrong story).
+        Towns of 10,000 people or more and admin centres keep their place.
+        """
+        if (
+            res is None
+            or place.hint is not None
+            or place.is_region
+            or res.place.is_region
+            or res.place.country not in ("UA", "RU")
+            or res.place.population >= CITY_POPULATION
+            or res.place.feature_code in ("PPLA", "PPLC")  # an oblast's capital, the capital
+        ):
+            return place, res
+        region = self._one_region(sentence)
+        if region is None:
+            return place, res
+        area = self.resolver.resolve(region)
+        if area is None or res.place.admin1 in (None, area.place.admin1):
+            return place, res
+        if self._namesake_in(place.match.surface, area.place.admin1):
+            hinted = replace(place, hint=region.match, why=f"{place.why}; in {area.place.name}")
+            there = self.resolver.resolve(hinted)
+            if there is not None and there.place.admin1 == area.place.admin1:
+                return hinted, there  # a namesake in the region the text names
+        if not res.ambiguous and (  # a guess among namesakes is no town of note
+            res.place.population >= _TOWN_OF_NOTE
+            or res.place.feature_code.startswith(("PPLA", "PPLC"))
+        ):
+            return place, res
+        why = (
+            f"no {place.match.surface} in {area.place.name}, the region the text names (the "
+            f"{res.place.name} in {res.place.admin1} would be elsewhere): coded to the region; "
+            f"{area.reason}"
+        )
+        return place, replace(area, reason=why)
+
+    def _namesake_in(self, name: str, admin1: str) -> bool:
+        """A settlement of exactly this name in ``admin1`` (asked of the exact spellings only:
+        a looser search inside the region would be slow and find airports of a like name)."""
+        found = self.gazetteer.search(name, admin1=admin1, limit=1)
+        return bool(found) and (
+            found[0].place.admin1 == admin1
+            and found[0].place.feature_class == "P"
+            and not any(r.startswith("near-miss") for r in found[0].reasons)
+        )
+
+    def _one_region(self, sentence: Sentence) -> PlaceMention | None:
+        """The one oblast the sentence names, else the one the article names."""
+        here = self._by_oblast(p for p in self._places(sentence) if p.is_region)
+        if len(here) == 1:
+            return next(iter(here.values()))
+        if here:
+            return None
+        # the sentences read so far (every sentence, once the article has been primed): a
+        # scan of the whole text for this alone would cost more than the rule saves
+        named = self._by_oblast(
+            p for places in self._place_cache.values() for p in places if p.is_region
+        )
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _by_oblast(self, regions: Iterable[PlaceMention]) -> dict[str, PlaceMention]:
+        """Region mentions by the oblast they name ("the Kherson region", "Kherson Oblast")."""
+        out: dict[str, PlaceMention] = {}
+        for p in regions:
+            res = self.resolver.resolve(p)
+            if res is not None and res.place.admin1:
+                out.setdefault(res.place.admin1, p)
+        return out
 
     def _too_vague(self, sentence: Sentence, triggers: list[Trigger]) -> bool:
         """Only vague words ("attack", "damage", "killed people"): no event of their own.
@@ -539,7 +651,7 @@ class ArticleReader:
     ) -> Mention:
         trigger, reading = _best(group)
         anchor = place.match.start if place else trigger.start
-        reading = reading or default_date(published=self.published, today=self.today)
+        reading = reading or self._undated()
         s, e = sentence.start, sentence.end
         facts = self._facts(sentence, trigger)
         claims = facts.claims
@@ -578,6 +690,7 @@ class ArticleReader:
             ),
             place=resolution.place if resolution else None,
             precision=resolution.precision if resolution else None,
+            ambiguous=bool(resolution and resolution.ambiguous),
             location_text=vague or (place.match.surface if place and not resolution else None),
             place_span=(place.match.start, place.match.end) if place else None,
             actor1=parties.actor1,

@@ -45,11 +45,13 @@ def _values(event: Event, *, stamp: Any, sqlite: bool) -> tuple[Any, ...]:
     """One row in COLUMNS order, as the driver takes it (ISO dates and 0/1 on SQLite)."""
     day, start, end = event.event_date, event.date_start, event.date_end
     alleged: Any = event.alleged
+    ambiguous: Any = event.ambiguous
     if sqlite:
         day = day.isoformat()
         start = start and start.isoformat()
         end = end and end.isoformat()
         alleged = int(alleged)
+        ambiguous = int(ambiguous)
     event_type, sub_event_type = _TYPE_NAMES[event.sub_event_type]
     precision = event.geo_precision
     return (
@@ -81,6 +83,7 @@ def _values(event: Event, *, stamp: Any, sqlite: bool) -> tuple[Any, ...]:
         _span(event.place_span),
         start,
         end,
+        ambiguous,
         1,
         stamp,
     )

@@ -81,6 +81,7 @@ RECORD_SCHEMA = pa.schema(
         ("alleged", pa.bool_()),
         ("date_start", _DATE),
         ("date_end", _DATE),
+        ("ambiguous", pa.bool_()),
         ("sources", _STR),  # JSON text, compact, as the exports write it
         ("evidence", _STR),
         ("trigger_span", _STR),
@@ -94,7 +95,7 @@ _JSON_COLUMNS = ("sources", "evidence", "trigger_span", "place_span")
 
 # -- SQLite ----------------------------------------------------------------------
 # The writer stores evidence and spans as the exports write them (engine.COMPACT_JSON;
-# the migration to 0005 rewrote older rows): they pass through as stored. The
+# the migration to 0006 rewrote older rows): they pass through as stored. The
 # JSON type writes a missing span as the text 'null'.
 _EVIDENCE = "coalesce(nullif(CAST(events.evidence AS TEXT), 'null'), '[]')"
 

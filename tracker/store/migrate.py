@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # Alembic is imported only to migrate or to explain a mismatch: importing it and
 # reading the migration scripts cost about 0.3 s, which every command paid just
 # to learn that the database was already current.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 """The newest revision under migrations/versions; a test holds it to Alembic's reading."""
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 _OWN_TABLES = frozenset(name for md in ALL_METADATA for name in md.tables)
@@ -109,7 +109,7 @@ def ensure_schema(engine: Engine) -> None:
         upgrade(engine)
         return
     # Another process may be creating this database right now: the revisions
-    # before the last are committed while the last one (0005 fills a column)
+    # before the last are committed while the last one (0006 fills a column)
     # runs. Its migration lock is held until it is done: wait for it, look again.
     status = _status_after_migrations(engine)
     if status.up_to_date:

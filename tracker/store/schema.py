@@ -74,6 +74,7 @@ class _EventFields:
     place_span: Mapped[list[int] | None] = mapped_column(sa.JSON)
     date_start: Mapped[date | None] = mapped_column(sa.Date)
     date_end: Mapped[date | None] = mapped_column(sa.Date)
+    ambiguous: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
 
 
 class ArticleRow(Base):

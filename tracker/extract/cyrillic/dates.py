@@ -50,7 +50,8 @@ def _pattern(language: str) -> re.Pattern[str]:
         rf"(?P<dmy>\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b)"
         rf"|(?:(?P<night>{lx.night_of})\s+)?\b(?:(?P<d1>[0-3]?\d)\s*[-–—]\s*)?(?P<day>[0-3]?\d)\s+"
         rf"(?P<mon>{months})\w*(?:\s+(?P<year>(?:19|20)\d\d))?"
-        rf"|(?:(?P<wnight>{lx.night_of})|\b(?:у|в|во))\s+(?P<wd>{weekdays})\w*"
+        # a weekday ends within a few letters: "у Середино-Будській громаді" is no Wednesday
+        rf"|(?:(?P<wnight>{lx.night_of})|\b(?:у|в|во))\s+(?P<wd>(?:{weekdays})\w{{0,3}})(?![\w-])"
         rf"|\b{lx.month_in}"
         rf"|(?P<part>{_PARTS})\s+(?P<pmon>{months})\w*"
         rf"|\b(?:{relative})\b",

@@ -171,6 +171,11 @@ class CyrillicExtractor:
             reader.resolver = PlaceResolver(self.gazetteer, country=country)
         for place in clear:
             reader.resolver.anchor(place)
+        # one name, one place per article: "Зарічне Донецької області" also places a bare
+        # "Зарічне" in a later sentence, as the English reader does
+        for place in towns:
+            if place.hint is not None and reader.resolver.clear_winner(place) is None:
+                reader.resolver.settle(place, near=None, rank=3)
 
     def __repr__(self) -> str:
         return f"CyrillicExtractor(name={self.name!r}, version={self.version!r})"

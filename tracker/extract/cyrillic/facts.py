@@ -17,6 +17,12 @@ from tracker.extract.targets import Target
 _WINDOW = 60  # characters before a trigger searched for a negation or an intention
 
 
+# A side named by its weapon ("ворожий дрон", "російські ракети") is the one that attacked.
+_WEAPON = re.compile(
+    r"дрон|безпілотник|беспилотник|БпЛА|ракет|КАБ|авіабомб|авиабомб|снаряд|шахед|артилері", re.I
+)
+
+
 @dataclass(frozen=True)
 class SentenceFacts:
     """The compiled patterns of one language, applied to sentences."""
@@ -56,7 +62,7 @@ class SentenceFacts:
             "reference": re.compile(lx.reference, re.I),
             "near": re.compile(lx.near, re.I),
             "origin": re.compile(lx.origin, re.I),
-            "settlement": re.compile(rf"{lx.settlement_word}\S+\s+$|[А-ЯІЇЄҐЁ]\S+\s+$"),
+            "settlement": re.compile(rf"(?:{lx.settlement_word})\S+\s+$|[А-ЯІЇЄҐЁ]\S+\s+$"),
         }
 
     def ends_with(self, kind: str, before: str) -> bool:
@@ -121,7 +127,9 @@ class SentenceFacts:
                     continue
                 before = text[max(start, m.start() - 25) : m.start()]
                 attacker: bool | None = None
-                if self._compiled["attacker_after"].search(before):
+                if _WEAPON.search(m.group()):
+                    attacker = True  # "ворожий дрон": a weapon's owner is the attacker
+                elif self._compiled["attacker_after"].search(before):
                     attacker = True
                 elif self._compiled["target_before"].search(before):
                     attacker = False

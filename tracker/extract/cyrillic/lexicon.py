@@ -57,6 +57,8 @@ class Lexicon:
     military: str
     civilian: str
     infrastructure: str
+    # a sentence that only says where the event just reported happened ("Подія сталася ...")
+    elaboration: str = r"(?!)"
 
 
 def lexicon_for(language: str) -> Lexicon:

@@ -22,13 +22,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from geodata.model import GeoPrecision, NameMatch, Resolution
-from tracker.extract.actors import claimant_side
+from tracker.extract.actors import Claim, claimant_side
 from tracker.extract.cyrillic.dates import find_dates
 from tracker.extract.cyrillic.facts import SentenceFacts
 from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder
-from tracker.extract.dates import DateReading, default_date
+from tracker.extract.dates import DateReading, default_date, story_day
 from tracker.extract.grouping import Dated
 from tracker.extract.grouping import best_of as _best
 from tracker.extract.grouping import clause_index as _clause
@@ -63,6 +64,15 @@ class CyrillicReader:
     sentences: Sequence[Sentence] = ()
     _places: dict[int, list[PlaceMention]] = field(default_factory=dict)
     _the_town: re.Pattern[str] | None = None
+    _elaboration: re.Pattern[str] | None = None
+    _source: tuple[Claim | None] | None = None
+    _story_day: tuple[DateReading | None] | None = None
+
+    @property
+    def _near_gap(self) -> re.Pattern[str]:
+        """Only a word for "near" between two places ("Удачне під Покровськом")."""
+        return _near_gap(self.facts.lexicon.near)
+
     region: NameMatch | None = None  # the one oblast the whole article names, if only one
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
@@ -146,8 +156,41 @@ class CyrillicReader:
                 and _beside_town(found, i, cuts, self.text)
             ):
                 role, why = Role.ADMIN, "an oblast next to a town in its clause"
+            if role is Role.NEAR and _district_of_previous(found, i, cuts, self.text):
+                role, why = Role.ADMIN, "the district of the place named just before"
+            elif role is Role.NEAR and out and self._near_the_one_before(found, i, out[-1]):
+                role, why = Role.REFERENCE, "the town the place just before lies near"
             out.append(PlaceMention(match, role, why, t.is_region, hint))
+        # "бій на півночі Шосткинського району ... у районі Середино-Буди": a district beside
+        # a settlement of the same sentence is where that settlement lies, not a second place
+        towns = [
+            t
+            for t, p in zip(found, out, strict=True)
+            if t.kind == "settlement" and p.role.is_event_place
+        ]
+        if towns:
+            why = "a district beside a town of the same sentence"
+            out = [
+                replace(p, role=Role.ADMIN, why=why) if self._is_district(t, p) else p
+                for t, p in zip(found, out, strict=True)
+            ]
         return out
+
+    def _near_the_one_before(self, found: list[Toponym], i: int, before: PlaceMention) -> bool:
+        """ "селище Удачне під Покровськом", "Удачное под Покровском": the town says where
+        the village is; it is not a second place of the event."""
+        prev = found[i - 1]
+        if prev.kind != "settlement" or not before.role.is_event_place:
+            return False
+        gap = self.text[prev.end : found[i].start]
+        return self._near_gap.fullmatch(gap) is not None
+
+    def _is_district(self, t: Toponym, place: PlaceMention) -> bool:
+        return (
+            place.role is Role.NEAR
+            and t.kind == "community"
+            and _DISTRICT.match(self.text, t.end) is not None
+        )
 
     def _role(self, t: Toponym, before: str) -> tuple[Role, str]:
         ends = self.facts.ends_with
@@ -160,7 +203,7 @@ class CyrillicReader:
         if t.kind == "community" and ends("settlement", before):
             return Role.ADMIN, "the community of the settlement named just before"
         if t.kind == "community":
-            return Role.NEAR, "a community or district named by its town"
+            return Role.NEAR, _UNIT
         if ends("origin", before):
             return Role.VISIT, "where a weapon or force came from"
         return Role.EVENT, "named with the event"
@@ -178,8 +221,15 @@ class CyrillicReader:
         for group in groups:
             triggers = [t for t, _ in group]
             mine = [p for p, o in zip(event_places, owners, strict=True) if o in triggers]
+            told = None
+            if all(p.is_region or p.why == _UNIT for p in mine):
+                told = self._told_next(sentence)
+            if told is not None:  # "... в Изюмском районе. Событие произошло около села X."
+                note = "place: the next sentence says where it happened"
+                mentions.append(self._mention(sentence, group, *told, note=note))
+                continue
             for place in mine:
-                res = self.resolver.resolve(self._with_article_region(place))
+                res = self._resolve_in_article(place)
                 mentions.append(self._mention(sentence, group, place, res))
             if mine:
                 continue
@@ -203,6 +253,40 @@ class CyrillicReader:
                 ]
         return self._share_fatalities(sentence, mentions)
 
+    def _resolve_in_article(self, place: PlaceMention) -> Resolution | None:
+        """An event place, looked for in the article's only region; a village found only in
+        another oblast is most often one the gazetteer lacks, so the region stands in for it
+        (a wrong village hundreds of km away is worse than the right oblast)."""
+        place = self._with_article_region(place)
+        res = self.resolver.resolve(place)
+        if (
+            res is None
+            or self.region is None
+            or place.hint is not None
+            or place.is_region
+            or res.place.is_region
+            or res.place.country not in ("UA", "RU")
+            or res.place.admin1 in (None, self.region.surface)
+            or (
+                not self._village_word_before(place)
+                and not res.ambiguous  # a guess among namesakes is no town of note
+                and (
+                    res.place.population >= _TOWN_OF_NOTE
+                    or res.place.feature_code.startswith(("PPLA", "PPLC"))
+                )
+            )
+        ):
+            return res
+        region = self.resolver.resolve(PlaceMention(self.region, place.role, place.why, True, None))
+        if region is None:
+            return res
+        why = (
+            f"no {place.match.surface} in {self.region.surface}, the only region the article "
+            f"names (the {res.place.name} in {res.place.admin1} would be elsewhere): coded to "
+            f"the region; {region.reason}"
+        )
+        return replace(region, reason=why)
+
     def _with_article_region(self, place: PlaceMention) -> PlaceMention:
         """A homonym with no region of its own is looked for in the article's only region,
         when one of its candidates lies there (a town elsewhere keeps its own place)."""
@@ -210,12 +294,61 @@ class CyrillicReader:
             return place
         region = self.region.surface
         res = self.resolver.resolve(place)
-        if res is None or res.place.admin1 == region or res.place.population >= CITY_POPULATION:
-            return place  # a city, or a town already in that region
+        if res is None or res.place.admin1 == region:
+            return place  # a town already in that region
+        if res.place.population >= CITY_POPULATION and not self._village_word_before(place):
+            return place  # a city, unless the text calls it a village ("поселку Октябрьский")
         if not self.finder.lies_in(place.match.surface, region):
             return place
         why = f"{place.why}; the article's only region as hint"
         return replace(place, hint=self.region, why=why)
+
+    def _village_word_before(self, place: PlaceMention) -> bool:
+        """ "село", "поселку", "с.", "смт" right before the name: a village, whatever city
+        elsewhere shares its name."""
+        start = place.match.start
+        return _VILLAGE_BEFORE.search(self.text, max(0, start - 25), start) is not None
+
+    def _undated(self) -> DateReading:
+        """The story's day when its lead names a recent one, else the publication day (as
+        the English reader dates a sentence without a date)."""
+        if self._story_day is None:
+            lexicon = self.facts.lexicon
+
+            def find(words: str) -> list[DateReading]:
+                return find_dates(words, lexicon, published=self.published, today=self.today)
+
+            found = story_day(self.text, self.sentences, published=self.published, find=find)
+            self._story_day = (found,)
+        return self._story_day[0] or default_date(published=self.published, today=self.today)
+
+    def _article_claim(self) -> Claim | None:
+        """The one source the whole article reports from, for sentences that do not repeat it
+        ("Об этом сообщили в Минобороны России" after the news, a quoted statement after it)."""
+        if self._source is None:
+            found = self.facts.claims(self.text, 0, len(self.text))
+            names = {c.who for c in found}
+            self._source = (found[0] if len(names) == 1 else None,)
+        return self._source[0]
+
+    def _told_next(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
+        """The town named by the next sentence when it only says where the event happened
+        ("Подія сталася поблизу села ..."): finer than the district or oblast named here."""
+        if self._elaboration is None:
+            self._elaboration = re.compile(rf"\s*(?:{self.facts.lexicon.elaboration})", re.I)
+        i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), None)
+        if i is None or i + 1 >= len(self.sentences):
+            return None
+        after = self.sentences[i + 1]
+        if not self._elaboration.match(self.text, after.start, after.end):
+            return None
+        for place in self.places(after):
+            if place.is_region or place.role not in (Role.EVENT, Role.NEAR):
+                continue
+            res = self.resolver.resolve(self._with_article_region(place))
+            if res is not None and not res.place.is_region:
+                return place, res
+        return None
 
     def _the_town_before(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
         """ "У місті/селі ...": the town named in the three sentences before, if any."""
@@ -247,10 +380,11 @@ class CyrillicReader:
         note: str | None = None,
     ) -> Mention:
         trigger, reading = _best(group)
-        reading = reading or default_date(published=self.published, today=self.today)
+        reading = reading or self._undated()
         s, e = sentence.start, sentence.end
         claims = self.facts.claims(self.text, s, e)
         claim = min(claims, key=lambda c: abs(c.start - trigger.start)) if claims else None
+        claim = claim or self._article_claim()
         targets = self.facts.targets(self.text, s, e)
         target = nearest_target(targets, place.match.start if place else trigger.start)
         country = res.place.country if res else self.country
@@ -287,6 +421,7 @@ class CyrillicReader:
             confidence=round(min(0.99, max(0.05, conf)), 2),
             place=res.place if res else None,
             precision=res.precision if res else None,
+            ambiguous=bool(res and res.ambiguous),
             location_text=None if res or place is None else place.match.surface,
             place_span=(place.match.start, place.match.end) if place else None,
             actor1=parties.actor1,
@@ -335,6 +470,35 @@ def _hint_after(found: list[Toponym], i: int, cuts: list[int], text: str) -> Nam
         if later.kind == "region":
             return NameMatch(later.start, later.end, later.name, later.key, True)
     return None
+
+
+@lru_cache(maxsize=4)
+def _near_gap(near: str) -> re.Pattern[str]:
+    return re.compile(rf"\s*,?\s*(?:{near})\s*", re.I)
+
+
+_UNIT = "a community or district named by its town"
+_VILLAGE_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:с|пгт|смт|пос|сел|с-ще)\.\s*|(?:сел[оаеуі]|селом|поселк\w*|поселок"
+    r"|селищ\w*|деревн\w*|хутор\w*)\s+)$",
+    re.I,
+)
+_TOWN_OF_NOTE = 10_000  # people: a town this big is reported from anywhere, not a lost village
+_DISTRICT = re.compile(r"\s*(?:район|округ)", re.I)
+
+
+def _district_of_previous(found: list[Toponym], i: int, cuts: list[int], text: str) -> bool:
+    """ "громади в Миколаївському районі", "села Х, Бахмутский район": a district right after
+    a town or community in the same clause says where that place is, it is not a second place."""
+    t = found[i]
+    if i == 0 or t.kind != "community" or not _DISTRICT.match(text, t.end):
+        return False
+    prev = found[i - 1]
+    return (
+        not prev.is_region
+        and 0 <= t.start - prev.end <= _HINT_GAP * 3
+        and _clause(cuts, prev.start) == _clause(cuts, t.start)
+    )
 
 
 def _beside_town(found: list[Toponym], i: int, cuts: list[int], text: str) -> bool:

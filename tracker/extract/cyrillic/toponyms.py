@@ -24,7 +24,7 @@ Every lookup is cached per word, so an article costs a few dictionary hits.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -122,6 +122,34 @@ _VOWEL_SOFT_SIGN = re.compile("[аеиоуыэюяіїєё]ь$")  # "Донец�
 _OFFICES = ("ова", "ода", "облрад", "ога", "облсовет")  # a regional office, not the region
 _TOWN = 1_000  # people: a sentence-initial common word must name a town at least this big
 _QUOTES = "\"«“„'"
+# words for a kind of settlement that open a sentence capitalised ("Город Шебекино ...")
+_SETTLEMENT_WORDS = frozenset(
+    [
+        "город",
+        "города",
+        "городе",
+        "місто",
+        "міста",
+        "місті",
+        "село",
+        "села",
+        "селе",
+        "селі",
+        "поселок",
+        "поселка",
+        "поселке",
+        "селище",
+        "селища",
+        "селищі",
+        "деревня",
+        "деревни",
+        "хутор",
+        "хутора",
+        "станица",
+        "станицы",
+    ]
+)
+_ELLIPSIS = re.compile(r"\s*(?:[.,;:)!?»\"]|$|[-–—]|\s(?:и|та|і|й|или|або)\s)")
 _ADJ_SUFFIX = re.compile(r"(?P<core>ськ|цьк|зьк|ск|цк)\w{1,3}$")
 
 
@@ -161,6 +189,7 @@ class ToponymFinder:
         self._analyse = _analyser(lexicon.language)
         self._known_cache: dict[str, str | None] = {}
         self._word_cache: dict[str, tuple[str, str] | None] = {}
+        self._towns: dict[str, tuple[str, str] | None] = {}
         self._region_word = _region_word_regex(lexicon)
         self._regions_of: tuple[str, list[Toponym]] | None = None
         self._in_region: dict[tuple[str, str], bool] = {}
@@ -168,8 +197,13 @@ class ToponymFinder:
         self._said = re.compile(
             rf"(?<![\w-])(?:{lexicon.claim_verbs}|написал\w*|написав)\s+$", re.I
         )
+        self._listed = re.compile(
+            rf"(?<![\w-])(?P<adj>[{_UPPER}][{_LOWER}-]*(?:-[{_UPPER}][{_LOWER}-]*)*"
+            rf"(?:ськ|цьк|зьк|ск|цк){_ENDING})(?:\s*,\s*|\s+(?:та|і|й|и)\s+)$"
+        )
         self._community = re.compile(
-            rf"(?<![\w-])(?P<adj>[{_UPPER}][{_LOWER}-]+(?:ськ|цьк|зьк|ск|цк){_ENDING})\s+"
+            rf"(?<![\w-])(?P<adj>[{_UPPER}][{_LOWER}-]*(?:-[{_UPPER}][{_LOWER}-]*)*"
+            rf"(?:ськ|цьк|зьк|ск|цк){_ENDING})\s+"
             rf"(?:(?:міськ|сільськ|селищн|городск|сельск|поселков)\w*\s+)?"
             rf"(?P<unit>{lexicon.community})"
         )
@@ -223,6 +257,10 @@ class ToponymFinder:
                 continue
             after = self._region_word.match(text, m.end())
             if after is None:
+                if m.group()[0].isupper() and _ELLIPSIS.match(text, m.end()):
+                    # "в Запорожской области и один - в Харьковской.": the oblast, its noun
+                    # left out, never a village named like the adjective
+                    out.append(Toponym(m.start(), m.end(), m.group(), region, region, "region"))
                 continue
             word = after.group("word").lower()
             kind = "office" if word.startswith(_OFFICES) else "region"
@@ -242,25 +280,34 @@ class ToponymFinder:
             adj = m.group("adj")
             if _region_of(adj.lower()) is not None and m.group("unit").lower().startswith("област"):
                 continue
-            found = self._town_of(adj)
-            if found is not None:
-                name, key = found
-                out.append(Toponym(m.start("adj"), m.end("adj"), adj, name, key, "community"))
+            # "Шосткинський та Конотопський райони": every adjective of the list is a unit
+            spans = [*self._listed_before(text, m.start("adj"), start), m.span("adj")]
+            for a_start, a_end in spans:
+                found = self._town_of(text[a_start:a_end])
+                if found is not None:
+                    name, key = found
+                    surface = text[a_start:a_end]
+                    out.append(Toponym(a_start, a_end, surface, name, key, "community"))
         return out
 
+    def _listed_before(self, text: str, at: int, start: int) -> list[tuple[int, int]]:
+        """Adjectives listed before the one at ``at`` that shares their unit word."""
+        spans: list[tuple[int, int]] = []
+        while (m := self._listed.search(text, max(start, at - 60), at)) is not None:
+            spans.insert(0, m.span("adj"))
+            at = m.start("adj")
+        return spans
+
     def _town_of(self, adjective: str) -> tuple[str, str] | None:
-        m = _ADJ_SUFFIX.search(adjective)
-        if m is None:
-            return None
-        stem, core = adjective[: m.start()], m.group("core")
-        # "Покровський район" is Покровськ's before it is a village Покров
-        names = [stem + core, *(stem + e for e in _TOWN_FROM_STEM), stem + core + "ий"]
-        if stem.endswith("н"):  # "Городнянська" → "Городня", "Рівненська" → "Рівне"
-            names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е"]
+        if adjective not in self._towns:
+            self._towns[adjective] = self._first_in_ukraine(_town_names(adjective))
+        return self._towns[adjective]
+
+    def _first_in_ukraine(self, names: Iterable[str]) -> tuple[str, str] | None:
         # The first reading the gazetteer knows in Ukraine, whose units these are: a unit is
         # named after its own (often small) town, so no preference for a bigger place
         # ("Семенова" is also an old name of Murmansk, "Семенов" a Russian town).
-        for name in names:
+        for name in dict.fromkeys(names):
             key = self._known(name)
             if key is not None and self._in_ukraine(name):
                 return name, key
@@ -287,7 +334,9 @@ class ToponymFinder:
     def _population(self, name: str) -> int:
         """The population of the place ``name`` most likely means (0 when unknown)."""
         place = self.likeliest_place(name)
-        return place.population if place is not None else 0
+        if place is None or place.feature_code == "PPLX":
+            return 0  # a city's district ("Зарічний") is no bigger town the name could mean
+        return place.population
 
     def likeliest_place(self, name: str) -> Place | None:
         """The place ``name`` means with no context at all (cached across articles)."""
@@ -334,7 +383,8 @@ class ToponymFinder:
             return None
         first, second = spans[0][2], spans[1][2]
         if (
-            first.lower().startswith(COUNTRY_STEMS)
+            first.lower() in _SETTLEMENT_WORDS  # "Город Шебекино": the word for a town, capitalised
+            or first.lower().startswith(COUNTRY_STEMS)
             or "Name" in (self._analyse(first)[:1] or [("", "")])[0][1]
         ):
             return None
@@ -407,12 +457,24 @@ class ToponymFinder:
         )
 
     def _word(self, word: str) -> tuple[str, str] | None:
+        if word not in self._word_cache and self._neuter_name(word):
+            # "Отрадное", "Зелене": a village's own name, not the town "Отрадный" ten times
+            # its size that the adjective's lemma also names
+            self._word_cache[word] = (word, self._known(word))  # type: ignore[assignment]
         if word not in self._word_cache:
             known = [
                 (n, k) for n in self._nominatives(word)[:8] if (k := self._known(n)) is not None
             ]
             self._word_cache[word] = self._likeliest(known)
         return self._word_cache[word]
+
+    def _neuter_name(self, word: str) -> bool:
+        """A neuter adjective in the nominative that the gazetteer knows as written."""
+        parses = self._analyse(word)
+        return (
+            any("ADJF" in tag and "neut" in tag and "nomn" in tag for _, tag in parses)
+            and self._known(word) is not None
+        )
 
     def _pair(self, words: list[str]) -> tuple[str, str] | None:
         joined = " ".join(words)
@@ -432,6 +494,8 @@ class ToponymFinder:
             heads = [parts[:-1]] + (
                 [[_soften(p) for p in parts[:-1]]] if self._lexicon.language == "uk" else []
             )
+            if len(parts) == 2:  # "Середини-Буди": the first word is inflected too
+                heads += [[n] for n in self._nominatives(parts[0])[:4]]
             tails = self._nominatives(parts[-1])
             return list(dict.fromkeys("-".join([*h, t]) for h in heads for t in tails))
         parses = self._analyse(word)
@@ -450,9 +514,13 @@ class ToponymFinder:
             and not _VOWEL_SOFT_SIGN.search(word[: len(word) - len(end)] + new)
         ]
         others = [n for n, _ in parses]
+        # A substantivised adjective in the nominative ("Широкое", "Пологе") is already the
+        # name: cutting its ending would find a different place ("Широко").
+        as_written = [word] if any("ADJF" in t and "nomn" in t for _, t in parses) else []
         names = [
             *geo,
             *(_cased(word, n) for n in nouns),
+            *as_written,
             *ruled,
             word,
             *(_cased(word, n) for n in others),
@@ -495,6 +563,54 @@ def _cased(model: str, name: str) -> str:
         return name
     parts = name.split("-")
     return "-".join(p[:1].upper() + p[1:] for p in parts) if model[:1].isupper() else name
+
+
+def _town_names(adjective: str) -> list[str]:
+    """The towns a unit's adjective may be named after, likeliest first."""
+    if "-" in adjective:  # "Середино-Будська" → "Середина-Буда"
+        head, _, tail = adjective.rpartition("-")
+        heads = [head, head[:-1] + "а"] if head.endswith("о") else [head]
+        return [f"{h}-{t}" for t in _town_names(tail.capitalize()) for h in heads]
+    m = _ADJ_SUFFIX.search(adjective)
+    if m is None:
+        return []
+    stem, core = adjective[: m.start()], m.group("core")
+    # "Покровський район" is Покровськ's before it is a village Покров; "Новослобідська"
+    # is Нова Слобода's before it is a Новослобідка
+    names = [stem + core, *_compound(stem), *(stem + e for e in _TOWN_FROM_STEM)]
+    names.append(stem + core + "ий")
+    if stem.endswith("н"):  # "Городнянська" → "Городня", "Рівненська" → "Рівне"
+        names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е", stem[:-2] + "а"]
+    if stem.endswith(("ов", "ів")):  # "Широковская" → "Широкое", "Дружбівська" → "Дружба"
+        names += [stem[:-1] + "е", stem[:-2] + "е", stem[:-2] + "а"]
+    return names
+
+
+# Adjective prefixes of two-word names, with the forms the first word takes by gender.
+_PREFIXES = {
+    "ново": ("Нова", "Новий", "Нове", "Нові", "Новая", "Новое", "Новые"),
+    "старо": ("Стара", "Старий", "Старе", "Старі", "Старая", "Старое", "Старые"),
+    "велико": ("Велика", "Великий", "Велике", "Великі", "Большая", "Большой", "Большое"),
+    "мало": ("Мала", "Малий", "Мале", "Малі", "Малая", "Малое", "Малые"),
+    "верхньо": ("Верхня", "Верхній", "Верхнє", "Верхні"),
+    "нижньо": ("Нижня", "Нижній", "Нижнє", "Нижні"),
+}
+
+
+def _compound(stem: str) -> list[str]:
+    """Two-word towns a community adjective may stand for: "Новослобід" → "Нова Слобода",
+    "Великописарів" → "Велика Писарівка" (the closed-syllable "і" of Ukrainian back to "о")."""
+    low = stem.lower()
+    prefix = next((p for p in _PREFIXES if low.startswith(p) and len(low) > len(p) + 2), None)
+    if prefix is None:
+        return []
+    rest = stem[len(prefix) :]
+    cores = [rest]
+    i = rest.rfind("і")
+    if i > 0:
+        cores += [rest[:i] + "о" + rest[i + 1 :], rest[:i] + "е" + rest[i + 1 :]]
+    tails = [c + e for c in cores for e in ("а", "ка", "е", "и", "", "і")]
+    return [f"{first} {tail.capitalize()}" for first in _PREFIXES[prefix] for tail in tails]
 
 
 @lru_cache(maxsize=2)

@@ -80,7 +80,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "occupation-official",
         S.OTHER,
-        r"(?:appointed|installed)\s+(?:(?:its|their)\s+own\s+|a\s+new\s+|a\s+pro-Russian\s+)?"
+        # "Russia-appointed head of the region" is an epithet, not an appointment
+        r"(?<!-)(?:appointed|installed)\s+(?:(?:its|their)\s+own\s+|a\s+new\s+|a\s+pro-Russian\s+)?"
         r"(?:mayor|governor|head\s+of\s+the\s+(?:region|city|administration))",
         0.55,
     ),
@@ -137,7 +138,11 @@ RULES: tuple[Rule, ...] = (
         r"|(?:drones?|UAVs?|Shaheds?|loitering\s+munitions?)\s+"
         r"(?:strikes?|attacks?|hit|struck|attacked|targeted|slammed|crashed\s+into|exploded)"
         rf"|(?:attacked|struck|hit|targeted)\s+{_N}{{0,8}}(?:by|with)\s+{_N}{{0,2}}"
-        r"(?:drones?|UAVs?|Shaheds?)",
+        r"(?:drones?|UAVs?|Shaheds?)"
+        # "a drone dropped an explosive device", "by dropping explosives from a drone"
+        r"|(?:drones?|UAVs?|quadcopters?)\s+(?:\w+\s+){0,2}(?:dropped|drops|dropping)\b"
+        r"|dropp(?:ed|ing)\s+(?:\w+\s+){0,3}(?:explosives?|bombs?|grenades?|munitions?|devices?)"
+        r"\s+(?:from|by)\s+(?:an?\s+)?(?:\w+\s+)?(?:drones?|UAVs?|quadcopters?)",
         0.8,
     ),
     Rule(
@@ -220,7 +225,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:the\s+)?(?:city|town|village|settlement|outskirts)|assault\s+operations"
         r"|(?:repelled|repulsed|beat\s+back)\s+(?:\w+\s+){0,3}(?:assaults?|attacks?|attempts?)"
         r"|attempted\s+to\s+break\s+through|small[-\s]arms\s+fire|machine[-\s]gun\s+fire"
-        r"|(?:heavy|fierce|intense|ongoing)\s+(?:battles?|combat)",
+        r"|(?:heavy|fierce|intense|ongoing)\s+(?:battles?|combat)"
+        # "hostilities persist near X": the sentence still has to name where
+        r"|hostilities\s+(?:persist(?:ed|s)?|continu(?:e|ed|es)|rag(?:e|ed|es)|are\s+ongoing)"
+        r"\s+(?:\w+\s+){0,2}(?:in|near|around|for)\b",
         0.7,
     ),
     # Violence against civilians.

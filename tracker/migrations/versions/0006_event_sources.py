@@ -13,8 +13,8 @@ it is stored, with no join and no JSON work per row:
 
 About 20 seconds per million events on SQLite.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-30
 """
 
@@ -25,8 +25,8 @@ from alembic import op
 
 from tracker.store import sources
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

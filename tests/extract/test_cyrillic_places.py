@@ -1,0 +1,326 @@
+"""Where a Ukrainian or Russian report places its event: units, substantivised names, follow-ups.
+
+Every passage here was written for these tests; the places are a small hand-made gazetteer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geodata import GazetteerBuilder, Place
+from tracker.extract.cyrillic import CyrillicExtractor, lexicon_for
+from tracker.extract.cyrillic.toponyms import ToponymFinder
+from tracker.model import Article
+
+PUBLISHED = date(2024, 9, 25)
+MYKOLAIV = "Mykolaiv Oblast"
+KHARKIV = "Kharkiv Oblast"
+
+
+def _place(gid: int, name: str, lat: float, lon: float, admin1: str, code: str, **kw) -> Place:
+    return Place(gid, name, lat, lon, admin1=admin1, admin1_code=code, **kw)
+
+
+PLACES = [
+    (_place(9100001, "Shyroke", 47.10, 32.67, MYKOLAIV, "16"), ["Широке", "Широкое"]),
+    # a hamlet whose alternate name is what cutting "Широкое" short would give
+    (_place(9100002, "Shyroko", 48.60, 39.20, "Luhansk Oblast", "14"), ["Широко"]),
+    (
+        _place(9100003, "Mykolaiv", 46.97, 32.00, MYKOLAIV, "16", feature_code="PPLA",
+               population=470_000),
+        ["Миколаїв", "Николаев"],
+    ),
+    (
+        _place(9100004, "Izium", 49.21, 37.26, KHARKIV, "07", feature_code="PPLA2",
+               population=45_000),
+        ["Ізюм", "Изюм"],
+    ),
+    (
+        _place(9100005, "Velyka Komyshuvakha", 49.10, 36.99, KHARKIV, "07"),
+        ["Велика Комишуваха", "Bol'shaya Kamyshevakha"],
+    ),
+    (_place(9100006, "Zarichne", 48.30, 37.95, "Donetsk Oblast", "05"), ["Зарічне"]),
+    (_place(9100007, "Zarichne", 51.80, 26.10, "Rivne Oblast", "19"), ["Зарічне"]),
+    (_place(9100009, "Kochubeiv", 49.40, 27.10, "Khmelnytskyi Oblast", "09"), ["Кочубеїв"]),
+    (
+        _place(9100010, "Kamianets", 48.68, 26.58, "Khmelnytskyi Oblast", "09", population=90_000),
+        ["Камянець"],
+    ),
+    (
+        _place(9100011, "Shebekino", 50.41, 36.89, "Belgorod Oblast", "09", country="RU",
+               feature_code="PPLA2", population=40_000),
+        ["Шебекино"],
+    ),
+    (
+        _place(9100012, "Gorod Shebekino", 50.40, 36.90, "Belgorod Oblast", "09", country="RU",
+               feature_class="A", feature_code="ADM2"),
+        ["Город Шебекино"],
+    ),
+    (
+        _place(9100013, "Oktyabrskiy", 50.85, 36.63, "Belgorod Oblast", "09", country="RU",
+               population=8_000),
+        ["Октябрьский"],
+    ),
+    (
+        _place(9100014, "Oktyabrsky", 54.48, 53.47, "Bashkortostan", "08", country="RU",
+               feature_code="PPLA2", population=108_000),
+        ["Октябрьский"],
+    ),
+    (_place(9100015, "Nova Sloboda", 51.25, 34.10, "Sumy Oblast", "21"), ["Нова Слобода"]),
+    # the reading a plain ending rule would find first, far from the community
+    (_place(9100016, "Novoslobidka", 48.50, 30.90, "Kirovohrad Oblast", "10"), ["Новослобідка"]),
+    (_place(9100017, "Seredyna-Buda", 52.19, 34.03, "Sumy Oblast", "21"), ["Середина-Буда"]),
+    (_place(9100018, "Buda", 50.00, 30.00, "Kyiv Oblast", "13"), ["Буда"]),
+    (
+        _place(9100019, "Shostka", 51.86, 33.48, "Sumy Oblast", "21", feature_code="PPLA2",
+               population=70_000),
+        ["Шостка"],
+    ),
+    (
+        _place(9100020, "Konotop", 51.24, 33.20, "Sumy Oblast", "21", feature_code="PPLA2",
+               population=84_000),
+        ["Конотоп"],
+    ),
+    (_place(9100021, "Stetskivka", 50.85, 34.90, "Sumy Oblast", "21"), ["Стецьківка"]),
+    (_place(9100022, "Odradne", 49.60, 37.20, KHARKIV, "07"), ["Отрадное", "Одрадне"]),
+    (
+        _place(9100023, "Otradny", 53.37, 51.35, "Samara Oblast", "65", country="RU",
+               feature_code="PPLA2", population=47_000),
+        ["Отрадный"],
+    ),
+    # a village GeoNames spells the BGN way only ("Zelenoye"), no Russian Cyrillic name
+    (_place(9100024, "Zelene", 47.96, 35.48, "Zaporizhzhia Oblast", "26"), ["Zelenoye"]),
+    # a city's district with the city's population, as some GeoNames rows have
+    (
+        _place(9100008, "Zarichnyi", 50.93, 34.80, "Sumy Oblast", "21", feature_code="PPLX",
+               population=150_000),
+        ["Зарічний"],
+    ),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    builder = GazetteerBuilder()
+    for place, names in PLACES:
+        builder.add_place(place, names)
+    return builder.build()
+
+
+@pytest.fixture(scope="module")
+def extract(gazetteer):
+    extractors = {
+        lang: CyrillicExtractor(gazetteer, language=lang, today=date(2025, 1, 1))
+        for lang in ("uk", "ru")
+    }
+
+    def run(text: str, language: str):
+        return extractors[language].extract(Article(text, published=PUBLISHED, language=language))
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Утром 24 сентября с.Широкое Широковской громады подверглось обстрелам."),
+        ("ru", "Утром 24 сентября село Широкое подверглось обстрелам."),
+        ("uk", "Вранці 24 вересня село Широке Широківської громади зазнало обстрілів."),
+    ],
+)
+def test_a_name_that_is_an_adjective_in_the_nominative_is_taken_as_written(
+    extract, language: str, text: str
+) -> None:
+    (event,) = extract(text, language)
+    assert event.location == "Shyroke"
+    assert event.admin1 == MYKOLAIV
+
+
+def test_a_community_is_named_by_its_town_even_when_its_adjective_adds_a_letter(extract) -> None:
+    (event,) = extract("Утром 24 сентября Широковская громада подверглась обстрелам.", "ru")
+    assert event.location == "Shyroke"
+    assert event.geo_precision == 2  # a community, not the village itself
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Ночью 24 сентября враг обстрелял поселок Широковской громады в Николаевском "
+               "районе."),
+        ("uk", "Вночі 24 вересня ворог обстріляв селище Широківської громади в Миколаївському "
+               "районі."),
+    ],
+)  # fmt: skip
+def test_a_district_after_a_community_says_where_it_is_and_is_no_second_place(
+    extract, language: str, text: str
+) -> None:
+    (event,) = extract(text, language)  # not a second event at the district's town
+    assert event.location == "Shyroke"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "uk",
+            "24 вересня в Ізюмському районі трактор підірвався на міні. "
+            "Подія сталася поблизу села Велика Комишуваха, тракторист поранений.",
+        ),
+        (
+            "ru",
+            "24 сентября в Изюмском районе трактор подорвался на мине. "
+            "Происшествие случилось недалеко от села Большая Камышеваха.",
+        ),
+    ],
+)
+def test_a_follow_up_sentence_that_says_where_it_happened_places_the_event(
+    extract, language: str, text: str
+) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.geo_precision) == ("Velyka Komyshuvakha", 2)
+    assert "place: the next sentence says where it happened" in event.evidence
+
+
+def test_without_such_a_sentence_the_district_stays(extract) -> None:
+    text = (
+        "24 вересня в Ізюмському районі трактор підірвався на міні. "
+        "Поблизу села Велика Комишуваха тиждень тому збирали врожай."
+    )
+    (event,) = extract(text, "uk")
+    assert event.location == "Izium"
+
+
+def test_a_name_placed_with_its_oblast_places_the_same_name_later_and_a_district_is_no_town(
+    extract,
+) -> None:
+    text = (
+        "8 вересня Сили оборони звільнили село Зарічне Донецької області, повідомив Генштаб. "
+        "У повідомленні зазначається, що звільнено село Зарічне."
+    )
+    events = extract(text, "uk")
+    assert {(e.location, e.admin1) for e in events} == {("Zarichne", "Donetsk Oblast")}
+
+
+def test_a_village_found_only_outside_the_articles_one_oblast_is_coded_to_that_oblast(
+    extract,
+) -> None:
+    text = "На Херсонщині 27 червня окупанти викрали жителя села Кочубеїв."
+    (event,) = extract(text, "uk")
+    assert (event.admin1, event.geo_precision) == ("Kherson Oblast", 3)
+    assert any("the only region the article names" in line for line in event.evidence)
+
+
+def test_a_town_of_note_elsewhere_keeps_its_place(extract) -> None:
+    text = "Херсонщина готується до зими. 27 червня ракета влучила в Камянець."
+    (event,) = extract(text, "uk")
+    assert (event.location, event.admin1) == ("Kamianets", "Khmelnytskyi Oblast")
+
+
+def test_a_capitalised_word_for_town_is_not_part_of_the_name(extract) -> None:
+    text = "Город Шебекино в Белгородской области 24 сентября подвергся обстрелу."
+    (event,) = extract(text, "ru")
+    assert event.location == "Shebekino"
+
+
+def test_a_village_in_the_articles_oblast_beats_a_city_of_its_name_elsewhere(extract) -> None:
+    text = "24 сентября в Белгородской области был обстрелян поселок Октябрьский."
+    (event,) = extract(text, "ru")
+    assert (event.location, event.admin1) == ("Oktyabrskiy", "Belgorod Oblast")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Удар по Новослобідській громаді", ["Нова Слобода"]),
+        ("Удар по Середино-Будській громаді", ["Середина-Буда"]),
+        ("Обстріляли Шосткинський та Конотопський райони", ["Шостка", "Конотоп"]),
+        ("Дрон атакував авто біля Стецьківського старостату", ["Стецьківка"]),
+    ],
+)
+def test_community_adjectives_name_their_towns(gazetteer, text: str, names: list[str]) -> None:
+    finder = ToponymFinder(gazetteer, lexicon_for("uk"))
+    assert [t.name for t in finder.find(text)] == names
+
+
+def test_a_hyphenated_community_is_no_weekday_and_a_drone_that_hits_is_a_strike(extract) -> None:
+    text = "У Середино-Будській громаді дрон поцілив у цивільну автівку, водій поранений."
+    (event,) = extract(text, "uk")
+    assert event.location == "Seredyna-Buda"
+    assert event.event_date == PUBLISHED  # not the Wednesday "Середино" once read as "середа"
+
+
+def test_rounds_fired_at_a_community_are_shelling(extract) -> None:
+    (event,) = extract("Вранці ворог випустив 12 мін по Новослобідській громаді.", "uk")
+    assert (event.location, event.sub_event_type.value) == (
+        "Nova Sloboda",
+        "Shelling/artillery/missile attack",
+    )
+
+
+def test_a_district_beside_a_village_of_the_same_sentence_is_only_where_it_lies(extract) -> None:
+    text = "Вранці триває бій на півночі Шосткинського району, поблизу Середини-Буди."
+    events = extract(text, "uk")
+    assert {e.location for e in events} == {"Seredyna-Buda"}
+
+
+@pytest.mark.parametrize("text", ["У Середино-Будській громаді", "у четвертий раз поспіль"])
+def test_words_that_begin_like_a_weekday_are_no_date(text: str) -> None:
+    from tracker.extract.cyrillic.dates import find_dates
+
+    assert find_dates(text, lexicon_for("uk"), published=PUBLISHED, today=PUBLISHED) == []
+
+
+def test_an_oblast_adjective_whose_noun_is_left_out_is_the_oblast(gazetteer) -> None:
+    finder = ToponymFinder(gazetteer, lexicon_for("ru"))
+    text = "Освободили два пункта в Запорожской области и один - в Харьковской."
+    assert [t.name for t in finder.find(text)] == ["Zaporizhzhia Oblast", "Kharkiv Oblast"]
+
+
+def test_a_village_named_by_a_neuter_adjective_is_not_the_town_of_its_lemma(extract) -> None:
+    (event,) = extract("24 сентября освобожден населенный пункт Отрадное.", "ru")
+    assert event.location == "Odradne"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "24 сентября подразделения группировки войск «Восток» освободили населенный пункт "
+        "Отрадное Харьковской области.",
+        "24 сентября освобожден населенный пункт Отрадное Харьковской области. Об этом "
+        "сообщили в Минобороны России.",
+    ],
+)
+def test_a_village_the_russian_side_reports_taking_is_taken_by_russian_forces(
+    extract, text: str
+) -> None:
+    (event,) = extract(text, "ru")
+    assert event.sub_event_type.value == "Non-state actor overtakes territory"
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_the_owner_of_the_enemy_drone_is_the_attacker(extract) -> None:
+    text = "Вранці через удар ворожого дрона по Новослобідській громаді поранена жінка."
+    (event,) = extract(text, "uk")
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Russia (2000-)",
+        "Civilians (Ukraine)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Вранці Сили оборони звільнили село Широке під Миколаєвом."),
+        ("ru", "Утром ВСУ освободили село Широкое под Николаевом."),
+    ],
+)
+def test_the_town_a_village_lies_near_is_no_second_place(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert event.location == "Shyroke"
+
+
+def test_a_russian_name_finds_the_village_spelt_the_bgn_way(extract) -> None:
+    (event,) = extract("24 сентября освобожден населенный пункт Зеленое.", "ru")
+    assert event.location == "Zelene"
