@@ -15,6 +15,7 @@ hour and measure the extractor, not the store).
 Usage::
 
     python bench/bench_db.py sqlite:////tmp/bench-1m.db --n 1000000
+    python bench/bench_db.py sqlite:////tmp/bench-1m-dated.db --n 1000000 --in-date-order
     python bench/bench_db.py postgresql+psycopg://tracker:tracker@127.0.0.1/bench_1m --n 1000000
 """
 
@@ -28,7 +29,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 from tracker.model import Event, GeoPrecision, SubEventType, TimePrecision
-from tracker.store import Store, open_store
+from tracker.store import Store, open_store, sources
 from tracker.store.schema import EVENT_FIELDS
 
 START = date(2021, 1, 1)
@@ -76,8 +77,13 @@ def position(rng: random.Random, places: list[tuple[float, float]]) -> tuple[flo
     return rng.uniform(*LAT), rng.uniform(*LON)
 
 
-def synthetic_events(n: int, *, seed: int = 7) -> Iterator[Event]:
-    """``n`` reproducible events: 90% near 300 towns, 10% anywhere, 5% unlocated."""
+def synthetic_events(n: int, *, seed: int = 7, in_date_order: bool = False) -> Iterator[Event]:
+    """``n`` reproducible events: 90% near 300 towns, 10% anywhere, 5% unlocated.
+
+    Dates are random with respect to the order of the events (a worst case for
+    reading in date order), or, ``in_date_order``, rising with it give or take
+    a few days, as events arrive from the news (the other values are the same).
+    """
     rng = random.Random(seed)
     places = towns()
     stamp = datetime(2025, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
@@ -87,6 +93,8 @@ def synthetic_events(n: int, *, seed: int = 7) -> Iterator[Event]:
         sub = SUBS[i % len(SUBS)]
         precision = TimePrecision(1 + (i % 10 == 0) + (i % 30 == 0))
         day = START + timedelta(days=rng.randrange(DAYS))
+        if in_date_order:
+            day = START + timedelta(days=min(DAYS - 1, i * DAYS // n + i % 3))
         span = i % 17 == 0
         yield Event(
             event_id=event_id(i),
@@ -176,14 +184,16 @@ def add_reports(store: Store, n_events: int) -> None:
         conn.exec_driver_sql(f"UPDATE events SET report_count = 2 WHERE {every_16th}")
 
 
-def build(url: str, n: int) -> None:
+def build(url: str, n: int, *, in_date_order: bool) -> None:
     store = open_store(url)
     t0 = time.perf_counter()
-    store.import_events(synthetic_events(n), batch_size=50_000)
+    events = synthetic_events(n, in_date_order=in_date_order)
+    store.import_events(events, batch_size=50_000)
     t1 = time.perf_counter()
     add_reports(store, n)
     t2 = time.perf_counter()
     with store.engine.begin() as conn:
+        sources.backfill(conn)  # the reports went in by SQL, past the writer
         conn.exec_driver_sql("ANALYZE")
     store.close()
     print(f"{n:,} events imported in {t1 - t0:.1f} s; articles and reports in {t2 - t1:.1f} s")
@@ -193,8 +203,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("url", help="database URL (an empty database)")
     parser.add_argument("--n", type=int, default=1_000_000)
+    parser.add_argument(
+        "--in-date-order",
+        action="store_true",
+        help="events stored roughly in date order, as from the news (default: random dates)",
+    )
     args = parser.parse_args()
-    build(args.url, args.n)
+    build(args.url, args.n, in_date_order=args.in_date_order)
 
 
 if __name__ == "__main__":

@@ -191,7 +191,9 @@ def bench_row_by_row(url: str, n: int) -> float:
     return n / elapsed
 
 
-def bench_engine(name: str, url: str, n: int, queries: int) -> dict[str, float]:
+def bench_engine(
+    name: str, url: str, n: int, queries: int, *, full_read: bool = True
+) -> dict[str, float]:
     print(f"\n== {name}: {n:,} events (load average {_load()})")
     store = open_store(url)
     events = list(synthetic_events(n))
@@ -203,12 +205,12 @@ def bench_engine(name: str, url: str, n: int, queries: int) -> dict[str, float]:
         f"bulk insert: {elapsed:.1f} s wall = {rate:,.0f} events/s ({n / cpu:,.0f}/s of CPU here)"
     )
     events.clear()
-    box = bench_queries(store, queries)
+    box = bench_queries(store, queries, full_read=full_read)
     store.close()
     return {"rate": rate, **box}
 
 
-def bench_queries(store: Store, queries: int) -> dict[str, float]:
+def bench_queries(store: Store, queries: int, *, full_read: bool = True) -> dict[str, float]:
     """The query figures of one store, side by side with a GeoDataFrame in memory."""
     boxes, circles = make_queries(queries)
     ours_box = p50_ms(lambda q: len(list(store.query_events(q.flt))), boxes)
@@ -229,6 +231,8 @@ def bench_queries(store: Store, queries: int) -> dict[str, float]:
     print(f"  (count only: p50 {ours_count.wall_ms:.2f} ms)")
     _row("radius 30 km+month", ours_radius, gdf_radius)
     _row("radius, records", light_radius, gdf_radius)
+    if not full_read:
+        return {"box": ours_box.wall_ms, "radius": ours_radius.wall_ms}
     total, first, last = page_times(store)
     print(
         f"full read (query_events): {total:.1f} s; a 1,000-event page at the start "
@@ -274,16 +278,24 @@ def main() -> None:
     parser.add_argument("--sqlite", type=Path, help="SQLite file to create (default: temp)")
     parser.add_argument("--pg-admin", help="PostgreSQL URL where a bench database may be made")
     parser.add_argument("--db", help="only query this database (made by bench/bench_db.py)")
+    parser.add_argument(
+        "--no-full-read",
+        action="store_true",
+        help="leave out the full read through query_events (minutes at a million events)",
+    )
     args = parser.parse_args()
     if args.db:
         print(f"== {args.db} (load average {_load()})")
         with open_store(args.db, access=Access.READ) as store:
-            bench_queries(store, args.queries)
+            bench_queries(store, args.queries, full_read=not args.no_full_read)
         return
     with tempfile.TemporaryDirectory() as tmp:
         path = args.sqlite or Path(tmp) / "bench.db"
         path.unlink(missing_ok=True)
-        packed = bench_engine("SQLite", f"sqlite:///{path}", args.n, args.queries)["rate"]
+        full_read = not args.no_full_read
+        packed = bench_engine(
+            "SQLite", f"sqlite:///{path}", args.n, args.queries, full_read=full_read
+        )["rate"]
         path.unlink()  # room on disk for the second file
         other = path.with_name(f"{path.stem}-row-by-row.db")
         other.unlink(missing_ok=True)
@@ -293,7 +305,7 @@ def main() -> None:
     if args.pg_admin:
         url, drop = pg_database(args.pg_admin)
         try:
-            bench_engine("PostGIS", url, args.n, args.queries)
+            bench_engine("PostGIS", url, args.n, args.queries, full_read=not args.no_full_read)
         finally:
             drop()
 

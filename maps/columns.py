@@ -32,7 +32,8 @@ FRAME_COLUMNS: tuple[str, ...] = (
 ``event_date``/``date_start``/``date_end`` are dates (``date_start``/``date_end``
 may be missing: the event then covers ``event_date`` only); ``geo_precision``
 is 1 settlement, 2 near, 3 region; ``sources`` is a list of dicts with keys
-``outlet``, ``title`` and ``url``.
+``outlet``, ``title`` and ``url`` (other keys are ignored), or the JSON text
+of such a list (a bulk reader's: parsed one row at a time while packing).
 """
 
 CONFIDENCE_COLUMN = "confidence"

@@ -1,8 +1,12 @@
 """From stored events to the journalist map: the bridge between ``tracker`` and ``maps``.
 
 ``maps`` draws any frame that follows ``maps.FRAME_COLUMNS``; this module
-builds that frame from :class:`~tracker.model.Event` objects and turns the
-errors of ``maps`` into :class:`~tracker.errors.MapError`.
+builds that frame and turns the errors of ``maps`` into
+:class:`~tracker.errors.MapError`. A stored database's frame is built from
+the store's columnar read a column at a time (:func:`records_to_frame`: at
+a million events, an ``Event`` per row cost minutes and gigabytes);
+:func:`events_to_frame` builds the same frame from ``Event`` objects, the
+reference, and serves an in-memory database.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from tracker.model import Event, EventFilter, TimePrecision
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import pyarrow as pa
 
     from tracker.store import Store
 
@@ -97,7 +102,10 @@ def write_event_map(
     """
     from maps import MapsError, write_map
 
-    frame = events_to_frame(store.query_events(flt))
+    if store.columnar:
+        frame = records_to_frame(store.read_records(flt, columns=map_columns()))
+    else:
+        frame = events_to_frame(store.query_events(flt))
     try:
         return write_map(
             frame,
@@ -147,6 +155,15 @@ def map_layout() -> Layout:
     return RECORD.subset(names)
 
 
+def map_columns() -> tuple[str, ...]:
+    """The record's columns :func:`records_to_frame` needs.
+
+    >>> "notes" in map_columns() and "evidence" not in map_columns()
+    True
+    """
+    return (*map_layout().names, "time_precision")
+
+
 def _row(event: Event, read: Callable[[Event], dict[str, Any]]) -> dict[str, Any]:
     row = {k: v.value if isinstance(v, Enum) else v for k, v in read(event).items()}
     row["date_start"], row["date_end"] = event_interval(event)
@@ -164,3 +181,89 @@ def _sources(event: Event) -> list[dict[str, str | None]]:
 
 def _nums(values: list[float | None]) -> list[float]:
     return [float("nan") if v is None else v for v in values]
+
+
+def records_to_frame(records: Iterable[pa.RecordBatch]) -> gpd.GeoDataFrame:
+    """The frame :func:`events_to_frame` builds, from record batches (``Store.read_records``).
+
+    Only the map's columns are kept while reading; every step is a column
+    operation. ``sources`` stays the record's JSON text, which ``maps``
+    reads as it reads a list of sources (the popup takes each source's
+    outlet, title and link). ``tests/maps/test_records_frame.py`` holds the
+    written page to the one :func:`events_to_frame` gives.
+    """
+    import geopandas as gpd
+    import pyarrow as pa
+
+    from maps import CLAIM_COLUMNS, CONFIDENCE_COLUMN, FRAME_COLUMNS
+    from tracker.store.columnar import record_schema
+
+    schema = record_schema(map_columns())
+    table = pa.Table.from_batches([batch.select(schema.names) for batch in records], schema=schema)
+    columns = {
+        name: _pandas(table.column(name), categorical=name in _NAMES)
+        for name in (*FRAME_COLUMNS, CONFIDENCE_COLUMN, *CLAIM_COLUMNS)
+        if name not in ("date_start", "date_end")
+    }
+    columns["date_start"], columns["date_end"] = _intervals(table)
+    geometry = gpd.GeoSeries(_points(table), crs=4326)
+    return gpd.GeoDataFrame(columns, geometry=geometry, crs=4326, copy=False)
+
+
+# Names that repeat row after row, held once each as pandas categories (a tenth of the
+# memory); maps only factorizes them.
+_NAMES = frozenset({"sub_event_type", "location", "admin1", "claimed_by"})
+
+
+def _pandas(column: pa.ChunkedArray, *, categorical: bool) -> Any:
+    if categorical:
+        column = column.dictionary_encode()
+    return column.to_pandas(date_as_object=False)
+
+
+def _intervals(table: pa.Table) -> tuple[Any, Any]:
+    """:func:`event_interval` of every row, as datetime64 day columns."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def days(name: str) -> np.ndarray:
+        column = pc.cast(table.column(name), pa.int32())
+        return pc.fill_null(column, 0).to_numpy().astype(np.int64)
+
+    day = days("event_date")
+    precision = table.column("time_precision").to_numpy()
+    month = day.astype("datetime64[D]").astype("datetime64[M]")
+    first = month.astype("datetime64[D]").astype(np.int64)
+    last = (month + 1).astype("datetime64[D]").astype(np.int64) - 1
+    start = np.select(
+        [precision == TimePrecision.WEEK, precision == TimePrecision.MONTH], [day - 3, first], day
+    )
+    end = np.select(
+        [precision == TimePrecision.WEEK, precision == TimePrecision.MONTH], [day + 3, last], day
+    )
+    given = pc.and_(table.column("date_start").is_valid(), table.column("date_end").is_valid())
+    given = given.to_numpy(zero_copy_only=False)
+    start = np.where(given, days("date_start"), start)
+    end = np.where(given, days("date_end"), end)
+    return start.astype("datetime64[D]"), end.astype("datetime64[D]")
+
+
+def _points(table: pa.Table) -> Any:
+    """Point geometries (None for an event without a place), rounded as the record rounds them."""
+    import numpy as np
+    import shapely
+
+    from tracker.export.feature_text import rounded_coordinates
+
+    values = {}
+    for name in ("latitude", "longitude"):
+        column = table.column(name)
+        missing = column.is_null().to_numpy(zero_copy_only=False)
+        plain = column.to_numpy(zero_copy_only=False).astype("f8")
+        values[name] = (rounded_coordinates(plain, missing), missing)
+    (lat, no_lat), (lon, no_lon) = values["latitude"], values["longitude"]
+    x, y = xy(lat, lon)
+    points = shapely.points(np.asarray(x), np.asarray(y))
+    points[no_lat | no_lon] = None
+    return points

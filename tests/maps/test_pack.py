@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import geopandas as gpd
@@ -11,12 +12,14 @@ from shapely.geometry import LineString, Point
 
 from maps import FRAME_COLUMNS, TYPE_COLOURS, FrameError, check_frame, colour_for
 from maps.pack import (
+    MIN_ID_CHARS,
     NO_COORD,
     NOTES_MAX_CHARS,
     day_numbers,
     decode_columns,
     encode_columns,
     pack_events,
+    short_ids,
 )
 
 
@@ -162,3 +165,26 @@ def test_confidence_travels_in_thousandths_in_the_events_order() -> None:
     assert cols["cf"].tolist() == [500, -1, 499]  # early, unknown, late
     without = frame_of([one_event()], [Point(30, 50)])
     assert "cf" not in pack_events(check_frame(without)).columns
+
+
+def _short_ids_by_sets(ids: list[str]) -> tuple[list[str], int]:
+    """short_ids the plain way: the first length whose prefixes are as many as the ids."""
+    longest = max((len(t) for t in ids), default=0)
+    for chars in range(MIN_ID_CHARS, longest):
+        if len({t[:chars] for t in ids}) == len(set(ids)):
+            return [t[:chars] for t in ids], chars
+    return ids, 0
+
+
+def test_short_ids_of_one_width_agree_with_the_plain_way() -> None:
+    rng = random.Random(1)
+    for _ in range(2000):
+        width = rng.choice([6, 8, 9, 12, 32])
+        alphabet = rng.choice(["01", "0123456789abcdef"])
+        ids = [
+            "".join(rng.choice(alphabet) for _ in range(width))
+            for _ in range(rng.randrange(1, 300))
+        ]
+        if len(ids) > 1 and rng.random() < 0.3:
+            ids[1] = ids[0]  # a repeated id needs no telling apart
+        assert short_ids(ids) == _short_ids_by_sets(ids)

@@ -213,7 +213,82 @@ def test_an_impossible_position_is_refused_by_name(tmp_path: Path) -> None:
 def test_a_failing_bulk_read_is_a_storage_error(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 'broken.db'}")
     with store.engine.begin() as conn:
-        conn.exec_driver_sql("DROP TABLE reports")  # a damaged database
-    with pytest.raises(StorageError, match=r"failed in a bulk read: .*no such table: reports"):
+        conn.exec_driver_sql("ALTER TABLE events DROP COLUMN sources")  # a damaged database
+    with pytest.raises(StorageError, match=r"failed in a bulk read: .*no such column"):
         list(store.read_records(EventFilter()))
     store.close()
+
+
+def _sources_agree(store: Store) -> list[list[dict[str, Any]]]:
+    """The stored sources of every event equal the reference join's; returns them."""
+    reference = [json_record(event)["sources"] for event in store.query_events(EventFilter())]
+    stored = [
+        json.loads(row["sources"])
+        for batch in store.read_records(EventFilter())
+        for row in batch.to_pylist()
+    ]
+    assert stored == reference
+    return stored
+
+
+def test_the_stored_sources_follow_every_write(store: Store) -> None:
+    first, second = make_article("s1", title="First"), make_article("s2", outlet="Other")
+    store.save_article(first, [make_event("s1e")])
+    store.save_article(second, [make_event("s2e")])  # merges into s1e
+    assert [len(s) for s in _sources_agree(store)] == [2]
+    renamed = make_article("s1", title="First, updated", text="New text.")  # same URL: same id
+    assert store.save_article(renamed, [make_event("s1e")]).status.value == "updated"
+    assert _sources_agree(store)[0][0]["title"] == "First, updated"
+    redated = make_article(
+        "s1", title="First, updated", text="New text.", published=date(2024, 4, 1)
+    )
+    store.save_article(redated, [make_event("s1e")])
+    assert _sources_agree(store)[0][0]["published"] == "2024-04-01"
+    store.save_article(second, [make_event("s2e", point=KYIV)])  # re-extracted: moves away
+    assert [len(s) for s in _sources_agree(store)] == [1, 1]
+    store.import_events([make_event("imp", event_date=date(2024, 3, 5), source_url="https://x/")])
+    store.save_article(make_article("s3"), [make_event("s3e", event_date=date(2024, 3, 5))])
+    assert sorted(len(s) for s in _sources_agree(store)) == [1, 1, 2]  # adopted the import
+    store.save_article(make_article("s4"), [make_event("s4e", point=KYIV)])  # joins s2e
+    store.delete_article(second.article_id)  # s2e re-derived from s4's report alone
+    agreed = _sources_agree(store)
+    assert all(source["article_id"] != second.article_id for s in agreed for source in s)
+    store.delete_article(first.article_id)
+    assert len(_sources_agree(store)) == 2
+
+
+def test_the_migration_fills_the_sources_of_a_stored_database(store: Store) -> None:
+    from alembic import command
+
+    from tracker.store.migrate import alembic_config, upgrade
+
+    store.save_article(make_article("m1"), [make_event("m1e")])
+    store.save_article(make_article("m2", outlet="Other"), [make_event("m2e")])  # merges
+    store.save_article(make_article("m3"), [make_event("m3e", point=KYIV)])
+    store.import_events([make_event("imp", event_date=date(2024, 5, 1))])
+    with store.engine.begin() as conn:  # back to the schema before the column
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+        # JSON as json.dumps wrote it before: escapes, spaces, an empty span.
+        conn.execute(
+            sa.text(
+                "UPDATE events SET evidence = :e, trigger_span = '[3, 9]', place_span = '[]' "
+                "WHERE event_id = 'm3e'"
+            ),
+            {"e": json.dumps(["trigger: удар", 'place: "Київ"'])},
+        )
+    store.engine.dispose()
+    assert upgrade(store.engine).up_to_date
+    with store.engine.connect() as conn:
+        filled = conn.exec_driver_sql("SELECT count(*) FROM events WHERE sources IS NOT NULL")
+        assert filled.scalar_one() == 2  # the imported event has no report: NULL
+    assert sorted(len(s) for s in _sources_agree(store)) == [1, 1, 2]
+    reference = [json_record(event) for event in store.query_events(EventFilter())]
+    records = [_plain_record(r) for b in store.read_records(EventFilter()) for r in b.to_pylist()]
+    assert records == reference
+    moved = next(r for r in reference if r["event_id"] == "m3e")
+    assert (moved["evidence"], moved["trigger_span"]) == (
+        ["trigger: удар", 'place: "Київ"'],
+        [3, 9],
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import sqlalchemy as sa
 
 from tracker.errors import ConfigError, DatabaseUnavailable, SchemaMismatch
 from tracker.model import EventFilter
-from tracker.store import FetchState, open_store
+from tracker.store import FetchState, open_store, sources
 from tracker.store.migrate import HEAD_REVISION, head_revision, scripts_head_revision, upgrade
 
 
@@ -154,3 +156,26 @@ def test_the_fast_revision_check_knows_the_newest_migration() -> None:
     # Alembic; a new migration must move the constant too.
     newest = scripts_head_revision()
     assert HEAD_REVISION == head_revision() == newest, f"set migrate.HEAD_REVISION to {newest!r}"
+
+
+def test_a_store_opened_while_another_creates_the_database_waits_for_it(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The revisions before the last are committed while the last one runs: a
+    # second opener then sees an older revision and must wait, not refuse.
+    in_last_revision = threading.Event()
+    fill = sources.backfill
+
+    def slow_fill(conn: sa.Connection) -> None:
+        fill(conn)
+        in_last_revision.set()
+        time.sleep(1.0)  # keeps the migration running while the second store opens
+
+    monkeypatch.setattr(sources, "backfill", slow_fill)
+    first = threading.Thread(target=lambda: open_store(db_url).close())
+    first.start()
+    assert in_last_revision.wait(60)
+    second = open_store(db_url)
+    assert second.schema_status().up_to_date
+    second.close()
+    first.join()

@@ -11,10 +11,10 @@ from tracker.errors import ConfigError, ExportError
 from tracker.export.atomic import atomic_path, atomic_shapefile, binary_output, full_suffix
 from tracker.export.columns import Layout, layout_for
 from tracker.export.delimited import write_csv
-from tracker.export.features import encoder, relaxed_gc
+from tracker.export.features import relaxed_gc
 from tracker.export.formats import ExportFormat, format_for_name, format_for_path
-from tracker.export.geojson import write_collection, write_geojson
-from tracker.export.geojsonseq import write_feature_lines, write_lines
+from tracker.export.geojson import write_geojson
+from tracker.export.geojsonseq import write_feature_lines
 from tracker.export.metadata import ExportMetadata, ExportResult
 from tracker.model import Event, EventFilter
 
@@ -151,14 +151,11 @@ def _write_records(
     layout: Layout,
     meta: ExportMetadata,
 ) -> tuple[int, int]:
-    from tracker.export.columnar import record_features
+    from tracker.export.feature_text import write_collection_text, write_lines_text
 
-    # orjson always: the JSON-valued columns arrive as orjson fragments.
-    encode = encoder(prefer_orjson=True)
-    features = record_features(records, layout)
     if name == "geojson":
-        return write_collection(features, stream, layout=layout, metadata=meta, encode=encode)
-    return write_lines(features, stream, record_separator=name == "geojsonseq", encode=encode)
+        return write_collection_text(records, stream, layout=layout, metadata=meta)
+    return write_lines_text(records, stream, layout=layout, record_separator=name == "geojsonseq")
 
 
 def _write_file_batches(

@@ -29,20 +29,28 @@ from tracker.errors import ExportError
 from tracker.export.arrow import arrow_schema, points
 from tracker.export.columns import COORDINATE_DECIMALS, DEFAULT, Layout, position
 
-__all__ = ["COORDINATES", "JSON_COLUMNS", "native_batches", "record_features"]
+__all__ = [
+    "COORDINATES",
+    "JSON_COLUMNS",
+    "check_layout",
+    "checked",
+    "iso_text",
+    "native_batches",
+    "record_features",
+]
 
 JSON_COLUMNS = frozenset({"sources", "evidence", "trigger_span", "place_span"})
 COORDINATES = {"latitude": 90.0, "longitude": 180.0}
 
 
-def _check_layout(layout: Layout) -> None:
+def check_layout(layout: Layout) -> None:
     if layout.names != DEFAULT.names:
         raise ExportError(
             f"the columnar export writes the default layout only, not {layout.name!r}"
         )
 
 
-def _checked(batch: pa.RecordBatch, name: str) -> tuple[np.ndarray, np.ndarray]:
+def checked(batch: pa.RecordBatch, name: str) -> tuple[np.ndarray, np.ndarray]:
     """A coordinate column as (values, missing), refused as the column reader refuses it."""
     column = batch.column(name)
     missing = np.asarray(column.is_null())
@@ -60,14 +68,14 @@ def _checked(batch: pa.RecordBatch, name: str) -> tuple[np.ndarray, np.ndarray]:
 
 def native_batches(records: Iterable[pa.RecordBatch], layout: Layout) -> Iterator[pa.RecordBatch]:
     """Batches of ``arrow.arrow_schema(layout)`` (GeoParquet, GeoPackage) from record batches."""
-    _check_layout(layout)
+    check_layout(layout)
     schema = arrow_schema(layout)
     for batch in records:
         arrays = []
         position_of: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         for name in layout.names:
             if name in COORDINATES:  # rounded as arrow.coordinate_values does; WKB too
-                values, missing = _checked(batch, name)
+                values, missing = checked(batch, name)
                 rounded = np.round(np.where(missing, np.nan, values), COORDINATE_DECIMALS)
                 position_of[name] = (rounded, missing)
                 arrays.append(pa.array(rounded, type=pa.float64(), mask=missing))
@@ -93,8 +101,11 @@ def iso_text(column: pa.Array) -> pa.Array:
     """
     if pa.types.is_date(column.type):
         return pc.cast(column, pa.string())
-    text = pc.strftime(column, format="%Y-%m-%dT%H:%M:%S")  # %S carries the fraction
-    text = pc.replace_substring_regex(text, pattern=r"\.0+$", replacement="")
+    # Arrow's own text of a naive microsecond timestamp, "2024-03-01 05:06:07.000080",
+    # is ten times faster to make than strftime's.
+    text = pc.cast(pc.cast(column, pa.timestamp("us")), pa.string())
+    text = pc.replace_substring(text, ".000000", "")
+    text = pc.replace_substring(text, " ", "T")
     return pc.binary_join_element_wise(text, "+00:00", "")
 
 
@@ -106,7 +117,7 @@ def _python_column(batch: pa.RecordBatch, name: str) -> list[Any]:
     if name in JSON_COLUMNS:  # already JSON: embedded as it is
         return [None if v is None else orjson.Fragment(v) for v in values]
     if name in COORDINATES:
-        _checked(batch, name)
+        checked(batch, name)
         return [None if v is None else round(v, COORDINATE_DECIMALS) for v in values]
     return values
 
@@ -116,7 +127,7 @@ def record_features(records: Iterable[pa.RecordBatch], layout: Layout) -> Iterat
 
     The JSON-valued properties are orjson fragments: encode them with orjson.
     """
-    _check_layout(layout)
+    check_layout(layout)
     names = layout.names
     for batch in records:
         columns = [_python_column(batch, name) for name in names]

@@ -17,7 +17,7 @@ from tracker.export.features import Encoder, chunked, encode_features, encoder, 
 from tracker.export.metadata import ExportMetadata
 from tracker.model import Event
 
-__all__ = ["write_collection", "write_geojson"]
+__all__ = ["COLLECTION_TAIL", "collection_head", "write_collection", "write_geojson"]
 
 _BATCH = 2_000  # features joined per write() call
 
@@ -46,8 +46,7 @@ def write_collection(
     encode: Encoder,
 ) -> tuple[int, int]:
     """Write ``features`` (from events or from record batches) as one FeatureCollection."""
-    meta = encode(metadata.to_dict(layout=layout.name))
-    stream.write(b'{"type":"FeatureCollection","metadata":' + meta + b',"features":[')
+    stream.write(collection_head(metadata, layout=layout, encode=encode))
     count = located = 0
     for batch in chunked(features, _BATCH):
         stream.write(
@@ -55,5 +54,15 @@ def write_collection(
         )
         count += len(batch)
         located += sum(f["geometry"] is not None for f in batch)
-    stream.write(b"\n]}\n")
+    stream.write(COLLECTION_TAIL)
     return count, located
+
+
+COLLECTION_TAIL = b"\n]}\n"
+"""What follows the last Feature of a collection."""
+
+
+def collection_head(metadata: ExportMetadata, *, layout: Layout, encode: Encoder) -> bytes:
+    """What comes before the first Feature: the collection's type and its metadata."""
+    meta = encode(metadata.to_dict(layout=layout.name))
+    return b'{"type":"FeatureCollection","metadata":' + meta + b',"features":['

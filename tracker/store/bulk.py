@@ -13,7 +13,6 @@ report merges into the event (see ``writer._adopt_imported``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -22,6 +21,7 @@ import sqlalchemy as sa
 
 from tracker.model import Event, SubEventType
 from tracker.store import rtree
+from tracker.store.engine import COMPACT_JSON
 from tracker.store.schema import EVENT_FIELDS
 
 COLUMNS: tuple[str, ...] = ("event_id", *EVENT_FIELDS, "report_count", "updated_at")
@@ -78,7 +78,7 @@ def _values(event: Event, *, stamp: Any, sqlite: bool) -> tuple[Any, ...]:
         event.target,
         event.claimed_by,
         alleged,
-        json.dumps(list(event.evidence), ensure_ascii=False) if event.evidence else "[]",
+        COMPACT_JSON(list(event.evidence)) if event.evidence else "[]",
         _span(event.trigger_span),
         _span(event.place_span),
         start,
@@ -95,7 +95,7 @@ def _naive_utc(moment: datetime) -> datetime:
 
 
 def _span(span: tuple[int, int] | None) -> str | None:
-    return None if span is None else f"[{int(span[0])}, {int(span[1])}]"
+    return None if span is None else f"[{int(span[0])},{int(span[1])}]"
 
 
 def _sqlite_insert(conn: sa.Connection, events: Sequence[Event], *, now: datetime) -> int:

@@ -5,9 +5,10 @@ A measured speed-up in its own module, beside the plain reference,
 objects) for every row: 35-60 µs a row, most of a whole-table export. Here
 one SQL statement per engine returns the event record's own columns
 (:data:`RECORD_SCHEMA`, the fields of ``tracker.export.records.RECORD``):
-the database builds each event's ``sources`` as JSON from its reports and
-their articles, and writes the JSON-valued columns in the compact form the
-exports write; an ADBC driver (Arrow Database Connectivity, the Arrow
+each event's ``sources`` JSON is read from its own row, where the writer
+keeps it (``store/sources.py``), and the other JSON-valued columns are
+stored in the compact form the exports write, so every column passes
+through as stored; an ADBC driver (Arrow Database Connectivity, the Arrow
 project's own) turns the rows into Arrow arrays in C. The exports, the map
 payload and analytics read these batches; the small, rich paths (popups,
 ``tracker events --format table``) keep their ``Event`` objects.
@@ -16,8 +17,9 @@ store of awkward values, on both engines.
 
 What bounds it (1M events, docs/benchmarks.md): the ADBC SQLite driver reads
 a table scan of every column at about 2 s; reading in the listing order
-(the date index) adds the random access to the rows, and the ``sources``
-join adds an index lookup into ``reports`` and ``articles`` per event.
+(the date index) adds the random access to the rows. The sources once
+cost an index lookup into ``reports`` and ``articles`` per event, more than
+half of the read: hence the stored column.
 
 An in-memory SQLite database cannot be shared with a second driver:
 :func:`supported` says so and the caller keeps the reference path.
@@ -25,8 +27,8 @@ An in-memory SQLite database cannot be shared with a second driver:
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterator
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -37,13 +39,14 @@ import pyarrow.compute as pc
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine
 
-from tracker.errors import DatabaseUnavailable, StorageError
+from tracker.errors import ConfigError, DatabaseUnavailable, StorageError
 from tracker.model import EventFilter
-from tracker.store import query
+from tracker.store import query, sources
 from tracker.store.engine import safe_url
+from tracker.store.readahead import read_ahead
 from tracker.store.schema import EVENTS
 
-__all__ = ["RECORD_SCHEMA", "query_table", "read_batches", "supported"]
+__all__ = ["RECORD_SCHEMA", "query_table", "read_batches", "record_schema", "supported"]
 
 BATCH_ROWS = 16_384
 _STR, _INT, _FLOAT = pa.string(), pa.int64(), pa.float64()
@@ -91,91 +94,22 @@ RECORD_SCHEMA = pa.schema(
 _JSON_COLUMNS = ("sources", "evidence", "trigger_span", "place_span")
 
 # -- SQLite ----------------------------------------------------------------------
-# Sources: the reports in arrival order, one per article (the first), each as
-# Store._sources builds it (``a or b`` is coalesce(nullif(a, ''), b)); an
-# imported event with no report stands as its own source.
-_KEY = "coalesce(nullif(r.article_id, ''), r.report_id)"
+# The writer stores evidence and spans as the exports write them (engine.COMPACT_JSON;
+# the migration to 0006 rewrote older rows): they pass through as stored. The
+# JSON type writes a missing span as the text 'null'.
+_EVIDENCE = "coalesce(nullif(CAST(events.evidence AS TEXT), 'null'), '[]')"
 
 
-def _sqlite_sources(*, aggregate_order: bool) -> str:
-    """The sources JSON; SQLite before 3.44 (Python's own on Debian 12) cannot order inside
-    an aggregate, and then aggregates the subquery's rows in the order it gives them."""
-    inner_order, outer_order = ("", " ORDER BY s.seq") if aggregate_order else (" ORDER BY seq", "")
-    return f"""coalesce(
-  (SELECT json_group_array(json(s.j){outer_order}) FROM (
-     SELECT min(r.seq) AS seq, json_object(
-       'article_id', {_KEY},
-       'url', coalesce(nullif(a.url, ''), r.source_url),
-       'title', coalesce(nullif(a.title, ''), r.source_title),
-       'outlet', a.outlet, 'published', a.published) AS j
-     FROM reports r LEFT JOIN articles a ON a.article_id = r.article_id
-     WHERE r.event_id = events.event_id GROUP BY {_KEY}{inner_order}) s
-   HAVING count(*) > 0),
-  json_array(json_object(
-    'article_id', coalesce(nullif(events.article_id, ''), events.event_id),
-    'url', events.source_url, 'title', events.source_title,
-    'outlet', NULL, 'published', NULL)))"""  # noqa: S608 - our own fixed SQL
-
-
-# json_each decodes each string and json_group_array encodes it again, so text
-# stored with \\u escapes (json.dumps' default) comes out as UTF-8, as orjson writes.
-_SQLITE_EVIDENCE = """CASE WHEN json_type(events.evidence) = 'array'
-  THEN (SELECT json_group_array(j.value) FROM json_each(events.evidence) j) ELSE '[]' END"""
-
-
-def _sqlite_span(column: str) -> str:
-    x = f"events.{column}"
-    return (
-        f"CASE WHEN json_type({x}) = 'array' AND json_array_length({x}) > 0 THEN json_array("
-        f"CAST(json_extract({x}, '$[0]') AS INTEGER), CAST(json_extract({x}, '$[1]') AS INTEGER))"
-        " END"
-    )
-
-
-# -- PostgreSQL ------------------------------------------------------------------
-def _pg_json(expr: str) -> str:
-    return f"coalesce(to_json({expr})::text, 'null')"
-
-
-_PG_SOURCE = (
-    f"""'{{"article_id":' || {_pg_json(_KEY + "::text")} || ',"url":' || """
-    f"""{_pg_json("coalesce(nullif(a.url, ''), r.source_url)")} || ',"title":' || """
-    f"""{_pg_json("coalesce(nullif(a.title, ''), r.source_title)")} || ',"outlet":' || """
-    f"""{_pg_json("a.outlet")} || ',"published":' || {_pg_json("a.published")} || '}}'"""
-)
-_PG_OWN = (
-    f"""'[{{"article_id":' || """
-    f"""{_pg_json("coalesce(nullif(events.article_id, ''), events.event_id)::text")} """
-    f"""|| ',"url":' || {_pg_json("events.source_url")} || ',"title":' || """
-    f"""{_pg_json("events.source_title")} || ',"outlet":null,"published":null}}]'"""
-)
-_PG_SOURCES = f"""coalesce(
-  (SELECT '[' || string_agg(s.j, ',' ORDER BY s.seq) || ']' FROM (
-     SELECT DISTINCT ON ({_KEY}) r.seq, {_PG_SOURCE} AS j
-     FROM reports r LEFT JOIN articles a ON a.article_id = r.article_id
-     WHERE r.event_id = events.event_id ORDER BY {_KEY}, r.seq) s),
-  {_PG_OWN})"""  # noqa: S608 - our own fixed SQL
-_PG_EVIDENCE = """CASE WHEN json_typeof(events.evidence) = 'array' THEN coalesce(
-  (SELECT '[' || string_agg(to_json(t.v)::text, ',' ORDER BY t.n) || ']'
-   FROM json_array_elements_text(events.evidence) WITH ORDINALITY AS t(v, n)), '[]')
-  ELSE '[]' END"""
-
-
-def _pg_span(column: str) -> str:
-    x = f"events.{column}"
-    return (
-        f"CASE WHEN json_typeof({x}) = 'array' AND json_array_length({x}) > 0 THEN "
-        f"'[' || ({x}->>0)::bigint || ',' || ({x}->>1)::bigint || ']' END"
-    )
+def _span(column: str) -> str:
+    text = f"CAST(events.{column} AS TEXT)"
+    return f"CASE WHEN {text} IN ('null', '[]') THEN NULL ELSE {text} END"
 
 
 @dataclass(frozen=True, slots=True)
 class _Backend:
-    """How one engine builds the record in SQL and which ADBC driver reads it."""
+    """How one engine reads an event's sources and which ADBC driver reads the record."""
 
     sources: str
-    evidence: str
-    span: Callable[[str], str]
     connect: Callable[[URL], Any]
     probe_row: bool  # SQLite's driver infers types from the first rows; see _probe
 
@@ -205,18 +139,17 @@ def _connect_postgres(url: URL) -> Any:
     return adbc_pg.connect(plain)
 
 
+def _stored_sources(dialect: str) -> str:
+    # Kept on the row by the writer (store/sources.py); NULL: no report, its own source.
+    return f"coalesce(events.sources, {sources.own_sources_sql(dialect)})"
+
+
 _BACKENDS = {
-    "sqlite": _Backend(
-        _sqlite_sources(aggregate_order=True), _SQLITE_EVIDENCE, _sqlite_span, _connect_sqlite, True
-    ),
-    "postgresql": _Backend(_PG_SOURCES, _PG_EVIDENCE, _pg_span, _connect_postgres, False),
+    "sqlite": _Backend(_stored_sources("sqlite"), _connect_sqlite, probe_row=True),
+    "postgresql": _Backend(_stored_sources("postgresql"), _connect_postgres, probe_row=False),
 }
 # The same record through the engine's own driver (query_table): Python's sqlite3.
-_OWN_SQLITE = replace(
-    _BACKENDS["sqlite"],
-    sources=_sqlite_sources(aggregate_order=sqlite3.sqlite_version_info >= (3, 44)),
-    probe_row=False,  # Python's driver types each value by itself
-)
+_OWN_SQLITE = replace(_BACKENDS["sqlite"], probe_row=False)  # it types each value by itself
 
 
 def supported(engine: Engine) -> bool:
@@ -232,26 +165,47 @@ def supported(engine: Engine) -> bool:
     return name in _BACKENDS
 
 
-def _select_list(backend: _Backend) -> list[sa.ColumnElement[Any]]:
+def record_schema(columns: Sequence[str] | None = None) -> pa.Schema:
+    """:data:`RECORD_SCHEMA`, or the part of it holding ``columns`` (in the record's order).
+
+    >>> record_schema(["notes", "event_id"]).names
+    ['event_id', 'notes']
+    """
+    if columns is None:
+        return RECORD_SCHEMA
+    unknown = sorted(set(columns) - set(RECORD_SCHEMA.names))
+    if unknown:
+        raise ConfigError(
+            f"the record has no columns {unknown!r}; choose from {RECORD_SCHEMA.names!r}"
+        )
+    return pa.schema([field for field in RECORD_SCHEMA if field.name in set(columns)])
+
+
+def _select_list(backend: _Backend, schema: pa.Schema) -> list[sa.ColumnElement[Any]]:
     special = {
         "sources": backend.sources,
-        "evidence": backend.evidence,
-        "trigger_span": backend.span("trigger_span"),
-        "place_span": backend.span("place_span"),
+        "evidence": _EVIDENCE,
+        "trigger_span": _span("trigger_span"),
+        "place_span": _span("place_span"),
     }
     return [
         sa.literal_column(special.get(field.name, f"events.{field.name}")).label(field.name)
-        for field in RECORD_SCHEMA
+        for field in schema
     ]
 
 
-def _record_select(backend: _Backend, flt: EventFilter, *, dialect: str, plain: bool) -> sa.Select:
-    return (
-        sa.select(*_select_list(backend))
-        .select_from(EVENTS)
-        .where(*query.conditions(flt, dialect=dialect, plain_sql=plain))
-        .order_by(*query.ORDER)
-    )
+def _record_select(
+    backend: _Backend, flt: EventFilter, *, dialect: str, plain: bool, schema: pa.Schema
+) -> sa.Select:
+    where = query.conditions(flt, dialect=dialect, plain_sql=plain)
+    return _base_select(backend, schema).where(*where).order_by(*query.ORDER)
+
+
+@functools.cache
+def _base_select(backend: _Backend, schema: pa.Schema) -> sa.Select:
+    # Built once per backend and schema: its 32 labelled columns cost a light query
+    # a sixth of its time when made afresh (a Select is copied, not changed, by where()).
+    return sa.select(*_select_list(backend, schema)).select_from(EVENTS)
 
 
 def query_table(conn: sa.Connection, flt: EventFilter) -> pa.Table:
@@ -264,31 +218,36 @@ def query_table(conn: sa.Connection, flt: EventFilter) -> pa.Table:
     """
     dialect = conn.dialect.name
     backend = _OWN_SQLITE if dialect == "sqlite" else _BACKENDS[dialect]
-    rows = conn.execute(_record_select(backend, flt, dialect=dialect, plain=False)).all()
+    stmt = _record_select(backend, flt, dialect=dialect, plain=False, schema=RECORD_SCHEMA)
+    rows = conn.execute(stmt).all()
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(RECORD_SCHEMA)
+    raw = _SQLITE_RAW if dialect == "sqlite" else {}
     arrays = [
-        _from_python(list(values), field.type)
+        _typed_column(pa.array(values, type=raw.get(field.type, field.type)), field.type)
         for values, field in zip(columns, RECORD_SCHEMA, strict=True)
     ]
     return pa.Table.from_arrays(arrays, schema=RECORD_SCHEMA)
 
 
-def _from_python(values: list[Any], arrow_type: pa.DataType) -> pa.Array:
-    try:
-        return pa.array(values, type=arrow_type)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):  # SQLite's ISO text, 0/1 for booleans
-        return _typed_column(pa.array(values), arrow_type)
+# What Python's sqlite3 gives for the record's types (the statement is plain SQL,
+# without SQLAlchemy's result processing): ISO text for days and times, 0/1 for truth.
+_SQLITE_RAW = {
+    pa.date32(): pa.string(),
+    pa.timestamp("us", tz="UTC"): pa.string(),
+    pa.bool_(): pa.int64(),
+}
 
 
-def record_sql(engine: Engine, flt: EventFilter) -> str:
-    """The one statement that reads the record of every event matching ``flt``, in order."""
+def record_sql(engine: Engine, flt: EventFilter, *, schema: pa.Schema = RECORD_SCHEMA) -> str:
+    """The one statement that reads the record (``schema``'s columns) of every event
+    matching ``flt``, in order."""
     dialect = engine.dialect.name
     backend = _BACKENDS[dialect]
-    stmt = _record_select(backend, flt, dialect=dialect, plain=True)
+    stmt = _record_select(backend, flt, dialect=dialect, plain=True, schema=schema)
     # Literal values: the ADBC drivers take their own parameter styles, and
     # every value here is one of ours (dates, numbers, escaped strings).
     sql = str(stmt.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
-    return _probe(sql) if backend.probe_row else sql
+    return _probe(sql, schema) if backend.probe_row else sql
 
 
 # The SQLite driver types each column by the values of the first batch; a
@@ -298,22 +257,28 @@ def record_sql(engine: Engine, flt: EventFilter) -> str:
 _PROBE = {pa.string(): "''", pa.int64(): "0", pa.float64(): "0.5", pa.bool_(): "0"}
 
 
-def _probe(sql: str) -> str:
-    values = ", ".join(
-        f"{_PROBE.get(field.type, chr(39) * 2)} AS {field.name}" for field in RECORD_SCHEMA
-    )
+def _probe(sql: str, schema: pa.Schema) -> str:
+    values = ", ".join(f"{_PROBE.get(field.type, chr(39) * 2)} AS {field.name}" for field in schema)
     return f"SELECT {values}\nUNION ALL SELECT * FROM (\n{sql})"  # noqa: S608
 
 
-def read_batches(engine: Engine, flt: EventFilter) -> Iterator[pa.RecordBatch]:
-    """Record batches (:data:`RECORD_SCHEMA`) of the events matching ``flt``, in listing order.
+def read_batches(
+    engine: Engine, flt: EventFilter, *, schema: pa.Schema = RECORD_SCHEMA
+) -> Iterator[pa.RecordBatch]:
+    """Record batches (``schema``, a part of :data:`RECORD_SCHEMA`) of the events matching
+    ``flt``, in listing order.
 
     The same events, order and values as :meth:`Store.query_events`, read
-    through ADBC in one statement. Raises DatabaseUnavailable when the
-    driver cannot open the database.
+    through ADBC in one statement, in a thread a couple of batches ahead of
+    the caller (:mod:`tracker.store.readahead`). Raises DatabaseUnavailable
+    when the driver cannot open the database.
     """
+    yield from read_ahead(lambda: _read_batches(engine, flt, schema))
+
+
+def _read_batches(engine: Engine, flt: EventFilter, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
     backend = _BACKENDS[engine.dialect.name]
-    sql = record_sql(engine, flt)
+    sql = record_sql(engine, flt, schema=schema)
     try:
         conn = backend.connect(engine.url)
     except Exception as err:
@@ -321,7 +286,7 @@ def read_batches(engine: Engine, flt: EventFilter) -> Iterator[pa.RecordBatch]:
             f"the columnar reader cannot open {safe_url(str(engine.url))!r}: {err}"
         ) from err
     try:
-        yield from _batches(conn, sql, probe_row=backend.probe_row)
+        yield from _batches(conn, sql, probe_row=backend.probe_row, schema=schema)
     except (adbc_error(), OSError, pa.ArrowException) as err:
         text = (str(err).strip().splitlines() or [type(err).__name__])[0]
         raise StorageError(
@@ -331,7 +296,9 @@ def read_batches(engine: Engine, flt: EventFilter) -> Iterator[pa.RecordBatch]:
         conn.close()
 
 
-def _batches(conn: Any, sql: str, *, probe_row: bool) -> Iterator[pa.RecordBatch]:
+def _batches(
+    conn: Any, sql: str, *, probe_row: bool, schema: pa.Schema
+) -> Iterator[pa.RecordBatch]:
     cursor = conn.cursor()
     if probe_row:
         cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": BATCH_ROWS})
@@ -342,7 +309,7 @@ def _batches(conn: Any, sql: str, *, probe_row: bool) -> Iterator[pa.RecordBatch
             batch = batch.slice(1)
         first = False
         if batch.num_rows:
-            yield _typed(batch)
+            yield _typed(batch, schema)
 
 
 def adbc_error() -> type[Exception]:
@@ -352,12 +319,12 @@ def adbc_error() -> type[Exception]:
     return Error
 
 
-def _typed(batch: pa.RecordBatch) -> pa.RecordBatch:
+def _typed(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
     arrays = [
         _typed_column(column, field.type)
-        for field, column in zip(RECORD_SCHEMA, batch.columns, strict=True)
+        for field, column in zip(schema, batch.columns, strict=True)
     ]
-    return pa.RecordBatch.from_arrays(arrays, schema=RECORD_SCHEMA)
+    return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
 def _typed_column(column: pa.Array, arrow_type: pa.DataType) -> pa.Array:

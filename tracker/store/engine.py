@@ -10,6 +10,7 @@ read-only folder.
 from __future__ import annotations
 
 import functools
+import json
 import math
 import sqlite3
 from collections.abc import Iterator
@@ -35,6 +36,8 @@ EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG); the same in SQL on both
 BUSY_TIMEOUT_S = 30.0  # how long a SQLite writer waits for another writer before failing
 IMMEDIATE = "tracker_immediate"  # execution option: take SQLite's write lock at BEGIN
 
+COMPACT_JSON = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+"""How JSON columns are written: the form exports write, so bulk reads pass them through."""
 _URL_HELP = "use sqlite:///path/to/tracker.db or postgresql+psycopg://user:pass@host/dbname"
 
 
@@ -118,7 +121,10 @@ def _sqlite_engine(url: URL, *, access: Access) -> Engine:
     path = _sqlite_file(url)
     if path is not None:
         _check_file(path, access=access)
-    kwargs: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_S}}
+    kwargs: dict[str, Any] = {
+        "connect_args": {"timeout": BUSY_TIMEOUT_S},
+        "json_serializer": COMPACT_JSON,
+    }
     if in_memory:
         # One shared connection, or every checkout would see its own empty database.
         kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
@@ -209,7 +215,9 @@ def _postgres_engine(url: URL, *, access: Access) -> Engine:
     if access is Access.READ:
         connect_args["options"] = "-c default_transaction_read_only=on"
     try:
-        return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+        return sa.create_engine(
+            url, pool_pre_ping=True, connect_args=connect_args, json_serializer=COMPACT_JSON
+        )
     except (exc.NoSuchModuleError, exc.ArgumentError) as err:
         raise ConfigError(
             f"database URL {url.render_as_string(hide_password=True)!r}: unknown driver; "

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # Alembic is imported only to migrate or to explain a mismatch: importing it and
 # reading the migration scripts cost about 0.3 s, which every command paid just
 # to learn that the database was already current.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 """The newest revision under migrations/versions; a test holds it to Alembic's reading."""
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 _OWN_TABLES = frozenset(name for md in ALL_METADATA for name in md.tables)
@@ -108,7 +108,20 @@ def ensure_schema(engine: Engine) -> None:
     if status.current is None and status.empty:
         upgrade(engine)
         return
+    # Another process may be creating this database right now: the revisions
+    # before the last are committed while the last one (0006 fills a column)
+    # runs. Its migration lock is held until it is done: wait for it, look again.
+    status = _status_after_migrations(engine)
+    if status.up_to_date:
+        return
     raise SchemaMismatch(mismatch_message(engine, status))
+
+
+def _status_after_migrations(engine: Engine) -> SchemaStatus:
+    """The schema status once no other process holds the migration lock."""
+    with translated(engine), _migration_lock(engine) as conn, conn.begin():
+        pass  # SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock: taken, given back
+    return schema_status(engine)
 
 
 def at_head(engine: Engine) -> bool:

@@ -117,6 +117,9 @@ class EventRow(_EventFields, Base):
     article_id: Mapped[str | None] = mapped_column(sa.String(ID_LEN))
     report_count: Mapped[int] = mapped_column(sa.Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The sources of the record as compact JSON, kept by the writer (store/sources.py)
+    # so bulk reads need no join; NULL: no report, the event is its own source.
+    sources: Mapped[str | None] = mapped_column(sa.Text)
 
 
 class ReportRow(_EventFields, Base):

@@ -342,7 +342,9 @@ class Store:
 
         return columnar.supported(self.engine)
 
-    def read_records(self, flt: EventFilter) -> Iterator[pa.RecordBatch]:
+    def read_records(
+        self, flt: EventFilter, *, columns: Sequence[str] | None = None
+    ) -> Iterator[pa.RecordBatch]:
         """The records of the events matching ``flt`` as Arrow record batches, in listing order.
 
         The bulk path for whole-table and large reads (exports, the map,
@@ -350,11 +352,13 @@ class Store:
         no Python object per event (``tracker/store/columnar.py``). Each batch
         has the columns of ``columnar.RECORD_SCHEMA``; JSON-valued ones
         (``sources``, ``evidence``, the spans) hold compact JSON text.
+        ``columns`` reads only those columns (a map needs a third of them).
 
         Raises
         ------
         ConfigError
-            The database is an in-memory SQLite one (see :attr:`columnar`).
+            The database is an in-memory SQLite one (see :attr:`columnar`),
+            or ``columns`` names one the record does not have.
         """
         from tracker.store import columnar
 
@@ -363,7 +367,8 @@ class Store:
                 "an in-memory SQLite database cannot be read in bulk by a second driver; "
                 "use query_events, or a database file"
             )
-        return columnar.read_batches(self.engine, flt)
+        schema = columnar.record_schema(columns)
+        return columnar.read_batches(self.engine, flt, schema=schema)
 
     def query_records(self, flt: EventFilter) -> pa.Table:
         """The records of the events matching ``flt`` as one Arrow table, in listing order.

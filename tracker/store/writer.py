@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from tracker.model import Article, Event
+from tracker.store import sources
 from tracker.store.merge import aggregate, best_match
 from tracker.store.rows import article_row, report_row
 from tracker.store.schema import ARTICLES, EVENT_FIELDS, EVENTS, REPORTS
@@ -123,15 +124,19 @@ def save_article(
     _upsert_article(conn, values, exists=status is not ArticleStatus.NEW)
     gone = [rid for rid, row in old.items() if not _same_report(row, new.get(rid))]
     fresh = [row for rid, row in new.items() if not _same_report(old.get(rid), row)]
-    vanished = _remove_reports(conn, [old[rid] for rid in gone], now=now)
+    # Every event this article reports keeps its sources in step: the kept
+    # reports' events too, since the article's title, link or date may change.
+    touched = {row["event_id"] for rid, row in old.items() if rid not in gone}
+    vanished = _remove_reports(conn, [old[rid] for rid in gone], now=now, touched=touched)
     added = merged = 0
     for row in fresh:
-        if _place_report(conn, _insert_report(conn, row), now=now):
+        if _place_report(conn, _insert_report(conn, row), now=now, touched=touched):
             merged += 1
         elif row["report_id"] in vanished:
             vanished.discard(row["report_id"])  # the same event, reported differently now
         else:
             added += 1
+    sources.refresh(conn, touched)
     removed = len(vanished)
     if status in (ArticleStatus.UNCHANGED, ArticleStatus.STALE):
         # same text, but its reports, date or extractor changed (a re-extraction)
@@ -145,8 +150,10 @@ def delete_article(conn: sa.Connection, article_id: str, *, now: datetime) -> in
     old = _reports_of(conn, article_id)
     for day in sorted({r["event_date"] for r in old.values()}):
         _lock(conn, f"date:{day.isoformat()}")
-    vanished = _remove_reports(conn, list(old.values()), now=now)
+    touched: set[str] = set()
+    vanished = _remove_reports(conn, list(old.values()), now=now, touched=touched)
     conn.execute(_DELETE_ARTICLE, {"p_article_id": article_id})
+    sources.refresh(conn, touched)
     return len(vanished)
 
 
@@ -184,35 +191,44 @@ def _insert_report(conn: sa.Connection, row: Row) -> Row:
     return {**row, "seq": result.inserted_primary_key[0]}
 
 
-def _remove_reports(conn: sa.Connection, rows: Sequence[Row], *, now: datetime) -> set[str]:
-    """Delete reports, re-derive each event they fed; return the event ids now gone."""
+def _remove_reports(
+    conn: sa.Connection, rows: Sequence[Row], *, now: datetime, touched: set[str]
+) -> set[str]:
+    """Delete reports, re-derive each event they fed; return the event ids now gone.
+
+    Every event written on the way is added to ``touched``.
+    """
     affected = sorted({r["event_id"] for r in rows})
     if not affected:
         return set()
     conn.execute(_DELETE_REPORTS, {"p_seqs": [r["seq"] for r in rows]})
     for event_id in affected:
-        _rederive(conn, event_id, now=now)
+        _rederive(conn, event_id, now=now, touched=touched)
     still = conn.execute(_EVENTS_STILL, {"p_event_ids": affected})
     return set(affected) - set(still.scalars())
 
 
-def _rederive(conn: sa.Connection, event_id: str, *, now: datetime) -> None:
+def _rederive(conn: sa.Connection, event_id: str, *, now: datetime, touched: set[str]) -> None:
     # Dissolve the event and place its remaining reports again in arrival order,
     # as if the removed reports had never been read.
     remaining = _cluster(conn, event_id)
     conn.execute(_DELETE_EVENT, {"p_event_id": event_id})
     for row in remaining:
-        _place_report(conn, row, now=now)
+        _place_report(conn, row, now=now, touched=touched)
 
 
 def _cluster(conn: sa.Connection, event_id: str) -> list[Row]:
     return [r._mapping for r in conn.execute(_CLUSTER, {"p_event_id": event_id})]
 
 
-def _place_report(conn: sa.Connection, report: Row, *, now: datetime) -> bool:
-    """Merge ``report`` into a matching event (True) or found a new one (False)."""
+def _place_report(conn: sa.Connection, report: Row, *, now: datetime, touched: set[str]) -> bool:
+    """Merge ``report`` into a matching event (True) or found a new one (False).
+
+    The event's id goes into ``touched``: its sources are refreshed at the end.
+    """
     match = best_match(report, _candidates(conn, report["event_date"], report["event_type"]))
     event_id = match["event_id"] if match else report["report_id"]
+    touched.add(event_id)
     if match is not None:
         _adopt_imported(conn, match)
     conn.execute(_SET_REPORT_EVENT, {"p_seq": report["seq"], "p_event_id": event_id})
