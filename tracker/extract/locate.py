@@ -20,6 +20,7 @@ from tracker.extract.places import PlaceMention, Role
 ANCHOR_MARGIN = 0.8  # score lead over the runner-up that makes a place unambiguous
 SAME_SPOT_KM = 10.0
 CITY_POPULATION = 100_000  # rivals this close to the winner leave no doubt about the spot
+TOWN_OF_NOTE = 10_000  # people: a town this big is reported from anywhere, not a lost village
 _ANCHOR_ROLES = (Role.EVENT, Role.NEAR, Role.REFERENCE)
 
 
@@ -180,3 +181,22 @@ def _district_seat(res: Resolution | None) -> Resolution | None:
     reason = f"a district named after {res.place.name}, coded to that town; {res.reason}"
     precision = max(res.precision, GeoPrecision.NEAR)
     return replace(res, precision=precision, reason=reason)
+
+
+def town_of_note(res: Resolution) -> bool:
+    """A town of 10,000 people or an admin centre: reported from anywhere, so it keeps its
+    place beside another region; a guess among namesakes is no such town."""
+    return not res.ambiguous and (
+        res.place.population >= TOWN_OF_NOTE or res.place.feature_code.startswith(("PPLA", "PPLC"))
+    )
+
+
+def region_instead(surface: str, res: Resolution, area: Resolution, *, named: str) -> Resolution:
+    """The region ``area`` standing in for ``surface``, which the gazetteer has only at
+    ``res`` in another region: most often a village it lacks, and the right oblast beats a
+    namesake hundreds of km away. ``named`` says how the text names the region."""
+    why = (
+        f"no {surface} in {area.place.name}, {named} (the {res.place.name} in "
+        f"{res.place.admin1} would be elsewhere): coded to the region; {area.reason}"
+    )
+    return replace(area, reason=why)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geodata.model import GeoPrecision, Place
 from tracker.extract.dates import DateReading
+from tracker.extract.fatalities import Fatalities
 from tracker.model import SubEventType
 
 
@@ -48,3 +49,21 @@ class Mention:
     def located(self) -> bool:
         """True when the mention has a point."""
         return self.place is not None
+
+
+def with_toll(m: Mention, found: Fatalities, *, note: str = "") -> Mention:
+    """``m`` with the death toll ``found``, and the words it came from in the evidence."""
+    line = f"fatalities: {found.phrase!r}{note}"
+    return replace(m, fatalities=found.count, evidence=(*m.evidence, line))
+
+
+def share_toll(mentions: list[Mention], found: Fatalities, *, at: int) -> list[Mention]:
+    """A sentence's toll goes to its mention nearest ``at``, where the toll is written."""
+    if not mentions:
+        return mentions
+    nearest = min(
+        range(len(mentions)),
+        key=lambda i: abs((mentions[i].place_span or mentions[i].trigger)[0] - at),
+    )
+    mentions[nearest] = with_toll(mentions[nearest], found)
+    return mentions

@@ -48,8 +48,13 @@ from tracker.extract.grouping import clause_index as _clause
 from tracker.extract.grouping import group_by_clause as _group
 from tracker.extract.grouping import nearest_date as _nearest_date
 from tracker.extract.hedges import hedge
-from tracker.extract.locate import CITY_POPULATION, PlaceResolver
-from tracker.extract.mention import Mention
+from tracker.extract.locate import (
+    CITY_POPULATION,
+    PlaceResolver,
+    region_instead,
+    town_of_note,
+)
+from tracker.extract.mention import Mention, share_toll, with_toll
 from tracker.extract.parties import choose_parties
 from tracker.extract.places import (
     OFFICE,
@@ -61,12 +66,11 @@ from tracker.extract.places import (
 )
 from tracker.extract.rules import Trigger
 from tracker.extract.targets import Target, downed_objects, find_targets, nearest_target
-from tracker.extract.text import Sentence
+from tracker.extract.text import Sentence, sentence_after
 from tracker.extract.variants import VariantFinder
 from tracker.model import EventType, SubEventType
 
 _MAX_NOTES = 1000
-_TOWN_OF_NOTE = 10_000  # people: a town this big is reported from anywhere, not a lost village
 _THE_CITY = re.compile(r"\bthe\s+(?:capital|city)\b(?!\s+of\b)", re.I)
 # "the town was occupied", "the village's liberation": the town named just before
 _THE_PLACE = re.compile(
@@ -339,16 +343,13 @@ class ArticleReader:
         sentence, which names no place of its own, belongs to this sentence's event."""
         if not mentions or any(m.fatalities for m in mentions) or not mentions[0].located:
             return mentions
-        i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), None)
-        if i is None or i + 1 >= len(self.sentences):
+        after = sentence_after(self.sentences, sentence)
+        if after is None:
             return mentions
-        after = self.sentences[i + 1]
         found = find_fatalities(self.text[after.start : after.end])
         if found is None or any(p.role.is_event_place for p in self._places(after)):
             return mentions
-        note = f"fatalities: {found.phrase!r} (the next sentence)"
-        first = replace(mentions[0], fatalities=found.count, evidence=(*mentions[0].evidence, note))
-        return [first, *mentions[1:]]
+        return [with_toll(mentions[0], found, note=" (the next sentence)"), *mentions[1:]]
 
     def _in_named_region(
         self, sentence: Sentence, place: PlaceMention, res: Resolution | None
@@ -381,17 +382,11 @@ class ArticleReader:
             there = self.resolver.resolve(hinted)
             if there is not None and there.place.admin1 == area.place.admin1:
                 return hinted, there  # a namesake in the region the text names
-        if not res.ambiguous and (  # a guess among namesakes is no town of note
-            res.place.population >= _TOWN_OF_NOTE
-            or res.place.feature_code.startswith(("PPLA", "PPLC"))
-        ):
+        if town_of_note(res):
             return place, res
-        why = (
-            f"no {place.match.surface} in {area.place.name}, the region the text names (the "
-            f"{res.place.name} in {res.place.admin1} would be elsewhere): coded to the region; "
-            f"{area.reason}"
+        return place, region_instead(
+            place.match.surface, res, area, named="the region the text names"
         )
-        return place, replace(area, reason=why)
 
     def _namesake_in(self, name: str, admin1: str) -> bool:
         """A settlement of exactly this name in ``admin1`` (asked of the exact spellings only:
@@ -854,18 +849,9 @@ def _confidence(
 def _share_fatalities(text: str, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
     """The sentence's fatality figure goes to the mention nearest the words that give it."""
     found = find_fatalities(text[sentence.start : sentence.end])
-    if found is None or not mentions:
+    if found is None:
         return mentions
-    at = text.find(found.phrase, sentence.start, sentence.end)
-    nearest = min(
-        range(len(mentions)),
-        key=lambda i: abs((mentions[i].place_span or mentions[i].trigger)[0] - at),
-    )
-    m = mentions[nearest]
-    mentions[nearest] = replace(
-        m, fatalities=found.count, evidence=(*m.evidence, f"fatalities: {found.phrase!r}")
-    )
-    return mentions
+    return share_toll(mentions, found, at=text.find(found.phrase, sentence.start, sentence.end))
 
 
 def _vaguer_than(m: Mention, town: Place) -> bool:

@@ -7,8 +7,10 @@ article text exactly as it was given.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.errors import ExtractionError
@@ -125,6 +127,12 @@ class Sentence:
 
     start: int
     end: int
+
+
+def sentence_after(sentences: Sequence[Sentence], sentence: Sentence) -> Sentence | None:
+    """The sentence right after ``sentence`` in ``sentences`` (in text order), or None."""
+    i = bisect.bisect_right([s.start for s in sentences], sentence.start)
+    return sentences[i] if i < len(sentences) else None
 
 
 def check_text(text: str, *, max_chars: int = MAX_CHARS) -> None:

@@ -36,13 +36,13 @@ from tracker.extract.grouping import clause_index as _clause
 from tracker.extract.grouping import group_by_clause as _group
 from tracker.extract.grouping import nearest_date as _nearest
 from tracker.extract.lexicon.countries_en import THEATRE
-from tracker.extract.locate import CITY_POPULATION, PlaceResolver
-from tracker.extract.mention import Mention
+from tracker.extract.locate import CITY_POPULATION, PlaceResolver, region_instead, town_of_note
+from tracker.extract.mention import Mention, share_toll
 from tracker.extract.parties import choose_parties
 from tracker.extract.places import OFFICE, PlaceMention, Role
 from tracker.extract.rule import Trigger
 from tracker.extract.targets import nearest_target
-from tracker.extract.text import Sentence
+from tracker.extract.text import Sentence, sentence_after
 from tracker.model import EventType, SubEventType
 
 _HINT_GAP = 45  # an oblast this close after a town, in its clause, is the town's admin hint
@@ -267,25 +267,15 @@ class CyrillicReader:
             or res.place.is_region
             or res.place.country not in ("UA", "RU")
             or res.place.admin1 in (None, self.region.surface)
-            or (
-                not self._village_word_before(place)
-                and not res.ambiguous  # a guess among namesakes is no town of note
-                and (
-                    res.place.population >= _TOWN_OF_NOTE
-                    or res.place.feature_code.startswith(("PPLA", "PPLC"))
-                )
-            )
+            or (not self._village_word_before(place) and town_of_note(res))
         ):
             return res
         region = self.resolver.resolve(PlaceMention(self.region, place.role, place.why, True, None))
         if region is None:
             return res
-        why = (
-            f"no {place.match.surface} in {self.region.surface}, the only region the article "
-            f"names (the {res.place.name} in {res.place.admin1} would be elsewhere): coded to "
-            f"the region; {region.reason}"
+        return region_instead(
+            place.match.surface, res, region, named="the only region the article names"
         )
-        return replace(region, reason=why)
 
     def _with_article_region(self, place: PlaceMention) -> PlaceMention:
         """A homonym with no region of its own is looked for in the article's only region,
@@ -336,11 +326,8 @@ class CyrillicReader:
         ("Подія сталася поблизу села ..."): finer than the district or oblast named here."""
         if self._elaboration is None:
             self._elaboration = re.compile(rf"\s*(?:{self.facts.lexicon.elaboration})", re.I)
-        i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), None)
-        if i is None or i + 1 >= len(self.sentences):
-            return None
-        after = self.sentences[i + 1]
-        if not self._elaboration.match(self.text, after.start, after.end):
+        after = sentence_after(self.sentences, sentence)
+        if after is None or not self._elaboration.match(self.text, after.start, after.end):
             return None
         for place in self.places(after):
             if place.is_region or place.role not in (Role.EVENT, Role.NEAR):
@@ -433,20 +420,9 @@ class CyrillicReader:
         )
 
     def _share_fatalities(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
-        """The sentence's death toll goes to the mention nearest the words that give it."""
+        """The sentence's death toll goes to the mention nearest its start."""
         found = self.facts.fatalities(self.text[sentence.start : sentence.end])
-        if found is None or not mentions:
-            return mentions
-        at = sentence.start
-        nearest = min(
-            range(len(mentions)),
-            key=lambda i: abs((mentions[i].place_span or mentions[i].trigger)[0] - at),
-        )
-        m = mentions[nearest]
-        mentions[nearest] = replace(
-            m, fatalities=found.count, evidence=(*m.evidence, f"fatalities: {found.phrase!r}")
-        )
-        return mentions
+        return mentions if found is None else share_toll(mentions, found, at=sentence.start)
 
 
 def _assign(places: list[PlaceMention], triggers: list[Trigger], cuts: list[int]) -> list[Trigger]:
@@ -483,7 +459,6 @@ _VILLAGE_BEFORE = re.compile(
     r"|селищ\w*|деревн\w*|хутор\w*)\s+)$",
     re.I,
 )
-_TOWN_OF_NOTE = 10_000  # people: a town this big is reported from anywhere, not a lost village
 _DISTRICT = re.compile(r"\s*(?:район|округ)", re.I)
 
 
