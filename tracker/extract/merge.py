@@ -57,7 +57,10 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             m = replace(
                 m, evidence=(*m.evidence, "merged: a follow-up mention without place or date")
             )
-        groups.setdefault(_key(host if host is not None else m), []).append(m)
+        key = _key(host if host is not None else m)
+        groups.setdefault(key, []).append(m)
+        if host is not None:
+            groups[key] = _weapon_named(groups[key], m)
     return _fold_vaguer(_drop_headlines(list(groups.values())))
 
 
@@ -206,6 +209,24 @@ def _adopt_explosion_type(m: Mention, best: dict[tuple[str, str], SubEventType])
         return m
     note = f"type: {m.sub_event_type.value} at the same place and day coded as {top.value}"
     return replace(m, sub_event_type=top, evidence=(*m.evidence, note))
+
+
+def _weapon_named(group: list[Mention], follow_up: Mention) -> list[Mention]:
+    """ "The invaders attacked the village of X. They used a glide bomb.": an attack whose
+    weapon was not named takes the explosion type of the follow-up that names it."""
+    sub = follow_up.sub_event_type
+    if (
+        not group[0].weapon_unnamed
+        or follow_up.weapon_unnamed
+        or sub.event_type is not EventType.EXPLOSIONS
+        or sub is group[0].sub_event_type
+    ):
+        return group
+    note = f"type: {sub.value}, the weapon the next report names"
+    return [
+        replace(m, sub_event_type=sub, weapon_unnamed=False, evidence=(*m.evidence, note))
+        for m in group
+    ]
 
 
 def _follow_up_host(m: Mention, last_located: dict[EventType, Mention]) -> Mention | None:

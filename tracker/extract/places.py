@@ -558,6 +558,13 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
     for i in range(len(out) - 1):
         place, nxt = out[i], out[i + 1]
         if place.role is Role.ADMIN and place.why.startswith("the region of"):
+            if _hromada_then_raion(text, place, nxt):
+                # "X in the Y community, Z district": communities' names are romanised
+                # every which way, and a raion that size holds one X; the raion is the hint
+                j = next(k for k in range(i - 1, -1, -1) if out[k].hint is not None)
+                out[j] = _with_hint(out[j], _raion_hint(text, nxt.match))
+                out[i + 1] = PlaceMention(nxt.match, Role.ADMIN, place.why, nxt.is_region)
+                continue
             # "Pervomaiske, Pokrovsk raion, Donetsk": the oblast of the raion just named
             if (
                 (nxt.is_region or _is_region_stem(text, nxt))
@@ -593,6 +600,16 @@ _RAION_NAME = re.compile(r"\s(?:raion|rayon|district)$", re.I)  # "Kramatorsk ra
 _RAION_AFTER = re.compile(r"\s+(?:raion|rayon|district)\b", re.I)
 # "Katerynivka in the Marinka hromada": the hromada (KATOTTG) is the hint
 _HROMADA_AFTER = re.compile(r"\s+(?:territorial\s+)?(?:hromada|community)\b", re.I)
+
+
+def _hromada_then_raion(text: str, place: PlaceMention, nxt: PlaceMention) -> bool:
+    """``place`` is a community named as a village's hint, and ``nxt`` the raion after it."""
+    return (
+        _HROMADA_AFTER.match(text, place.match.end) is not None
+        and _RAION_AFTER.match(text, nxt.match.end) is not None
+        and nxt.match.start - place.match.end <= 30
+        and _HINT_GAP.match(text[place.match.end : nxt.match.start]) is not None
+    )
 
 
 def _raion_hint(text: str, hint: NameMatch) -> NameMatch:

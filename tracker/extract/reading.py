@@ -48,6 +48,7 @@ from tracker.extract.grouping import clause_index as _clause
 from tracker.extract.grouping import group_by_clause as _group
 from tracker.extract.grouping import nearest_date as _nearest_date
 from tracker.extract.hedges import hedge
+from tracker.extract.lexicon.rules_en import ATTACK_ON_PLACE
 from tracker.extract.locate import (
     CITY_POPULATION,
     PlaceResolver,
@@ -64,11 +65,13 @@ from tracker.extract.places import (
     hromada_adjectives,
     hromada_towns,
 )
-from tracker.extract.rules import Trigger
+from tracker.extract.rules import RULES, Trigger
 from tracker.extract.targets import Target, downed_objects, find_targets, nearest_target
 from tracker.extract.text import Sentence, sentence_after
 from tracker.extract.variants import VariantFinder
 from tracker.model import EventType, SubEventType
+
+_PLAIN_ATTACK = next(r for r in RULES if r.name == "attack")
 
 _MAX_NOTES = 1000
 _THE_CITY = re.compile(r"\bthe\s+(?:capital|city)\b(?!\s+of\b)", re.I)
@@ -182,6 +185,7 @@ class ArticleReader:
             live = [t for t in live if not is_weapon_noun(self.text, t)]
         strong = [t for t in live if not t.rule.weak]
         live = strong or live
+        live = _on_the_ground(self.text, s, e, live)
         live = _drop_downed_objects(self.text, live)
         live = _drop_launch_platforms(self.text, live)
         return _drop_subsumed(live)
@@ -694,6 +698,7 @@ class ArticleReader:
             claimed_by=claim.who if claim else None,
             alleged=alleged,
             evidence=evidence,
+            weapon_unnamed=trigger.rule.name == ATTACK_ON_PLACE,
         )
 
 
@@ -730,6 +735,18 @@ def notes_for(text: str, span: tuple[int, int]) -> str:
     """The sentence as notes: whitespace collapsed, long sentences cut."""
     notes = " ".join(text[span[0] : span[1]].split())
     return notes if len(notes) <= _MAX_NOTES else notes[: _MAX_NOTES - 1] + "…"
+
+
+def _on_the_ground(text: str, start: int, end: int, triggers: list[Trigger]) -> list[Trigger]:
+    """ "Russian troops attacked the village": among troops and assaults an attack on a
+    place is fighting on the ground, the plain "attack", not remote violence."""
+    if not any(t.rule.name == ATTACK_ON_PLACE for t in triggers) or not ground_combat(
+        text, start, end
+    ):
+        return triggers
+    return [
+        replace(t, rule=_PLAIN_ATTACK) if t.rule.name == ATTACK_ON_PLACE else t for t in triggers
+    ]
 
 
 def _drop_downed_objects(text: str, triggers: list[Trigger]) -> list[Trigger]:

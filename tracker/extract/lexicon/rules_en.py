@@ -23,6 +23,12 @@ _SIDES = (
 _AFTER_SIDE = "|".join(
     f"(?<={side} {aux})" for side in _SIDES for aux in ("", "have ", "has ", "had ")
 )
+ATTACK_ON_PLACE = "attack-on-place"
+_ATTACKED_OBJECTS = (
+    r"(?:villages?|towns?|city|cities|settlements?|hamlets?|suburbs?|outskirts|farms?|houses?"
+    r"|homes?|buildings?|enterprises?|infrastructure|facilit(?:y|ies)|schools?|hospitals?"
+    r"|cars?|vehicles?|bus|buses|trains?|stations?|substations?|ports?|communit(?:y|ies))\b"
+)
 _AIRCRAFT = r"(?:planes?|aircraft|jets?|warplanes?|helicopters?|drones?|UAVs?|Shaheds?|missiles?)"
 
 
@@ -134,7 +140,9 @@ RULES: tuple[Rule, ...] = (
         S.AIR_DRONE_STRIKE,
         r"air\s*-?\s*strikes?|air\s+raids?(?!\s+(?:alerts?|sirens?|warnings?|shelters?|alarms?))"
         r"|aerial\s+(?:bomb\w*|attacks?)"
-        r"|(?:guided|glide|aerial|aviation|cluster)\s+bombs?|bomb(?:ed|ing|ings)\b"
+        r"|(?:guided|glide|gliding|aerial|aviation|cluster)\s+bombs?|bomb(?:ed|ing|ings)\b"
+        # "KAB" is the Russian guided aerial bomb; "dropped a bomb on the village"
+        r"|KABs?\b|dropp(?:ed|ing)\s+(?:an?\s+|\w+\s+)?(?:\w+\s+)?bombs?\s+(?:on|onto)\b"
         r"|(?:drones?|UAVs?|Shaheds?|loitering\s+munitions?)\s+"
         r"(?:strikes?|attacks?|hit|struck|attacked|targeted|slammed|crashed\s+into|exploded)"
         rf"|(?:attacked|struck|hit|targeted)\s+{_N}{{0,8}}(?:by|with)\s+{_N}{{0,2}}"
@@ -306,6 +314,19 @@ RULES: tuple[Rule, ...] = (
         r"|burn(?:ed|t)\s+out|on\s+fire\b|ablaze\b|aftermath\s+of",
         0.35,
         weak=True,
+    ),
+    # "the invaders attacked the village of X", "an attack on a farm": an attack on a
+    # settlement or a civilian object, weapon unnamed, is remote violence the way coders
+    # read official reports (the reader turns it back into the plain "attack" when the
+    # sentence is about troops and assaults).
+    Rule(
+        ATTACK_ON_PLACE,
+        S.SHELLING_ARTILLERY_MISSILE,
+        rf"(?:attacked|attacking)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,1}}{_ATTACKED_OBJECTS}"
+        rf"|attacks?\s+(?:on|in|against)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,1}}{_ATTACKED_OBJECTS}",
+        0.45,
+        weak=True,
+        base_verb=True,
     ),
     # "attack drones", "attack helicopters" name weapons, not an attack
     Rule(

@@ -1,0 +1,102 @@
+"""An attack on a settlement with its weapon unnamed, glide bombs, and a community's raion.
+
+Every passage here was written for these tests; the places are a small hand-made gazetteer
+with two villages of one name in different oblasts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geodata import GazetteerBuilder, Place
+from tracker.extract import extract_events
+from tracker.model import Article, SubEventType
+
+S = SubEventType
+DAY = date(2024, 5, 10)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    builder = GazetteerBuilder()
+    for place in (
+        Place(
+            9400001, "Dubrivka", 50.95, 28.10, admin1="Zhytomyr Oblast", admin1_code="22",
+            admin2="Korosten Raion",
+        ),
+        Place(
+            9400002, "Borove", 50.90, 28.30, admin1="Zhytomyr Oblast", admin1_code="22",
+            admin2="Korosten Raion", population=2_000,
+        ),
+        Place(
+            9400003, "Dubrivka", 49.10, 37.30, admin1="Kharkiv Oblast", admin1_code="07",
+            admin2="Izium Raion",
+        ),
+        Place(
+            9400004, "Izium", 49.21, 37.26, "P", "PPLA2", admin1="Kharkiv Oblast",
+            admin1_code="07", admin2="Izium Raion", population=45_000,
+        ),
+        Place(9400005, "Stepove", 47.80, 35.40, admin1="Zaporizhzhia Oblast", admin1_code="25"),
+    ):  # fmt: skip
+        builder.add_place(place)
+    return builder.build()
+
+
+def _events(gazetteer, text: str):
+    return extract_events(Article(text, published=DAY), gazetteer=gazetteer, min_confidence=0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday morning the occupiers attacked the village of Stepove, damaging two houses.",
+        "Russian forces attacked a farm in Stepove on Friday; a tractor driver was wounded.",
+        "The governor reported an evening attack on the village of Stepove on Friday.",
+    ],
+)
+def test_an_attack_on_a_village_with_no_weapon_named_is_remote_violence(gazetteer, text) -> None:
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.sub_event_type) == ("Stepove", S.SHELLING_ARTILLERY_MISSILE)
+
+
+def test_troops_attacking_a_village_are_fighting_on_the_ground(gazetteer) -> None:
+    [event] = _events(gazetteer, "On Friday Russian troops attacked the village of Stepove.")
+    assert event.sub_event_type is S.ARMED_CLASH
+
+
+def test_an_attack_word_with_no_place_attacked_still_makes_no_event(gazetteer) -> None:
+    assert _events(gazetteer, "The attack came as talks resumed in the capital.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday Russian aircraft dropped a bomb on Stepove.",
+        "On Friday the Russians used a gliding bomb against Stepove.",
+        "A KAB hit Stepove on Friday.",
+    ],
+)
+def test_glide_bombs_as_reports_name_them_are_air_strikes(gazetteer, text) -> None:
+    assert S.AIR_DRONE_STRIKE in {e.sub_event_type for e in _events(gazetteer, text)}
+
+
+def test_a_follow_up_that_names_the_weapon_types_the_attack(gazetteer) -> None:
+    text = (
+        "On Friday morning the occupiers attacked the village of Stepove. "
+        "They used a guided aerial bomb; a barn caught fire."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.sub_event_type) == ("Stepove", S.AIR_DRONE_STRIKE)
+    assert any("the weapon the next report names" in line for line in event.evidence)
+
+
+def test_the_raion_after_a_community_places_the_village(gazetteer) -> None:
+    # the community's name is spelt as a village in another oblast is; the raion decides
+    text = (
+        "On Friday the occupiers shelled the village of Dubrivka in the Borove community, "
+        "Izium district."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.geonameid, event.admin1) == (9400003, "Kharkiv Oblast")
