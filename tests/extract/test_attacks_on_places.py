@@ -39,6 +39,17 @@ def gazetteer():
             admin1_code="07", admin2="Izium Raion", population=45_000,
         ),
         Place(9400005, "Stepove", 47.80, 35.40, admin1="Zaporizhzhia Oblast", admin1_code="25"),
+        Place(
+            9400006, "Valuyki", 50.21, 38.10, "P", "PPLA2", country="RU",
+            admin1="Belgorod Oblast", admin1_code="09", population=35_000,
+        ),
+        # the only namesake the gazetteer has of a Belgorod village, 170 km away
+        Place(9400007, "Novopetrivka", 48.60, 37.60, admin1="Donetsk Oblast", admin1_code="05"),
+        Place(
+            9400008, "Kharkiv", 49.99, 36.23, "P", "PPLA", admin1="Kharkiv Oblast",
+            admin1_code="07", population=1_400_000,
+        ),
+        Place(9400009, "Stepanky", 49.87, 36.40, admin1="Kharkiv Oblast", admin1_code="07"),
     ):  # fmt: skip
         builder.add_place(place)
     return builder.build()
@@ -100,3 +111,16 @@ def test_the_raion_after_a_community_places_the_village(gazetteer) -> None:
     )
     [event] = _events(gazetteer, text)
     assert (event.geonameid, event.admin1) == (9400003, "Kharkiv Oblast")
+
+
+def test_a_village_missing_near_its_town_is_coded_near_the_town(gazetteer) -> None:
+    text = "Ukrainian forces shelled the village of Novopetrivka near Valuyki on Friday."
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.geo_precision.value) == ("Valuyki", 2)
+    assert any("which the text says it is near" in line for line in event.evidence)
+
+
+def test_a_village_found_near_its_town_keeps_its_own_place(gazetteer) -> None:
+    text = "Russian forces shelled the village of Stepanky outside Kharkiv on Friday."
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.geo_precision.value) == ("Stepanky", 1)

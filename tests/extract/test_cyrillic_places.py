@@ -92,6 +92,13 @@ PLACES = [
     ),
     # a village GeoNames spells the BGN way only ("Zelenoye"), no Russian Cyrillic name
     (_place(9100024, "Zelene", 47.96, 35.48, "Zaporizhzhia Oblast", "26"), ["Zelenoye"]),
+    (
+        _place(9100025, "Valuyki", 50.21, 38.10, "Belgorod Oblast", "09", country="RU",
+               feature_code="PPLA2", population=35_000),
+        ["Валуйки"],
+    ),
+    # the only namesake the gazetteer has of a Belgorod village, 170 km away
+    (_place(9100026, "Novopetrivka", 48.60, 37.60, "Donetsk Oblast", "05"), ["Новопетровка"]),
     # a city's district with the city's population, as some GeoNames rows have
     (
         _place(9100008, "Zarichnyi", 50.93, 34.80, "Sumy Oblast", "21", feature_code="PPLX",
@@ -324,3 +331,35 @@ def test_the_town_a_village_lies_near_is_no_second_place(extract, language, text
 def test_a_russian_name_finds_the_village_spelt_the_bgn_way(extract) -> None:
     (event,) = extract("24 сентября освобожден населенный пункт Зеленое.", "ru")
     assert event.location == "Zelene"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Вечером 24 сентября обстрелу подверглось село Новопетровка под Валуйками."),
+        ("uk", "Увечері 24 вересня обстрілу зазнало село Новопетровка під Валуйками."),
+    ],
+)
+def test_a_village_missing_near_its_town_is_coded_near_the_town(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.geo_precision.value) == ("Valuyki", 2)
+    assert any("which the text says it is near" in line for line in event.evidence)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "attacker"),
+    [
+        # strikes on Russian ground are reported from Russia's side: its enemy is Ukraine's
+        ("ru", "Вечером 24 сентября противник обстрелял Шебекино, ранен мужчина.", "Ukraine"),
+        ("ru", "Вечером 24 сентября противник обстрелял Изюм, ранен мужчина.", "Russia"),
+        ("uk", "Увечері 24 вересня ворог обстріляв Ізюм, поранено чоловіка.", "Russia"),
+    ],
+)
+def test_the_enemy_is_the_side_opposite_the_ground_it_struck(
+    extract, language, text, attacker
+) -> None:
+    (event,) = extract(text, language)
+    assert (
+        event.actor1
+        == f"Military Forces of {attacker} ({'2019' if attacker == 'Ukraine' else '2000'}-)"
+    )

@@ -107,6 +107,7 @@ class SideMention:
     start: int
     end: int
     attacker: bool
+    enemy: bool = False  # named only as "the enemy": whose enemy depends on where it struck
 
 
 def find_sides(text: str, start: int, end: int, *, trigger_start: int) -> list[SideMention]:

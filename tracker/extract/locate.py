@@ -200,3 +200,28 @@ def region_instead(surface: str, res: Resolution, area: Resolution, *, named: st
         f"{res.place.admin1} would be elsewhere): coded to the region; {area.reason}"
     )
     return replace(area, reason=why)
+
+
+# A village said to lie "near" a town lies within an hour's drive of it (reporters say "near"
+# loosely: 50 km is not unusual); a namesake farther than this is another village of that
+# name, and the one meant is missing from the gazetteer.
+NEAR_REFERENCE_KM = 80.0
+
+
+def reference_instead(surface: str, res: Resolution, reference: Resolution) -> Resolution:
+    """``res`` for ``surface``, unless it lies far from the town the text says it is near
+    ("Novopetrovka near Valuyki" found only 170 km away): then the town, at "near" precision,
+    with the reason. A region, or a reference that is itself a region, changes nothing."""
+    if res.place.is_region or reference.place.is_region:
+        return res
+    km = haversine_km(
+        res.place.latitude, res.place.longitude, reference.place.latitude, reference.place.longitude
+    )
+    if km <= NEAR_REFERENCE_KM:
+        return res
+    why = (
+        f"no {surface} within {NEAR_REFERENCE_KM:.0f} km of {reference.place.name}, which the "
+        f"text says it is near (the {res.place.name} in {res.place.admin1} is {km:.0f} km "
+        f"away): coded near {reference.place.name}; {reference.reason}"
+    )
+    return replace(reference, precision=GeoPrecision.NEAR, alternatives=(), reason=why)

@@ -356,9 +356,17 @@ def _near_references(text: str, mentions: list[PlaceMention]) -> list[PlaceMenti
             continue
         if prev.is_region or not _NEAR_GAP.fullmatch(text, prev.match.end, cur.match.start):
             continue
-        why = f"a reference point for {prev.match.surface!r} named just before it"
+        why = f"{NEAR_TOWN_WHY} {prev.match.surface!r} named just before it"
         out[i] = PlaceMention(cur.match, Role.REFERENCE, why, cur.is_region, cur.hint)
     return out
+
+
+NEAR_TOWN_WHY = "a reference point for"  # "X near Y", "X outside Y", "X під Y": Y's role
+
+
+def near_town(reference: PlaceMention | None) -> bool:
+    """``reference`` is the town a village just before it is said to lie near."""
+    return reference is not None and reference.why.startswith(NEAR_TOWN_WHY)
 
 
 _WHERE_IT_LIES = "says where the place before it lies:"

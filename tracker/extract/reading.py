@@ -52,6 +52,7 @@ from tracker.extract.lexicon.rules_en import ATTACK_ON_PLACE
 from tracker.extract.locate import (
     CITY_POPULATION,
     PlaceResolver,
+    reference_instead,
     region_instead,
     town_of_note,
 )
@@ -64,6 +65,7 @@ from tracker.extract.places import (
     classify_places,
     hromada_adjectives,
     hromada_towns,
+    near_town,
 )
 from tracker.extract.rules import RULES, Trigger
 from tracker.extract.targets import Target, downed_objects, find_targets, nearest_target
@@ -321,6 +323,12 @@ class ArticleReader:
             for place in mine:
                 beside = near or self._neighbour(event_places, place) or here
                 res = self.resolver.resolve(place, near=beside)
+                if res is not None and near is not None and near_town(reference):
+                    res = reference_instead(
+                        place.match.surface,
+                        res,
+                        self.resolver.resolve(reference),  # type: ignore[arg-type]
+                    )
                 if beside is None:
                     place, res = self._in_named_region(sentence, place, res)
                 if res is not None and not res.place.is_region:

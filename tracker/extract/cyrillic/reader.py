@@ -36,10 +36,16 @@ from tracker.extract.grouping import clause_index as _clause
 from tracker.extract.grouping import group_by_clause as _group
 from tracker.extract.grouping import nearest_date as _nearest
 from tracker.extract.lexicon.countries_en import THEATRE
-from tracker.extract.locate import CITY_POPULATION, PlaceResolver, region_instead, town_of_note
+from tracker.extract.locate import (
+    CITY_POPULATION,
+    PlaceResolver,
+    reference_instead,
+    region_instead,
+    town_of_note,
+)
 from tracker.extract.mention import Mention, share_toll
 from tracker.extract.parties import choose_parties
-from tracker.extract.places import OFFICE, PlaceMention, Role
+from tracker.extract.places import NEAR_TOWN_WHY, OFFICE, PlaceMention, Role, near_town
 from tracker.extract.rule import Trigger
 from tracker.extract.targets import nearest_target
 from tracker.extract.text import Sentence, sentence_after
@@ -159,7 +165,7 @@ class CyrillicReader:
             if role is Role.NEAR and _district_of_previous(found, i, cuts, self.text):
                 role, why = Role.ADMIN, "the district of the place named just before"
             elif role is Role.NEAR and out and self._near_the_one_before(found, i, out[-1]):
-                role, why = Role.REFERENCE, "the town the place just before lies near"
+                role, why = Role.REFERENCE, f"{NEAR_TOWN_WHY} {out[-1].match.surface!r}"
             out.append(PlaceMention(match, role, why, t.is_region, hint))
         # "бій на півночі Шосткинського району ... у районі Середино-Буди": a district beside
         # a settlement of the same sentence is where that settlement lies, not a second place
@@ -229,7 +235,7 @@ class CyrillicReader:
                 mentions.append(self._mention(sentence, group, *told, note=note))
                 continue
             for place in mine:
-                res = self._resolve_in_article(place)
+                res = self._beside_its_town(places, place) or self._resolve_in_article(place)
                 mentions.append(self._mention(sentence, group, place, res))
             if mine:
                 continue
@@ -252,6 +258,21 @@ class CyrillicReader:
                     replace(m, thin=True) for m in mentions[-len(mine) or -1 :]
                 ]
         return self._share_fatalities(sentence, mentions)
+
+    def _beside_its_town(
+        self, places: list[PlaceMention], place: PlaceMention
+    ) -> Resolution | None:
+        """ "село Новопетрівка під Валуйками": the namesake nearest the town, or the town
+        itself when every namesake lies far from it (the village is missing)."""
+        i = places.index(place)
+        town = places[i + 1] if i + 1 < len(places) else None
+        if place.hint is not None or not near_town(town):
+            return None
+        found = self.resolver.resolve(town)  # type: ignore[arg-type]
+        if found is None:
+            return None
+        res = self.resolver.resolve(place, near=(found.place.latitude, found.place.longitude))
+        return None if res is None else reference_instead(place.match.surface, res, found)
 
     def _resolve_in_article(self, place: PlaceMention) -> Resolution | None:
         """An event place, looked for in the article's only region; a village found only in
