@@ -124,3 +124,11 @@ def test_a_village_found_near_its_town_keeps_its_own_place(gazetteer) -> None:
     text = "Russian forces shelled the village of Stepanky outside Kharkiv on Friday."
     [event] = _events(gazetteer, text)
     assert (event.location, event.geo_precision.value) == ("Stepanky", 1)
+
+
+def test_sentences_going_on_with_a_story_from_the_past_are_no_events(gazetteer) -> None:
+    text = (
+        "Two years ago, on March 3, 2022, Russian jets bombed a school in Stepove. Eight "
+        "people died in the bombing. The Russians hit the gym, where families sheltered."
+    )
+    assert _events(gazetteer, text) == []

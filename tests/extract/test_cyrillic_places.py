@@ -363,3 +363,69 @@ def test_the_enemy_is_the_side_opposite_the_ground_it_struck(
         event.actor1
         == f"Military Forces of {attacker} ({'2019' if attacker == 'Ukraine' else '2000'}-)"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "uk",
+            "Два роки тому, 3 березня 2022 року, росіяни скинули авіабомбу на школу в Ізюмі. "
+            "Тоді під час бомбардування загинули восьмеро людей. Окупанти влучили в спортзал.",
+        ),
+        (
+            "ru",
+            "Два года назад, 3 марта 2022 года, россияне сбросили авиабомбу на школу в Изюме. "
+            "Тогда при бомбардировке погибли восемь человек. Оккупанты попали в спортзал.",
+        ),
+    ],
+)
+def test_sentences_going_on_with_a_story_from_the_past_are_no_events(
+    extract, language, text
+) -> None:
+    assert extract(text, language) == []
+
+
+def test_a_new_paragraph_after_the_past_is_read_again(extract) -> None:
+    text = (
+        "Два роки тому, 3 березня 2022 року, росіяни скинули авіабомбу на школу в Ізюмі.\n\n"
+        "Сьогодні вранці ворог обстріляв Ізюм, поранено чоловіка."
+    )
+    (event,) = extract(text, "uk")
+    assert (event.location, str(event.event_date)) == ("Izium", "2024-09-25")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Завдання бригади - не допустити нового наступу ворога на Ізюм."),
+        ("uk", "Позиції укріплюють, щоб запобігти новому наступу на Ізюм."),
+        ("ru", "Задача - предотвратить новое наступление противника на Изюм."),
+        ("ru", "Укрепления строят, чтобы не допустить прорыва противника к Изюму."),
+    ],
+)
+def test_what_is_to_be_prevented_has_not_happened(extract, language, text) -> None:
+    assert extract(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Учора Україна отримала нову партію ракет для ППО, повідомили в Ізюмі."),
+        ("ru", "Вчера Украина получила новую партию ракет для ПВО, сообщили в Изюме."),
+    ],
+)
+def test_missiles_delivered_are_no_strike(extract, language, text) -> None:
+    assert extract(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Учора російські ракети влучили в Ізюм."),
+        ("ru", "Вчера российские ракеты попали в Изюм."),
+    ],
+)
+def test_missiles_that_hit_are_a_strike(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert event.location == "Izium"

@@ -45,6 +45,7 @@ from tracker.extract.dates import DateReading, default_date, find_dates, story_d
 from tracker.extract.fatalities import find_fatalities
 from tracker.extract.grouping import best_of as _best
 from tracker.extract.grouping import clause_index as _clause
+from tracker.extract.grouping import goes_on_with_the_past
 from tracker.extract.grouping import group_by_clause as _group
 from tracker.extract.grouping import nearest_date as _nearest_date
 from tracker.extract.hedges import hedge
@@ -133,6 +134,7 @@ class ArticleReader:
     _dateline_place: PlaceMention | None = None
     _variants: VariantFinder | None = None
     _story_day: tuple[DateReading | None] | None = None
+    _past_story: int | None = None  # where the last sentence telling of the war's past ended
 
     def _undated(self) -> DateReading:
         """The date of a sentence that names none: the story's day when its lead names a
@@ -152,7 +154,11 @@ class ArticleReader:
         if not kept:
             return []
         dates = find_dates(s_text, published=self.published, today=self.today)
+        if not dates and self._goes_on_with_the_past(sentence):
+            return []
         dated = [(t, _nearest_date(dates, t.start - sentence.start)) for t in kept]
+        if any(d is not None and self._history(d) for _, d in dated):
+            self._past_story = sentence.end
         dated = [(t, d) for t, d in dated if d is None or not (d.future or self._history(d))]
         if not dated:
             return []
@@ -168,6 +174,13 @@ class ArticleReader:
     def _history(self, reading: DateReading) -> bool:
         """Long before publication: history. Without a publication date nobody can tell."""
         return reading.history and self.published is not None
+
+    def _goes_on_with_the_past(self, sentence: Sentence) -> bool:
+        """See :func:`tracker.extract.grouping.goes_on_with_the_past`."""
+        if goes_on_with_the_past(self.text, self._past_story, sentence, self._places(sentence)):
+            self._past_story = sentence.end
+            return True
+        return False
 
     # -- triggers ----------------------------------------------------------
 

@@ -30,7 +30,7 @@ from tracker.extract.cyrillic.dates import find_dates
 from tracker.extract.cyrillic.facts import SentenceFacts
 from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder
 from tracker.extract.dates import DateReading, default_date, story_day
-from tracker.extract.grouping import Dated
+from tracker.extract.grouping import Dated, goes_on_with_the_past
 from tracker.extract.grouping import best_of as _best
 from tracker.extract.grouping import clause_index as _clause
 from tracker.extract.grouping import group_by_clause as _group
@@ -73,6 +73,7 @@ class CyrillicReader:
     _elaboration: re.Pattern[str] | None = None
     _source: tuple[Claim | None] | None = None
     _story_day: tuple[DateReading | None] | None = None
+    _past_story: int | None = None  # where the last sentence telling of the war's past ended
 
     @property
     def _near_gap(self) -> re.Pattern[str]:
@@ -93,7 +94,14 @@ class CyrillicReader:
         dates = find_dates(self.text[s:e], lexicon, published=self.published, today=self.today)
         if not dates and self.facts.recap(self.text[s:e]):
             return []  # "Нагадаємо, ..." with no date of its own: an earlier report
+        if not dates and goes_on_with_the_past(
+            self.text, self._past_story, sentence, self.places(sentence)
+        ):
+            self._past_story = e
+            return []
         dated = [(t, _nearest(dates, t.start - s)) for t in kept]
+        if any(d is not None and self._history(d) for _, d in dated):
+            self._past_story = e
         dated = [(t, d) for t, d in dated if d is None or not (d.future or self._history(d))]
         return self._mentions(sentence, dated) if dated else []
 
