@@ -50,6 +50,15 @@ def gazetteer():
             admin1_code="07", population=1_400_000,
         ),
         Place(9400009, "Stepanky", 49.87, 36.40, admin1="Kharkiv Oblast", admin1_code="07"),
+        Place(
+            9400010, "Kursk", 51.73, 36.19, "P", "PPLA", country="RU", admin1="Kursk Oblast",
+            admin1_code="41", population=440_000,
+        ),
+        # a district town of Ukraine that shares its name with many villages
+        Place(
+            9400011, "Horodyshche", 49.29, 31.45, "P", "PPLA2", admin1="Cherkasy Oblast",
+            admin1_code="01", population=13_600,
+        ),
     ):  # fmt: skip
         builder.add_place(place)
     return builder.build()
@@ -132,3 +141,26 @@ def test_sentences_going_on_with_a_story_from_the_past_are_no_events(gazetteer) 
         "people died in the bombing. The Russians hit the gym, where families sheltered."
     )
     assert _events(gazetteer, text) == []
+
+
+def test_a_village_the_sentence_before_places_in_a_region_is_looked_for_there(gazetteer) -> None:
+    text = (
+        "Two people were wounded overnight in Russia's Kursk Region, the governor said. "
+        "A drone dropped an explosive on a house in the village of Horodyshche.\n\n"
+        "Separately, air defences downed a drone over the Kharkiv region."
+    )
+    placed = {e.location: e for e in _events(gazetteer, text)}
+    assert "Horodyshche" not in placed  # a town in Cherkasy Oblast is not that village
+    assert placed["Kursk Oblast"].geo_precision.value == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Two civilians were killed in Russian shelling of Stepove on Friday.", "Russia"),
+        ("A man was wounded in a Ukrainian drone strike on Valuyki on Friday.", "Ukraine"),
+    ],
+)
+def test_the_side_whose_attack_killed_is_the_attacker(gazetteer, text, attacker) -> None:
+    [event] = _events(gazetteer, text)
+    assert event.actor1 is not None and attacker in event.actor1

@@ -121,7 +121,19 @@ def find_sides(text: str, start: int, end: int, *, trigger_start: int) -> list[S
     return mentions
 
 
+# "killed in Russian shelling", "a Ukrainian drone strike on ...": the side whose attack
+# it is, wherever the phrase stands in the sentence
+_ITS_ATTACK = re.compile(
+    r"(?:strikes?|attacks?|shelling|bombardment|fire|raids?)$"
+    r"|\s+(?:(?:drone|missile|rocket|artillery|air|mortar)\s+)?"
+    r"(?:strikes?|attacks?|shelling|bombardment|fire|raids?)\b",
+    re.I,
+)
+
+
 def _reads_as_attacker(text: str, m: re.Match[str], start: int, trigger_start: int) -> bool:
+    if _ITS_ATTACK.search(m.group()) or _ITS_ATTACK.match(text, m.end()):
+        return True
     before = text[max(start, m.start() - 40) : m.start()]
     if _BY_BEFORE_END.ends(before):
         return True

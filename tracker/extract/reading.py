@@ -70,11 +70,14 @@ from tracker.extract.places import (
 )
 from tracker.extract.rules import RULES, Trigger
 from tracker.extract.targets import Target, downed_objects, find_targets, nearest_target
-from tracker.extract.text import Sentence, sentence_after
+from tracker.extract.text import Sentence, sentence_after, sentence_before
 from tracker.extract.variants import VariantFinder
 from tracker.model import EventType, SubEventType
 
 _PLAIN_ATTACK = next(r for r in RULES if r.name == "attack")
+# "the village of X", "X village": whatever X is elsewhere, here it is a village
+_VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+(?:the\s+)?$", re.I)
+_VILLAGE_AFTER = re.compile(r"\s+village\b", re.I)
 
 _MAX_NOTES = 1000
 _THE_CITY = re.compile(r"\bthe\s+(?:capital|city)\b(?!\s+of\b)", re.I)
@@ -392,7 +395,13 @@ class ArticleReader:
             or place.is_region
             or res.place.is_region
             or res.place.country not in ("UA", "RU")
-            or res.place.population >= CITY_POPULATION
+        ):
+            return place, res
+        village = _VILLAGE_BEFORE.search(
+            self.text, max(sentence.start, place.match.start - 30), place.match.start
+        ) or _VILLAGE_AFTER.match(self.text, place.match.end)
+        if not village and (
+            res.place.population >= CITY_POPULATION
             or res.place.feature_code in ("PPLA", "PPLC")  # an oblast's capital, the capital
         ):
             return place, res
@@ -407,7 +416,7 @@ class ArticleReader:
             there = self.resolver.resolve(hinted)
             if there is not None and there.place.admin1 == area.place.admin1:
                 return hinted, there  # a namesake in the region the text names
-        if town_of_note(res):
+        if town_of_note(res) and not village:
             return place, res
         return place, region_instead(
             place.match.surface, res, area, named="the region the text names"
@@ -424,12 +433,19 @@ class ArticleReader:
         )
 
     def _one_region(self, sentence: Sentence) -> PlaceMention | None:
-        """The one oblast the sentence names, else the one the article names."""
+        """The one oblast the sentence names, else the one the sentence before it names
+        ("... in Russia's Kursk Region. A drone hit a house in the village of X"), else the
+        one the article names."""
         here = self._by_oblast(p for p in self._places(sentence) if p.is_region)
         if len(here) == 1:
             return next(iter(here.values()))
         if here:
             return None
+        before = sentence_before(self.sentences, sentence)
+        if before is not None and "\n\n" not in self.text[before.end : sentence.start]:
+            there = self._by_oblast(p for p in self._places(before) if p.is_region)
+            if len(there) == 1:
+                return next(iter(there.values()))
         # the sentences read so far (every sentence, once the article has been primed): a
         # scan of the whole text for this alone would cost more than the rule saves
         named = self._by_oblast(
