@@ -164,3 +164,25 @@ def test_a_village_the_sentence_before_places_in_a_region_is_looked_for_there(ga
 def test_the_side_whose_attack_killed_is_the_attacker(gazetteer, text, attacker) -> None:
     [event] = _events(gazetteer, text)
     assert event.actor1 is not None and attacker in event.actor1
+
+
+def test_a_town_described_as_recently_captured_is_a_reference_not_a_capture(gazetteer) -> None:
+    text = (
+        "One man was killed in attacks on the village of Stepanky, some ten miles north of "
+        "the recently captured Kharkiv, the governor said on Friday."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.sub_event_type) == ("Stepanky", S.SHELLING_ARTILLERY_MISSILE)
+    assert event.fatalities == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces captured Stepanky on Friday.",
+        "Russian troops have seized the village of Stepanky, the ministry said on Friday.",
+    ],
+)
+def test_a_capture_told_as_news_is_still_a_capture(gazetteer, text) -> None:
+    [event] = _events(gazetteer, text)
+    assert event.sub_event_type is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY

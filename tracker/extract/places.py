@@ -86,13 +86,19 @@ _BEFORE = (
     (
         Role.REFERENCE,
         "direction from it",
-        re.compile(rf"\b{_D}\s+of\s+(?:the\s+(?:city|town|village|capital)\s+of\s+)?$", re.I),
+        # "northwest of the recently captured Avdiivka": a few lowercase words may describe it
+        re.compile(
+            rf"\b{_D}\s+of\s+(?:the\s+)?(?-i:[a-z][\w-]*\s+){{0,2}}"
+            r"(?:(?:city|town|village|capital)\s+of\s+)?$",
+            re.I,
+        ),
     ),
     (
         Role.REFERENCE,
         "distance from it",
         re.compile(
-            r"\b(?:km|kilometres?|kilometers?|miles)\s+(?:\w+\s+)?(?:from|of|outside)\s+(?:the\s+)?$",
+            r"\b(?:km|kilometres?|kilometers?|miles)\s+(?:\w+\s+)?(?:from|of|outside)\s+(?:the\s+)?"
+            r"(?-i:[a-z][\w-]*\s+){0,2}$",
             re.I,
         ),
     ),

@@ -29,6 +29,9 @@ _ATTACKED_OBJECTS = (
     r"|homes?|buildings?|enterprises?|infrastructure|facilit(?:y|ies)|schools?|hospitals?"
     r"|cars?|vehicles?|bus|buses|trains?|stations?|substations?|ports?|communit(?:y|ies))\b"
 )
+# "the recently captured Avdiivka", "Russian-occupied": a participle describing a place
+# tells its past, not an event of the day
+_ATTRIBUTIVE = r"(?<!the\s)(?<!the\srecently\s)(?<!the\snewly\s)(?<!-)"
 _AIRCRAFT = r"(?:planes?|aircraft|jets?|warplanes?|helicopters?|drones?|UAVs?|Shaheds?|missiles?)"
 
 
@@ -198,14 +201,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "recapture",
         S.GOVERNMENT_REGAINS_TERRITORY,
-        r"recaptur(?:ed|es|ing)|retook|retaken|liberat(?:ed|es|ing)\b|liberation\s+of"
+        rf"{_ATTRIBUTIVE}(?:recaptur(?:ed|es|ing)|liberat(?:ed|es|ing)\b)|retook|retaken"
+        r"|liberation\s+of"
         r"|regain(?:ed|s)\s+control|took\s+back|won\s+back|de-occupied",
         0.75,
     ),
     Rule(
         "capture",
         S.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
-        r"(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing))(?!\s+(?:\w+\s+){0,2}"
+        rf"{_ATTRIBUTIVE}(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing))(?!\s+(?:\w+\s+){{0,2}}"
         r"(?:soldiers|servicemen|troops|prisoners|fighters|POWs|weapons|equipment|tanks))"
         r"|took\s+(?:full\s+|complete\s+|total\s+)?control(?:\s+\w+){0,2}\s+of|taken\s+control"
         r"|overran|overrun|fell\s+to(?!\s+(?:\d|a\s+(?:low|record)|its|the\s+lowest|zero|just))"
