@@ -99,6 +99,25 @@ PLACES = [
     ),
     # the only namesake the gazetteer has of a Belgorod village, 170 km away
     (_place(9100026, "Novopetrivka", 48.60, 37.60, "Donetsk Oblast", "05"), ["Новопетровка"]),
+    (
+        _place(9100027, "Kupiansk", 49.71, 37.61, KHARKIV, "07", feature_code="PPLA2",
+               population=27_000),
+        ["Куп'янськ", "Купянск"],
+    ),
+    (_place(9100028, "Synkivka", 49.77, 37.65, KHARKIV, "07"), ["Синьківка", "Синьковка"]),
+    # a village named like the Lyman sector's adjective, far from the front
+    (_place(9100029, "Lymanske", 46.60, 30.00, "Odesa Oblast", "17"), ["Лиманське", "Лиманское"]),
+    (
+        _place(9100030, "Lyman", 48.99, 37.81, "Donetsk Oblast", "05", feature_code="PPLA3",
+               population=20_000),
+        ["Лиман"],
+    ),
+    # two villages of one name: one in the Izium sector, one far from it
+    (
+        _place(9100031, "Hryhorivka", 46.50, 30.50, "Odesa Oblast", "17"),
+        ["Григорівка", "Григоровка"],
+    ),
+    (_place(9100032, "Hryhorivka", 49.30, 37.40, KHARKIV, "07"), ["Григорівка", "Григоровка"]),
     # a city's district with the city's population, as some GeoNames rows have
     (
         _place(9100008, "Zarichnyi", 50.93, 34.80, "Sumy Oblast", "21", feature_code="PPLX",
@@ -429,3 +448,49 @@ def test_missiles_delivered_are_no_strike(extract, language, text) -> None:
 def test_missiles_that_hit_are_a_strike(extract, language, text) -> None:
     (event,) = extract(text, language)
     assert event.location == "Izium"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Увечері 24 вересня захисники відбили 4 російські атаки біля Синьківки."),
+        ("ru", "Вечером 24 сентября защитники отразили 4 российские атаки у Синьковки."),
+    ],
+)
+def test_repelled_attacks_with_a_count_and_an_adjective_are_a_clash(
+    extract, language, text
+) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.sub_event_type.value) == ("Synkivka", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "uk",
+            "24 вересня на Куп'янському напрямку відбито 3 атаки біля Синьківки, "
+            "на Лиманському – 2 атаки.",
+        ),
+        (
+            "ru",
+            "24 сентября на Купянском направлении отбиты 3 атаки у Синьковки, "
+            "на Лиманском – 2 атаки.",
+        ),
+    ],
+)
+def test_a_front_sector_is_no_place_of_an_event(extract, language, text) -> None:
+    places = {e.location for e in extract(text, language)}
+    assert places == {"Synkivka"}  # neither Kupiansk nor a village named like "Лиманському"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "24 вересня на Ізюмському напрямку ворог штурмував позиції біля Григорівки."),
+        ("ru", "24 сентября на Изюмском направлении противник штурмовал позиции у Григоровки."),
+    ],
+)
+def test_a_village_is_the_namesake_in_the_sector_named(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.admin1) == ("Hryhorivka", KHARKIV)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
+from geodata.distance import haversine_km
 from geodata.model import GeoPrecision, NameMatch, Resolution
 from tracker.extract.actors import Claim, claimant_side
 from tracker.extract.cyrillic.dates import find_dates
@@ -38,6 +39,7 @@ from tracker.extract.grouping import nearest_date as _nearest
 from tracker.extract.lexicon.countries_en import THEATRE
 from tracker.extract.locate import (
     CITY_POPULATION,
+    NEAR_REFERENCE_KM,
     PlaceResolver,
     reference_instead,
     region_instead,
@@ -51,6 +53,7 @@ from tracker.extract.targets import nearest_target
 from tracker.extract.text import Sentence, sentence_after
 from tracker.model import EventType, SubEventType
 
+_SECTOR = "names a front sector ('the X direction')"
 _HINT_GAP = 45  # an oblast this close after a town, in its clause, is the town's admin hint
 _LOOK_BACK = 3
 _VAGUE = frozenset({"attack", "damage"})
@@ -214,6 +217,8 @@ class CyrillicReader:
             return Role.REFERENCE, "a distance or direction from it"
         if ends("near", before):
             return Role.NEAR, f"near: {before.split()[-1] if before.split() else ''!r}"
+        if t.kind == "sector":
+            return Role.REFERENCE, _SECTOR
         if t.kind == "community" and ends("settlement", before):
             return Role.ADMIN, "the community of the settlement named just before"
         if t.kind == "community":
@@ -242,8 +247,13 @@ class CyrillicReader:
                 note = "place: the next sentence says where it happened"
                 mentions.append(self._mention(sentence, group, *told, note=note))
                 continue
+            sector = next((p for p in places if p.why == _SECTOR), None)
             for place in mine:
-                res = self._beside_its_town(places, place) or self._resolve_in_article(place)
+                res = (
+                    self._beside_its_town(places, place)
+                    or self._in_sector(sector, place)
+                    or self._resolve_in_article(place)
+                )
                 mentions.append(self._mention(sentence, group, place, res))
             if mine:
                 continue
@@ -266,6 +276,21 @@ class CyrillicReader:
                     replace(m, thin=True) for m in mentions[-len(mine) or -1 :]
                 ]
         return self._share_fatalities(sentence, mentions)
+
+    def _in_sector(self, sector: PlaceMention | None, place: PlaceMention) -> Resolution | None:
+        """ "На Бахмутському напрямку ... біля Григорівки": of a village's namesakes, the one
+        in the front sector the sentence names (within reach of its town), if there is one."""
+        if sector is None or place.hint is not None or place.is_region:
+            return None
+        town = self.resolver.resolve(sector)
+        if town is None:
+            return None
+        point = (town.place.latitude, town.place.longitude)
+        res = self.resolver.resolve(place, near=point)
+        if res is None or res.place.is_region:
+            return None
+        km = haversine_km(res.place.latitude, res.place.longitude, *point)
+        return res if km <= NEAR_REFERENCE_KM else None
 
     def _beside_its_town(
         self, places: list[PlaceMention], place: PlaceMention
