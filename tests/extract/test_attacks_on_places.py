@@ -186,3 +186,11 @@ def test_a_town_described_as_recently_captured_is_a_reference_not_a_capture(gaze
 def test_a_capture_told_as_news_is_still_a_capture(gazetteer, text) -> None:
     [event] = _events(gazetteer, text)
     assert event.sub_event_type is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY
+
+
+def test_earlier_this_month_ends_on_the_day_of_the_report(gazetteer) -> None:
+    [event] = extract_events(
+        Article("Earlier in May, Russian forces captured Stepove.", published=DAY),
+        gazetteer=gazetteer,
+    )
+    assert event.event_date <= DAY and event.date_end <= DAY

@@ -118,6 +118,8 @@ PLACES = [
         ["Григорівка", "Григоровка"],
     ),
     (_place(9100032, "Hryhorivka", 49.30, 37.40, KHARKIV, "07"), ["Григорівка", "Григоровка"]),
+    # a locality whose alternate name is the name of a Russian grouping of forces
+    (_place(9100033, "Skhidne", 48.50, 39.30, "Luhansk Oblast", "14"), ["Восток"]),
     # a city's district with the city's population, as some GeoNames rows have
     (
         _place(9100008, "Zarichnyi", 50.93, 34.80, "Sumy Oblast", "21", feature_code="PPLX",
@@ -494,3 +496,29 @@ def test_a_front_sector_is_no_place_of_an_event(extract, language, text) -> None
 def test_a_village_is_the_namesake_in_the_sector_named(extract, language, text) -> None:
     (event,) = extract(text, language)
     assert (event.location, event.admin1) == ("Hryhorivka", KHARKIV)
+
+
+def test_a_grouping_of_forces_named_alone_is_a_side_not_a_place(extract) -> None:
+    text = (
+        "24 сентября подразделения «Южной» группировки взяли под контроль Синьковку, "
+        "а бойцы «Востока» – Изюм."
+    )
+    events = extract(text, "ru")
+    assert "Skhidne" not in {e.location for e in events}
+    assert {e.sub_event_type.value for e in events} == {"Non-state actor overtakes territory"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Ранее в сентябре российские войска взяли под контроль Изюм."),
+        ("uk", "Раніше у вересні російські війська захопили Ізюм."),
+    ],
+)
+def test_a_month_before_the_side_is_no_target_and_ends_at_publication(
+    extract, language, text
+) -> None:
+    (event,) = extract(text, language)
+    assert event.sub_event_type.value == "Non-state actor overtakes territory"
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+    assert event.event_date <= PUBLISHED
