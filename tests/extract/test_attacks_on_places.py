@@ -54,6 +54,10 @@ def gazetteer():
             9400010, "Kursk", 51.73, 36.19, "P", "PPLA", country="RU", admin1="Kursk Oblast",
             admin1_code="41", population=440_000,
         ),
+        Place(
+            9400012, "Izium Raion", 49.20, 37.28, "A", "ADM2", admin1="Kharkiv Oblast",
+            admin1_code="07", admin2="Izium Raion",
+        ),
         # a district town of Ukraine that shares its name with many villages
         Place(
             9400011, "Horodyshche", 49.29, 31.45, "P", "PPLA2", admin1="Cherkasy Oblast",
@@ -194,3 +198,30 @@ def test_earlier_this_month_ends_on_the_day_of_the_report(gazetteer) -> None:
         gazetteer=gazetteer,
     )
     assert event.event_date <= DAY and event.date_end <= DAY
+
+
+def test_a_later_vague_report_names_the_town_of_a_region_level_attack(gazetteer) -> None:
+    text = (
+        "On Friday Ukraine fired missiles at the Kharkiv region, Russian officials said. "
+        "The attack caused a fire at a warehouse in Stepanky."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.geo_precision.value) == ("Stepanky", 1)
+    assert any("a later report of the same attack" in line for line in event.evidence)
+
+
+def test_a_vague_report_elsewhere_does_not_move_the_attack(gazetteer) -> None:
+    text = (
+        "On Friday Ukraine fired missiles at the Kharkiv region, Russian officials said. "
+        "Talks on the attack were held in Valuyki."
+    )
+    [event] = _events(gazetteer, text)
+    assert event.location == "Kharkiv Oblast"
+
+
+def test_a_raion_level_report_is_not_folded_into_a_city_outside_the_raion(gazetteer) -> None:
+    text = (
+        "On Friday Russian shelling hit Kharkiv, killing two people. "
+        "On Friday shelling in the Izium district wounded one more."
+    )
+    assert {e.location for e in _events(gazetteer, text)} == {"Kharkiv", "Izium Raion"}
