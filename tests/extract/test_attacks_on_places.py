@@ -225,3 +225,20 @@ def test_a_raion_level_report_is_not_folded_into_a_city_outside_the_raion(gazett
         "On Friday shelling in the Izium district wounded one more."
     )
     assert {e.location for e in _events(gazetteer, text)} == {"Kharkiv", "Izium Raion"}
+
+
+def test_a_report_with_neither_place_nor_day_is_background(gazetteer) -> None:
+    text = (
+        "Governors in Kharkiv and Valuyki gave briefings. "
+        "The war has brought Russian air strikes that killed civilians and damaged homes."
+    )
+    assert _events(gazetteer, text) == []
+
+
+def test_a_shoot_down_tally_needs_neither_place_nor_day(gazetteer) -> None:
+    text = (
+        "Governors in Kharkiv and Valuyki gave briefings. "
+        "Air defences shot down seven of the ten missiles, the air force said."
+    )
+    [event] = _events(gazetteer, text)
+    assert event.sub_event_type is S.DISRUPTED_WEAPONS_USE and event.latitude is None
