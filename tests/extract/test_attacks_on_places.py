@@ -242,3 +242,14 @@ def test_a_shoot_down_tally_needs_neither_place_nor_day(gazetteer) -> None:
     )
     [event] = _events(gazetteer, text)
     assert event.sub_event_type is S.DISRUPTED_WEAPONS_USE and event.latitude is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say Russian forces are preparing a major offensive near Stepove.",
+        "Russian troops are planning new assaults on Stepove, the general warned.",
+    ],
+)
+def test_a_plan_or_preparation_is_no_event(gazetteer, text) -> None:
+    assert _events(gazetteer, text) == []
