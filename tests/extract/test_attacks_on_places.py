@@ -253,3 +253,14 @@ def test_a_shoot_down_tally_needs_neither_place_nor_day(gazetteer) -> None:
 )
 def test_a_plan_or_preparation_is_no_event(gazetteer, text) -> None:
     assert _events(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the liberation of the town, Russian shelling has killed 40 people in Stepove.",
+        "Since the start of the year, Russian shelling has killed 40 people in Stepove.",
+    ],
+)
+def test_a_tally_since_a_turning_point_is_no_event(gazetteer, text) -> None:
+    assert _events(gazetteer, text) == []

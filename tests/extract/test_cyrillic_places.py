@@ -522,3 +522,19 @@ def test_a_month_before_the_side_is_no_target_and_ends_at_publication(
     assert event.sub_event_type.value == "Non-state actor overtakes territory"
     assert event.actor1 == "Military Forces of Russia (2000-)"
     assert event.event_date <= PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "З моменту звільнення міста через обстріли в Ізюмі загинули 40 людей."),
+        ("ru", "С момента освобождения города из-за обстрелов в Изюме погибли 40 человек."),
+    ],
+)
+def test_a_tally_since_a_turning_point_is_no_event(extract, language, text) -> None:
+    assert extract(text, language) == []
+
+
+def test_a_drone_sent_at_a_car_is_a_drone_strike(extract) -> None:
+    (event,) = extract("Увечері 24 вересня окупанти скерували FPV-дрон на авто в Ізюмі.", "uk")
+    assert (event.location, event.sub_event_type.value) == ("Izium", "Air/drone strike")
