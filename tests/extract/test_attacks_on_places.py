@@ -264,3 +264,22 @@ def test_a_plan_or_preparation_is_no_event(gazetteer, text) -> None:
 )
 def test_a_tally_since_a_turning_point_is_no_event(gazetteer, text) -> None:
     assert _events(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was killed in Stepove in the Donetsk People's Republic (DPR) on Friday as a "
+        "result of shelling by Ukrainian troops.",
+        "One civilian of the Donetsk People's Republic's town of Stepove was killed on Friday "
+        "as a result of shelling by the Ukrainian armed forces.",
+    ],
+)
+def test_a_republic_named_as_a_territory_is_not_the_attacker(gazetteer, text) -> None:
+    [event] = _events(gazetteer, text)
+    assert event.actor1 == "Military Forces of Ukraine (2019-)"
+
+
+def test_barraged_with_artillery_is_a_shelling(gazetteer) -> None:
+    [event] = _events(gazetteer, "On Friday the army barraged Stepove with artillery.")
+    assert (event.location, event.sub_event_type) == ("Stepove", S.SHELLING_ARTILLERY_MISSILE)

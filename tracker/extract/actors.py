@@ -131,10 +131,22 @@ _ITS_ATTACK = re.compile(
 )
 
 
+# "the Donetsk People's Republic's town of Gorlovka", "in the DPR": the republic named as a
+# territory, not as a party; only "by the DPR", or its forces, attacked
+_REPUBLIC_AS_PLACE = re.compile(
+    r"\s*(?:'s|’s)\s+(?:town|city|village|capital|territory)|\s*\((?:DPR|DNR|LPR|LNR)\)", re.I
+)
+_IN_BEFORE = re.compile(r"(?:\b(?:in|of|across|from|into)\s+(?:the\s+)?|\(\s*)$", re.I)
+
+
 def _reads_as_attacker(text: str, m: re.Match[str], start: int, trigger_start: int) -> bool:
     if _ITS_ATTACK.search(m.group()) or _ITS_ATTACK.match(text, m.end()):
         return True
     before = text[max(start, m.start() - 40) : m.start()]
+    if _SIDE_BY_GROUP[m.lastgroup] in (Side.DNR, Side.LNR) and (  # type: ignore[index]
+        _REPUBLIC_AS_PLACE.match(text, m.end()) or _IN_BEFORE.search(before)
+    ):
+        return False
     if _BY_BEFORE_END.ends(before):
         return True
     if _TARGET_BEFORE.search(before):

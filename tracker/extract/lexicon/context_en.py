@@ -171,7 +171,8 @@ ATTACK_VERB = re.compile(
     r"target(?:ed|ing|s)|pound(?:ed|ing)|rain(?:ed|ing)|hammer(?:ed|ing)|slammed|intercept\w*|"
     r"shot\s+down|downed|used|using|dropp(?:ed|ing)|blasts?|casualt(?:y|ies)|dead|died|"
     r"victims?|wreck\w*|ruin\w*|flattened|set\s+(?:on\s+)?fire|ablaze|burn(?:ed|ing|t)|"
-    r"repel(?:led)?|repuls(?:ed|ing)|sent|aimed|barrages?|salvos?|volleys?|bombardments?|"
+    r"repel(?:led)?|repuls(?:ed|ing)|sent|aimed|barrag(?:es?|ed|ing)|salvos?|volleys?|"
+    r"bombardments?|subjected|opened\s+fire|"
     r"onslaught|at\s+(?:the\s+)?(?:city|town|village|region))\b",
     _I,
 )
