@@ -538,3 +538,17 @@ def test_a_tally_since_a_turning_point_is_no_event(extract, language, text) -> N
 def test_a_drone_sent_at_a_car_is_a_drone_strike(extract) -> None:
     (event,) = extract("Увечері 24 вересня окупанти скерували FPV-дрон на авто в Ізюмі.", "uk")
     assert (event.location, event.sub_event_type.value) == ("Izium", "Air/drone strike")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Учора ввечері окупанти били по Ізюму з важкої артилерії."),
+        ("ru", "Вчера вечером оккупанты били по Изюму из тяжелой артиллерии."),
+    ],
+)
+def test_yesterday_evening_is_yesterday_and_hitting_at_a_town_is_an_attack(
+    extract, language, text
+) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, str(event.event_date)) == ("Izium", "2024-09-24")
