@@ -58,6 +58,10 @@ def gazetteer():
             9400012, "Izium Raion", 49.20, 37.28, "A", "ADM2", admin1="Kharkiv Oblast",
             admin1_code="07", admin2="Izium Raion",
         ),
+        Place(9400013, "Bilopillia", 51.15, 34.31, admin1="Sumy Oblast", admin1_code="21"),
+        Place(9400014, "Seredyna-Buda", 52.19, 34.03, admin1="Sumy Oblast", admin1_code="21"),
+        # what cutting "Seredyna Budska" short would find, in another oblast
+        Place(9400015, "Budy", 49.90, 36.00, admin1="Kharkiv Oblast", admin1_code="07"),
         # a district town of Ukraine that shares its name with many villages
         Place(
             9400011, "Horodyshche", 49.29, 31.45, "P", "PPLA2", admin1="Cherkasy Oblast",
@@ -283,3 +287,8 @@ def test_a_republic_named_as_a_territory_is_not_the_attacker(gazetteer, text) ->
 def test_barraged_with_artillery_is_a_shelling(gazetteer) -> None:
     [event] = _events(gazetteer, "On Friday the army barraged Stepove with artillery.")
     assert (event.location, event.sub_event_type) == ("Stepove", S.SHELLING_ARTILLERY_MISSILE)
+
+
+def test_community_adjectives_of_two_words_and_of_pillia_towns(gazetteer) -> None:
+    text = "On Friday the Bilopilska and Seredyna Budska communities were shelled."
+    assert {e.location for e in _events(gazetteer, text)} == {"Bilopillia", "Seredyna-Buda"}

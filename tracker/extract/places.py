@@ -652,7 +652,7 @@ def _with_hint(place: PlaceMention, hint: NameMatch) -> PlaceMention:
     return PlaceMention(place.match, place.role, place.why, place.is_region, hint, place.facility)
 
 
-_ADJ = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:skyi|skiy|skyy|sky|ska|ske|kyi|ka)\b"
+_ADJ = r"[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?(?:skyi|skiy|skyy|sky|ska|ske|kyi|ka)\b"
 _HROMADA_LIST = re.compile(
     rf"((?:{_ADJ}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*{_ADJ})\s+(?:territorial\s+|urban\s+|rural\s+)?"
     r"(?:communit(?:y|ies)|hromadas?|districts?|raions?|rayons?)\b"
@@ -695,10 +695,15 @@ def hromada_towns(adjective: str) -> list[str]:
         out.append(base + "o")
     if base.endswith("iv"):  # Chervonohryhorivska → Chervonohryhorivka
         out.append(base + "ka")
+    if base.endswith("pil"):  # Bilopilska → Bilopillia, Krasnopilska → Krasnopillia
+        out.append(base + "lia")
     out.append(base)  # Nikopolska → Nikopol, Bakhmutskyi → Bakhmut
     if base.endswith("t"):  # Marhanetska → Marhanets
         out.append(base + "s")
     out += [base + "sk", base + "y"]  # Pokrovska → Pokrovsk, Sumska → Sumy
+    if base.endswith("iv"):  # Druzhbivska → Druzhba
+        out.append(base[:-2] + "a")
+    out.append(base + "a")  # Seredyna Budska → Seredyna Buda
     return list(dict.fromkeys(n for n in out if len(n) >= 4))
 
 
