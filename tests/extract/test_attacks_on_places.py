@@ -134,7 +134,7 @@ def test_a_village_missing_near_its_town_is_coded_near_the_town(gazetteer) -> No
     text = "Ukrainian forces shelled the village of Novopetrivka near Valuyki on Friday."
     [event] = _events(gazetteer, text)
     assert (event.location, event.geo_precision.value) == ("Valuyki", 2)
-    assert any("which the text says it is near" in line for line in event.evidence)
+    assert any("where the text places it" in line for line in event.evidence)
 
 
 def test_a_village_found_near_its_town_keeps_its_own_place(gazetteer) -> None:
@@ -292,3 +292,18 @@ def test_barraged_with_artillery_is_a_shelling(gazetteer) -> None:
 def test_community_adjectives_of_two_words_and_of_pillia_towns(gazetteer) -> None:
     text = "On Friday the Bilopilska and Seredyna Budska communities were shelled."
     assert {e.location for e in _events(gazetteer, text)} == {"Bilopillia", "Seredyna-Buda"}
+
+
+def test_a_village_far_from_the_distance_the_text_states_is_another_village(gazetteer) -> None:
+    text = (
+        "On Friday Russian forces captured the village of Novopetrivka, about five "
+        "kilometres north of Valuyki. A day earlier Ukraine had said Novopetrivka held."
+    )
+    events = _events(gazetteer, text)
+    assert {(e.location, e.geo_precision.value) for e in events} == {("Valuyki", 2)}
+
+
+def test_a_village_within_the_stated_distance_keeps_its_place(gazetteer) -> None:
+    text = "On Friday Russian artillery shelled Stepanky, about ten kilometres east of Kharkiv."
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.geo_precision.value) == ("Stepanky", 1)

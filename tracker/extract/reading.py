@@ -52,9 +52,11 @@ from tracker.extract.hedges import hedge
 from tracker.extract.lexicon.rules_en import ATTACK_ON_PLACE
 from tracker.extract.locate import (
     CITY_POPULATION,
+    NEAR_REFERENCE_KM,
     PlaceResolver,
     reference_instead,
     region_instead,
+    stated_reach,
     town_of_note,
 )
 from tracker.extract.mention import Mention, share_toll, with_toll
@@ -233,11 +235,12 @@ class ArticleReader:
                 continue
             reference = next((p for p in places if p.role is Role.REFERENCE), None)
             near = self._reference_point(reference)
+            within = self._within(reference)
             for place in event_places:
                 if place.hint is not None:
                     self.resolver.settle(place, near=near, rank=3)
                 elif near is not None:
-                    self.resolver.settle(place, near=near, rank=2)
+                    self.resolver.settle(place, near=near, rank=2, within=within)
                 else:
                     neighbour = self._neighbour(event_places, place)
                     if neighbour is not None:
@@ -339,11 +342,13 @@ class ArticleReader:
             for place in mine:
                 beside = near or self._neighbour(event_places, place) or here
                 res = self.resolver.resolve(place, near=beside)
-                if res is not None and near is not None and near_town(reference):
+                reach = self._reach(reference)
+                if res is not None and near is not None and reach is not None:
                     res = reference_instead(
                         place.match.surface,
                         res,
                         self.resolver.resolve(reference),  # type: ignore[arg-type]
+                        reach=reach,
                     )
                 if beside is None:
                     place, res = self._in_named_region(sentence, place, res)
@@ -505,6 +510,25 @@ class ArticleReader:
             # built directly: dataclasses.replace costs several times more per call
             self._cache[key] = _Facts(shared.claims, sides, shared.targets, shared.alleged)
         return self._cache[key]
+
+    def _reach(self, reference: PlaceMention | None) -> float | None:
+        """How far from ``reference`` the event place may lie: the town a village is said
+        to be near, or a distance and direction the text states; None for other references
+        (the towns a village "lies between")."""
+        if reference is None:
+            return None
+        if near_town(reference):
+            return NEAR_REFERENCE_KM
+        if reference.why in ("distance from it", "direction from it"):
+            start = reference.match.start
+            return stated_reach(self.text[max(0, start - 60) : start])
+        return None
+
+    def _within(self, reference: PlaceMention | None) -> tuple[Resolution, float] | None:
+        """The reference town and how far from it the event place may lie, if the text says."""
+        reach = self._reach(reference)
+        town = self.resolver.resolve(reference) if reach is not None else None  # type: ignore[arg-type]
+        return (town, reach) if town is not None and reach is not None else None
 
     def _reference_point(self, reference: PlaceMention | None) -> tuple[float, float] | None:
         if reference is None:
