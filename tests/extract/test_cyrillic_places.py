@@ -118,6 +118,9 @@ PLACES = [
         ["Григорівка", "Григоровка"],
     ),
     (_place(9100032, "Hryhorivka", 49.30, 37.40, KHARKIV, "07"), ["Григорівка", "Григоровка"]),
+    # a village named like the oblast's adjective
+    (_place(9100034, "Kharkivske", 47.00, 35.00, "Zaporizhzhia Oblast", "26"),
+     ["Харьковское", "Харківське"]),
     # a locality whose alternate name is the name of a Russian grouping of forces
     (_place(9100033, "Skhidne", 48.50, 39.30, "Luhansk Oblast", "14"), ["Восток"]),
     # a city's district with the city's population, as some GeoNames rows have
@@ -552,3 +555,17 @@ def test_yesterday_evening_is_yesterday_and_hitting_at_a_town_is_an_attack(
 ) -> None:
     (event,) = extract(text, language)
     assert (event.location, str(event.event_date)) == ("Izium", "2024-09-24")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "24 сентября оккупанты похитили сына главы Харьковской РГА."),
+        ("uk", "24 вересня окупанти викрали сина голови Харківської РДА."),
+    ],
+)
+def test_a_district_office_named_by_an_oblast_adjective_is_an_office(
+    extract, language, text
+) -> None:
+    (event,) = extract(text, language)
+    assert event.location != "Kharkivske" and event.admin1 == KHARKIV

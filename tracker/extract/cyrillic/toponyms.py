@@ -125,7 +125,8 @@ _REPUBLICS = re.compile(
     re.IGNORECASE,
 )
 _VOWEL_SOFT_SIGN = re.compile("[аеиоуыэюяіїєё]ь$")  # "Донецкаь": no word ends so
-_OFFICES = ("ова", "ода", "облрад", "ога", "облсовет")  # a regional office, not the region
+# a regional (or district: "Запорожской РГА") office, not the region
+_OFFICES = ("ова", "ода", "облрад", "ога", "облсовет", "рга", "рда", "рва")
 _TOWN = 1_000  # people: a sentence-initial common word must name a town at least this big
 _QUOTES = "\"«“„'"
 # words for a kind of settlement that open a sentence capitalised ("Город Шебекино ...")
