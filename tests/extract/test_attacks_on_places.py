@@ -307,3 +307,23 @@ def test_a_village_within_the_stated_distance_keeps_its_place(gazetteer) -> None
     text = "On Friday Russian artillery shelled Stepanky, about ten kilometres east of Kharkiv."
     [event] = _events(gazetteer, text)
     assert (event.location, event.geo_precision.value) == ("Stepanky", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces launched 40 attacks against Stepove on Friday, injuring two people.",
+        "On Friday Russia attacked the village of Stepove 12 times, the governor said.",
+    ],
+)
+def test_a_count_of_attacks_is_a_report_of_shelling(gazetteer, text) -> None:
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.sub_event_type) == ("Stepove", S.SHELLING_ARTILLERY_MISSILE)
+
+
+def test_a_photo_caption_ending_in_a_date_and_its_source_is_no_event(gazetteer) -> None:
+    text = (
+        "The aftermath of Russian missile strikes against Stepove, Oct. 4, 2023. "
+        "(Source: Governor of the region)\n\nOfficials met in Kharkiv on Friday."
+    )
+    assert _events(gazetteer, text) == []

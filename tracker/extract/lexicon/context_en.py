@@ -13,6 +13,11 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\((?:[^()]{0,80}\b)?(?:photos?|images?|pictures?|illustrative|ilustrative|"
             r"screenshot|video|footage|credit)\b[^()]{0,120}\)|\bvia\s+Getty\s+Images\b|"
+            # "The aftermath of strikes against X, Oct. 4, 2023. (Source: Governor Y)"
+            r"\(\s*Source\s*:[^()]{1,120}\)\s*$|"
+            r"^\W*(?:The\s+)?aftermath\s+of\b[^.]{0,200},\s+(?:January|February|March|April|May|"
+            r"June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+            r"Sept?|Oct|Nov|Dec)\.)\s+\d{1,2},\s+\d{4}\.?\s*$|"
             r"\bGetty\s+Images\)|\(AP\s+Photo|/\s*(?:AFP|Reuters|AP|EPA|Anadolu)\s*\)|"
             r"\bPhoto(?:graph)?\s*:\s*[A-Z][\w. /-]{0,40}$|"
             # "Rescuers work at the site ... in central Kyiv, Ukraine, on December 20, 2024."

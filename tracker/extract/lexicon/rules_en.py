@@ -327,7 +327,10 @@ RULES: tuple[Rule, ...] = (
         ATTACK_ON_PLACE,
         S.SHELLING_ARTILLERY_MISSILE,
         rf"(?:attacked|attacking)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,1}}{_ATTACKED_OBJECTS}"
-        rf"|attacks?\s+(?:on|in|against)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,1}}{_ATTACKED_OBJECTS}",
+        rf"|attacks?\s+(?:on|in|against)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,1}}{_ATTACKED_OBJECTS}"
+        # a count of attacks is a report, not a figure of speech: "launched 100 attacks
+        # against Kherson Oblast", "attacked the region 66 times"
+        r"|(?<=\d\s)attacks\s+(?:on|against|in)\b|attacked\s+(?:[\w'’-]+\s+){0,4}\d+\s+times\b",
         0.45,
         weak=True,
         base_verb=True,
