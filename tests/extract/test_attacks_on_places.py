@@ -323,7 +323,7 @@ def test_a_count_of_attacks_is_a_report_of_shelling(gazetteer, text) -> None:
 
 def test_a_photo_caption_ending_in_a_date_and_its_source_is_no_event(gazetteer) -> None:
     text = (
-        "The aftermath of Russian missile strikes against Stepove, Oct. 4, 2023. "
+        "The aftermath of Russian missile strikes against Stepove, May 9, 2024. "
         "(Source: Governor of the region)\n\nOfficials met in Kharkiv on Friday."
     )
     assert _events(gazetteer, text) == []
