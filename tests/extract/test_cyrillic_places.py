@@ -118,6 +118,21 @@ PLACES = [
         ["Григорівка", "Григоровка"],
     ),
     (_place(9100032, "Hryhorivka", 49.30, 37.40, KHARKIV, "07"), ["Григорівка", "Григоровка"]),
+    (
+        _place(9100035, "Pokrovsk", 48.28, 37.18, "Donetsk Oblast", "05", feature_code="PPLA2",
+               population=60_000),
+        ["Покровськ", "Покровск"],
+    ),
+    (
+        _place(9100036, "Pokrov", 47.65, 34.12, "Dnipropetrovsk Oblast", "04",
+               population=38_000),
+        ["Покров"],
+    ),
+    (
+        _place(9100037, "Nikopol", 47.57, 34.39, "Dnipropetrovsk Oblast", "04",
+               feature_code="PPLA2", population=110_000),
+        ["Нікополь", "Никополь"],
+    ),
     # a village named like the oblast's adjective
     (_place(9100034, "Kharkivske", 47.00, 35.00, "Zaporizhzhia Oblast", "26"),
      ["Харьковское", "Харківське"]),
@@ -569,3 +584,25 @@ def test_a_district_office_named_by_an_oblast_adjective_is_an_office(
 ) -> None:
     (event,) = extract(text, language)
     assert event.location != "Kharkivske" and event.admin1 == KHARKIV
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ru",
+            "Глава Днепропетровской ОВА сообщил, что 24 сентября враг бил по Никополю. "
+            "Также дрон атаковал Покровскую общину.",
+        ),
+        (
+            "uk",
+            "Голова Дніпропетровської ОВА повідомив, що 24 вересня ворог бив по Нікополю. "
+            "Також дрон атакував Покровську громаду.",
+        ),
+    ],
+)
+def test_a_community_is_the_one_of_that_name_in_the_articles_region(
+    extract, language, text
+) -> None:
+    places = {e.location for e in extract(text, language)}
+    assert "Pokrov" in places and "Pokrovsk" not in places

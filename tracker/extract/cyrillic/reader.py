@@ -313,6 +313,8 @@ class CyrillicReader:
         (a wrong village hundreds of km away is worse than the right oblast)."""
         place = self._with_article_region(place)
         res = self.resolver.resolve(place)
+        if res is not None and self.region is not None and res.place.admin1 != self.region.surface:
+            res = self._community_in_region(place) or res
         if (
             res is None
             or self.region is None
@@ -330,6 +332,22 @@ class CyrillicReader:
         return region_instead(
             place.match.surface, res, region, named="the only region the article names"
         )
+
+    def _community_in_region(self, place: PlaceMention) -> Resolution | None:
+        """ "Марганецкой и Покровской общинам" in a Dnipropetrovsk report: the community of
+        Покровське there, not the town Покровськ in another oblast. Of the towns a community
+        adjective can stand for, the one in the article's only region."""
+        if place.why != _UNIT or self.region is None:
+            return None
+        adjective = self.text[place.match.start : place.match.end]
+        for name, key in self.finder.towns_of(adjective):
+            if name == place.match.surface or not self.finder.lies_in(name, self.region.surface):
+                continue
+            match = NameMatch(place.match.start, place.match.end, name, key, False)
+            found = self.resolver.resolve(replace(place, match=match, hint=self.region))
+            if found is not None and found.place.admin1 == self.region.surface:
+                return found
+        return None
 
     def _with_article_region(self, place: PlaceMention) -> PlaceMention:
         """A homonym with no region of its own is looked for in the article's only region,

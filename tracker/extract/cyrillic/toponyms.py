@@ -333,6 +333,16 @@ class ToponymFinder:
             self._towns[adjective] = self._first_in_ukraine(_town_names(adjective))
         return self._towns[adjective]
 
+    def towns_of(self, adjective: str) -> list[tuple[str, str]]:
+        """Every town in Ukraine a community adjective can stand for ("Покровська":
+        Покровськ, Покровське), most likely first."""
+        out = []
+        for name in dict.fromkeys(_town_names(adjective)):
+            key = self._known(name)
+            if key is not None and self._in_ukraine(name):
+                out.append((name, key))
+        return out
+
     def _first_in_ukraine(self, names: Iterable[str]) -> tuple[str, str] | None:
         # The first reading the gazetteer knows in Ukraine, whose units these are: a unit is
         # named after its own (often small) town, so no preference for a bigger place
