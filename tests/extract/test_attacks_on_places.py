@@ -59,6 +59,9 @@ def gazetteer():
             admin1_code="07", admin2="Izium Raion",
         ),
         Place(9400013, "Bilopillia", 51.15, 34.31, admin1="Sumy Oblast", admin1_code="21"),
+        # two villages of one name, and one more village of the Kharkiv region
+        Place(9400016, "Lozove", 49.60, 36.80, admin1="Kharkiv Oblast", admin1_code="07"),
+        Place(9400017, "Lozove", 47.00, 35.60, admin1="Zaporizhzhia Oblast", admin1_code="25"),
         Place(9400014, "Seredyna-Buda", 52.19, 34.03, admin1="Sumy Oblast", admin1_code="21"),
         # what cutting "Seredyna Budska" short would find, in another oblast
         Place(9400015, "Budy", 49.90, 36.00, admin1="Kharkiv Oblast", admin1_code="07"),
@@ -327,3 +330,22 @@ def test_a_photo_caption_ending_in_a_date_and_its_source_is_no_event(gazetteer) 
         "(Source: Governor of the region)\n\nOfficials met in Kharkiv on Friday."
     )
     assert _events(gazetteer, text) == []
+
+
+def test_the_region_after_a_list_places_every_village_of_the_list(gazetteer) -> None:
+    # Stepove (in Zaporizhzhia Oblast only) would pull Lozove to its namesake there
+    text = "On Friday Russian forces shelled Lozove, Stepove and Stepanky in the Kharkiv region."
+    placed = {e.location: e.admin1 for e in _events(gazetteer, text)}
+    assert placed["Lozove"] == "Kharkiv Oblast" and placed["Stepanky"] == "Kharkiv Oblast"
+
+
+def test_every_place_of_a_list_takes_the_region_after_it(gazetteer) -> None:
+    from tracker.extract.places import classify_places
+
+    text = "On Friday Russian forces shelled Lozove, Stepove and Stepanky in the Kharkiv region."
+    found = classify_places(
+        text, gazetteer.find_names(text), sentence_start=0, sentence_end=len(text)
+    )
+    hints = {p.match.surface: p.hint.surface for p in found if p.hint is not None}
+    assert set(hints) == {"Lozove", "Stepove", "Stepanky"}
+    assert len(set(hints.values())) == 1

@@ -607,7 +607,28 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
             out[i + 1] = PlaceMention(
                 nxt.match, Role.ADMIN, f"the region of {place.match.surface!r}", nxt.is_region
             )
+            _share_with_the_list(text, out, i)
     return out
+
+
+# "Fedorivka, Mykolaivka and Novosilka in the Donetsk region": the places of one list
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+", re.I)
+
+
+def _share_with_the_list(text: str, out: list[PlaceMention], i: int) -> None:
+    """The region after the last place of a list is every listed place's hint."""
+    hint = out[i].hint
+    k = i - 1
+    while (
+        k >= 0
+        and hint is not None
+        and out[k].role in (Role.EVENT, Role.NEAR)
+        and out[k].hint is None
+        and not out[k].is_region
+        and _LIST_GAP.fullmatch(text, out[k].match.end, out[k + 1].match.start)
+    ):
+        out[k] = _with_hint(out[k], hint)
+        k -= 1
 
 
 _RAION_NAME = re.compile(r"\s(?:raion|rayon|district)$", re.I)  # "Kramatorsk raion", known whole
