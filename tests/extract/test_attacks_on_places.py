@@ -349,3 +349,12 @@ def test_every_place_of_a_list_takes_the_region_after_it(gazetteer) -> None:
     hints = {p.match.surface: p.hint.surface for p in found if p.hint is not None}
     assert set(hints) == {"Lozove", "Stepove", "Stepanky"}
     assert len(set(hints.values())) == 1
+
+
+def test_a_raion_named_whole_after_a_community_is_the_hint(gazetteer) -> None:
+    text = (
+        "On Friday the occupiers shelled the village of Dubrivka, Borove community "
+        "(Izium Raion, Kharkiv region)."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.geonameid, event.admin1) == (9400003, "Kharkiv Oblast")

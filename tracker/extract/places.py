@@ -641,7 +641,10 @@ def _hromada_then_raion(text: str, place: PlaceMention, nxt: PlaceMention) -> bo
     """``place`` is a community named as a village's hint, and ``nxt`` the raion after it."""
     return (
         _HROMADA_AFTER.match(text, place.match.end) is not None
-        and _RAION_AFTER.match(text, nxt.match.end) is not None
+        and (
+            _RAION_AFTER.match(text, nxt.match.end) is not None
+            or _RAION_NAME.search(nxt.match.surface) is not None
+        )
         and nxt.match.start - place.match.end <= 30
         and _HINT_GAP.match(text[place.match.end : nxt.match.start]) is not None
     )
