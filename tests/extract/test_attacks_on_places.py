@@ -38,7 +38,7 @@ def gazetteer():
             9400004, "Izium", 49.21, 37.26, "P", "PPLA2", admin1="Kharkiv Oblast",
             admin1_code="07", admin2="Izium Raion", population=45_000,
         ),
-        Place(9400005, "Stepove", 47.80, 35.40, admin1="Zaporizhzhia Oblast", admin1_code="25"),
+        Place(9400005, "Stepove", 47.80, 35.40, admin1="Zaporizhzhia Oblast", admin1_code="26"),
         Place(
             9400006, "Valuyki", 50.21, 38.10, "P", "PPLA2", country="RU",
             admin1="Belgorod Oblast", admin1_code="09", population=35_000,
@@ -61,7 +61,11 @@ def gazetteer():
         Place(9400013, "Bilopillia", 51.15, 34.31, admin1="Sumy Oblast", admin1_code="21"),
         # two villages of one name, and one more village of the Kharkiv region
         Place(9400016, "Lozove", 49.60, 36.80, admin1="Kharkiv Oblast", admin1_code="07"),
-        Place(9400017, "Lozove", 47.00, 35.60, admin1="Zaporizhzhia Oblast", admin1_code="25"),
+        Place(9400017, "Lozove", 47.00, 35.60, admin1="Zaporizhzhia Oblast", admin1_code="26"),
+        Place(
+            9400018, "Zaporizhzhia", 47.84, 35.14, "P", "PPLA", admin1="Zaporizhzhia Oblast",
+            admin1_code="26", population=710_000,
+        ),
         Place(9400014, "Seredyna-Buda", 52.19, 34.03, admin1="Sumy Oblast", admin1_code="21"),
         # what cutting "Seredyna Budska" short would find, in another oblast
         Place(9400015, "Budy", 49.90, 36.00, admin1="Kharkiv Oblast", admin1_code="07"),
@@ -358,3 +362,29 @@ def test_a_raion_named_whole_after_a_community_is_the_hint(gazetteer) -> None:
     )
     [event] = _events(gazetteer, text)
     assert (event.geonameid, event.admin1) == (9400003, "Kharkiv Oblast")
+
+
+def test_a_village_in_a_peoples_republic_is_looked_for_in_its_oblast(gazetteer) -> None:
+    text = (
+        "On Friday units of the Southern battlegroup liberated the settlement of Lozove "
+        "in the Zaporizhzhia People's Republic, the ministry said."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.admin1) == ("Lozove", "Zaporizhzhia Oblast")
+    assert event.sub_event_type is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY
+
+
+def test_a_peoples_republic_alone_is_its_oblast_not_its_capital(gazetteer) -> None:
+    text = "On Friday Ukrainian forces shelled the Zaporizhzhia People's Republic."
+    [event] = _events(gazetteer, text)
+    assert event.geo_precision.value == 3 and event.admin1 == "Zaporizhzhia Oblast"
+
+
+def test_losses_inflicted_near_villages_are_clashes_beside_a_capture(gazetteer) -> None:
+    text = (
+        "On Friday Battlegroup Center units liberated Stepanky and inflicted losses on "
+        "Ukrainian brigades near Lozove, the ministry said."
+    )
+    types = {e.location: e.sub_event_type for e in _events(gazetteer, text)}
+    assert types["Stepanky"] is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY
+    assert types["Lozove"] is S.ARMED_CLASH

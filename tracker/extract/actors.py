@@ -58,7 +58,14 @@ _SIDES = (
     (Side.POLICE_RU, r"(?:FSB|Russian\s+police|Rosgvardia)"),
     (
         Side.RUSSIA,
-        r"(?:pro-)?Russian(?:-backed)?\s+(?:\w+\s+)?" + _FORCES + r"|Russia(?=\s+(?:has\s+|"
+        r"(?:pro-)?Russian(?:-backed)?\s+(?:\w+\s+)?"
+        + _FORCES
+        # the Defence Ministry's groupings: "the Southern battlegroup", "Battlegroup Center"
+        + r"|(?:Southern|Northern|Eastern|Western|Central|Center|Centre|Vostok|Zapad|Sever|Yug"
+        r"|Tsentr|Dnepr)\s+(?:battle\s*group|group\s+of\s+forces|grouping)"
+        r"|(?:battle\s*group|group\s+of\s+forces|grouping)\s+(?:of\s+forces\s+)?[\"“]?"
+        r"(?:Center|Centre|South|North|East|West|Vostok|Zapad|Sever|Yug|Tsentr|Dnepr)\b"
+        r"|Russia(?=\s+(?:has\s+|"
         r"had\s+)?(?:launched|struck|fired|shelled|attacked|bombed|hit|targeted))|occupiers|invaders|"
         r"occupation\s+forces|Russians\b",
     ),
@@ -94,7 +101,10 @@ _BY_BEFORE_END = SuffixMatcher(_BY_BEFORE)  # read backwards: tracker/extract/su
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|at|against|targeting|targeted|hit|struck|shelled|attacked|killed|killing|"
     r"down|downed|intercepted)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:(?!(?:as|and|when|while|after|before|because|but)\b)[\w-]+\s+){0,2}$",
+    # "On Friday Russian forces ...": a day or a month is no target of the side after it
+    r"(?:(?!(?:as|and|when|while|after|before|because|but|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|morning|evening|night|afternoon)\b)[\w-]+\s+){0,2}$",
     re.I,
 )
 

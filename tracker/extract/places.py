@@ -412,6 +412,14 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
     before = text[max(s_start, m.start - 60) : m.start]
     after = text[m.end : min(s_end, m.end + 60)]
     low = m.surface.lower().replace("’", "'")
+    republic = _PEOPLES_REPUBLIC.match(after) is not None and canonical_admin1(m.surface)
+    if republic:
+        # "in the Donetsk People's Republic": the occupied oblast, never the city
+        role, why = _role_from_before(before) or (
+            Role.EVENT,
+            "the oblast a 'people's republic' claims",
+        )
+        return PlaceMention(m, role, why, True)
     region = (
         m.is_region
         or bool(_AFTER_REGION_WORD.match(after))
@@ -452,6 +460,7 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
     return PlaceMention(m, role, why, region, facility=facility)
 
 
+_PEOPLES_REPUBLIC = re.compile(r"\s+People['’]s\s+Republic\b", re.I)
 _UNIT_BEFORE = re.compile(
     r"\b(?:group|grouping|brigade|battalion|regiment|division|corps|detachment|unit|"
     r"task\s+force|operation|formation|legion)\s+[\"“]?$",

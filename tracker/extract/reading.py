@@ -860,7 +860,9 @@ def _drop_subsumed(triggers: list[Trigger]) -> list[Trigger]:
 
 _CLAUSE_CUT = re.compile(
     r";|:\s|,\s+(?:while|whereas|but|and\s+(?=\w+\s+\w+\s+(?:was|were|is|are)\b))\s*|"
-    r"\s(?:while|whereas|but)\s",
+    r"\s(?:while|whereas|but)\s"
+    # "liberated X and inflicted losses on brigades near Y": a second predicate
+    r"|\sand\s+(?=(?:inflicted|struck|hit|destroyed|shelled|shot)\s)",
     re.I,
 )
 

@@ -224,6 +224,8 @@ RULES: tuple[Rule, ...] = (
         r"|and\s+advancing)|assaults?\s+(?:on|near|in|around|against)"
         r"|fought|firefights?|gun\s*fights?|gun\s*battles?|battl(?:ed|es|ing)\s+(?:for|over|in|near)"
         r"|exchange\s+of\s+fire|exchanged\s+fire|skirmish(?:es)?|street\s+battles?"
+        # the defence ministries' "inflicted losses on Ukrainian brigades near X"
+        r"|inflict(?:ed|ing|s)\s+(?:heavy\s+|significant\s+)?(?:losses|casualties|defeat)\s+on"
         # "a raid on the Kinburn Spit": special forces landing, not an air raid (that
         # rule starts earlier in the sentence and wins)
         r"|(?:sabotage\s+|commando\s+|cross-border\s+|special\s+forces\s+)?raids?\s+(?:on|into|against)\b"
