@@ -294,10 +294,10 @@ class HeadScanner:
         self.regex = pattern
         heads = prefixes(pattern.pattern, length=length)
         # Exact only for literal letters matched case by case: prefixes() stands for a
-        # whole class (\\s, \\d) by one character, and a case-blind "s" also matches "ſ".
+        # whole class (\s, \d) by one character, and a case-blind "s" also matches "ſ".
         if not all(h.isascii() and h.isalpha() for h in heads):
             raise Unbounded(f"{pattern.pattern!r} can start with more than a few letter strings")
-        if pattern.flags & re.IGNORECASE or "(?i" in pattern.pattern:
+        if pattern.flags & re.IGNORECASE or _INLINE_IGNORECASE.search(pattern.pattern):
             raise Unbounded(f"{pattern.pattern!r} ignores case: str.lower is not its fold")
         self._heads = sorted(heads)
 
@@ -335,6 +335,9 @@ class HeadScanner:
                 found.add(at + pos)
                 at = low.find(head, at + 1)
         return sorted(found)
+
+
+_INLINE_IGNORECASE = re.compile(r"\(\?[a-zA-Z-]*i")  # (?i), (?mi), (?i:...)
 
 
 def _lowered(segment: str) -> str:
