@@ -92,6 +92,34 @@ PLACES = [
     ),
     # a village GeoNames spells the BGN way only ("Zelenoye"), no Russian Cyrillic name
     (_place(9100024, "Zelene", 47.96, 35.48, "Zaporizhzhia Oblast", "26"), ["Zelenoye"]),
+    (
+        _place(9100025, "Valuyki", 50.21, 38.10, "Belgorod Oblast", "09", country="RU",
+               feature_code="PPLA2", population=35_000),
+        ["Валуйки"],
+    ),
+    # the only namesake the gazetteer has of a Belgorod village, 170 km away
+    (_place(9100026, "Novopetrivka", 48.60, 37.60, "Donetsk Oblast", "05"), ["Новопетровка"]),
+    (
+        _place(9100027, "Kupiansk", 49.71, 37.61, KHARKIV, "07", feature_code="PPLA2",
+               population=27_000),
+        ["Куп'янськ", "Купянск"],
+    ),
+    (_place(9100028, "Synkivka", 49.77, 37.65, KHARKIV, "07"), ["Синьківка", "Синьковка"]),
+    # a village named like the Lyman sector's adjective, far from the front
+    (_place(9100029, "Lymanske", 46.60, 30.00, "Odesa Oblast", "17"), ["Лиманське", "Лиманское"]),
+    (
+        _place(9100030, "Lyman", 48.99, 37.81, "Donetsk Oblast", "05", feature_code="PPLA3",
+               population=20_000),
+        ["Лиман"],
+    ),
+    # two villages of one name: one in the Izium sector, one far from it
+    (
+        _place(9100031, "Hryhorivka", 46.50, 30.50, "Odesa Oblast", "17"),
+        ["Григорівка", "Григоровка"],
+    ),
+    (_place(9100032, "Hryhorivka", 49.30, 37.40, KHARKIV, "07"), ["Григорівка", "Григоровка"]),
+    # a locality whose alternate name is the name of a Russian grouping of forces
+    (_place(9100033, "Skhidne", 48.50, 39.30, "Luhansk Oblast", "14"), ["Восток"]),
     # a city's district with the city's population, as some GeoNames rows have
     (
         _place(9100008, "Zarichnyi", 50.93, 34.80, "Sumy Oblast", "21", feature_code="PPLX",
@@ -324,3 +352,203 @@ def test_the_town_a_village_lies_near_is_no_second_place(extract, language, text
 def test_a_russian_name_finds_the_village_spelt_the_bgn_way(extract) -> None:
     (event,) = extract("24 сентября освобожден населенный пункт Зеленое.", "ru")
     assert event.location == "Zelene"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Вечером 24 сентября обстрелу подверглось село Новопетровка под Валуйками."),
+        ("uk", "Увечері 24 вересня обстрілу зазнало село Новопетровка під Валуйками."),
+    ],
+)
+def test_a_village_missing_near_its_town_is_coded_near_the_town(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.geo_precision.value) == ("Valuyki", 2)
+    assert any("where the text places it" in line for line in event.evidence)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "attacker"),
+    [
+        # strikes on Russian ground are reported from Russia's side: its enemy is Ukraine's
+        ("ru", "Вечером 24 сентября противник обстрелял Шебекино, ранен мужчина.", "Ukraine"),
+        ("ru", "Вечером 24 сентября противник обстрелял Изюм, ранен мужчина.", "Russia"),
+        ("uk", "Увечері 24 вересня ворог обстріляв Ізюм, поранено чоловіка.", "Russia"),
+    ],
+)
+def test_the_enemy_is_the_side_opposite_the_ground_it_struck(
+    extract, language, text, attacker
+) -> None:
+    (event,) = extract(text, language)
+    assert (
+        event.actor1
+        == f"Military Forces of {attacker} ({'2019' if attacker == 'Ukraine' else '2000'}-)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "uk",
+            "Два роки тому, 3 березня 2022 року, росіяни скинули авіабомбу на школу в Ізюмі. "
+            "Тоді під час бомбардування загинули восьмеро людей. Окупанти влучили в спортзал.",
+        ),
+        (
+            "ru",
+            "Два года назад, 3 марта 2022 года, россияне сбросили авиабомбу на школу в Изюме. "
+            "Тогда при бомбардировке погибли восемь человек. Оккупанты попали в спортзал.",
+        ),
+    ],
+)
+def test_sentences_going_on_with_a_story_from_the_past_are_no_events(
+    extract, language, text
+) -> None:
+    assert extract(text, language) == []
+
+
+def test_a_new_paragraph_after_the_past_is_read_again(extract) -> None:
+    text = (
+        "Два роки тому, 3 березня 2022 року, росіяни скинули авіабомбу на школу в Ізюмі.\n\n"
+        "Сьогодні вранці ворог обстріляв Ізюм, поранено чоловіка."
+    )
+    (event,) = extract(text, "uk")
+    assert (event.location, str(event.event_date)) == ("Izium", "2024-09-25")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Завдання бригади - не допустити нового наступу ворога на Ізюм."),
+        ("uk", "Позиції укріплюють, щоб запобігти новому наступу на Ізюм."),
+        ("ru", "Задача - предотвратить новое наступление противника на Изюм."),
+        ("ru", "Укрепления строят, чтобы не допустить прорыва противника к Изюму."),
+    ],
+)
+def test_what_is_to_be_prevented_has_not_happened(extract, language, text) -> None:
+    assert extract(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Учора Україна отримала нову партію ракет для ППО, повідомили в Ізюмі."),
+        ("ru", "Вчера Украина получила новую партию ракет для ПВО, сообщили в Изюме."),
+    ],
+)
+def test_missiles_delivered_are_no_strike(extract, language, text) -> None:
+    assert extract(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Учора російські ракети влучили в Ізюм."),
+        ("ru", "Вчера российские ракеты попали в Изюм."),
+    ],
+)
+def test_missiles_that_hit_are_a_strike(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert event.location == "Izium"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Увечері 24 вересня захисники відбили 4 російські атаки біля Синьківки."),
+        ("ru", "Вечером 24 сентября защитники отразили 4 российские атаки у Синьковки."),
+    ],
+)
+def test_repelled_attacks_with_a_count_and_an_adjective_are_a_clash(
+    extract, language, text
+) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.sub_event_type.value) == ("Synkivka", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "uk",
+            "24 вересня на Куп'янському напрямку відбито 3 атаки біля Синьківки, "
+            "на Лиманському – 2 атаки.",
+        ),
+        (
+            "ru",
+            "24 сентября на Купянском направлении отбиты 3 атаки у Синьковки, "
+            "на Лиманском – 2 атаки.",
+        ),
+    ],
+)
+def test_a_front_sector_is_no_place_of_an_event(extract, language, text) -> None:
+    places = {e.location for e in extract(text, language)}
+    assert places == {"Synkivka"}  # neither Kupiansk nor a village named like "Лиманському"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "24 вересня на Ізюмському напрямку ворог штурмував позиції біля Григорівки."),
+        ("ru", "24 сентября на Изюмском направлении противник штурмовал позиции у Григоровки."),
+    ],
+)
+def test_a_village_is_the_namesake_in_the_sector_named(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.admin1) == ("Hryhorivka", KHARKIV)
+
+
+def test_a_grouping_of_forces_named_alone_is_a_side_not_a_place(extract) -> None:
+    text = (
+        "24 сентября подразделения «Южной» группировки взяли под контроль Синьковку, "
+        "а бойцы «Востока» – Изюм."
+    )
+    events = extract(text, "ru")
+    assert "Skhidne" not in {e.location for e in events}
+    assert {e.sub_event_type.value for e in events} == {"Non-state actor overtakes territory"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Ранее в сентябре российские войска взяли под контроль Изюм."),
+        ("uk", "Раніше у вересні російські війська захопили Ізюм."),
+    ],
+)
+def test_a_month_before_the_side_is_no_target_and_ends_at_publication(
+    extract, language, text
+) -> None:
+    (event,) = extract(text, language)
+    assert event.sub_event_type.value == "Non-state actor overtakes territory"
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+    assert event.event_date <= PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "З моменту звільнення міста через обстріли в Ізюмі загинули 40 людей."),
+        ("ru", "С момента освобождения города из-за обстрелов в Изюме погибли 40 человек."),
+    ],
+)
+def test_a_tally_since_a_turning_point_is_no_event(extract, language, text) -> None:
+    assert extract(text, language) == []
+
+
+def test_a_drone_sent_at_a_car_is_a_drone_strike(extract) -> None:
+    (event,) = extract("Увечері 24 вересня окупанти скерували FPV-дрон на авто в Ізюмі.", "uk")
+    assert (event.location, event.sub_event_type.value) == ("Izium", "Air/drone strike")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Учора ввечері окупанти били по Ізюму з важкої артилерії."),
+        ("ru", "Вчера вечером оккупанты били по Изюму из тяжелой артиллерии."),
+    ],
+)
+def test_yesterday_evening_is_yesterday_and_hitting_at_a_town_is_an_attack(
+    extract, language, text
+) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, str(event.event_date)) == ("Izium", "2024-09-24")

@@ -107,6 +107,7 @@ class SideMention:
     start: int
     end: int
     attacker: bool
+    enemy: bool = False  # named only as "the enemy": whose enemy depends on where it struck
 
 
 def find_sides(text: str, start: int, end: int, *, trigger_start: int) -> list[SideMention]:
@@ -120,8 +121,32 @@ def find_sides(text: str, start: int, end: int, *, trigger_start: int) -> list[S
     return mentions
 
 
+# "killed in Russian shelling", "a Ukrainian drone strike on ...": the side whose attack
+# it is, wherever the phrase stands in the sentence
+_ITS_ATTACK = re.compile(
+    r"(?:strikes?|attacks?|shelling|bombardment|fire|raids?)$"
+    r"|\s+(?:(?:drone|missile|rocket|artillery|air|mortar)\s+)?"
+    r"(?:strikes?|attacks?|shelling|bombardment|fire|raids?)\b",
+    re.I,
+)
+
+
+# "the Donetsk People's Republic's town of Gorlovka", "in the DPR": the republic named as a
+# territory, not as a party; only "by the DPR", or its forces, attacked
+_REPUBLIC_AS_PLACE = re.compile(
+    r"\s*(?:'s|’s)\s+(?:town|city|village|capital|territory)|\s*\((?:DPR|DNR|LPR|LNR)\)", re.I
+)
+_IN_BEFORE = re.compile(r"(?:\b(?:in|of|across|from|into)\s+(?:the\s+)?|\(\s*)$", re.I)
+
+
 def _reads_as_attacker(text: str, m: re.Match[str], start: int, trigger_start: int) -> bool:
+    if _ITS_ATTACK.search(m.group()) or _ITS_ATTACK.match(text, m.end()):
+        return True
     before = text[max(start, m.start() - 40) : m.start()]
+    if _SIDE_BY_GROUP[m.lastgroup] in (Side.DNR, Side.LNR) and (  # type: ignore[index]
+        _REPUBLIC_AS_PLACE.match(text, m.end()) or _IN_BEFORE.search(before)
+    ):
+        return False
     if _BY_BEFORE_END.ends(before):
         return True
     if _TARGET_BEFORE.search(before):

@@ -146,7 +146,7 @@ def events_from_mentions(
     language they were read from.
     """
     groups = _specific(merge_mentions(mentions))
-    groups = _codable(_in_the_article_region(groups, gazetteer, lead))
+    groups = _codable(_placed_or_dated(_in_the_article_region(groups, gazetteer, lead)))
     events = _scored(_events(article, text, groups))
     return [e for e in events if e.confidence >= min_confidence]
 
@@ -199,6 +199,20 @@ def _specific(groups: list[list[Mention]]) -> list[list[Mention]]:
         for g in groups
         if any(m.located or m.location_text for m in g)
         or any(m.date.precision is TimePrecision.DAY for m in g)
+    ]
+
+
+def _placed_or_dated(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """ "Russian aerial attacks caused casualties across the region": a report that names no
+    place (not even through the article's region) and no day of its own is the story's
+    background, not an event to code. Shoot-downs are the exception: air-defence tallies
+    ("seven of ten missiles were shot down") are reported without either and coded so."""
+    return [
+        g
+        for g in groups
+        if any(m.located or m.location_text for m in g)
+        or any(m.date.explicit for m in g)
+        or g[0].sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE
     ]
 
 

@@ -288,7 +288,16 @@ def _month_part(
         day, how = first, "beginning of"
     else:
         day, how = date(year, month, 15), "middle of"
+    day, last = so_far(day, first, last, ref=ref)
     return DateReading(day, TimePrecision.MONTH, first, last, f"date: {how} {first:%B %Y}")
+
+
+def so_far(day: date, first: date, last: date, *, ref: date) -> tuple[date, date]:
+    """The month a report is written in has run only until the report: "earlier in October",
+    written on 8 October, is 1–8 October, never the 15th (the point of a month reading)."""
+    if first <= ref < last:
+        return min(day, ref), ref
+    return day, last
 
 
 def _relative(word: str, *, ref: date) -> DateReading:

@@ -8,7 +8,9 @@ its highest-ranked trigger, as ACLED's precedence rules say.
 from __future__ import annotations
 
 from tracker.extract.dates import DateReading
+from tracker.extract.places import PlaceMention
 from tracker.extract.rule import Trigger
+from tracker.extract.text import Sentence
 from tracker.model import EventType, SubEventType
 
 Dated = tuple[Trigger, DateReading | None]
@@ -50,3 +52,18 @@ def best_of(group: list[Dated]) -> Dated:
         group, key=lambda item: (item[0].sub_event_type.rank, -item[0].rule.strength)
     )
     return trigger, own or next((d for _, d in group if d is not None), None)
+
+
+def goes_on_with_the_past(
+    text: str, past_end: int | None, sentence: Sentence, places: list[PlaceMention]
+) -> bool:
+    """ "A year ago, on 16 March 2022, Russian jets bombed the theatre. Hundreds died in the
+    bombing.": a sentence with no date and no place of its own, in the paragraph of a
+    sentence that told of the war's past (ending at ``past_end``), goes on with that story;
+    it is not today's event. A new paragraph, a date or a place starts another."""
+    return (
+        past_end is not None
+        and past_end <= sentence.start
+        and "\n" not in text[past_end : sentence.start]
+        and not any(p.role.is_event_place for p in places)
+    )

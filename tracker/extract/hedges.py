@@ -24,7 +24,10 @@ _MODAL = re.compile(
     r"aim(?:s|ed|ing)?|going|ready|prepar(?:e|es|ed|ing)|want(?:s|ed)?|seek(?:s|ing)?|"
     r"purpose\s+is|order(?:s|ed)?\s+\w+|promis(?:e|es|ed)|warn(?:s|ed)?\s+\w+|"
     r"call(?:s|ed)?\s+(?:on\s+\w+\s+)?)\s+to\s+(?:\w+\s+)?"
-    r"|\b(?:not|never|no|without)\s+(?:\w+\s+){0,2}|n't\s+(?:\w+\s+){0,2})$",
+    r"|\b(?:not|never|no|without)\s+(?:\w+\s+){0,2}|n't\s+(?:\w+\s+){0,2}"
+    # "preparing a major offensive", "planning new strikes": the plan, not the act
+    r"|\b(?:prepar(?:e|es|ed|ing)|plan(?:s|ned|ning)?|gearing\s+up)\s+(?:for\s+)?"
+    r"(?:an?\s+|the\s+|some\s+)?(?:\w+\s+){0,2})$",
     re.IGNORECASE,
 )
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)

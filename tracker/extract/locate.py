@@ -39,14 +39,25 @@ class PlaceResolver:
         self._settled: dict[str, tuple[int, Resolution]] = {}
         self._points: PointSet | None = None
 
-    def settle(self, mention: PlaceMention, *, near: tuple[float, float] | None, rank: int) -> None:
+    def settle(
+        self,
+        mention: PlaceMention,
+        *,
+        near: tuple[float, float] | None,
+        rank: int,
+        within: tuple[Resolution, float] | None = None,
+    ) -> None:
         """Remember how a name resolves with context of strength ``rank`` (3 a stated region,
         2 a reference point, 1 a town in the same sentence): one name, one place per article,
-        so "Blahodatne, five km north of Bakhmut" also places a bare "Blahodatne" elsewhere."""
+        so "Blahodatne, five km north of Bakhmut" also places a bare "Blahodatne" elsewhere.
+        ``within`` is the reference town and how far from it the place may lie: a namesake
+        farther away is not the place, and the town stands in for it (:func:`reference_instead`)."""
         name = mention.match.surface
         if mention.is_region or self._settled.get(name, (0, None))[0] >= rank:
             return
         res = self._resolved(mention, near=near)
+        if res is not None and within is not None:
+            res = reference_instead(name, res, within[0], reach=within[1])
         if res is not None:
             self._settled[name] = (rank, res)
 
@@ -200,3 +211,60 @@ def region_instead(surface: str, res: Resolution, area: Resolution, *, named: st
         f"{res.place.admin1} would be elsewhere): coded to the region; {area.reason}"
     )
     return replace(area, reason=why)
+
+
+# A village said to lie "near" a town lies within an hour's drive of it (reporters say "near"
+# loosely: 50 km is not unusual); a namesake farther than this is another village of that
+# name, and the one meant is missing from the gazetteer.
+NEAR_REFERENCE_KM = 80.0
+
+
+def reference_instead(
+    surface: str, res: Resolution, reference: Resolution, *, reach: float = NEAR_REFERENCE_KM
+) -> Resolution:
+    """``res`` for ``surface``, unless it lies farther than ``reach`` km from the town the
+    text places it by ("Novopetrovka near Valuyki" found only 170 km away, "Blahodatne, five
+    kilometres north of Bakhmut" found only 60 km away): then the town, at "near" precision,
+    with the reason. A region, or a reference that is itself a region, changes nothing."""
+    if res.place.is_region or reference.place.is_region:
+        return res
+    km = haversine_km(
+        res.place.latitude, res.place.longitude, reference.place.latitude, reference.place.longitude
+    )
+    if km <= reach:
+        return res
+    why = (
+        f"no {surface} within {reach:.0f} km of {reference.place.name}, where the text "
+        f"places it (the {res.place.name} in {res.place.admin1} is {km:.0f} km away): coded "
+        f"near {reference.place.name}; {reference.reason}"
+    )
+    return replace(reference, precision=GeoPrecision.NEAR, alternatives=(), reason=why)
+
+
+# "five kilometres north of", "six miles (10 km) southwest of": the distance a text states
+_STATED = re.compile(
+    r"\b(?P<n>\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|fifteen|twenty|thirty|forty|fifty)\s*(?:-\s*)?(?P<unit>km|kilomet(?:er|re)s?|miles?)\b",
+    re.I,
+)
+_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+DIRECTION_REACH_KM = 150.0  # "a town east of Kharkiv" with no distance: within a long drive
+
+
+def stated_reach(window: str) -> float:
+    """How far from a reference point a place may lie, given the words before the point:
+    twice the distance stated and 10 km more ("about five kilometres north of" → 20 km),
+    else :data:`DIRECTION_REACH_KM`."""
+    found = list(_STATED.finditer(window))
+    if not found:
+        return DIRECTION_REACH_KM
+    m = found[-1] if len(found) == 1 else found[0]  # "six miles (10 km)": the first
+    n = m.group("n").lower().replace(",", ".")
+    value = float(n) if n[0].isdigit() else float(_WORDS[n])
+    if m.group("unit").lower().startswith("mile"):
+        value *= 1.609
+    return 2 * value + 10

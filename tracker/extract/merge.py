@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from geodata.admin import find_region
 from geodata.distance import haversine_km
-from geodata.model import GeoPrecision
+from geodata.model import GeoPrecision, Place
 from tracker.extract.mention import Mention
 from tracker.model import EventType, SubEventType
 
@@ -47,18 +47,71 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     mentions = [_adopt_explosion_type(m, best) for m in mentions]
     groups: dict[tuple[str, str, str], list[Mention]] = {}
     last_located: dict[EventType, Mention] = {}
+    vague_at: list[Mention] = []
     for m in mentions:
         host = _follow_up_host(m, last_located)
         if m.located and not m.thin:  # a dropped mention cannot host a follow-up
             last_located[m.sub_event_type.event_type] = m
         if host is None and m.thin:
+            if m.located and not m.headline and m.place is not None and not m.place.is_region:
+                vague_at.append(m)
             continue  # weak words with no place and nothing to follow up
         if host is not None:
             m = replace(
                 m, evidence=(*m.evidence, "merged: a follow-up mention without place or date")
             )
-        groups.setdefault(_key(host if host is not None else m), []).append(m)
-    return _fold_vaguer(_drop_headlines(list(groups.values())))
+        key = _key(host if host is not None else m)
+        groups.setdefault(key, []).append(m)
+        if host is not None:
+            groups[key] = _weapon_named(groups[key], m)
+    return _fold_vaguer(_drop_headlines(_pinned(list(groups.values()), vague_at)))
+
+
+def _pinned(groups: list[list[Mention]], vague_at: list[Mention]) -> list[list[Mention]]:
+    """ "Ukraine fired ten missiles at Crimea, Russia said. The attack caused a fire at a
+    Sevastopol shipyard.": a later report too vague to be an event of its own ("the attack",
+    "damage") names the town of the one region-level event of the article it lies in; the
+    event is coded there."""
+    out = list(groups)
+    for m in vague_at:
+        hosts = [
+            i
+            for i, g in enumerate(out)
+            if g[0].place is not None
+            and g[0].place.is_region
+            and g[0].sentence[0] < m.sentence[0]
+            and g[0].sub_event_type.event_type in _VIOLENT
+            and _in_region(m, g[0])
+        ]
+        if len(hosts) != 1:
+            continue
+        g = out[hosts[0]]
+        note = f"place: {m.place.name}, where a later report of the same attack places it"  # type: ignore[union-attr]
+        out[hosts[0]] = [
+            replace(
+                x,
+                place=m.place,
+                precision=m.precision,
+                ambiguous=m.ambiguous,
+                place_span=m.place_span,
+                evidence=(*x.evidence, note),
+            )
+            for x in g
+        ]
+    return out
+
+
+_VIOLENT = (EventType.EXPLOSIONS, EventType.BATTLES)
+
+
+def _in_region(m: Mention, region: Mention) -> bool:
+    assert m.place is not None and region.place is not None
+    found = find_region(region.place.name)  # an oblast or Crimea; a raion is too small to tell
+    return (
+        found is not None
+        and found.country == m.place.country
+        and (m.place.admin1_code in found.codes)
+    )
 
 
 _DWU = SubEventType.DISRUPTED_WEAPONS_USE
@@ -173,6 +226,8 @@ def _contains(vague: Mention, fine: Mention) -> bool:
         region = find_region(vague.place.name)
         if region is not None and region.country == fine.place.country:
             return fine.place.admin1_code in region.codes  # Crimea holds Sevastopol too
+        if vague.place.feature_code == "ADM2":
+            return _in_raion(fine.place, vague.place)
         return bool(vague.place.admin1) and fine.place.admin1 == vague.place.admin1
     if vague.precision is GeoPrecision.NEAR:
         if vague.sentence == fine.sentence:
@@ -182,6 +237,20 @@ def _contains(vague: Mention, fine: Mention) -> bool:
         )
         return km <= NEAR_KM
     return False
+
+
+RAION_KM = 30.0  # a town this close to a raion's point is taken to lie in it
+
+
+def _in_raion(place: Place, raion: Place) -> bool:
+    """``place`` lies in ``raion``: its admin2 says so (GeoNames spells raions two ways, so
+    a town near the raion's point counts too). Another town of the oblast does not."""
+    if place.admin1 != raion.admin1:
+        return False
+    if place.admin2 and place.admin2 == raion.admin2:
+        return True
+    km = haversine_km(place.latitude, place.longitude, raion.latitude, raion.longitude)
+    return km <= RAION_KM
 
 
 def _key(m: Mention) -> tuple[str, str, str]:
@@ -206,6 +275,24 @@ def _adopt_explosion_type(m: Mention, best: dict[tuple[str, str], SubEventType])
         return m
     note = f"type: {m.sub_event_type.value} at the same place and day coded as {top.value}"
     return replace(m, sub_event_type=top, evidence=(*m.evidence, note))
+
+
+def _weapon_named(group: list[Mention], follow_up: Mention) -> list[Mention]:
+    """ "The invaders attacked the village of X. They used a glide bomb.": an attack whose
+    weapon was not named takes the explosion type of the follow-up that names it."""
+    sub = follow_up.sub_event_type
+    if (
+        not group[0].weapon_unnamed
+        or follow_up.weapon_unnamed
+        or sub.event_type is not EventType.EXPLOSIONS
+        or sub is group[0].sub_event_type
+    ):
+        return group
+    note = f"type: {sub.value}, the weapon the next report names"
+    return [
+        replace(m, sub_event_type=sub, weapon_unnamed=False, evidence=(*m.evidence, note))
+        for m in group
+    ]
 
 
 def _follow_up_host(m: Mention, last_located: dict[EventType, Mention]) -> Mention | None:

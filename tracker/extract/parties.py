@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.extract.actors import OPPONENT, Side, SideMention
 from tracker.extract.targets import Target
@@ -50,6 +50,7 @@ def choose_parties(
     ``country`` is the ISO code of where the event happened, for "Civilians (Ukraine)".
     """
     civilians = f"Civilians ({COUNTRY_NAMES.get(country, country)})"
+    sides = [_whose_enemy(m, country) for m in sides]
     armed = [m.side for m in sides if m.side.armed]
     attackers = [m.side for m in sides if m.attacker and m.side.armed]
     hit = [m.side for m in sides if not m.attacker and m.side.armed]
@@ -78,6 +79,17 @@ def choose_parties(
 
 
 _HOME = {Side.RUSSIA: "RU", Side.UKRAINE: "UA"}
+
+
+def _whose_enemy(mention: SideMention, country: str) -> SideMention:
+    """ "The enemy shelled five villages of the Belgorod region": a report of strikes on
+    Russian ground is written from Russia's side, so its enemy is Ukraine's forces (the
+    lexicons read the enemy as Russia's, as Ukrainian reports mean it)."""
+    if mention.enemy and mention.side is Side.RUSSIA and country == "RU":
+        return replace(mention, side=Side.UKRAINE)
+    return mention
+
+
 # A detention with a charge ("on suspicion of treason", "charged with sabotage") is an
 # arrest by the state's security service, as ACLED codes it, even in occupied land.
 _CHARGED = re.compile(

@@ -86,13 +86,19 @@ _BEFORE = (
     (
         Role.REFERENCE,
         "direction from it",
-        re.compile(rf"\b{_D}\s+of\s+(?:the\s+(?:city|town|village|capital)\s+of\s+)?$", re.I),
+        # "northwest of the recently captured Avdiivka": a few lowercase words may describe it
+        re.compile(
+            rf"\b{_D}\s+of\s+(?:the\s+)?(?-i:[a-z][\w-]*\s+){{0,2}}"
+            r"(?:(?:city|town|village|capital)\s+of\s+)?$",
+            re.I,
+        ),
     ),
     (
         Role.REFERENCE,
         "distance from it",
         re.compile(
-            r"\b(?:km|kilometres?|kilometers?|miles)\s+(?:\w+\s+)?(?:from|of|outside)\s+(?:the\s+)?$",
+            r"\b(?:km|kilometres?|kilometers?|miles)\s+(?:\w+\s+)?(?:from|of|outside)\s+(?:the\s+)?"
+            r"(?-i:[a-z][\w-]*\s+){0,2}$",
             re.I,
         ),
     ),
@@ -356,9 +362,17 @@ def _near_references(text: str, mentions: list[PlaceMention]) -> list[PlaceMenti
             continue
         if prev.is_region or not _NEAR_GAP.fullmatch(text, prev.match.end, cur.match.start):
             continue
-        why = f"a reference point for {prev.match.surface!r} named just before it"
+        why = f"{NEAR_TOWN_WHY} {prev.match.surface!r} named just before it"
         out[i] = PlaceMention(cur.match, Role.REFERENCE, why, cur.is_region, cur.hint)
     return out
+
+
+NEAR_TOWN_WHY = "a reference point for"  # "X near Y", "X outside Y", "X під Y": Y's role
+
+
+def near_town(reference: PlaceMention | None) -> bool:
+    """``reference`` is the town a village just before it is said to lie near."""
+    return reference is not None and reference.why.startswith(NEAR_TOWN_WHY)
 
 
 _WHERE_IT_LIES = "says where the place before it lies:"
@@ -558,6 +572,13 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
     for i in range(len(out) - 1):
         place, nxt = out[i], out[i + 1]
         if place.role is Role.ADMIN and place.why.startswith("the region of"):
+            if _hromada_then_raion(text, place, nxt):
+                # "X in the Y community, Z district": communities' names are romanised
+                # every which way, and a raion that size holds one X; the raion is the hint
+                j = next(k for k in range(i - 1, -1, -1) if out[k].hint is not None)
+                out[j] = _with_hint(out[j], _raion_hint(text, nxt.match))
+                out[i + 1] = PlaceMention(nxt.match, Role.ADMIN, place.why, nxt.is_region)
+                continue
             # "Pervomaiske, Pokrovsk raion, Donetsk": the oblast of the raion just named
             if (
                 (nxt.is_region or _is_region_stem(text, nxt))
@@ -595,6 +616,16 @@ _RAION_AFTER = re.compile(r"\s+(?:raion|rayon|district)\b", re.I)
 _HROMADA_AFTER = re.compile(r"\s+(?:territorial\s+)?(?:hromada|community)\b", re.I)
 
 
+def _hromada_then_raion(text: str, place: PlaceMention, nxt: PlaceMention) -> bool:
+    """``place`` is a community named as a village's hint, and ``nxt`` the raion after it."""
+    return (
+        _HROMADA_AFTER.match(text, place.match.end) is not None
+        and _RAION_AFTER.match(text, nxt.match.end) is not None
+        and nxt.match.start - place.match.end <= 30
+        and _HINT_GAP.match(text[place.match.end : nxt.match.start]) is not None
+    )
+
+
 def _raion_hint(text: str, hint: NameMatch) -> NameMatch:
     """ "Novoselivka in the Pokrovsk district": the hint is Pokrovsk *Raion*, which the
     gazetteer knows as the villages' admin2, not the town."""
@@ -621,7 +652,7 @@ def _with_hint(place: PlaceMention, hint: NameMatch) -> PlaceMention:
     return PlaceMention(place.match, place.role, place.why, place.is_region, hint, place.facility)
 
 
-_ADJ = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:skyi|skiy|skyy|sky|ska|ske|kyi|ka)\b"
+_ADJ = r"[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?(?:skyi|skiy|skyy|sky|ska|ske|kyi|ka)\b"
 _HROMADA_LIST = re.compile(
     rf"((?:{_ADJ}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*{_ADJ})\s+(?:territorial\s+|urban\s+|rural\s+)?"
     r"(?:communit(?:y|ies)|hromadas?|districts?|raions?|rayons?)\b"
@@ -664,10 +695,15 @@ def hromada_towns(adjective: str) -> list[str]:
         out.append(base + "o")
     if base.endswith("iv"):  # Chervonohryhorivska → Chervonohryhorivka
         out.append(base + "ka")
+    if base.endswith("pil"):  # Bilopilska → Bilopillia, Krasnopilska → Krasnopillia
+        out.append(base + "lia")
     out.append(base)  # Nikopolska → Nikopol, Bakhmutskyi → Bakhmut
     if base.endswith("t"):  # Marhanetska → Marhanets
         out.append(base + "s")
     out += [base + "sk", base + "y"]  # Pokrovska → Pokrovsk, Sumska → Sumy
+    if base.endswith("iv"):  # Druzhbivska → Druzhba
+        out.append(base[:-2] + "a")
+    out.append(base + "a")  # Seredyna Budska → Seredyna Buda
     return list(dict.fromkeys(n for n in out if len(n) >= 4))
 
 

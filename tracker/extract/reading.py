@@ -45,13 +45,18 @@ from tracker.extract.dates import DateReading, default_date, find_dates, story_d
 from tracker.extract.fatalities import find_fatalities
 from tracker.extract.grouping import best_of as _best
 from tracker.extract.grouping import clause_index as _clause
+from tracker.extract.grouping import goes_on_with_the_past
 from tracker.extract.grouping import group_by_clause as _group
 from tracker.extract.grouping import nearest_date as _nearest_date
 from tracker.extract.hedges import hedge
+from tracker.extract.lexicon.rules_en import ATTACK_ON_PLACE
 from tracker.extract.locate import (
     CITY_POPULATION,
+    NEAR_REFERENCE_KM,
     PlaceResolver,
+    reference_instead,
     region_instead,
+    stated_reach,
     town_of_note,
 )
 from tracker.extract.mention import Mention, share_toll, with_toll
@@ -63,12 +68,18 @@ from tracker.extract.places import (
     classify_places,
     hromada_adjectives,
     hromada_towns,
+    near_town,
 )
-from tracker.extract.rules import Trigger
+from tracker.extract.rules import RULES, Trigger
 from tracker.extract.targets import Target, downed_objects, find_targets, nearest_target
-from tracker.extract.text import Sentence, sentence_after
+from tracker.extract.text import Sentence, sentence_after, sentence_before
 from tracker.extract.variants import VariantFinder
 from tracker.model import EventType, SubEventType
+
+_PLAIN_ATTACK = next(r for r in RULES if r.name == "attack")
+# "the village of X", "X village": whatever X is elsewhere, here it is a village
+_VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+(?:the\s+)?$", re.I)
+_VILLAGE_AFTER = re.compile(r"\s+village\b", re.I)
 
 _MAX_NOTES = 1000
 _THE_CITY = re.compile(r"\bthe\s+(?:capital|city)\b(?!\s+of\b)", re.I)
@@ -128,6 +139,7 @@ class ArticleReader:
     _dateline_place: PlaceMention | None = None
     _variants: VariantFinder | None = None
     _story_day: tuple[DateReading | None] | None = None
+    _past_story: int | None = None  # where the last sentence telling of the war's past ended
 
     def _undated(self) -> DateReading:
         """The date of a sentence that names none: the story's day when its lead names a
@@ -147,7 +159,11 @@ class ArticleReader:
         if not kept:
             return []
         dates = find_dates(s_text, published=self.published, today=self.today)
+        if not dates and self._goes_on_with_the_past(sentence):
+            return []
         dated = [(t, _nearest_date(dates, t.start - sentence.start)) for t in kept]
+        if any(d is not None and self._history(d) for _, d in dated):
+            self._past_story = sentence.end
         dated = [(t, d) for t, d in dated if d is None or not (d.future or self._history(d))]
         if not dated:
             return []
@@ -163,6 +179,13 @@ class ArticleReader:
     def _history(self, reading: DateReading) -> bool:
         """Long before publication: history. Without a publication date nobody can tell."""
         return reading.history and self.published is not None
+
+    def _goes_on_with_the_past(self, sentence: Sentence) -> bool:
+        """See :func:`tracker.extract.grouping.goes_on_with_the_past`."""
+        if goes_on_with_the_past(self.text, self._past_story, sentence, self._places(sentence)):
+            self._past_story = sentence.end
+            return True
+        return False
 
     # -- triggers ----------------------------------------------------------
 
@@ -182,6 +205,7 @@ class ArticleReader:
             live = [t for t in live if not is_weapon_noun(self.text, t)]
         strong = [t for t in live if not t.rule.weak]
         live = strong or live
+        live = _on_the_ground(self.text, s, e, live)
         live = _drop_downed_objects(self.text, live)
         live = _drop_launch_platforms(self.text, live)
         return _drop_subsumed(live)
@@ -211,11 +235,12 @@ class ArticleReader:
                 continue
             reference = next((p for p in places if p.role is Role.REFERENCE), None)
             near = self._reference_point(reference)
+            within = self._within(reference)
             for place in event_places:
                 if place.hint is not None:
                     self.resolver.settle(place, near=near, rank=3)
                 elif near is not None:
-                    self.resolver.settle(place, near=near, rank=2)
+                    self.resolver.settle(place, near=near, rank=2, within=within)
                 else:
                     neighbour = self._neighbour(event_places, place)
                     if neighbour is not None:
@@ -317,6 +342,14 @@ class ArticleReader:
             for place in mine:
                 beside = near or self._neighbour(event_places, place) or here
                 res = self.resolver.resolve(place, near=beside)
+                reach = self._reach(reference)
+                if res is not None and near is not None and reach is not None:
+                    res = reference_instead(
+                        place.match.surface,
+                        res,
+                        self.resolver.resolve(reference),  # type: ignore[arg-type]
+                        reach=reach,
+                    )
                 if beside is None:
                     place, res = self._in_named_region(sentence, place, res)
                 if res is not None and not res.place.is_region:
@@ -367,7 +400,13 @@ class ArticleReader:
             or place.is_region
             or res.place.is_region
             or res.place.country not in ("UA", "RU")
-            or res.place.population >= CITY_POPULATION
+        ):
+            return place, res
+        village = _VILLAGE_BEFORE.search(
+            self.text, max(sentence.start, place.match.start - 30), place.match.start
+        ) or _VILLAGE_AFTER.match(self.text, place.match.end)
+        if not village and (
+            res.place.population >= CITY_POPULATION
             or res.place.feature_code in ("PPLA", "PPLC")  # an oblast's capital, the capital
         ):
             return place, res
@@ -382,7 +421,7 @@ class ArticleReader:
             there = self.resolver.resolve(hinted)
             if there is not None and there.place.admin1 == area.place.admin1:
                 return hinted, there  # a namesake in the region the text names
-        if town_of_note(res):
+        if town_of_note(res) and not village:
             return place, res
         return place, region_instead(
             place.match.surface, res, area, named="the region the text names"
@@ -399,12 +438,19 @@ class ArticleReader:
         )
 
     def _one_region(self, sentence: Sentence) -> PlaceMention | None:
-        """The one oblast the sentence names, else the one the article names."""
+        """The one oblast the sentence names, else the one the sentence before it names
+        ("... in Russia's Kursk Region. A drone hit a house in the village of X"), else the
+        one the article names."""
         here = self._by_oblast(p for p in self._places(sentence) if p.is_region)
         if len(here) == 1:
             return next(iter(here.values()))
         if here:
             return None
+        before = sentence_before(self.sentences, sentence)
+        if before is not None and "\n\n" not in self.text[before.end : sentence.start]:
+            there = self._by_oblast(p for p in self._places(before) if p.is_region)
+            if len(there) == 1:
+                return next(iter(there.values()))
         # the sentences read so far (every sentence, once the article has been primed): a
         # scan of the whole text for this alone would cost more than the rule saves
         named = self._by_oblast(
@@ -464,6 +510,25 @@ class ArticleReader:
             # built directly: dataclasses.replace costs several times more per call
             self._cache[key] = _Facts(shared.claims, sides, shared.targets, shared.alleged)
         return self._cache[key]
+
+    def _reach(self, reference: PlaceMention | None) -> float | None:
+        """How far from ``reference`` the event place may lie: the town a village is said
+        to be near, or a distance and direction the text states; None for other references
+        (the towns a village "lies between")."""
+        if reference is None:
+            return None
+        if near_town(reference):
+            return NEAR_REFERENCE_KM
+        if reference.why in ("distance from it", "direction from it"):
+            start = reference.match.start
+            return stated_reach(self.text[max(0, start - 60) : start])
+        return None
+
+    def _within(self, reference: PlaceMention | None) -> tuple[Resolution, float] | None:
+        """The reference town and how far from it the event place may lie, if the text says."""
+        reach = self._reach(reference)
+        town = self.resolver.resolve(reference) if reach is not None else None  # type: ignore[arg-type]
+        return (town, reach) if town is not None and reach is not None else None
 
     def _reference_point(self, reference: PlaceMention | None) -> tuple[float, float] | None:
         if reference is None:
@@ -694,6 +759,7 @@ class ArticleReader:
             claimed_by=claim.who if claim else None,
             alleged=alleged,
             evidence=evidence,
+            weapon_unnamed=trigger.rule.name == ATTACK_ON_PLACE,
         )
 
 
@@ -730,6 +796,18 @@ def notes_for(text: str, span: tuple[int, int]) -> str:
     """The sentence as notes: whitespace collapsed, long sentences cut."""
     notes = " ".join(text[span[0] : span[1]].split())
     return notes if len(notes) <= _MAX_NOTES else notes[: _MAX_NOTES - 1] + "…"
+
+
+def _on_the_ground(text: str, start: int, end: int, triggers: list[Trigger]) -> list[Trigger]:
+    """ "Russian troops attacked the village": among troops and assaults an attack on a
+    place is fighting on the ground, the plain "attack", not remote violence."""
+    if not any(t.rule.name == ATTACK_ON_PLACE for t in triggers) or not ground_combat(
+        text, start, end
+    ):
+        return triggers
+    return [
+        replace(t, rule=_PLAIN_ATTACK) if t.rule.name == ATTACK_ON_PLACE else t for t in triggers
+    ]
 
 
 def _drop_downed_objects(text: str, triggers: list[Trigger]) -> list[Trigger]:

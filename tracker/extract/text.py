@@ -141,6 +141,12 @@ def sentence_after(sentences: Sequence[Sentence], sentence: Sentence) -> Sentenc
     return sentences[i] if i < len(sentences) else None
 
 
+def sentence_before(sentences: Sequence[Sentence], sentence: Sentence) -> Sentence | None:
+    """The sentence right before ``sentence`` in ``sentences`` (in text order), or None."""
+    i = bisect.bisect_left([s.start for s in sentences], sentence.start)
+    return sentences[i - 1] if i > 0 else None
+
+
 def check_text(text: str, *, max_chars: int = MAX_CHARS) -> None:
     """Raise :class:`ExtractionError` for text no extractor should read.
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tracker.extract.cyrillic.lexicon import Lexicon
-from tracker.extract.dates import HISTORY_DAYS, DateReading
+from tracker.extract.dates import HISTORY_DAYS, DateReading, so_far
 from tracker.model import TimePrecision
 
 
@@ -124,7 +124,7 @@ def _month(month: int, *, ref: date, phrase: str) -> DateReading:
     year = ref.year if month <= ref.month else ref.year - 1
     start = date(year, month, 1)
     end = (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
-    middle = start + timedelta(days=14)
+    middle, end = so_far(start + timedelta(days=14), start, end, ref=ref)
     return DateReading(
         middle, TimePrecision.MONTH, start, end, f"date: {phrase!r} → month {start:%Y-%m}"
     )

@@ -24,6 +24,10 @@ _WEAPON = re.compile(
 )
 
 
+# "the enemy" in either language: the side is read from where it struck (see parties.py)
+_ENEMY = re.compile(r"(?:враг|противник|ворог|супротивник)", re.I)
+
+
 @dataclass(frozen=True)
 class SentenceFacts:
     """The compiled patterns of one language, applied to sentences."""
@@ -117,7 +121,13 @@ class SentenceFacts:
     def sides(self, text: str, start: int, end: int, *, trigger_start: int) -> list[SideMention]:
         """Parties in the sentence; one named before the trigger (not after "по") attacked."""
         return [
-            SideMention(side, s, e, attacker if attacker is not None else s < trigger_start)
+            SideMention(
+                side,
+                s,
+                e,
+                attacker if attacker is not None else s < trigger_start,
+                enemy=_ENEMY.match(text, s) is not None,
+            )
             for side, s, e, attacker in self._named_sides(text, start, end)
         ]
 

@@ -24,27 +24,36 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
+from geodata.distance import haversine_km
 from geodata.model import GeoPrecision, NameMatch, Resolution
 from tracker.extract.actors import Claim, claimant_side
 from tracker.extract.cyrillic.dates import find_dates
 from tracker.extract.cyrillic.facts import SentenceFacts
 from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder
 from tracker.extract.dates import DateReading, default_date, story_day
-from tracker.extract.grouping import Dated
+from tracker.extract.grouping import Dated, goes_on_with_the_past
 from tracker.extract.grouping import best_of as _best
 from tracker.extract.grouping import clause_index as _clause
 from tracker.extract.grouping import group_by_clause as _group
 from tracker.extract.grouping import nearest_date as _nearest
 from tracker.extract.lexicon.countries_en import THEATRE
-from tracker.extract.locate import CITY_POPULATION, PlaceResolver, region_instead, town_of_note
+from tracker.extract.locate import (
+    CITY_POPULATION,
+    NEAR_REFERENCE_KM,
+    PlaceResolver,
+    reference_instead,
+    region_instead,
+    town_of_note,
+)
 from tracker.extract.mention import Mention, share_toll
 from tracker.extract.parties import choose_parties
-from tracker.extract.places import OFFICE, PlaceMention, Role
+from tracker.extract.places import NEAR_TOWN_WHY, OFFICE, PlaceMention, Role, near_town
 from tracker.extract.rule import Trigger
 from tracker.extract.targets import nearest_target
 from tracker.extract.text import Sentence, sentence_after
 from tracker.model import EventType, SubEventType
 
+_SECTOR = "names a front sector ('the X direction')"
 _HINT_GAP = 45  # an oblast this close after a town, in its clause, is the town's admin hint
 _LOOK_BACK = 3
 _VAGUE = frozenset({"attack", "damage"})
@@ -67,6 +76,7 @@ class CyrillicReader:
     _elaboration: re.Pattern[str] | None = None
     _source: tuple[Claim | None] | None = None
     _story_day: tuple[DateReading | None] | None = None
+    _past_story: int | None = None  # where the last sentence telling of the war's past ended
 
     @property
     def _near_gap(self) -> re.Pattern[str]:
@@ -87,7 +97,14 @@ class CyrillicReader:
         dates = find_dates(self.text[s:e], lexicon, published=self.published, today=self.today)
         if not dates and self.facts.recap(self.text[s:e]):
             return []  # "Нагадаємо, ..." with no date of its own: an earlier report
+        if not dates and goes_on_with_the_past(
+            self.text, self._past_story, sentence, self.places(sentence)
+        ):
+            self._past_story = e
+            return []
         dated = [(t, _nearest(dates, t.start - s)) for t in kept]
+        if any(d is not None and self._history(d) for _, d in dated):
+            self._past_story = e
         dated = [(t, d) for t, d in dated if d is None or not (d.future or self._history(d))]
         return self._mentions(sentence, dated) if dated else []
 
@@ -159,7 +176,7 @@ class CyrillicReader:
             if role is Role.NEAR and _district_of_previous(found, i, cuts, self.text):
                 role, why = Role.ADMIN, "the district of the place named just before"
             elif role is Role.NEAR and out and self._near_the_one_before(found, i, out[-1]):
-                role, why = Role.REFERENCE, "the town the place just before lies near"
+                role, why = Role.REFERENCE, f"{NEAR_TOWN_WHY} {out[-1].match.surface!r}"
             out.append(PlaceMention(match, role, why, t.is_region, hint))
         # "бій на півночі Шосткинського району ... у районі Середино-Буди": a district beside
         # a settlement of the same sentence is where that settlement lies, not a second place
@@ -200,6 +217,8 @@ class CyrillicReader:
             return Role.REFERENCE, "a distance or direction from it"
         if ends("near", before):
             return Role.NEAR, f"near: {before.split()[-1] if before.split() else ''!r}"
+        if t.kind == "sector":
+            return Role.REFERENCE, _SECTOR
         if t.kind == "community" and ends("settlement", before):
             return Role.ADMIN, "the community of the settlement named just before"
         if t.kind == "community":
@@ -228,8 +247,13 @@ class CyrillicReader:
                 note = "place: the next sentence says where it happened"
                 mentions.append(self._mention(sentence, group, *told, note=note))
                 continue
+            sector = next((p for p in places if p.why == _SECTOR), None)
             for place in mine:
-                res = self._resolve_in_article(place)
+                res = (
+                    self._beside_its_town(places, place)
+                    or self._in_sector(sector, place)
+                    or self._resolve_in_article(place)
+                )
                 mentions.append(self._mention(sentence, group, place, res))
             if mine:
                 continue
@@ -252,6 +276,36 @@ class CyrillicReader:
                     replace(m, thin=True) for m in mentions[-len(mine) or -1 :]
                 ]
         return self._share_fatalities(sentence, mentions)
+
+    def _in_sector(self, sector: PlaceMention | None, place: PlaceMention) -> Resolution | None:
+        """ "На Бахмутському напрямку ... біля Григорівки": of a village's namesakes, the one
+        in the front sector the sentence names (within reach of its town), if there is one."""
+        if sector is None or place.hint is not None or place.is_region:
+            return None
+        town = self.resolver.resolve(sector)
+        if town is None:
+            return None
+        point = (town.place.latitude, town.place.longitude)
+        res = self.resolver.resolve(place, near=point)
+        if res is None or res.place.is_region:
+            return None
+        km = haversine_km(res.place.latitude, res.place.longitude, *point)
+        return res if km <= NEAR_REFERENCE_KM else None
+
+    def _beside_its_town(
+        self, places: list[PlaceMention], place: PlaceMention
+    ) -> Resolution | None:
+        """ "село Новопетрівка під Валуйками": the namesake nearest the town, or the town
+        itself when every namesake lies far from it (the village is missing)."""
+        i = places.index(place)
+        town = places[i + 1] if i + 1 < len(places) else None
+        if place.hint is not None or not near_town(town):
+            return None
+        found = self.resolver.resolve(town)  # type: ignore[arg-type]
+        if found is None:
+            return None
+        res = self.resolver.resolve(place, near=(found.place.latitude, found.place.longitude))
+        return None if res is None else reference_instead(place.match.surface, res, found)
 
     def _resolve_in_article(self, place: PlaceMention) -> Resolution | None:
         """An event place, looked for in the article's only region; a village found only in

@@ -40,6 +40,12 @@ _WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)*"
 _CYRILLIC_WORD = re.compile(rf"(?<![\w-])[{_UPPER}{_LOWER}][{_LOWER}-]*")
 _CAPITALISED = re.compile(rf"(?<![\w-]){_WORD}(?:\s+{_WORD})*")
 _ENDING = rf"[{_LOWER}]{{0,4}}"
+_SECTOR = re.compile(r"напрям|направлен", re.I)
+_SECTOR_WORD = re.compile(r"напрямк|направлени", re.I)
+_ELLIPTICAL_SECTOR = re.compile(
+    rf"(?<![\w-])(?:на|в|у)\s+(?P<adj>[{_UPPER}][{_LOWER}'’-]*(?:ськ|цьк|зьк|ск|цк)(?:ому|ом))"
+    r"\s*(?:[–—-]|,)"
+)
 
 # Suffix rules: (ending of the inflected form, endings of the nominatives it may stand for).
 _SUFFIXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
@@ -162,7 +168,9 @@ class Toponym:
     surface: str  # the text as written ("Харкові")
     name: str  # the name looked up ("Харків"; for a region its English name)
     key: str
-    kind: str  # "settlement", "region", "office" (a regional office) or "community"
+    # "settlement", "region", "office" (a regional office), "community", or "sector" (a front
+    # sector named after its town: "на Куп'янському напрямку")
+    kind: str
 
     @property
     def is_region(self) -> bool:
@@ -282,12 +290,33 @@ class ToponymFinder:
                 continue
             # "Шосткинський та Конотопський райони": every adjective of the list is a unit
             spans = [*self._listed_before(text, m.start("adj"), start), m.span("adj")]
+            kind = "sector" if _SECTOR.match(m.group("unit")) else "community"
             for a_start, a_end in spans:
                 found = self._town_of(text[a_start:a_end])
                 if found is not None:
                     name, key = found
                     surface = text[a_start:a_end]
-                    out.append(Toponym(a_start, a_end, surface, name, key, "community"))
+                    out.append(Toponym(a_start, a_end, surface, name, key, kind))
+        if any(t.kind == "sector" for t in out) or _SECTOR_WORD.search(text, start, end):
+            out.extend(self._elliptical_sectors(text, start, end, out))
+        return out
+
+    def _elliptical_sectors(
+        self, text: str, start: int, end: int, found: list[Toponym]
+    ) -> list[Toponym]:
+        """ "на Куп'янському напрямку ..., на Лиманському – 5 атак": the next sectors of a
+        list, their noun left out, are sectors too, never villages named like them."""
+        taken = {t.start for t in found}
+        out = []
+        for m in _ELLIPTICAL_SECTOR.finditer(text, start, end):
+            if m.start("adj") in taken:
+                continue
+            town = self._town_of(m.group("adj"))
+            if town is not None:
+                name, key = town
+                out.append(
+                    Toponym(m.start("adj"), m.end("adj"), m.group("adj"), name, key, "sector")
+                )
         return out
 
     def _listed_before(self, text: str, at: int, start: int) -> list[tuple[int, int]]:

@@ -54,6 +54,9 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:war|invasion|occupation|conflict|offensive)|"
             r"\bsince\s+(?:Russia|Moscow)\s+(?:began|launched|started)\b|"
             r"\bsince\s+(?:the\s+)?(?:full-scale\s+)?invasion\b|"
+            # a tally since a turning point: "since the liberation, shelling has killed 246"
+            r"\bsince\s+(?:the|its)\s+(?:liberation|de-?occupation|withdrawal|retreat)\b|"
+            r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|"
             r"\bin\s+the\s+(?:first|early|opening)\s+(?:days|weeks|months|phase)\s+of\b|"
             r"\bthroughout\s+the\s+(?:war|invasion|occupation)\b|"
             r"\b(?:during|in)\s+(?:World\s+War|the\s+Second\s+World|the\s+Soviet)\b",
@@ -168,7 +171,8 @@ ATTACK_VERB = re.compile(
     r"target(?:ed|ing|s)|pound(?:ed|ing)|rain(?:ed|ing)|hammer(?:ed|ing)|slammed|intercept\w*|"
     r"shot\s+down|downed|used|using|dropp(?:ed|ing)|blasts?|casualt(?:y|ies)|dead|died|"
     r"victims?|wreck\w*|ruin\w*|flattened|set\s+(?:on\s+)?fire|ablaze|burn(?:ed|ing|t)|"
-    r"repel(?:led)?|repuls(?:ed|ing)|sent|aimed|barrages?|salvos?|volleys?|bombardments?|"
+    r"repel(?:led)?|repuls(?:ed|ing)|sent|aimed|barrag(?:es?|ed|ing)|salvos?|volleys?|"
+    r"bombardments?|subjected|opened\s+fire|"
     r"onslaught|at\s+(?:the\s+)?(?:city|town|village|region))\b",
     _I,
 )

@@ -23,6 +23,15 @@ _SIDES = (
 _AFTER_SIDE = "|".join(
     f"(?<={side} {aux})" for side in _SIDES for aux in ("", "have ", "has ", "had ")
 )
+ATTACK_ON_PLACE = "attack-on-place"
+_ATTACKED_OBJECTS = (
+    r"(?:villages?|towns?|city|cities|settlements?|hamlets?|suburbs?|outskirts|farms?|houses?"
+    r"|homes?|buildings?|enterprises?|infrastructure|facilit(?:y|ies)|schools?|hospitals?"
+    r"|cars?|vehicles?|bus|buses|trains?|stations?|substations?|ports?|communit(?:y|ies))\b"
+)
+# "the recently captured Avdiivka", "Russian-occupied": a participle describing a place
+# tells its past, not an event of the day
+_ATTRIBUTIVE = r"(?<!the\s)(?<!the\srecently\s)(?<!the\snewly\s)(?<!-)"
 _AIRCRAFT = r"(?:planes?|aircraft|jets?|warplanes?|helicopters?|drones?|UAVs?|Shaheds?|missiles?)"
 
 
@@ -134,7 +143,9 @@ RULES: tuple[Rule, ...] = (
         S.AIR_DRONE_STRIKE,
         r"air\s*-?\s*strikes?|air\s+raids?(?!\s+(?:alerts?|sirens?|warnings?|shelters?|alarms?))"
         r"|aerial\s+(?:bomb\w*|attacks?)"
-        r"|(?:guided|glide|aerial|aviation|cluster)\s+bombs?|bomb(?:ed|ing|ings)\b"
+        r"|(?:guided|glide|gliding|aerial|aviation|cluster)\s+bombs?|bomb(?:ed|ing|ings)\b"
+        # "KAB" is the Russian guided aerial bomb; "dropped a bomb on the village"
+        r"|KABs?\b|dropp(?:ed|ing)\s+(?:an?\s+|\w+\s+)?(?:\w+\s+)?bombs?\s+(?:on|onto)\b"
         r"|(?:drones?|UAVs?|Shaheds?|loitering\s+munitions?)\s+"
         r"(?:strikes?|attacks?|hit|struck|attacked|targeted|slammed|crashed\s+into|exploded)"
         rf"|(?:attacked|struck|hit|targeted)\s+{_N}{{0,8}}(?:by|with)\s+{_N}{{0,2}}"
@@ -190,14 +201,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "recapture",
         S.GOVERNMENT_REGAINS_TERRITORY,
-        r"recaptur(?:ed|es|ing)|retook|retaken|liberat(?:ed|es|ing)\b|liberation\s+of"
+        rf"{_ATTRIBUTIVE}(?:recaptur(?:ed|es|ing)|liberat(?:ed|es|ing)\b)|retook|retaken"
+        r"|liberation\s+of"
         r"|regain(?:ed|s)\s+control|took\s+back|won\s+back|de-occupied",
         0.75,
     ),
     Rule(
         "capture",
         S.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
-        r"(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing))(?!\s+(?:\w+\s+){0,2}"
+        rf"{_ATTRIBUTIVE}(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing))(?!\s+(?:\w+\s+){{0,2}}"
         r"(?:soldiers|servicemen|troops|prisoners|fighters|POWs|weapons|equipment|tanks))"
         r"|took\s+(?:full\s+|complete\s+|total\s+)?control(?:\s+\w+){0,2}\s+of|taken\s+control"
         r"|overran|overrun|fell\s+to(?!\s+(?:\d|a\s+(?:low|record)|its|the\s+lowest|zero|just))"
@@ -306,6 +318,19 @@ RULES: tuple[Rule, ...] = (
         r"|burn(?:ed|t)\s+out|on\s+fire\b|ablaze\b|aftermath\s+of",
         0.35,
         weak=True,
+    ),
+    # "the invaders attacked the village of X", "an attack on a farm": an attack on a
+    # settlement or a civilian object, weapon unnamed, is remote violence the way coders
+    # read official reports (the reader turns it back into the plain "attack" when the
+    # sentence is about troops and assaults).
+    Rule(
+        ATTACK_ON_PLACE,
+        S.SHELLING_ARTILLERY_MISSILE,
+        rf"(?:attacked|attacking)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,1}}{_ATTACKED_OBJECTS}"
+        rf"|attacks?\s+(?:on|in|against)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,1}}{_ATTACKED_OBJECTS}",
+        0.45,
+        weak=True,
+        base_verb=True,
     ),
     # "attack drones", "attack helicopters" name weapons, not an attack
     Rule(

@@ -1,0 +1,309 @@
+"""An attack on a settlement with its weapon unnamed, glide bombs, and a community's raion.
+
+Every passage here was written for these tests; the places are a small hand-made gazetteer
+with two villages of one name in different oblasts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geodata import GazetteerBuilder, Place
+from tracker.extract import extract_events
+from tracker.model import Article, SubEventType
+
+S = SubEventType
+DAY = date(2024, 5, 10)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    builder = GazetteerBuilder()
+    for place in (
+        Place(
+            9400001, "Dubrivka", 50.95, 28.10, admin1="Zhytomyr Oblast", admin1_code="22",
+            admin2="Korosten Raion",
+        ),
+        Place(
+            9400002, "Borove", 50.90, 28.30, admin1="Zhytomyr Oblast", admin1_code="22",
+            admin2="Korosten Raion", population=2_000,
+        ),
+        Place(
+            9400003, "Dubrivka", 49.10, 37.30, admin1="Kharkiv Oblast", admin1_code="07",
+            admin2="Izium Raion",
+        ),
+        Place(
+            9400004, "Izium", 49.21, 37.26, "P", "PPLA2", admin1="Kharkiv Oblast",
+            admin1_code="07", admin2="Izium Raion", population=45_000,
+        ),
+        Place(9400005, "Stepove", 47.80, 35.40, admin1="Zaporizhzhia Oblast", admin1_code="25"),
+        Place(
+            9400006, "Valuyki", 50.21, 38.10, "P", "PPLA2", country="RU",
+            admin1="Belgorod Oblast", admin1_code="09", population=35_000,
+        ),
+        # the only namesake the gazetteer has of a Belgorod village, 170 km away
+        Place(9400007, "Novopetrivka", 48.60, 37.60, admin1="Donetsk Oblast", admin1_code="05"),
+        Place(
+            9400008, "Kharkiv", 49.99, 36.23, "P", "PPLA", admin1="Kharkiv Oblast",
+            admin1_code="07", population=1_400_000,
+        ),
+        Place(9400009, "Stepanky", 49.87, 36.40, admin1="Kharkiv Oblast", admin1_code="07"),
+        Place(
+            9400010, "Kursk", 51.73, 36.19, "P", "PPLA", country="RU", admin1="Kursk Oblast",
+            admin1_code="41", population=440_000,
+        ),
+        Place(
+            9400012, "Izium Raion", 49.20, 37.28, "A", "ADM2", admin1="Kharkiv Oblast",
+            admin1_code="07", admin2="Izium Raion",
+        ),
+        Place(9400013, "Bilopillia", 51.15, 34.31, admin1="Sumy Oblast", admin1_code="21"),
+        Place(9400014, "Seredyna-Buda", 52.19, 34.03, admin1="Sumy Oblast", admin1_code="21"),
+        # what cutting "Seredyna Budska" short would find, in another oblast
+        Place(9400015, "Budy", 49.90, 36.00, admin1="Kharkiv Oblast", admin1_code="07"),
+        # a district town of Ukraine that shares its name with many villages
+        Place(
+            9400011, "Horodyshche", 49.29, 31.45, "P", "PPLA2", admin1="Cherkasy Oblast",
+            admin1_code="01", population=13_600,
+        ),
+    ):  # fmt: skip
+        builder.add_place(place)
+    return builder.build()
+
+
+def _events(gazetteer, text: str):
+    return extract_events(Article(text, published=DAY), gazetteer=gazetteer, min_confidence=0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday morning the occupiers attacked the village of Stepove, damaging two houses.",
+        "Russian forces attacked a farm in Stepove on Friday; a tractor driver was wounded.",
+        "The governor reported an evening attack on the village of Stepove on Friday.",
+    ],
+)
+def test_an_attack_on_a_village_with_no_weapon_named_is_remote_violence(gazetteer, text) -> None:
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.sub_event_type) == ("Stepove", S.SHELLING_ARTILLERY_MISSILE)
+
+
+def test_troops_attacking_a_village_are_fighting_on_the_ground(gazetteer) -> None:
+    [event] = _events(gazetteer, "On Friday Russian troops attacked the village of Stepove.")
+    assert event.sub_event_type is S.ARMED_CLASH
+
+
+def test_an_attack_word_with_no_place_attacked_still_makes_no_event(gazetteer) -> None:
+    assert _events(gazetteer, "The attack came as talks resumed in the capital.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday Russian aircraft dropped a bomb on Stepove.",
+        "On Friday the Russians used a gliding bomb against Stepove.",
+        "A KAB hit Stepove on Friday.",
+    ],
+)
+def test_glide_bombs_as_reports_name_them_are_air_strikes(gazetteer, text) -> None:
+    assert S.AIR_DRONE_STRIKE in {e.sub_event_type for e in _events(gazetteer, text)}
+
+
+def test_a_follow_up_that_names_the_weapon_types_the_attack(gazetteer) -> None:
+    text = (
+        "On Friday morning the occupiers attacked the village of Stepove. "
+        "They used a guided aerial bomb; a barn caught fire."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.sub_event_type) == ("Stepove", S.AIR_DRONE_STRIKE)
+    assert any("the weapon the next report names" in line for line in event.evidence)
+
+
+def test_the_raion_after_a_community_places_the_village(gazetteer) -> None:
+    # the community's name is spelt as a village in another oblast is; the raion decides
+    text = (
+        "On Friday the occupiers shelled the village of Dubrivka in the Borove community, "
+        "Izium district."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.geonameid, event.admin1) == (9400003, "Kharkiv Oblast")
+
+
+def test_a_village_missing_near_its_town_is_coded_near_the_town(gazetteer) -> None:
+    text = "Ukrainian forces shelled the village of Novopetrivka near Valuyki on Friday."
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.geo_precision.value) == ("Valuyki", 2)
+    assert any("where the text places it" in line for line in event.evidence)
+
+
+def test_a_village_found_near_its_town_keeps_its_own_place(gazetteer) -> None:
+    text = "Russian forces shelled the village of Stepanky outside Kharkiv on Friday."
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.geo_precision.value) == ("Stepanky", 1)
+
+
+def test_sentences_going_on_with_a_story_from_the_past_are_no_events(gazetteer) -> None:
+    text = (
+        "Two years ago, on March 3, 2022, Russian jets bombed a school in Stepove. Eight "
+        "people died in the bombing. The Russians hit the gym, where families sheltered."
+    )
+    assert _events(gazetteer, text) == []
+
+
+def test_a_village_the_sentence_before_places_in_a_region_is_looked_for_there(gazetteer) -> None:
+    text = (
+        "Two people were wounded overnight in Russia's Kursk Region, the governor said. "
+        "A drone dropped an explosive on a house in the village of Horodyshche.\n\n"
+        "Separately, air defences downed a drone over the Kharkiv region."
+    )
+    placed = {e.location: e for e in _events(gazetteer, text)}
+    assert "Horodyshche" not in placed  # a town in Cherkasy Oblast is not that village
+    assert placed["Kursk Oblast"].geo_precision.value == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Two civilians were killed in Russian shelling of Stepove on Friday.", "Russia"),
+        ("A man was wounded in a Ukrainian drone strike on Valuyki on Friday.", "Ukraine"),
+    ],
+)
+def test_the_side_whose_attack_killed_is_the_attacker(gazetteer, text, attacker) -> None:
+    [event] = _events(gazetteer, text)
+    assert event.actor1 is not None and attacker in event.actor1
+
+
+def test_a_town_described_as_recently_captured_is_a_reference_not_a_capture(gazetteer) -> None:
+    text = (
+        "One man was killed in attacks on the village of Stepanky, some ten miles north of "
+        "the recently captured Kharkiv, the governor said on Friday."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.sub_event_type) == ("Stepanky", S.SHELLING_ARTILLERY_MISSILE)
+    assert event.fatalities == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces captured Stepanky on Friday.",
+        "Russian troops have seized the village of Stepanky, the ministry said on Friday.",
+    ],
+)
+def test_a_capture_told_as_news_is_still_a_capture(gazetteer, text) -> None:
+    [event] = _events(gazetteer, text)
+    assert event.sub_event_type is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY
+
+
+def test_earlier_this_month_ends_on_the_day_of_the_report(gazetteer) -> None:
+    [event] = extract_events(
+        Article("Earlier in May, Russian forces captured Stepove.", published=DAY),
+        gazetteer=gazetteer,
+    )
+    assert event.event_date <= DAY and event.date_end <= DAY
+
+
+def test_a_later_vague_report_names_the_town_of_a_region_level_attack(gazetteer) -> None:
+    text = (
+        "On Friday Ukraine fired missiles at the Kharkiv region, Russian officials said. "
+        "The attack caused a fire at a warehouse in Stepanky."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.geo_precision.value) == ("Stepanky", 1)
+    assert any("a later report of the same attack" in line for line in event.evidence)
+
+
+def test_a_vague_report_elsewhere_does_not_move_the_attack(gazetteer) -> None:
+    text = (
+        "On Friday Ukraine fired missiles at the Kharkiv region, Russian officials said. "
+        "Talks on the attack were held in Valuyki."
+    )
+    [event] = _events(gazetteer, text)
+    assert event.location == "Kharkiv Oblast"
+
+
+def test_a_raion_level_report_is_not_folded_into_a_city_outside_the_raion(gazetteer) -> None:
+    text = (
+        "On Friday Russian shelling hit Kharkiv, killing two people. "
+        "On Friday shelling in the Izium district wounded one more."
+    )
+    assert {e.location for e in _events(gazetteer, text)} == {"Kharkiv", "Izium Raion"}
+
+
+def test_a_report_with_neither_place_nor_day_is_background(gazetteer) -> None:
+    text = (
+        "Governors in Kharkiv and Valuyki gave briefings. "
+        "The war has brought Russian air strikes that killed civilians and damaged homes."
+    )
+    assert _events(gazetteer, text) == []
+
+
+def test_a_shoot_down_tally_needs_neither_place_nor_day(gazetteer) -> None:
+    text = (
+        "Governors in Kharkiv and Valuyki gave briefings. "
+        "Air defences shot down seven of the ten missiles, the air force said."
+    )
+    [event] = _events(gazetteer, text)
+    assert event.sub_event_type is S.DISRUPTED_WEAPONS_USE and event.latitude is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say Russian forces are preparing a major offensive near Stepove.",
+        "Russian troops are planning new assaults on Stepove, the general warned.",
+    ],
+)
+def test_a_plan_or_preparation_is_no_event(gazetteer, text) -> None:
+    assert _events(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the liberation of the town, Russian shelling has killed 40 people in Stepove.",
+        "Since the start of the year, Russian shelling has killed 40 people in Stepove.",
+    ],
+)
+def test_a_tally_since_a_turning_point_is_no_event(gazetteer, text) -> None:
+    assert _events(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was killed in Stepove in the Donetsk People's Republic (DPR) on Friday as a "
+        "result of shelling by Ukrainian troops.",
+        "One civilian of the Donetsk People's Republic's town of Stepove was killed on Friday "
+        "as a result of shelling by the Ukrainian armed forces.",
+    ],
+)
+def test_a_republic_named_as_a_territory_is_not_the_attacker(gazetteer, text) -> None:
+    [event] = _events(gazetteer, text)
+    assert event.actor1 == "Military Forces of Ukraine (2019-)"
+
+
+def test_barraged_with_artillery_is_a_shelling(gazetteer) -> None:
+    [event] = _events(gazetteer, "On Friday the army barraged Stepove with artillery.")
+    assert (event.location, event.sub_event_type) == ("Stepove", S.SHELLING_ARTILLERY_MISSILE)
+
+
+def test_community_adjectives_of_two_words_and_of_pillia_towns(gazetteer) -> None:
+    text = "On Friday the Bilopilska and Seredyna Budska communities were shelled."
+    assert {e.location for e in _events(gazetteer, text)} == {"Bilopillia", "Seredyna-Buda"}
+
+
+def test_a_village_far_from_the_distance_the_text_states_is_another_village(gazetteer) -> None:
+    text = (
+        "On Friday Russian forces captured the village of Novopetrivka, about five "
+        "kilometres north of Valuyki. A day earlier Ukraine had said Novopetrivka held."
+    )
+    events = _events(gazetteer, text)
+    assert {(e.location, e.geo_precision.value) for e in events} == {("Valuyki", 2)}
+
+
+def test_a_village_within_the_stated_distance_keeps_its_place(gazetteer) -> None:
+    text = "On Friday Russian artillery shelled Stepanky, about ten kilometres east of Kharkiv."
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.geo_precision.value) == ("Stepanky", 1)
