@@ -183,8 +183,12 @@ def _alias_index() -> dict[str, Region]:
     return index
 
 
+@lru_cache(maxsize=65_536)
 def find_region(name: str) -> Region | None:
     """The region ``name`` refers to, or None.
+
+    Kept per name (the regions are constants): every place mention, hint and
+    resolve asks it, often of the same few names.
 
     Examples
     --------

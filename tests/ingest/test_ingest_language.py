@@ -76,7 +76,25 @@ def test_each_language_is_detected(text: str, expected: str) -> None:
     assert detect_language(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "OK", "Так!", "12:40 — 15:10, 2024", "🚀🚀🚀 !!!"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv’s mayor said “two drones” hit a depot — no one was hurt.",  # curly quotes, dashes
+        "Shelling hit 3 villages (per the governor); 2_000 left.",
+    ],
+)
+def test_latin_letters_amid_other_characters_are_english(text: str) -> None:
+    assert detect_language(text) == "en"
+
+
+def test_only_the_start_of_a_long_article_is_read() -> None:
+    # the detector reads a bounded prefix: what follows it does not change the answer
+    assert detect_language(" ".join([UKRAINIAN] * 12 + [ENGLISH] * 200)) == "uk"
+
+
+@pytest.mark.parametrize(
+    "text", ["", "OK", "Так!", "12:40 — 15:10, 2024", "🚀🚀🚀 !!!", "A1_b2-C3 + 4,5,6 …"]
+)
 def test_too_little_text_is_no_guess(text: str) -> None:
     assert detect_language(text) is None
 

@@ -24,14 +24,18 @@ import re
 from geodata.model import NameMatch
 from geodata.names import name_key
 from geodata.protocols import Gazetteer, ResolveContext
+from tracker.extract.prefixes import HeadScanner
 
 _NAME = r"[A-Z][a-z'’]{3,}(?:-[A-Za-z][a-z'’]+)?(?:\s+[A-Z][a-z'’]{3,})?"
 _LIST = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?"
-_AFTER_HEAD = re.compile(
-    r"(?:(?:village|town|settlement|hamlet)s?\s+of|near(?:by)?|outside|around)\s+(?:the\s+)?"
+_AFTER_HEAD = HeadScanner(
+    re.compile(
+        r"(?:(?:village|town|settlement|hamlet)s?\s+of|near(?:by)?|outside|around)\s+(?:the\s+)?"
+    ),
+    length=4,
 )
 _LIST_AT = re.compile(_LIST)
-_SETTLEMENT_AFTER = re.compile(r"(?:village|settlement|hamlet)\b")
+_SETTLEMENT_AFTER = HeadScanner(re.compile(r"(?:village|settlement|hamlet)\b"), length=6)
 _NAME_AT_END = re.compile(rf"(?<![\w'’-]){_NAME}$")
 _WINDOW = 40
 _NEXT_IN_LIST = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>{_NAME})")

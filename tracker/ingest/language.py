@@ -22,7 +22,12 @@ if TYPE_CHECKING:
     from tracker.model import Article
 
 MIN_LETTERS = 10  # below this a guess is noise ("ok" reads as Polish)
-_SAMPLE_CHARS = 4000  # the start of an article says its language; the rest only costs time
+# The start of an article says its language; the rest only costs time. On 542 texts (devnews,
+# 47 real English pages, 400 generated uk/ru articles) lingua gives the same answer on the first
+# 600, 1,000, 2,000 and 4,000 characters; 1,000 takes 0.64 ms, 4,000 took 1.14 ms.
+_SAMPLE_CHARS = 1000
+# every ASCII byte that is not a letter: deleted, what is left are the sample's letters
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _MIN_RELATIVE_DISTANCE = 0.1  # lingua answers None when the best two are closer than this
 _DETECTED = ("ENGLISH", "UKRAINIAN", "RUSSIAN", "BELARUSIAN", "BULGARIAN", "POLISH")
 
@@ -44,15 +49,22 @@ def detect_language(text: str) -> str | None:
     True
     """
     sample = text[:_SAMPLE_CHARS]
-    letters = [c for c in sample if c.isalpha()]
+    letters = _letters(sample)
     if len(letters) < MIN_LETTERS:
         return None
-    if all(c.isascii() for c in letters):
+    if letters.isascii():
         # Plain Latin letters only: of the languages it knows, only English is written so.
         # Answering without lingua keeps a one-note `tracker extract` free of its 2 s load.
         return "en"
     found = _detector().detect_language_of(sample)
     return None if found is None else found.iso_code_639_1.name.lower()
+
+
+def _letters(sample: str) -> str:
+    """The letters of ``sample`` (``str.isalpha``), at C speed: most samples are ASCII."""
+    if sample.isascii():
+        return sample.encode("ascii").translate(None, _ASCII_NON_LETTERS).decode("ascii")
+    return "".join(filter(str.isalpha, sample))
 
 
 def with_detected_language(article: Article) -> Article:
