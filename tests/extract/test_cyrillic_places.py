@@ -606,3 +606,20 @@ def test_a_community_is_the_one_of_that_name_in_the_articles_region(
 ) -> None:
     places = {e.location for e in extract(text, language)}
     assert "Pokrov" in places and "Pokrovsk" not in places
+
+
+def test_a_village_named_like_an_oblast_adjective_is_the_village(extract) -> None:
+    (event,) = extract("24 вересня бої тривали за село Харківське, ворог відступив.", "uk")
+    assert event.location == "Kharkivske"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "24 вересня Сили оборони вели контрнаступальні дії біля Синьківки."),
+        ("ru", "24 сентября ВСУ провели контрнаступление у Синьковки."),
+    ],
+)
+def test_a_counteroffensive_is_a_clash(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.sub_event_type.value) == ("Synkivka", "Armed clash")

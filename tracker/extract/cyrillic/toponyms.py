@@ -200,6 +200,7 @@ class ToponymFinder:
         self._word_cache: dict[str, tuple[str, str] | None] = {}
         self._towns: dict[str, tuple[str, str] | None] = {}
         self._region_word = _region_word_regex(lexicon)
+        self._settlement_before = re.compile(rf"(?:{lexicon.settlement_word})$", re.I)
         self._regions_of: tuple[str, list[Toponym]] | None = None
         self._in_region: dict[tuple[str, str], bool] = {}
         self._places: dict[str, Place | None] = {}
@@ -266,7 +267,11 @@ class ToponymFinder:
                 continue
             after = self._region_word.match(text, m.end())
             if after is None:
-                if m.group()[0].isupper() and _ELLIPSIS.match(text, m.end()):
+                if (
+                    m.group()[0].isupper()
+                    and _ELLIPSIS.match(text, m.end())
+                    and not self._settlement_before.search(text, max(0, m.start() - 25), m.start())
+                ):  # "село Запорізьке, ...": a village named like the adjective
                     # "в Запорожской области и один - в Харьковской.": the oblast, its noun
                     # left out, never a village named like the adjective
                     out.append(Toponym(m.start(), m.end(), m.group(), region, region, "region"))
