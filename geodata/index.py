@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from math import cos, radians
 from typing import Any
 
@@ -71,15 +70,17 @@ class GazetteerBuilder:
         self._aside: dict[int, Place] = {}
         self._ukrainian: dict[int, list[str]] = defaultdict(list)  # Ukrainian-script names
         self._units: list[Unit] = []
-        self._renamed: dict[int, dict[str, str]] = {}  # official name, hromada: set in _finish
+        # official name ("name"), hromada ("admin3"): set in _finish
+        self._renamed: dict[int, dict[str, str]] = {}
 
-    def add_place(self, place: Place, names: Iterable[str] = ()) -> None:
-        """Add a place with its primary name and alternate names."""
+    def add_place(self, place: Place, names: Iterable[str] = (), *, key: str | None = None) -> None:
+        """Add a place with its primary name and alternate names (``key``: the name's
+        :func:`name_key` when already folded)."""
         if place.feature_code in ASIDE_CODES:
             self._aside[place.geonameid] = place
             return
         self._places[place.geonameid] = place
-        self._add_key(name_key(place.name), place.geonameid, 1.0)
+        self._add_key(name_key(place.name) if key is None else key, place.geonameid, 1.0)
         for alt in names:
             self.note_name(place.geonameid, alt)
             for key in name_keys(alt):  # only usable keys come out of name_keys
@@ -94,10 +95,11 @@ class GazetteerBuilder:
         """Add a KATOTTG unit (see :mod:`geodata.katottg`); settlements are paired at build."""
         self._units.append(unit)
 
-    def add_place_keys(self, place: Place, keys: Iterable[str]) -> None:
-        """Add a place with alternate-name keys already folded (see :func:`name_keys`)."""
+    def add_place_keys(self, place: Place, keys: Iterable[str], *, key: str | None = None) -> None:
+        """Add a place with alternate-name keys already folded (see :func:`name_keys`), and
+        the key of its name too when ``key`` is given."""
         self._places[place.geonameid] = place
-        self._add_key(name_key(place.name), place.geonameid, 1.0)
+        self._add_key(name_key(place.name) if key is None else key, place.geonameid, 1.0)
         for key in keys:  # folded by name_keys, which keeps only usable keys
             self.add_key(key, place.geonameid, ALT_QUALITY)
 
@@ -108,6 +110,15 @@ class GazetteerBuilder:
         slot = self._names[key]
         if quality > slot.get(geonameid, 0.0):
             slot[geonameid] = quality
+
+    def add_keys(self, rows: Iterable[tuple[str, int, float]]) -> None:
+        """:meth:`add_key` for many ``(key, geonameid, quality)`` rows (one call, not one each)."""
+        aside, names = self._aside, self._names
+        for key, geonameid, quality in rows:
+            if geonameid not in aside:
+                slot = names[key]
+                if quality > slot.get(geonameid, 0.0):
+                    slot[geonameid] = quality
 
     def add_alternate(self, geonameid: int, name: str) -> None:
         """Add an alternate name to a place already added (unknown ids are skipped)."""
@@ -201,7 +212,23 @@ class GazetteerBuilder:
         renamed = self._renamed.get(place.geonameid)
         if admin1 == place.admin1 and admin2 == place.admin2 and renamed is None:
             return place  # most embedded places: nothing to fill in, skip the copy
-        return replace(place, admin1=admin1, admin2=admin2, **(renamed or {}))
+        renamed = renamed or {}
+        # Place(...) rather than dataclasses.replace, which looks up every field by name
+        # again for each of the 40,000 places of a dump; the two keys _renamed may hold:
+        return Place(
+            geonameid=place.geonameid,
+            name=renamed.get("name", place.name),
+            latitude=place.latitude,
+            longitude=place.longitude,
+            feature_class=place.feature_class,
+            feature_code=place.feature_code,
+            country=place.country,
+            admin1=admin1,
+            admin1_code=place.admin1_code,
+            admin2=admin2,
+            population=place.population,
+            admin3=renamed.get("admin3", place.admin3),
+        )
 
     def _apply_aliases(self, places: dict[int, Place]) -> None:
         for alias in ALIASES:

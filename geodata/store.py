@@ -420,17 +420,18 @@ def snapshot_paths(engine: Engine) -> list[Path]:
 
 def _build_from_db(conn: Connection) -> MemoryGazetteer:
     builder = GazetteerBuilder()
-    for row in conn.execute(select(gaz_places)).mappings():
-        builder.add_place(_place_from_db(row))
+    places = conn.execute(select(*_PLACE_COLUMNS)).all()
+    for row, key in zip(places, name_key_many([r.name for r in places]), strict=True):
+        builder.add_place(_place_from_db(row), key=key)
     stale = _keys_are_stale(conn)
-    for gid, name, key, quality in conn.execute(
+    names = conn.execute(
         select(gaz_names.c.geonameid, gaz_names.c.name, gaz_names.c.key, gaz_names.c.quality)
-    ):
-        if stale:
-            for k in name_keys(name):
-                builder.add_key(k, gid, quality)
-        else:
-            builder.add_key(key, gid, quality)
+    ).all()
+    if stale:
+        builder.add_keys((k, gid, q) for gid, name, _key, q in names for k in name_keys(name))
+    else:
+        builder.add_keys((key, gid, q) for gid, _name, key, q in names)
+    for gid, name, _key, quality in names:
         if quality < 1.0 and is_cyrillic(name):
             builder.note_name(gid, name)
     for code, name in conn.execute(
@@ -462,18 +463,26 @@ def _keys_are_stale(conn: Connection) -> bool:
     return bool(versions - {KEY_VERSION})
 
 
+_PLACE_COLUMNS = (
+    gaz_places.c.geonameid, gaz_places.c.name, gaz_places.c.latitude, gaz_places.c.longitude,
+    gaz_places.c.feature_class, gaz_places.c.feature_code, gaz_places.c.country,
+    gaz_places.c.admin1_code, gaz_places.c.admin2_code, gaz_places.c.population,
+)  # fmt: skip
+
+
 def _place_from_db(row: Any) -> Place:
+    gid, name, lat, lon, fclass, fcode, country, admin1_code, admin2_code, population = row
     return Place(
-        geonameid=row["geonameid"],
-        name=row["name"],
-        latitude=row["latitude"],
-        longitude=row["longitude"],
-        feature_class=row["feature_class"],
-        feature_code=row["feature_code"],
-        country=row["country"],
-        admin1_code=row["admin1_code"],
-        admin2=row["admin2_code"],
-        population=row["population"] or 0,
+        geonameid=gid,
+        name=name,
+        latitude=lat,
+        longitude=lon,
+        feature_class=fclass,
+        feature_code=fcode,
+        country=country,
+        admin1_code=admin1_code,
+        admin2=admin2_code,
+        population=population or 0,
     )
 
 
