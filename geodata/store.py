@@ -34,12 +34,11 @@ from geodata.geonames import (
     sniff_kind,
 )
 from geodata.index import ALT_QUALITY, GazetteerBuilder, MemoryGazetteer, keeps
-from geodata.katottg import Category, Unit, iter_units
-from geodata.model import Place
-from geodata.names import KEY_VERSION, is_cyrillic, name_keys, usable_key
+from geodata.katottg import iter_units
+from geodata.names import KEY_VERSION, name_keys, usable_key
 from geodata.romanize import is_ukrainian
 from geodata.snapshot import read_snapshot, write_snapshot
-from geodata.sources import add_embedded_places, embedded_inputs, load_embedded_gazetteer
+from geodata.sources import embedded_inputs, load_embedded_gazetteer
 from geodata.tables import (
     GAZETTEER_METADATA,
     gaz_admin,
@@ -48,6 +47,7 @@ from geodata.tables import (
     gaz_sources,
     gaz_units,
 )
+from geodata.written import Written, fill_builder
 
 __all__ = [
     "GAZETTEER_METADATA",
@@ -124,13 +124,40 @@ def import_geonames(
     --------
     >>> import_geonames(engine, ["UA.zip", "admin1CodesASCII.txt"])  # doctest: +SKIP
     """
+    return _import(engine, paths, Written(), progress=progress, replace=replace)
+
+
+def load_geonames(
+    engine: Engine, paths: Sequence[str | Path], *, progress: bool = False, replace: bool = False
+) -> ImportSummary:
+    """:func:`import_geonames`, then :func:`refresh_index`: what ``tracker gazetteer load`` does.
+
+    When the files were loaded into an empty gazetteer, the index is built from
+    the rows as they were written instead of reading them back (see
+    :mod:`geodata.written`); the index and its snapshot are the same either way.
+
+    Examples
+    --------
+    >>> load_geonames(engine, ["UA.zip", "admin1CodesASCII.txt"])  # doctest: +SKIP
+    """
+    written = Written()
+    summary = _import(engine, paths, written, progress=progress, replace=replace)
+    _index(engine, reuse_snapshot=False, written=written)
+    return summary
+
+
+def _import(
+    engine: Engine, paths: Sequence[str | Path], written: Written, *, progress: bool, replace: bool
+) -> ImportSummary:
     files = sorted((Path(p) for p in paths), key=_order)
     try:
         with _no_cycle_collection(), engine.begin() as conn, _Progress(enabled=progress) as bar:
             if replace:
                 for table in (gaz_names, gaz_places, gaz_admin, gaz_units):
                     conn.execute(delete(table))
-            done = tuple(_import_file(conn, path, bar) for path in files)
+            done = tuple(_import_file(conn, path, bar, written) for path in files)
+            if written.whole and not _holds_only(conn, written):
+                written.give_up()
     except SQLAlchemyError as err:
         raise GazetteerError(
             f"could not write the gazetteer to the database ({err.__class__.__name__}: "
@@ -161,7 +188,24 @@ def _order(path: Path) -> int:
     return {FileKind.GEONAMES: 0, FileKind.ADMIN1: 1, FileKind.ADMIN2: 1}.get(sniff_kind(path), 2)
 
 
-def _import_file(conn: Connection, path: Path, bar: _Progress) -> SourceInfo:
+def _holds_only(conn: Connection, written: Written) -> bool:
+    """True when the gazetteer tables hold just the rows ``written`` kept (nothing from before).
+
+    Read inside the load's transaction: every row the load wrote is there, so equal
+    counts leave no room for any other. (A load committed by another process after
+    this shows in ``gaz_sources``, checked once this one is committed.)
+    """
+    count = lambda t: conn.execute(select(func.count()).select_from(t)).scalar_one()  # noqa: E731
+    units = count(gaz_units) if inspect(conn).has_table(gaz_units.name) else 0
+    return (count(gaz_places), count(gaz_names), count(gaz_admin), units) == (
+        len(written.places),
+        len(written.names),
+        len(written.admin_codes),
+        len(written.units),
+    )
+
+
+def _import_file(conn: Connection, path: Path, bar: _Progress, written: Written) -> SourceInfo:
     kind = sniff_kind(path)
     now = datetime.now(UTC)
     source_id = conn.execute(
@@ -169,15 +213,16 @@ def _import_file(conn: Connection, path: Path, bar: _Progress) -> SourceInfo:
             path=str(path), kind=kind.value, rows=0, loaded_at=now, key_version=KEY_VERSION
         )
     ).inserted_primary_key[0]
+    written.sources.append(source_id)
     bar.start(path.name)
     if kind is FileKind.GEONAMES:
-        rows = _import_places(conn, iter_geonames(path), source_id, bar)
+        rows = _import_places(conn, iter_geonames(path), source_id, bar, written)
     elif kind is FileKind.ALTNAMES:
-        rows = _import_altnames(conn, path, bar)
+        rows = _import_altnames(conn, path, bar, written)
     elif kind is FileKind.KATOTTG:
-        rows = _import_units(conn, path, bar)
+        rows = _import_units(conn, path, bar, written)
     else:
-        rows = _import_admin(conn, path, bar)
+        rows = _import_admin(conn, path, bar, written)
     conn.execute(update(gaz_sources).where(gaz_sources.c.id == source_id).values(rows=rows))
     return SourceInfo(str(path), kind.value, rows, now)
 
@@ -189,7 +234,7 @@ def _batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
 
 
 def _import_places(
-    conn: Connection, rows: Iterable[GeonameRow], source_id: int, bar: _Progress
+    conn: Connection, rows: Iterable[GeonameRow], source_id: int, bar: _Progress, written: Written
 ) -> int:
     count = 0
     kept = (r for r in rows if keeps(r.feature_class, r.feature_code))
@@ -197,8 +242,12 @@ def _import_places(
         ids = [r.geonameid for r in batch]
         conn.execute(delete(gaz_names).where(gaz_names.c.geonameid.in_(ids)))
         conn.execute(delete(gaz_places).where(gaz_places.c.geonameid.in_(ids)))
-        insert_rows(conn, gaz_places, PLACE_COLUMNS, [_place_values(r, source_id) for r in batch])
-        insert_rows(conn, gaz_names, NAME_COLUMNS, _batch_name_values(batch))
+        places = [_place_values(r, source_id) for r in batch]
+        names = _batch_name_values(batch)
+        insert_rows(conn, gaz_places, PLACE_COLUMNS, places)
+        insert_rows(conn, gaz_names, NAME_COLUMNS, names)
+        if written.whole:
+            written.add_places(places, names)
         count += len(batch)
         bar.advance(len(batch))
     return count
@@ -246,7 +295,7 @@ def _name_values(
     return [(r.geonameid, n[:400], k[:400], q) for k, n, q in rows]
 
 
-def _import_admin(conn: Connection, path: Path, bar: _Progress) -> int:
+def _import_admin(conn: Connection, path: Path, bar: _Progress, written: Written) -> int:
     count = 0
     for batch in _batches(iter_admin_codes(path)):
         codes = [a.code for a in batch]
@@ -263,33 +312,35 @@ def _import_admin(conn: Connection, path: Path, bar: _Progress) -> int:
             for a in batch
         ]
         conn.execute(insert(gaz_admin), values)
+        for v in values:
+            written.add_admin(v["code"], v["level"], v["name"])
         count += len(batch)
         bar.advance(len(batch))
     return count
 
 
-def _import_units(conn: Connection, path: Path, bar: _Progress) -> int:
+def _import_units(conn: Connection, path: Path, bar: _Progress, written: Written) -> int:
     """The codifier replaces the one loaded before (it is published whole, not in parts)."""
     conn.execute(delete(gaz_units))
+    written.replace_units()
     count = 0
     for batch in _batches(iter_units(path)):
-        conn.execute(
-            insert(gaz_units),
-            [
+        values = [
                 {
                     "code": u.code, "category": u.category.value, "name_uk": u.name_uk[:200],
                     "oblast": u.oblast, "raion": u.raion, "hromada": u.hromada,
                     "settlement": u.settlement,
                 }
                 for u in batch
-            ],
-        )  # fmt: skip
+        ]  # fmt: skip
+        conn.execute(insert(gaz_units), values)
+        written.units.extend(values)
         count += len(batch)
         bar.advance(len(batch))
     return count
 
 
-def _import_altnames(conn: Connection, path: Path, bar: _Progress) -> int:
+def _import_altnames(conn: Connection, path: Path, bar: _Progress, written: Written) -> int:
     count = 0
     for batch in _batches(iter_alternate_names(path)):
         ids = {a.geonameid for a in batch}
@@ -299,13 +350,14 @@ def _import_altnames(conn: Connection, path: Path, bar: _Progress) -> int:
             .all()
         )
         values = [
-            {"geonameid": a.geonameid, "name": a.name[:400], "key": k[:400], "quality": ALT_QUALITY}
+            (a.geonameid, a.name[:400], k[:400], ALT_QUALITY)
             for a in batch
             if a.geonameid in known
             for k in name_keys(a.name)
         ]
-        if values:
-            conn.execute(insert(gaz_names), values)
+        insert_rows(conn, gaz_names, NAME_COLUMNS, values)
+        if written.whole:
+            written.add_names(values)
         count += len(values)
         bar.advance(len(batch))
     return count
@@ -338,7 +390,9 @@ def refresh_index(engine: Engine) -> MemoryGazetteer:
     return _index(engine, reuse_snapshot=False)
 
 
-def _index(engine: Engine, *, reuse_snapshot: bool) -> MemoryGazetteer:
+def _index(
+    engine: Engine, *, reuse_snapshot: bool, written: Written | None = None
+) -> MemoryGazetteer:
     try:
         with engine.connect() as conn:
             if not inspect(conn).has_table(gaz_places.name):
@@ -352,7 +406,7 @@ def _index(engine: Engine, *, reuse_snapshot: bool) -> MemoryGazetteer:
                 cached = read_snapshot(path, stamp=stamp)
                 if cached is not None:
                     return cached
-            return _build_and_keep(conn, engine, stamp)
+            return _build_and_keep(conn, engine, stamp, written)
     except SQLAlchemyError as err:
         raise GazetteerError(
             f"cannot read the gazetteer tables ({err.__class__.__name__}); "
@@ -360,9 +414,18 @@ def _index(engine: Engine, *, reuse_snapshot: bool) -> MemoryGazetteer:
         ) from err
 
 
-def _build_and_keep(conn: Connection, engine: Engine, stamp: str) -> MemoryGazetteer:
+def _build_and_keep(
+    conn: Connection, engine: Engine, stamp: str, written: Written | None
+) -> MemoryGazetteer:
     with _no_cycle_collection():
-        index = _build_from_db(conn)
+        builder = GazetteerBuilder()
+        if written is not None and written.whole and _source_ids(conn) == written.sources:
+            # The load wrote into empty tables (see _holds_only) and no other load has
+            # committed since: the rows it kept are all the database holds.
+            written.fill(builder)
+        else:
+            _fill_from_db(conn, builder)
+        index = builder.build()
     # Kept only when no load committed while the rows were read: the snapshot must
     # be exactly the index of the rows its stamp names.
     if index_stamp(conn) == stamp:
@@ -418,43 +481,24 @@ def snapshot_paths(engine: Engine) -> list[Path]:
     return paths
 
 
-def _build_from_db(conn: Connection) -> MemoryGazetteer:
-    builder = GazetteerBuilder()
-    places = conn.execute(select(*_PLACE_COLUMNS)).all()
-    for row, key in zip(places, name_key_many([r.name for r in places]), strict=True):
-        builder.add_place(_place_from_db(row), key=key)
+def _source_ids(conn: Connection) -> list[int]:
+    return list(conn.execute(select(gaz_sources.c.id).order_by(gaz_sources.c.id)).scalars())
+
+
+def _fill_from_db(conn: Connection, builder: GazetteerBuilder) -> None:
     stale = _keys_are_stale(conn)
-    names = conn.execute(
-        select(gaz_names.c.geonameid, gaz_names.c.name, gaz_names.c.key, gaz_names.c.quality)
-    ).all()
-    if stale:
-        builder.add_keys((k, gid, q) for gid, name, _key, q in names for k in name_keys(name))
-    else:
-        builder.add_keys((key, gid, q) for gid, _name, key, q in names)
-    for gid, name, _key, quality in names:
-        if quality < 1.0 and is_cyrillic(name):
-            builder.note_name(gid, name)
-    for code, name in conn.execute(
-        select(gaz_admin.c.code, gaz_admin.c.name).where(gaz_admin.c.level == 2)
-    ):
-        builder.add_admin_name(code, name)
-    if inspect(conn).has_table(gaz_units.name):
-        for row in conn.execute(select(gaz_units)).mappings():
-            builder.add_unit(_unit_from_db(row))
-    loaded = frozenset(conn.execute(select(gaz_places.c.country).distinct()).scalars())
-    add_embedded_places(builder, skip=loaded)
-    return builder.build()
-
-
-def _unit_from_db(row: Any) -> Unit:
-    return Unit(
-        code=row["code"],
-        category=Category(row["category"]),
-        name_uk=row["name_uk"],
-        oblast=row["oblast"],
-        raion=row["raion"],
-        hromada=row["hromada"],
-        settlement=row["settlement"],
+    has_units = inspect(conn).has_table(gaz_units.name)
+    fill_builder(
+        builder,
+        places=conn.execute(select(*_PLACE_COLUMNS)),
+        names=conn.execute(
+            select(gaz_names.c.geonameid, gaz_names.c.name, gaz_names.c.key, gaz_names.c.quality)
+        ),
+        admin2=conn.execute(
+            select(gaz_admin.c.code, gaz_admin.c.name).where(gaz_admin.c.level == 2)
+        ),
+        units=conn.execute(select(gaz_units)).mappings() if has_units else (),
+        stale_keys=stale,
     )
 
 
@@ -468,22 +512,6 @@ _PLACE_COLUMNS = (
     gaz_places.c.feature_class, gaz_places.c.feature_code, gaz_places.c.country,
     gaz_places.c.admin1_code, gaz_places.c.admin2_code, gaz_places.c.population,
 )  # fmt: skip
-
-
-def _place_from_db(row: Any) -> Place:
-    gid, name, lat, lon, fclass, fcode, country, admin1_code, admin2_code, population = row
-    return Place(
-        geonameid=gid,
-        name=name,
-        latitude=lat,
-        longitude=lon,
-        feature_class=fclass,
-        feature_code=fcode,
-        country=country,
-        admin1_code=admin1_code,
-        admin2=admin2_code,
-        population=population or 0,
-    )
 
 
 def gazetteer_info(engine: Engine) -> GazetteerInfo:

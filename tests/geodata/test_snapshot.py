@@ -93,10 +93,10 @@ def test_load_keeps_a_snapshot_beside_the_database_and_reads_it(engine, monkeypa
     beside = Path(engine.url.database).with_name("gaz.db.index")
     assert snapshot_paths(engine)[0] == beside.resolve() and beside.exists()
 
-    def no_rebuild(conn):
+    def no_rebuild(conn, builder):
         raise AssertionError("the index was rebuilt although its snapshot is current")
 
-    monkeypatch.setattr(store, "_build_from_db", no_rebuild)
+    monkeypatch.setattr(store, "_fill_from_db", no_rebuild)
     again = load_gazetteer(engine)
     assert again.resolve("Havrylivka") == built.resolve("Havrylivka")
 
