@@ -40,7 +40,9 @@ def load_once(checkout: Path, files: list[Path]) -> tuple[float, float]:
         cmd = [sys.executable, "-c", cli, "--db", url, "gazetteer", "load"]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run([*cmd, *map(str, files)], check=True, env=env, capture_output=True)
+        # cwd too: ``python -c`` puts the working directory before PYTHONPATH on sys.path
+        run = [*cmd, *map(str, files)]
+        subprocess.run(run, check=True, env=env, cwd=checkout, capture_output=True)
         wall = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime

@@ -17,6 +17,7 @@ import ahocorasick
 from geodata.admin import Region, find_region, region_by_code, region_phrases
 from geodata.aliases import ALIASES
 from geodata.distance import haversine_km
+from geodata.fast_keys import name_key_many
 from geodata.katottg import Unit
 from geodata.model import Candidate, GeoPrecision, NameMatch, Place, Resolution
 from geodata.names import fold_text, name_key, name_keys, usable_key
@@ -168,14 +169,21 @@ class GazetteerBuilder:
 
     def _official_names(self, from_units: dict[int, str]) -> dict[int, str]:
         official = dict(from_units)
-        for gid, alternates in self._ukrainian.items():
-            place = self._places.get(gid)
-            if gid in official or place is None or place.country != "UA":
-                continue
-            if place.feature_class == "P":
-                found = official_name(place.name, alternates)
-                if found is not None:
-                    official[gid] = found
+        wanted = [
+            (gid, place, alternates)
+            for gid, alternates in self._ukrainian.items()
+            if gid not in official
+            and (place := self._places.get(gid)) is not None
+            and place.country == "UA"
+            and place.feature_class == "P"
+        ]
+        # every name these compare folded in one pass (geodata.fast_keys), not one by one
+        names = list({n: None for _, p, alts in wanted for n in (p.name, *alts)})
+        keys = dict(zip(names, name_key_many(names), strict=True))
+        for gid, place, alternates in wanted:
+            found = official_name(place.name, alternates, keys=keys)
+            if found is not None:
+                official[gid] = found
         return official
 
     def _name_raions(self, raions: dict[str, str]) -> None:

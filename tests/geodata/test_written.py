@@ -63,15 +63,9 @@ def test_a_first_load_indexes_the_rows_it_wrote_as_a_rebuild_would(
     assert db_fills == [1]
 
 
-def test_a_load_onto_loaded_places_reads_the_database(engine, tmp_path, db_fills):
+def test_a_load_onto_loaded_places_reads_the_database(engine, extra_place, db_fills):
     load_geonames(engine, [SAMPLE])
-    extra = tmp_path / "UA_extra.txt"
-    extra.write_text(
-        "990000001\tZorianivka Testova\tZorianivka Testova\t\t48.1\t37.2\tP\tPPL\tUA\t\t05"
-        "\t\t\t\t0\t\t150\tEurope/Kyiv\t2024-01-01\n",
-        encoding="utf-8",
-    )
-    load_geonames(engine, [extra])
+    load_geonames(engine, [extra_place])
     assert db_fills == [1]
     gaz = load_gazetteer(engine)
     assert 990000001 in gaz.places and 8516138 in gaz.places  # old and new places
