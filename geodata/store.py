@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, delete, func, insert, inspect, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, inspect, literal, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from geodata import embedded_cache
@@ -191,17 +191,20 @@ def _order(path: Path) -> int:
 def _holds_only(conn: Connection, written: Written) -> bool:
     """True when the gazetteer tables hold just the rows ``written`` kept (nothing from before).
 
-    Read inside the load's transaction: every row the load wrote is there, so equal
-    counts leave no room for any other. (A load committed by another process after
-    this shows in ``gaz_sources``, checked once this one is committed.)
+    Read inside the load's transaction: every row the load wrote is there, so no
+    row past that many leaves no room for any other. (A load committed by another
+    process after this shows in ``gaz_sources``, checked once this one is committed.)
+    Only as many rows as the load wrote are stepped over, never a big table's count.
     """
-    count = lambda t: conn.execute(select(func.count()).select_from(t)).scalar_one()  # noqa: E731
-    units = count(gaz_units) if inspect(conn).has_table(gaz_units.name) else 0
-    return (count(gaz_places), count(gaz_names), count(gaz_admin), units) == (
-        len(written.places),
-        len(written.names),
-        len(written.admin_codes),
-        len(written.units),
+    units = len(written.units) if inspect(conn).has_table(gaz_units.name) else None
+    kept = (
+        (gaz_places, len(written.places)), (gaz_names, len(written.names)),
+        (gaz_admin, len(written.admin_codes)), (gaz_units, units),
+    )  # fmt: skip
+    return all(
+        conn.execute(select(literal(1)).select_from(t).limit(1).offset(n)).first() is None
+        for t, n in kept
+        if n is not None
     )
 
 
