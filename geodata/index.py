@@ -284,11 +284,21 @@ class MemoryGazetteer:
         self._names = names
         self._regions = region_phrases()
         self._automaton = automaton
-        self._resolver = Resolver(self)
+        self._made_resolver: Resolver | None = None
         self._hits: dict[str, tuple[tuple[Place, float], ...]] = {}
         self._facility_ids: Sequence[int] | None = None
         self._facility_list: list[Place] | None = None
         self._facilities_by_kind: dict[str, list[Place]] = {}
+
+    @property
+    def _resolver(self) -> Resolver:
+        # Made on first use: a Resolver refers back to this index, and an index that
+        # is only written as a snapshot (``tracker gazetteer load``) is then freed as
+        # soon as it is dropped instead of waiting, in a cycle, for the collector to
+        # walk its million objects.
+        if self._made_resolver is None:
+            self._made_resolver = Resolver(self)
+        return self._made_resolver
 
     def snapshot_state(self) -> dict[str, Any]:
         """What :func:`geodata.snapshot.write_snapshot` stores: places, names, automaton."""

@@ -140,9 +140,11 @@ def load_geonames(
     --------
     >>> load_geonames(engine, ["UA.zip", "admin1CodesASCII.txt"])  # doctest: +SKIP
     """
-    written = Written()
-    summary = _import(engine, paths, written, progress=progress, replace=replace)
-    _index(engine, reuse_snapshot=False, written=written)
+    with _no_cycle_collection():
+        written = Written()
+        summary = _import(engine, paths, written, progress=progress, replace=replace)
+        _index(engine, reuse_snapshot=False, written=written)
+        del written  # freed now, before the collector is back to walk it
     return summary
 
 
@@ -429,12 +431,12 @@ def _build_and_keep(
         else:
             _fill_from_db(conn, builder)
         index = builder.build()
-    # Kept only when no load committed while the rows were read: the snapshot must
-    # be exactly the index of the rows its stamp names.
-    if index_stamp(conn) == stamp:
-        for path in snapshot_paths(engine):
-            if write_snapshot(path, index, stamp=stamp):
-                break
+        # Kept only when no load committed while the rows were read: the snapshot must
+        # be exactly the index of the rows its stamp names.
+        if index_stamp(conn) == stamp:
+            for path in snapshot_paths(engine):
+                if write_snapshot(path, index, stamp=stamp):
+                    break
     return index
 
 
