@@ -185,7 +185,7 @@ def _geoname(cols: list[str], path: Path, number: int) -> GeonameRow:
             geonameid=int(cols[0]),
             name=cols[1],
             asciiname=cols[2],
-            alternatenames=tuple(a for a in cols[3].split(",") if a),
+            alternatenames=tuple(filter(None, cols[3].split(","))),
             latitude=_coord(cols[4], 90.0),
             longitude=_coord(cols[5], 180.0),
             feature_class=cols[6],

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from math import cos, radians
 from typing import Any
 
@@ -18,6 +17,7 @@ import ahocorasick
 from geodata.admin import Region, find_region, region_by_code, region_phrases
 from geodata.aliases import ALIASES
 from geodata.distance import haversine_km
+from geodata.fast_keys import name_key_many
 from geodata.katottg import Unit
 from geodata.model import Candidate, GeoPrecision, NameMatch, Place, Resolution
 from geodata.names import fold_text, name_key, name_keys, usable_key
@@ -71,15 +71,17 @@ class GazetteerBuilder:
         self._aside: dict[int, Place] = {}
         self._ukrainian: dict[int, list[str]] = defaultdict(list)  # Ukrainian-script names
         self._units: list[Unit] = []
-        self._renamed: dict[int, dict[str, str]] = {}  # official name, hromada: set in _finish
+        # official name ("name"), hromada ("admin3"): set in _finish
+        self._renamed: dict[int, dict[str, str]] = {}
 
-    def add_place(self, place: Place, names: Iterable[str] = ()) -> None:
-        """Add a place with its primary name and alternate names."""
+    def add_place(self, place: Place, names: Iterable[str] = (), *, key: str | None = None) -> None:
+        """Add a place with its primary name and alternate names (``key``: the name's
+        :func:`name_key` when already folded)."""
         if place.feature_code in ASIDE_CODES:
             self._aside[place.geonameid] = place
             return
         self._places[place.geonameid] = place
-        self._add_key(name_key(place.name), place.geonameid, 1.0)
+        self._add_key(name_key(place.name) if key is None else key, place.geonameid, 1.0)
         for alt in names:
             self.note_name(place.geonameid, alt)
             for key in name_keys(alt):  # only usable keys come out of name_keys
@@ -94,10 +96,11 @@ class GazetteerBuilder:
         """Add a KATOTTG unit (see :mod:`geodata.katottg`); settlements are paired at build."""
         self._units.append(unit)
 
-    def add_place_keys(self, place: Place, keys: Iterable[str]) -> None:
-        """Add a place with alternate-name keys already folded (see :func:`name_keys`)."""
+    def add_place_keys(self, place: Place, keys: Iterable[str], *, key: str | None = None) -> None:
+        """Add a place with alternate-name keys already folded (see :func:`name_keys`), and
+        the key of its name too when ``key`` is given."""
         self._places[place.geonameid] = place
-        self._add_key(name_key(place.name), place.geonameid, 1.0)
+        self._add_key(name_key(place.name) if key is None else key, place.geonameid, 1.0)
         for key in keys:  # folded by name_keys, which keeps only usable keys
             self.add_key(key, place.geonameid, ALT_QUALITY)
 
@@ -108,6 +111,15 @@ class GazetteerBuilder:
         slot = self._names[key]
         if quality > slot.get(geonameid, 0.0):
             slot[geonameid] = quality
+
+    def add_keys(self, rows: Iterable[tuple[str, int, float]]) -> None:
+        """:meth:`add_key` for many ``(key, geonameid, quality)`` rows (one call, not one each)."""
+        aside, names = self._aside, self._names
+        for key, geonameid, quality in rows:
+            if geonameid not in aside:
+                slot = names[key]
+                if quality > slot.get(geonameid, 0.0):
+                    slot[geonameid] = quality
 
     def add_alternate(self, geonameid: int, name: str) -> None:
         """Add an alternate name to a place already added (unknown ids are skipped)."""
@@ -157,14 +169,21 @@ class GazetteerBuilder:
 
     def _official_names(self, from_units: dict[int, str]) -> dict[int, str]:
         official = dict(from_units)
-        for gid, alternates in self._ukrainian.items():
-            place = self._places.get(gid)
-            if gid in official or place is None or place.country != "UA":
-                continue
-            if place.feature_class == "P":
-                found = official_name(place.name, alternates)
-                if found is not None:
-                    official[gid] = found
+        wanted = [
+            (gid, place, alternates)
+            for gid, alternates in self._ukrainian.items()
+            if gid not in official
+            and (place := self._places.get(gid)) is not None
+            and place.country == "UA"
+            and place.feature_class == "P"
+        ]
+        # every name these compare folded in one pass (geodata.fast_keys), not one by one
+        names = list({n: None for _, p, alts in wanted for n in (p.name, *alts)})
+        keys = dict(zip(names, name_key_many(names), strict=True))
+        for gid, place, alternates in wanted:
+            found = official_name(place.name, alternates, keys=keys)
+            if found is not None:
+                official[gid] = found
         return official
 
     def _name_raions(self, raions: dict[str, str]) -> None:
@@ -201,7 +220,23 @@ class GazetteerBuilder:
         renamed = self._renamed.get(place.geonameid)
         if admin1 == place.admin1 and admin2 == place.admin2 and renamed is None:
             return place  # most embedded places: nothing to fill in, skip the copy
-        return replace(place, admin1=admin1, admin2=admin2, **(renamed or {}))
+        renamed = renamed or {}
+        # Place(...) rather than dataclasses.replace, which looks up every field by name
+        # again for each of the 40,000 places of a dump; the two keys _renamed may hold:
+        return Place(
+            geonameid=place.geonameid,
+            name=renamed.get("name", place.name),
+            latitude=place.latitude,
+            longitude=place.longitude,
+            feature_class=place.feature_class,
+            feature_code=place.feature_code,
+            country=place.country,
+            admin1=admin1,
+            admin1_code=place.admin1_code,
+            admin2=admin2,
+            population=place.population,
+            admin3=renamed.get("admin3", place.admin3),
+        )
 
     def _apply_aliases(self, places: dict[int, Place]) -> None:
         for alias in ALIASES:
@@ -249,11 +284,21 @@ class MemoryGazetteer:
         self._names = names
         self._regions = region_phrases()
         self._automaton = automaton
-        self._resolver = Resolver(self)
+        self._made_resolver: Resolver | None = None
         self._hits: dict[str, tuple[tuple[Place, float], ...]] = {}
         self._facility_ids: Sequence[int] | None = None
         self._facility_list: list[Place] | None = None
         self._facilities_by_kind: dict[str, list[Place]] = {}
+
+    @property
+    def _resolver(self) -> Resolver:
+        # Made on first use: a Resolver refers back to this index, and an index that
+        # is only written as a snapshot (``tracker gazetteer load``) is then freed as
+        # soon as it is dropped instead of waiting, in a cycle, for the collector to
+        # walk its million objects.
+        if self._made_resolver is None:
+            self._made_resolver = Resolver(self)
+        return self._made_resolver
 
     def snapshot_state(self) -> dict[str, Any]:
         """What :func:`geodata.snapshot.write_snapshot` stores: places, names, automaton."""

@@ -16,7 +16,7 @@ made here as extra lookup keys (:func:`variant_keys`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -55,7 +55,9 @@ def is_ukrainian(name: str) -> bool:
     return not name.isascii() and is_cyrillic(name) and _RUSSIAN_ONLY.search(name) is None
 
 
-def official_name(name: str, alternates: Iterable[str]) -> str | None:
+def official_name(
+    name: str, alternates: Iterable[str], *, keys: Mapping[str, str] | None = None
+) -> str | None:
     """The official romanization of a place GeoNames calls ``name``, from its Ukrainian
     alternate name; None when no alternate is the same name in Ukrainian.
 
@@ -74,8 +76,11 @@ def official_name(name: str, alternates: Iterable[str]) -> str | None:
     >>> official_name("Odesa", ["Одесса", "Одеса"])
     'Odesa'
 
+    ``keys`` may give the :func:`~geodata.names.name_key` of names already folded
+    (a gazetteer build folds all its names in one pass first).
     """
-    own = name_key(name)
+    key_of = name_key if keys is None else lambda n: keys.get(n) or name_key(n)
+    own = key_of(name)
     found: list[tuple[float, str]] = []
     for alt in alternates:
         if not is_ukrainian(alt):
@@ -83,7 +88,7 @@ def official_name(name: str, alternates: Iterable[str]) -> str | None:
         # The letter-by-letter key of the Cyrillic is the key of its romanization (the
         # position rules fold away), so only the chosen name is romanized: this runs for
         # every place of a dump.
-        key = name_key(alt)
+        key = key_of(alt)
         ratio = 100.0 if key == own else fuzz.ratio(key, own)
         marked = _UKRAINIAN_ONLY.search(alt) is not None
         if ratio == 100.0 or (marked and ratio >= SAME_NAME_RATIO):

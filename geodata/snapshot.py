@@ -30,6 +30,8 @@ import pickle
 import tempfile
 from array import array
 from collections.abc import Iterator, Mapping
+from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,19 +85,26 @@ class LazyPlaces(Mapping[int, Place]):
 
 def place_columns(places: Mapping[int, Place]) -> dict[str, Any]:
     """The columns of ``places``, in their order."""
-    values = list(places.values())
+    # one attrgetter call per place and one zip, not a Python loop per field and place
+    rows = list(
+        map(
+            attrgetter("geonameid", "latitude", "longitude", "population", *_FIELDS),
+            places.values(),
+        )
+    )
+    cols = list(zip(*rows, strict=True)) if rows else [()] * (4 + len(_FIELDS))
     columns: dict[str, Any] = {
-        "geonameid": array("q", (p.geonameid for p in values)),
-        "latitude": array("d", (p.latitude for p in values)),
-        "longitude": array("d", (p.longitude for p in values)),
-        "population": array("q", (p.population for p in values)),
+        "geonameid": array("q", cols[0]),
+        "latitude": array("d", cols[1]),
+        "longitude": array("d", cols[2]),
+        "population": array("q", cols[3]),
     }
-    for f in _FIELDS:
+    for f, values in zip(_FIELDS, cols[4:], strict=True):
         # One object per distinct value ("UA", "PPL", "Kharkiv Oblast"): pickle then
         # stores each once and later rows refer to it, so the file is smaller, loads
         # faster and holds one copy in memory, not 86,000.
         seen: dict[str | None, str | None] = {}
-        columns[f] = [seen.setdefault(v, v) for v in (getattr(p, f) for p in values)]
+        columns[f] = [seen.setdefault(v, v) for v in values]
     return columns
 
 
@@ -112,12 +121,10 @@ class NameTable(Mapping[str, Hits]):
     @classmethod
     def from_mapping(cls, names: Mapping[str, Hits]) -> NameTable:
         """Pack a plain ``{key: hits}`` mapping (as the builder makes it)."""
-        ends, gids, qualities = array("q"), array("q"), array("d")
-        for hits in names.values():
-            for gid, quality in hits:
-                gids.append(gid)
-                qualities.append(quality)
-            ends.append(len(gids))
+        hits = list(names.values())
+        ends = array("q", accumulate(map(len, hits)))
+        gids = array("q", [gid for key_hits in hits for gid, _quality in key_hits])
+        qualities = array("d", [quality for key_hits in hits for _gid, quality in key_hits])
         return cls(list(names), ends, gids, qualities)
 
     def __getitem__(self, key: str) -> Hits:

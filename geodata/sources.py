@@ -11,6 +11,7 @@ from pathlib import Path
 
 from geodata import embedded_cache
 from geodata.errors import GazetteerError
+from geodata.fast_keys import name_key_many
 from geodata.geonames import (
     FileKind,
     GeonameRow,
@@ -85,9 +86,16 @@ def add_embedded_places(builder: GazetteerBuilder, *, skip: frozenset[str] = fro
     A database holding the Ukraine dump still needs Belgorod and Gomel: the
     embedded cities fill in every country the loaded files do not cover.
     """
-    for place, keys in _embedded_entries():
+    entries = _embedded_entries()
+    for (place, keys), key in zip(entries, _embedded_name_keys(), strict=True):
         if place.country not in skip:
-            builder.add_place_keys(place, keys)
+            builder.add_place_keys(place, keys, key=key)
+
+
+@lru_cache(maxsize=1)
+def _embedded_name_keys() -> list[str]:
+    """The name key of every embedded place, in :func:`_embedded_entries`' order."""
+    return name_key_many([place.name for place, _keys in _embedded_entries()])
 
 
 @lru_cache(maxsize=1)

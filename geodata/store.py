@@ -4,38 +4,27 @@
 transaction: a malformed line anywhere rolls everything back, so the gazetteer
 loaded before stays intact. :func:`load_gazetteer` builds the fast in-memory
 index from those rows (or returns the embedded default when none are loaded).
+:func:`load_geonames` is both at once, as ``tracker gazetteer load`` runs them:
+it builds the index from the rows it wrote when they are the whole gazetteer.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
-from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, delete, func, insert, inspect, select, update
+from sqlalchemy import Connection, Engine, func, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from geodata import embedded_cache
 from geodata.errors import GazetteerError
-from geodata.geonames import (
-    FileKind,
-    GeonameRow,
-    iter_admin_codes,
-    iter_alternate_names,
-    iter_geonames,
-    sniff_kind,
-)
-from geodata.index import ALT_QUALITY, GazetteerBuilder, MemoryGazetteer, keeps
-from geodata.katottg import Category, Unit, iter_units
-from geodata.model import Place
-from geodata.names import KEY_VERSION, is_cyrillic, name_key, name_keys, usable_key
-from geodata.romanize import is_ukrainian
+from geodata.importing import ImportSummary, SourceInfo, import_files, no_cycle_collection
+from geodata.index import GazetteerBuilder, MemoryGazetteer
+from geodata.names import KEY_VERSION
 from geodata.snapshot import read_snapshot, write_snapshot
-from geodata.sources import add_embedded_places, embedded_inputs, load_embedded_gazetteer
+from geodata.sources import embedded_inputs, load_embedded_gazetteer
 from geodata.tables import (
     GAZETTEER_METADATA,
     gaz_admin,
@@ -44,6 +33,7 @@ from geodata.tables import (
     gaz_sources,
     gaz_units,
 )
+from geodata.written import Written, fill_builder
 
 __all__ = [
     "GAZETTEER_METADATA",
@@ -53,33 +43,9 @@ __all__ = [
     "gazetteer_info",
     "import_geonames",
     "load_gazetteer",
+    "load_geonames",
     "refresh_index",
 ]
-
-BATCH = 5000
-T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class SourceInfo:
-    """One loaded file: where from, what kind, how many rows, when."""
-
-    path: str
-    kind: str
-    rows: int
-    loaded_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ImportSummary:
-    """What one :func:`import_geonames` call loaded."""
-
-    sources: tuple[SourceInfo, ...]
-
-    @property
-    def rows(self) -> int:
-        """Rows kept across all files."""
-        return sum(s.rows for s in self.sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,166 +86,28 @@ def import_geonames(
     --------
     >>> import_geonames(engine, ["UA.zip", "admin1CodesASCII.txt"])  # doctest: +SKIP
     """
-    files = sorted((Path(p) for p in paths), key=_order)
-    try:
-        with engine.begin() as conn, _Progress(enabled=progress) as bar:
-            if replace:
-                for table in (gaz_names, gaz_places, gaz_admin, gaz_units):
-                    conn.execute(delete(table))
-            done = tuple(_import_file(conn, path, bar) for path in files)
-    except SQLAlchemyError as err:
-        raise GazetteerError(
-            f"could not write the gazetteer to the database ({err.__class__.__name__}: "
-            f"{err}); nothing was changed. Run `tracker db upgrade` if the tables are missing"
-        ) from err
-    return ImportSummary(done)
+    return import_files(engine, paths, Written(), progress=progress, replace=replace)
 
 
-def _order(path: Path) -> int:
-    return {FileKind.GEONAMES: 0, FileKind.ADMIN1: 1, FileKind.ADMIN2: 1}.get(sniff_kind(path), 2)
+def load_geonames(
+    engine: Engine, paths: Sequence[str | Path], *, progress: bool = False, replace: bool = False
+) -> ImportSummary:
+    """:func:`import_geonames`, then :func:`refresh_index`: what ``tracker gazetteer load`` does.
 
+    When the files were loaded into an empty gazetteer, the index is built from
+    the rows as they were written instead of reading them back (see
+    :mod:`geodata.written`); the index and its snapshot are the same either way.
 
-def _import_file(conn: Connection, path: Path, bar: _Progress) -> SourceInfo:
-    kind = sniff_kind(path)
-    now = datetime.now(UTC)
-    source_id = conn.execute(
-        insert(gaz_sources).values(
-            path=str(path), kind=kind.value, rows=0, loaded_at=now, key_version=KEY_VERSION
-        )
-    ).inserted_primary_key[0]
-    bar.start(path.name)
-    if kind is FileKind.GEONAMES:
-        rows = _import_places(conn, iter_geonames(path), source_id, bar)
-    elif kind is FileKind.ALTNAMES:
-        rows = _import_altnames(conn, path, bar)
-    elif kind is FileKind.KATOTTG:
-        rows = _import_units(conn, path, bar)
-    else:
-        rows = _import_admin(conn, path, bar)
-    conn.execute(update(gaz_sources).where(gaz_sources.c.id == source_id).values(rows=rows))
-    return SourceInfo(str(path), kind.value, rows, now)
-
-
-def _batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
-def _import_places(
-    conn: Connection, rows: Iterable[GeonameRow], source_id: int, bar: _Progress
-) -> int:
-    count = 0
-    kept = (r for r in rows if keeps(r.feature_class, r.feature_code))
-    for batch in _batches(kept):
-        ids = [r.geonameid for r in batch]
-        conn.execute(delete(gaz_names).where(gaz_names.c.geonameid.in_(ids)))
-        conn.execute(delete(gaz_places).where(gaz_places.c.geonameid.in_(ids)))
-        conn.execute(insert(gaz_places), [_place_values(r, source_id) for r in batch])
-        conn.execute(insert(gaz_names), [n for r in batch for n in _name_values(r)])
-        count += len(batch)
-        bar.advance(len(batch))
-    return count
-
-
-def _place_values(r: GeonameRow, source_id: int) -> dict[str, Any]:
-    return {
-        "geonameid": r.geonameid,
-        "name": r.name[:200],
-        "latitude": r.latitude,
-        "longitude": r.longitude,
-        "feature_class": r.feature_class,
-        "feature_code": r.feature_code,
-        "country": r.country,
-        "admin1_code": r.admin1_code or None,
-        "admin2_code": r.admin2_code or None,
-        "population": r.population,
-        "modified": r.modified or None,
-        "source_id": source_id,
-    }
-
-
-def _name_values(r: GeonameRow) -> list[dict[str, Any]]:
-    best: dict[str, tuple[str, float]] = {name_key(r.name): (r.name, 1.0)}
-    ukrainian: list[tuple[str, str]] = []
-    for alt in (r.asciiname, *r.alternatenames):
-        keys = name_keys(alt)
-        for key in keys:
-            best.setdefault(key, (alt, ALT_QUALITY))
-        if keys and is_ukrainian(alt) and all(best[k][0] != alt for k in keys):
-            # kept even when a Latin spelling holds its key: the official name comes from it
-            ukrainian.append((min(keys), alt))
-    rows = [(k, n, q) for k, (n, q) in best.items() if usable_key(k)]
-    rows += [(k, n, ALT_QUALITY) for k, n in ukrainian]
-    return [
-        {"geonameid": r.geonameid, "name": n[:400], "key": k[:400], "quality": q}
-        for k, n, q in rows
-    ]
-
-
-def _import_admin(conn: Connection, path: Path, bar: _Progress) -> int:
-    count = 0
-    for batch in _batches(iter_admin_codes(path)):
-        codes = [a.code for a in batch]
-        conn.execute(delete(gaz_admin).where(gaz_admin.c.code.in_(codes)))
-        values = [
-            {
-                "code": a.code,
-                "country": a.code.split(".")[0],
-                "level": a.level,
-                "name": a.name[:200],
-                "asciiname": a.asciiname[:200],
-                "geonameid": a.geonameid,
-            }
-            for a in batch
-        ]
-        conn.execute(insert(gaz_admin), values)
-        count += len(batch)
-        bar.advance(len(batch))
-    return count
-
-
-def _import_units(conn: Connection, path: Path, bar: _Progress) -> int:
-    """The codifier replaces the one loaded before (it is published whole, not in parts)."""
-    conn.execute(delete(gaz_units))
-    count = 0
-    for batch in _batches(iter_units(path)):
-        conn.execute(
-            insert(gaz_units),
-            [
-                {
-                    "code": u.code, "category": u.category.value, "name_uk": u.name_uk[:200],
-                    "oblast": u.oblast, "raion": u.raion, "hromada": u.hromada,
-                    "settlement": u.settlement,
-                }
-                for u in batch
-            ],
-        )  # fmt: skip
-        count += len(batch)
-        bar.advance(len(batch))
-    return count
-
-
-def _import_altnames(conn: Connection, path: Path, bar: _Progress) -> int:
-    count = 0
-    for batch in _batches(iter_alternate_names(path)):
-        ids = {a.geonameid for a in batch}
-        known = set(
-            conn.execute(select(gaz_places.c.geonameid).where(gaz_places.c.geonameid.in_(ids)))
-            .scalars()
-            .all()
-        )
-        values = [
-            {"geonameid": a.geonameid, "name": a.name[:400], "key": k[:400], "quality": ALT_QUALITY}
-            for a in batch
-            if a.geonameid in known
-            for k in name_keys(a.name)
-        ]
-        if values:
-            conn.execute(insert(gaz_names), values)
-        count += len(values)
-        bar.advance(len(batch))
-    return count
+    Examples
+    --------
+    >>> load_geonames(engine, ["UA.zip", "admin1CodesASCII.txt"])  # doctest: +SKIP
+    """
+    with no_cycle_collection():
+        written = Written()
+        summary = import_files(engine, paths, written, progress=progress, replace=replace)
+        _index(engine, reuse_snapshot=False, written=written)
+        del written  # freed now, before the collector is back to walk it
+    return summary
 
 
 def load_gazetteer(engine: Engine) -> MemoryGazetteer:
@@ -309,7 +137,9 @@ def refresh_index(engine: Engine) -> MemoryGazetteer:
     return _index(engine, reuse_snapshot=False)
 
 
-def _index(engine: Engine, *, reuse_snapshot: bool) -> MemoryGazetteer:
+def _index(
+    engine: Engine, *, reuse_snapshot: bool, written: Written | None = None
+) -> MemoryGazetteer:
     try:
         with engine.connect() as conn:
             if not inspect(conn).has_table(gaz_places.name):
@@ -323,7 +153,7 @@ def _index(engine: Engine, *, reuse_snapshot: bool) -> MemoryGazetteer:
                 cached = read_snapshot(path, stamp=stamp)
                 if cached is not None:
                     return cached
-            return _build_and_keep(conn, engine, stamp)
+            return _build_and_keep(conn, engine, stamp, written)
     except SQLAlchemyError as err:
         raise GazetteerError(
             f"cannot read the gazetteer tables ({err.__class__.__name__}); "
@@ -331,14 +161,24 @@ def _index(engine: Engine, *, reuse_snapshot: bool) -> MemoryGazetteer:
         ) from err
 
 
-def _build_and_keep(conn: Connection, engine: Engine, stamp: str) -> MemoryGazetteer:
-    index = _build_from_db(conn)
-    # Kept only when no load committed while the rows were read: the snapshot must
-    # be exactly the index of the rows its stamp names.
-    if index_stamp(conn) == stamp:
-        for path in snapshot_paths(engine):
-            if write_snapshot(path, index, stamp=stamp):
-                break
+def _build_and_keep(
+    conn: Connection, engine: Engine, stamp: str, written: Written | None
+) -> MemoryGazetteer:
+    with no_cycle_collection():
+        builder = GazetteerBuilder()
+        if written is not None and written.whole and _source_ids(conn) == written.sources:
+            # The load wrote into empty tables (see _holds_only) and no other load has
+            # committed since: the rows it kept are all the database holds.
+            written.fill(builder)
+        else:
+            _fill_from_db(conn, builder)
+        index = builder.build()
+        # Kept only when no load committed while the rows were read: the snapshot must
+        # be exactly the index of the rows its stamp names.
+        if index_stamp(conn) == stamp:
+            for path in snapshot_paths(engine):
+                if write_snapshot(path, index, stamp=stamp):
+                    break
     return index
 
 
@@ -388,42 +228,24 @@ def snapshot_paths(engine: Engine) -> list[Path]:
     return paths
 
 
-def _build_from_db(conn: Connection) -> MemoryGazetteer:
-    builder = GazetteerBuilder()
-    for row in conn.execute(select(gaz_places)).mappings():
-        builder.add_place(_place_from_db(row))
+def _source_ids(conn: Connection) -> list[int]:
+    return list(conn.execute(select(gaz_sources.c.id).order_by(gaz_sources.c.id)).scalars())
+
+
+def _fill_from_db(conn: Connection, builder: GazetteerBuilder) -> None:
     stale = _keys_are_stale(conn)
-    for gid, name, key, quality in conn.execute(
-        select(gaz_names.c.geonameid, gaz_names.c.name, gaz_names.c.key, gaz_names.c.quality)
-    ):
-        if stale:
-            for k in name_keys(name):
-                builder.add_key(k, gid, quality)
-        else:
-            builder.add_key(key, gid, quality)
-        if quality < 1.0 and is_cyrillic(name):
-            builder.note_name(gid, name)
-    for code, name in conn.execute(
-        select(gaz_admin.c.code, gaz_admin.c.name).where(gaz_admin.c.level == 2)
-    ):
-        builder.add_admin_name(code, name)
-    if inspect(conn).has_table(gaz_units.name):
-        for row in conn.execute(select(gaz_units)).mappings():
-            builder.add_unit(_unit_from_db(row))
-    loaded = frozenset(conn.execute(select(gaz_places.c.country).distinct()).scalars())
-    add_embedded_places(builder, skip=loaded)
-    return builder.build()
-
-
-def _unit_from_db(row: Any) -> Unit:
-    return Unit(
-        code=row["code"],
-        category=Category(row["category"]),
-        name_uk=row["name_uk"],
-        oblast=row["oblast"],
-        raion=row["raion"],
-        hromada=row["hromada"],
-        settlement=row["settlement"],
+    has_units = inspect(conn).has_table(gaz_units.name)
+    fill_builder(
+        builder,
+        places=conn.execute(select(*_PLACE_COLUMNS)),
+        names=conn.execute(
+            select(gaz_names.c.geonameid, gaz_names.c.name, gaz_names.c.key, gaz_names.c.quality)
+        ),
+        admin2=conn.execute(
+            select(gaz_admin.c.code, gaz_admin.c.name).where(gaz_admin.c.level == 2)
+        ),
+        units=conn.execute(select(gaz_units)).mappings() if has_units else (),
+        stale_keys=stale,
     )
 
 
@@ -432,19 +254,11 @@ def _keys_are_stale(conn: Connection) -> bool:
     return bool(versions - {KEY_VERSION})
 
 
-def _place_from_db(row: Any) -> Place:
-    return Place(
-        geonameid=row["geonameid"],
-        name=row["name"],
-        latitude=row["latitude"],
-        longitude=row["longitude"],
-        feature_class=row["feature_class"],
-        feature_code=row["feature_code"],
-        country=row["country"],
-        admin1_code=row["admin1_code"],
-        admin2=row["admin2_code"],
-        population=row["population"] or 0,
-    )
+_PLACE_COLUMNS = (
+    gaz_places.c.geonameid, gaz_places.c.name, gaz_places.c.latitude, gaz_places.c.longitude,
+    gaz_places.c.feature_class, gaz_places.c.feature_code, gaz_places.c.country,
+    gaz_places.c.admin1_code, gaz_places.c.admin2_code, gaz_places.c.population,
+)  # fmt: skip
 
 
 def gazetteer_info(engine: Engine) -> GazetteerInfo:
@@ -464,39 +278,3 @@ def gazetteer_info(engine: Engine) -> GazetteerInfo:
         raise GazetteerError(
             f"cannot read the gazetteer tables ({err.__class__.__name__}); run `tracker db upgrade`"
         ) from err
-
-
-class _Progress:
-    """A rich progress line on stderr, or nothing when disabled."""
-
-    def __init__(self, *, enabled: bool) -> None:
-        self._bar: Any = None
-        self._task: Any = None
-        if enabled:
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._bar = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                TextColumn("{task.completed:,} rows"),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-            )
-
-    def __enter__(self) -> _Progress:
-        if self._bar is not None:
-            self._bar.__enter__()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(*exc)
-
-    def start(self, label: str) -> None:
-        if self._bar is not None:
-            self._task = self._bar.add_task(f"loading {label}", total=None)
-
-    def advance(self, n: int) -> None:
-        if self._bar is not None and self._task is not None:
-            self._bar.advance(self._task, n)

@@ -122,7 +122,7 @@ def load_places(
 ) -> ImportSummary:
     """Import GeoNames files into ``store`` in one transaction (see ``geodata.store``),
     then build the index once and keep its snapshot for the commands that follow."""
-    from geodata.store import import_geonames, refresh_index
+    from geodata.store import load_geonames
 
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
@@ -134,8 +134,7 @@ def load_places(
             f"e.g. {str(Path(folders[0]) / 'UA.zip')!r}"
         )
     try:
-        summary = import_geonames(store.engine, paths, progress=progress, replace=replace)
-        refresh_index(store.engine)
+        summary = load_geonames(store.engine, paths, progress=progress, replace=replace)
     except geo_errors.GeodataError as err:
         raise _load_error(err, store) from err
     return summary

@@ -29,3 +29,15 @@ def engine(tmp_path):
     GAZETTEER_METADATA.create_all(eng)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture
+def extra_place(tmp_path):
+    """A one-row GeoNames table of a made-up village, 990000001, not in the sample."""
+    extra = tmp_path / "UA_extra.txt"
+    extra.write_text(
+        "990000001\tZorianivka Testova\tZorianivka Testova\t\t48.1\t37.2\tP\tPPL\tUA\t\t05"
+        "\t\t\t\t0\t\t150\tEurope/Kyiv\t2024-01-01\n",
+        encoding="utf-8",
+    )
+    return extra

@@ -93,24 +93,18 @@ def test_load_keeps_a_snapshot_beside_the_database_and_reads_it(engine, monkeypa
     beside = Path(engine.url.database).with_name("gaz.db.index")
     assert snapshot_paths(engine)[0] == beside.resolve() and beside.exists()
 
-    def no_rebuild(conn):
+    def no_rebuild(conn, builder):
         raise AssertionError("the index was rebuilt although its snapshot is current")
 
-    monkeypatch.setattr(store, "_build_from_db", no_rebuild)
+    monkeypatch.setattr(store, "_fill_from_db", no_rebuild)
     again = load_gazetteer(engine)
     assert again.resolve("Havrylivka") == built.resolve("Havrylivka")
 
 
-def test_a_reload_is_seen(engine, tmp_path):
+def test_a_reload_is_seen(engine, extra_place):
     import_geonames(engine, [SAMPLE, ADMIN1])
     assert load_gazetteer(engine).lookup("Zorianivka Testova") == []
-    extra = tmp_path / "UA_extra.txt"
-    extra.write_text(
-        "990000001\tZorianivka Testova\tZorianivka Testova\t\t48.1\t37.2\tP\tPPL\tUA\t\t05"
-        "\t\t\t\t0\t\t150\tEurope/Kyiv\t2024-01-01\n",
-        encoding="utf-8",
-    )
-    import_geonames(engine, [extra])
+    import_geonames(engine, [extra_place])
     [(place, _)] = load_gazetteer(engine).lookup("Zorianivka Testova")
     assert place.geonameid == 990000001
     import_geonames(engine, [SAMPLE], replace=True)

@@ -103,3 +103,18 @@ def test_progress_bar_does_not_change_the_result(engine, capsys):
     summary = import_geonames(engine, [SAMPLE, ADMIN1], progress=True)
     assert summary.rows == 47 + 27
     assert capsys.readouterr().out == ""  # progress goes to stderr, never stdout
+
+
+def test_a_failed_first_load_keeps_the_key_index(engine, tmp_path):
+    from sqlalchemy import inspect
+
+    broken = tmp_path / "RU.txt"
+    good = SAMPLE.read_text(encoding="utf-8").splitlines()[0].replace("8516138", "99999999")
+    broken.write_text(good + "\n" + "1\ttruncated row\n", encoding="utf-8")
+    with pytest.raises(GazetteerFormatError, match="line 2"):
+        import_geonames(engine, [SAMPLE, broken])  # the key index is set aside while loading
+    assert _places(engine) == 0
+    assert "ix_gaz_names_key" in {ix["name"] for ix in inspect(engine).get_indexes("gaz_names")}
+    import_geonames(engine, [SAMPLE])
+    assert "ix_gaz_names_key" in {ix["name"] for ix in inspect(engine).get_indexes("gaz_names")}
+    assert _places(engine) == 47
