@@ -125,6 +125,8 @@ def test_the_backlog_and_the_edges_are_in_the_answers(lite: Store) -> None:
         EventFilter(near=KHARKIV, radius_km=30, min_confidence=0.5),
         EventFilter(located_only=True),
         EventFilter(region="Kharkiv"),
+        # A moment where a day is expected: the plain path compares it as a timestamp.
+        EventFilter(since=datetime(2023, 3, 2, 18, 30), until=datetime(2023, 3, 4, 6, 0)),
     ],
 )
 def test_other_conditions_take_the_plain_path(lite: Store, flt: EventFilter) -> None:
