@@ -3,9 +3,11 @@
 Synthetic events spread over Ukraine and four years (clustered around a few
 hundred places, as real reports are), written with ``Store.import_events``,
 then queried through ``Store.query_events`` (full Event objects with their
-sources, as every command gets them). The alternative, side by side in the
-same run: load every event into a GeoDataFrame once, then filter with ``.cx``
-and a date mask (bbox) or an ``sjoin`` with a 30 km circle in UTM 36N (radius).
+sources, as every command gets them) and ``Store.query_records`` (Arrow
+records: its light path on SQLite, and the plain path beside it). The
+alternative, side by side in the same run: load every event into a
+GeoDataFrame once, then filter with ``.cx`` and a date mask (bbox), its
+``.sindex``, or an ``sjoin`` with a 30 km circle in UTM 36N (radius).
 On SQLite the same import is then run again with its spatial index filled row
 by row instead of rebuilt packed, for the ratio between the two.
 
@@ -41,7 +43,7 @@ from shapely.geometry import Point, box
 
 from tracker.model import Event, EventFilter, GeoPrecision, TimePrecision
 from tracker.settings import Access
-from tracker.store import Store, open_store, rtree
+from tracker.store import Store, columnar, open_store, rtree
 
 RADIUS_KM = 30.0
 UTM36N = "EPSG:32636"
@@ -121,6 +123,34 @@ def p50_ms(fn: Callable[[Query], int], queries: list[Query]) -> Timing:
         walls.append((time.perf_counter() - w0) * 1000)
         cpus.append((time.process_time() - c0) * 1000)
     return Timing(statistics.median(walls), statistics.median(cpus), statistics.mean(rows))
+
+
+def plain_records(store: Store, q: Query) -> int:
+    """The records through the plain SQLAlchemy path (``columnar.query_table``), which
+    ``query_records`` takes for filters its light path does not handle."""
+    with store.engine.connect() as conn:
+        return columnar.query_table(conn, q.flt).num_rows
+
+
+def paired(
+    first: Callable[[Query], int], second: Callable[[Query], int], queries: list[Query]
+) -> tuple[Timing, Timing]:
+    """Medians of two ways to answer the same queries, three passes each, taking turns
+    to go first (whoever goes second finds the pages the first one read in the cache)."""
+    times: tuple[list[Timing], list[Timing]] = ([], [])
+    for turn in range(3):
+        order = (0, 1) if turn % 2 == 0 else (1, 0)
+        for side in order:
+            times[side].append(p50_ms((first, second)[side], queries))
+    return _median(times[0]), _median(times[1])
+
+
+def _median(timings: list[Timing]) -> Timing:
+    return Timing(
+        statistics.median(t.wall_ms for t in timings),
+        statistics.median(t.cpu_ms for t in timings),
+        statistics.mean(t.rows for t in timings),
+    )
 
 
 def load_frame(store: Store) -> gpd.GeoDataFrame:
@@ -214,10 +244,17 @@ def bench_queries(store: Store, queries: int, *, full_read: bool = True) -> dict
     """The query figures of one store, side by side with a GeoDataFrame in memory."""
     boxes, circles = make_queries(queries)
     ours_box = p50_ms(lambda q: len(list(store.query_events(q.flt))), boxes)
-    light_box = p50_ms(lambda q: store.query_records(q.flt).num_rows, boxes)
+
+    def light(q: Query) -> int:
+        return store.query_records(q.flt).num_rows
+
+    def plain(q: Query) -> int:
+        return plain_records(store, q)
+
+    light_box, plain_box = paired(light, plain, boxes)
     ours_count = p50_ms(lambda q: store.count_events(q.flt), boxes)
     ours_radius = p50_ms(lambda q: len(list(store.query_events(q.flt))), circles)
-    light_radius = p50_ms(lambda q: store.query_records(q.flt).num_rows, circles)
+    light_radius, plain_radius = paired(light, plain, circles)
     load_s, frame = timed(lambda: load_frame(store))
     utm_s, utm = timed(lambda: frame.to_crs(UTM36N))
     frame.sindex  # noqa: B018 - built once, before the timed queries
@@ -228,9 +265,11 @@ def bench_queries(store: Store, queries: int, *, full_read: bool = True) -> dict
     print(f"GeoDataFrame: load all {load_s:.1f} s, reproject {utm_s:.1f} s (once)")
     _row("bbox+month", ours_box, gdf_box)
     _row("bbox+month, records", light_box, sindex_box)
+    _row("records, plain path", plain_box, sindex_box)
     print(f"  (count only: p50 {ours_count.wall_ms:.2f} ms)")
     _row("radius 30 km+month", ours_radius, gdf_radius)
     _row("radius, records", light_radius, gdf_radius)
+    _row("records, plain path", plain_radius, gdf_radius)
     if not full_read:
         return {"box": ours_box.wall_ms, "radius": ours_radius.wall_ms}
     total, first, last = page_times(store)

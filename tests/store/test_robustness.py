@@ -149,6 +149,10 @@ def test_sigkilled_bulk_imports_hide_no_event_and_a_rerun_completes_them(
     store = open_store(db_url)
     assert store.count_events(EventFilter()) == N_IMPORTED
     assert_spatial_queries_exact(store, seed=9)
+    if store.engine.dialect.name == "sqlite":  # the date index a killed import deferred is back
+        with store.engine.connect() as conn:
+            names = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
+            assert "ix_events_date_id" in {name for (name,) in names}
     store.close()
 
 

@@ -4,6 +4,14 @@ Values are converted once to what the driver takes and sent in one batch:
 SQLite gets one ``executemany`` with the R*Tree trigger set aside for the
 batch; the batch's id range goes into the index backlog instead, indexed in
 one go when the import ends (rtree.py), and read by queries until then.
+An import that is large next to the store (its first batch at least
+``rtree.PACK_SHARE`` of the events after it) also drops the date index
+(:data:`DEFERRED_INDEXES`) for its duration: filling it row by row in random
+date order costs more than building it in one sort at the end
+(:func:`restore_indexes`), docs/benchmarks.md "Bulk insert". Queries stay
+right meanwhile, only date-range reads scan; the drop commits with the
+batch, and the next import or ``tracker db reindex`` restores what a
+crashed one left.
 PostgreSQL gets ``COPY`` into a temporary table and one
 ``INSERT ... ON CONFLICT DO NOTHING``. Either way the batch is one
 transaction, so a crash leaves no half batch and no event a query cannot find.
@@ -13,20 +21,23 @@ report merges into the event (see ``writer._adopt_imported``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from operator import attrgetter
 from typing import Any
 
 import sqlalchemy as sa
 
-from tracker.model import Event, SubEventType
+from tracker.model import Event, GeoPrecision, SubEventType, TimePrecision
 from tracker.store import rtree
 from tracker.store.engine import COMPACT_JSON
-from tracker.store.schema import EVENT_FIELDS
+from tracker.store.schema import EVENT_FIELDS, EVENTS
 
 COLUMNS: tuple[str, ...] = ("event_id", *EVENT_FIELDS, "report_count", "updated_at")
 _NAMES = ", ".join(COLUMNS)
 _RTREE_TRIGGER = "events_rtree_insert"
+DEFERRED_INDEXES = ("ix_events_date_id",)
+"""B-tree indexes a large SQLite import builds at its end instead of row by row."""
 _BULK_CACHE_KIB = -262_144  # 256 MiB (negative: KiB, as PRAGMA cache_size takes it)
 # Enum attribute access is slow in a loop of a million; look the strings up once.
 _TYPE_NAMES = {sub: (sub.event_type.value, sub.value) for sub in SubEventType}
@@ -41,49 +52,61 @@ def insert_events(conn: sa.Connection, events: Sequence[Event], *, now: datetime
     return _postgres_insert(conn, events, now=now)
 
 
-def _values(event: Event, *, stamp: Any, sqlite: bool) -> tuple[Any, ...]:
+class _Driver:
+    """How one engine's driver takes days and truth values, converted once per distinct value."""
+
+    def __init__(self, *, sqlite: bool) -> None:
+        self.days: dict[date, Any] = _Days(date.isoformat if sqlite else _same)
+        self.truth: dict[bool, Any] = {False: 0, True: 1} if sqlite else {False: False, True: True}
+
+
+class _Days(dict[date, Any]):
+    def __init__(self, convert: Callable[[date], Any]) -> None:
+        super().__init__()
+        self._convert = convert
+
+    def __missing__(self, day: date) -> Any:
+        value = self[day] = self._convert(day)
+        return value
+
+
+def _same(day: date) -> date:
+    return day
+
+
+# Attribute runs that go to the driver as they are, read in one call each.
+_PLACE = attrgetter(
+    "actor1", "actor2", "location", "admin1", "admin2", "country", "latitude", "longitude"
+)
+_REPORT = attrgetter(
+    "geonameid", "fatalities", "confidence", "notes", "source_url", "source_title", "target",
+    "claimed_by",
+)  # fmt: skip
+_TIME_PRECISION = {precision: int(precision) for precision in TimePrecision}
+_GEO_PRECISION: dict[GeoPrecision | None, int | None] = {p: int(p) for p in GeoPrecision}
+_GEO_PRECISION[None] = None
+
+
+def _values(event: Event, *, stamp: Any, driver: _Driver) -> tuple[Any, ...]:
     """One row in COLUMNS order, as the driver takes it (ISO dates and 0/1 on SQLite)."""
-    day, start, end = event.event_date, event.date_start, event.date_end
-    alleged: Any = event.alleged
-    ambiguous: Any = event.ambiguous
-    if sqlite:
-        day = day.isoformat()
-        start = start and start.isoformat()
-        end = end and end.isoformat()
-        alleged = int(alleged)
-        ambiguous = int(ambiguous)
-    event_type, sub_event_type = _TYPE_NAMES[event.sub_event_type]
-    precision = event.geo_precision
+    days, truth = driver.days, driver.truth
+    start, end, evidence = event.date_start, event.date_end, event.evidence
+    trigger, place = event.trigger_span, event.place_span
     return (
         event.event_id,
-        day,
-        int(event.time_precision),
-        event_type,
-        sub_event_type,
-        event.actor1,
-        event.actor2,
-        event.location,
-        event.admin1,
-        event.admin2,
-        event.country,
-        event.latitude,
-        event.longitude,
-        None if precision is None else int(precision),
-        event.geonameid,
-        event.fatalities,
-        event.confidence,
-        event.notes,
-        event.source_url,
-        event.source_title,
-        event.target,
-        event.claimed_by,
-        alleged,
-        COMPACT_JSON(list(event.evidence)) if event.evidence else "[]",
-        _span(event.trigger_span),
-        _span(event.place_span),
-        start,
-        end,
-        ambiguous,
+        days[event.event_date],
+        _TIME_PRECISION[event.time_precision],
+        *_TYPE_NAMES[event.sub_event_type],
+        *_PLACE(event),
+        _GEO_PRECISION[event.geo_precision],
+        *_REPORT(event),
+        truth[event.alleged],
+        COMPACT_JSON(list(evidence)) if evidence else "[]",
+        None if trigger is None else _span(trigger),
+        None if place is None else _span(place),
+        None if start is None else days[start],
+        None if end is None else days[end],
+        truth[event.ambiguous],
         1,
         stamp,
     )
@@ -94,13 +117,14 @@ def _naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def _span(span: tuple[int, int] | None) -> str | None:
-    return None if span is None else f"[{int(span[0])},{int(span[1])}]"
+def _span(span: tuple[int, int]) -> str:
+    return f"[{int(span[0])},{int(span[1])}]"
 
 
 def _sqlite_insert(conn: sa.Connection, events: Sequence[Event], *, now: datetime) -> int:
     stamp = _naive_utc(now).strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite layout
-    rows = [_values(e, stamp=stamp, sqlite=True) for e in events]
+    driver = _Driver(sqlite=True)
+    rows = [_values(e, stamp=stamp, driver=driver) for e in events]
     marks = ", ".join("?" for _ in COLUMNS)
     trigger = conn.exec_driver_sql(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (_RTREE_TRIGGER,)
@@ -110,6 +134,7 @@ def _sqlite_insert(conn: sa.Connection, events: Sequence[Event], *, now: datetim
     cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
     conn.exec_driver_sql(f"PRAGMA cache_size = {_BULK_CACHE_KIB}")
     conn.exec_driver_sql(f"DROP TRIGGER {_RTREE_TRIGGER}")
+    _defer_indexes(conn, batch=len(rows), stored=last)
     sql = f"INSERT OR IGNORE INTO events ({_NAMES}) VALUES ({marks})"  # noqa: S608 - fixed names
     inserted = conn.exec_driver_sql(sql, rows).rowcount
     if inserted:
@@ -120,6 +145,35 @@ def _sqlite_insert(conn: sa.Connection, events: Sequence[Event], *, now: datetim
     return inserted
 
 
+def _defer_indexes(conn: sa.Connection, *, batch: int, stored: int) -> None:
+    """Drop the deferred indexes for a large import (or the rest of them, once one is gone)."""
+    present = _present(conn)
+    started = len(present) < len(DEFERRED_INDEXES)  # an earlier batch of this import
+    # ``stored`` is the highest event id: the table's size give or take deletions,
+    # without counting a million rows for every batch.
+    if started or batch >= rtree.PACK_SHARE * (stored + batch):
+        for name in present:
+            conn.exec_driver_sql(f"DROP INDEX {name}")
+
+
+def restore_indexes(conn: sa.Connection) -> list[str]:
+    """Build the deferred indexes an import dropped; returns their names (none: nothing to do)."""
+    missing = [name for name in DEFERRED_INDEXES if name not in _present(conn)]
+    for index in EVENTS.indexes:
+        if index.name in missing:
+            index.create(conn)  # the schema's own definition, as the migration made it
+    return missing
+
+
+def _present(conn: sa.Connection) -> set[str]:
+    marks = ", ".join("?" for _ in DEFERRED_INDEXES)
+    rows = conn.exec_driver_sql(
+        f"SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ({marks})",  # noqa: S608
+        DEFERRED_INDEXES,
+    )
+    return {name for (name,) in rows}
+
+
 def _postgres_insert(conn: sa.Connection, events: Sequence[Event], *, now: datetime) -> int:
     stamp = _naive_utc(now)
     cursor = conn.connection.cursor()
@@ -127,9 +181,10 @@ def _postgres_insert(conn: sa.Connection, events: Sequence[Event], *, now: datet
         "CREATE TEMP TABLE IF NOT EXISTS events_load ON COMMIT DELETE ROWS AS "  # noqa: S608
         f"SELECT {_NAMES} FROM events WITH NO DATA"
     )
+    driver = _Driver(sqlite=False)
     with cursor.copy(f"COPY events_load ({_NAMES}) FROM STDIN") as copy:
         for event in events:
-            copy.write_row(_values(event, stamp=stamp, sqlite=False))
+            copy.write_row(_values(event, stamp=stamp, driver=driver))
     cursor.execute(
         f"INSERT INTO events ({_NAMES}) SELECT {_NAMES} FROM events_load "  # noqa: S608
         "ON CONFLICT (event_id) DO NOTHING"

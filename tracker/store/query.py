@@ -67,7 +67,7 @@ def conditions(
     if flt.event_types or flt.sub_event_types:
         where.append(_types(flt))
     if flt.bbox is not None:
-        where.extend(_bbox(_checked_bbox(flt.bbox), flt, dialect=dialect))
+        where.extend(_bbox(checked_bbox(flt.bbox), flt, dialect=dialect))
     if flt.near is not None or flt.radius_km is not None:
         where.extend(_radius(flt, dialect=dialect, plain_sql=plain_sql))
     if flt.region:
@@ -130,7 +130,8 @@ def _outlet(outlet: str) -> sa.ColumnElement[bool]:
 Box = tuple[float, float, float, float]
 
 
-def _checked_bbox(bbox: Box) -> Box:
+def checked_bbox(bbox: Box) -> Box:
+    """``bbox`` when it is minlon,minlat,maxlon,maxlat in range; else ConfigError."""
     min_lon, min_lat, max_lon, max_lat = bbox
     if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
         raise ConfigError(
@@ -153,10 +154,11 @@ def _index_box(bbox: Box, flt: EventFilter, *, dialect: str) -> sa.ColumnElement
     inside = sa.select(r.id).where(
         r.max_lon >= min_lon, r.min_lon <= max_lon, r.max_lat >= min_lat, r.min_lat <= max_lat
     )
-    if flt.since:  # the day dimension: only this period's entries are read
-        inside = inside.where(r.max_day >= flt.since.toordinal() + _JULIAN_OFFSET - 1)
-    if flt.until:
-        inside = inside.where(r.min_day <= flt.until.toordinal() + _JULIAN_OFFSET + 1)
+    low, high = index_days(flt)
+    if low is not None:  # the day dimension: only this period's entries are read
+        inside = inside.where(r.max_day >= low)
+    if high is not None:
+        inside = inside.where(r.min_day <= high)
     # Rows a bulk import has written but not yet indexed (rtree.py) are read
     # from their id ranges; normally there are none and this costs nothing.
     p = _PENDING.c
@@ -168,7 +170,15 @@ def _index_box(bbox: Box, flt: EventFilter, *, dialect: str) -> sa.ColumnElement
     return EVENTS.c.id.in_(sa.union_all(inside, pending))
 
 
-def _radius(flt: EventFilter, *, dialect: str, plain_sql: bool) -> list[sa.ColumnElement[bool]]:
+def index_days(flt: EventFilter) -> tuple[float | None, float | None]:
+    """The R*Tree's day bounds (julianday, widened by a day) for ``flt``'s period, or None."""
+    low = flt.since.toordinal() + _JULIAN_OFFSET - 1 if flt.since else None
+    high = flt.until.toordinal() + _JULIAN_OFFSET + 1 if flt.until else None
+    return low, high
+
+
+def checked_circle(flt: EventFilter) -> tuple[float, float, float]:
+    """``(lat, lon, radius_km)`` of a radius search, or ConfigError saying what to give."""
     if flt.near is None or flt.radius_km is None or flt.radius_km <= 0:
         raise ConfigError(
             f"a radius search needs a centre and a positive radius, got near={flt.near!r} "
@@ -177,9 +187,14 @@ def _radius(flt: EventFilter, *, dialect: str, plain_sql: bool) -> list[sa.Colum
     lat, lon = flt.near
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ConfigError(f"centre {flt.near!r} is not LAT,LON in degrees, e.g. 49.99,36.23")
-    box = radius_box(lat, lon, flt.radius_km)
+    return lat, lon, flt.radius_km
+
+
+def _radius(flt: EventFilter, *, dialect: str, plain_sql: bool) -> list[sa.ColumnElement[bool]]:
+    lat, lon, radius_km = checked_circle(flt)
+    box = radius_box(lat, lon, radius_km)
     distance = _distance_km(lat, lon, dialect=dialect, plain_sql=plain_sql)
-    return [_index_box(box, flt, dialect=dialect), *_bbox_exact(box), distance <= flt.radius_km]
+    return [_index_box(box, flt, dialect=dialect), *_bbox_exact(box), distance <= radius_km]
 
 
 def _bbox_exact(box: Box) -> list[sa.ColumnElement[bool]]:
