@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -42,13 +43,23 @@ from sqlalchemy.engine import URL, Engine
 from tracker.errors import ConfigError, DatabaseUnavailable, StorageError
 from tracker.model import EventFilter
 from tracker.store import query, sources
-from tracker.store.engine import safe_url
-from tracker.store.readahead import read_ahead
+from tracker.store.engine import BUSY_TIMEOUT_S, safe_url
+from tracker.store.readahead import Ahead, read_ahead
 from tracker.store.schema import EVENTS
 
-__all__ = ["RECORD_SCHEMA", "query_table", "read_batches", "record_schema", "supported"]
+__all__ = [
+    "RECORD_SCHEMA",
+    "chunk_filters",
+    "query_table",
+    "read_batches",
+    "record_schema",
+    "supported",
+]
 
 BATCH_ROWS = 16_384
+CHUNK_ROWS = 65_536  # events per chunk of a large SQLite read (read_batches)
+READERS = 2  # connections reading the chunks side by side: the machines have two cores
+_CHUNK_END: Any = object()  # a reader's mark: its chunk is over
 _STR, _INT, _FLOAT = pa.string(), pa.int64(), pa.float64()
 _DATE = pa.date32()
 
@@ -121,13 +132,18 @@ def _connect_sqlite(url: URL) -> Any:
     conn = adbc_sqlite.connect(uri)
     try:
         cursor = conn.cursor()
+        # Two readers opening at once may find the WAL index busy: wait, as the
+        # engine's own connections do, rather than read a stale file below.
+        cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         cursor.execute("PRAGMA schema_version")  # the first read opens the WAL index
         cursor.fetchall()
         cursor.close()
-    except Exception:  # noqa: BLE001 - the driver's own error classes
+    except Exception as err:  # the driver's own error classes
+        conn.close()
+        if "locked" in str(err) or "busy" in str(err).lower():
+            raise
         # As engine._connect_read_only: a WAL database in a folder that cannot
         # be written has no shared-memory index; no process can be writing it.
-        conn.close()
         conn = adbc_sqlite.connect(uri + "&immutable=1")
     return conn
 
@@ -263,22 +279,83 @@ def _probe(sql: str, schema: pa.Schema) -> str:
 
 
 def read_batches(
-    engine: Engine, flt: EventFilter, *, schema: pa.Schema = RECORD_SCHEMA
+    engine: Engine,
+    flt: EventFilter,
+    *,
+    schema: pa.Schema = RECORD_SCHEMA,
+    chunk_rows: int = CHUNK_ROWS,
 ) -> Iterator[pa.RecordBatch]:
     """Record batches (``schema``, a part of :data:`RECORD_SCHEMA`) of the events matching
-    ``flt``, in listing order.
+    ``flt``, in listing order, of at most :data:`BATCH_ROWS` rows.
 
     The same events, order and values as :meth:`Store.query_events`, read
-    through ADBC in one statement, in a thread a couple of batches ahead of
-    the caller (:mod:`tracker.store.readahead`). Raises DatabaseUnavailable
-    when the driver cannot open the database.
+    through ADBC, in threads a couple of batches ahead of the caller
+    (:mod:`tracker.store.readahead`). A SQLite read of more than
+    ``chunk_rows`` events is cut into runs of whole days of about that many
+    events, read by :data:`READERS` connections side by side and handed on
+    in order: the driver's decoding, most of an export, then runs on two
+    cores. Raises DatabaseUnavailable when the driver cannot open the
+    database.
     """
-    yield from read_ahead(lambda: _read_batches(engine, flt, schema))
+    chunks = []
+    if engine.dialect.name == "sqlite":  # PostgreSQL's server does the work: one stream
+        chunks = chunk_filters(engine, flt, chunk_rows=chunk_rows)
+    if len(chunks) < 2:
+        yield from read_ahead(lambda: _read_batches(engine, [flt], schema))
+        return
+    n = min(READERS, len(chunks))
+    readers = [
+        Ahead(lambda k=k: _read_batches(engine, chunks[k::n], schema, ends=True)) for k in range(n)
+    ]
+    try:
+        yield from _in_turn(readers, len(chunks))
+    finally:
+        for reader in readers:
+            reader.close()
 
 
-def _read_batches(engine: Engine, flt: EventFilter, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+def chunk_filters(engine: Engine, flt: EventFilter, *, chunk_rows: int) -> list[EventFilter]:
+    """``flt`` cut into runs of whole days holding about ``chunk_rows`` events each.
+
+    The events per day come from the date index alone (70 ms at a million);
+    the other conditions stay in every chunk's filter, so a chunk may hold
+    fewer events than counted, never other ones.
+    """
+    day = EVENTS.c.event_date
+    stmt = sa.select(day, sa.func.count()).group_by(day).order_by(day)
+    if flt.since:
+        stmt = stmt.where(day >= flt.since)
+    if flt.until:
+        stmt = stmt.where(day <= flt.until)
+    with engine.connect() as conn:
+        counts = conn.execute(stmt).all()
+    starts, held = [], chunk_rows
+    for first, count in counts:
+        if held >= chunk_rows:
+            starts.append(first)
+            held = 0
+        held += count
+    bounds = [flt.since, *starts[1:]]
+    return [
+        replace(flt, since=since, until=(end - timedelta(days=1)) if end else flt.until)
+        for since, end in zip(bounds, [*starts[1:], None], strict=True)
+    ]
+
+
+def _in_turn(readers: list[Ahead[Any]], chunks: int) -> Iterator[pa.RecordBatch]:
+    """The batches of chunk 0, 1, 2... from readers that take the chunks in turn."""
+    for k in range(chunks):
+        for batch in readers[k % len(readers)]:
+            if batch is _CHUNK_END:
+                break
+            yield batch
+
+
+def _read_batches(
+    engine: Engine, flts: Sequence[EventFilter], schema: pa.Schema, *, ends: bool = False
+) -> Iterator[pa.RecordBatch]:
+    """The batches of each filter's events, on one connection; ``ends``: a mark after each."""
     backend = _BACKENDS[engine.dialect.name]
-    sql = record_sql(engine, flt, schema=schema)
     try:
         conn = backend.connect(engine.url)
     except Exception as err:
@@ -286,7 +363,11 @@ def _read_batches(engine: Engine, flt: EventFilter, schema: pa.Schema) -> Iterat
             f"the columnar reader cannot open {safe_url(str(engine.url))!r}: {err}"
         ) from err
     try:
-        yield from _batches(conn, sql, probe_row=backend.probe_row, schema=schema)
+        for flt in flts:
+            sql = record_sql(engine, flt, schema=schema)
+            yield from _batches(conn, sql, probe_row=backend.probe_row, schema=schema)
+            if ends:
+                yield _CHUNK_END
     except (adbc_error(), OSError, pa.ArrowException) as err:
         text = (str(err).strip().splitlines() or [type(err).__name__])[0]
         raise StorageError(
