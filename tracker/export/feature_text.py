@@ -150,7 +150,7 @@ def feature_lines(
     def lines(batch: pa.RecordBatch) -> tuple[pa.Array, int]:
         return _batch_lines(batch, layout.names, prefix=prefix, suffix=suffix)
 
-    yield from map_ahead(lines, records)
+    yield from map_ahead(lines, records, depth=3)  # two at work, one waiting to be written
 
 
 def _batch_lines(

@@ -16,10 +16,13 @@ payload and analytics read these batches; the small, rich paths (popups,
 store of awkward values, on both engines.
 
 What bounds it (1M events, docs/benchmarks.md): the ADBC SQLite driver reads
-a table scan of every column at about 2 s; reading in the listing order
-(the date index) adds the random access to the rows. The sources once
+a table scan of every column at about 3 s of CPU; reading in the listing
+order (the date index) adds the access to the rows by id. The sources once
 cost an index lookup into ``reports`` and ``articles`` per event, more than
-half of the read: hence the stored column.
+half of the read: hence the stored column. A large SQLite read is cut into
+runs of whole days (the day counts come from the date index alone) that
+two connections read side by side, so the driver's decoding runs on two
+cores; the batches are handed on in listing order.
 
 An in-memory SQLite database cannot be shared with a second driver:
 :func:`supported` says so and the caller keeps the reference path.
