@@ -383,17 +383,19 @@ def _read_batches(
 def _batches(
     conn: Any, sql: str, *, probe_row: bool, schema: pa.Schema
 ) -> Iterator[pa.RecordBatch]:
-    cursor = conn.cursor()
-    if probe_row:
-        cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": BATCH_ROWS})
-    cursor.execute(sql)
-    first = True
-    for batch in cursor.fetch_record_batch():
-        if first and probe_row:
-            batch = batch.slice(1)
-        first = False
-        if batch.num_rows:
-            yield _typed(batch, schema)
+    # Closed at the end of its statement: a chunked read runs many statements on one
+    # connection, and an open cursor keeps its statement and last batch alive.
+    with conn.cursor() as cursor:
+        if probe_row:
+            cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": BATCH_ROWS})
+        cursor.execute(sql)
+        first = True
+        for batch in cursor.fetch_record_batch():
+            if first and probe_row:
+                batch = batch.slice(1)
+            first = False
+            if batch.num_rows:
+                yield _typed(batch, schema)
 
 
 def adbc_error() -> type[Exception]:
