@@ -181,6 +181,19 @@ def test_a_read_cut_into_chunks_gives_the_same_records_in_order(
         assert len(chunks) >= 60 // (2 * chunk_rows)  # the read was cut: days or weeks a chunk
 
 
+def test_every_chunk_of_a_sqlite_read_seeks_the_date_index(awkward: Store) -> None:
+    if awkward.engine.dialect.name != "sqlite":
+        pytest.skip("the read is cut into chunks on SQLite only")
+    chunks = columnar.chunk_filters(awkward.engine, EventFilter(), chunk_rows=7)
+    with awkward.engine.connect() as conn:
+        for flt in chunks:
+            sql = columnar.record_sql(awkward.engine, flt)
+            plan = [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+            seek = "SEARCH events USING INDEX ix_events_date_id"
+            assert any(step.startswith(seek) for step in plan)
+            assert not any(step.startswith(("SCAN events", "USE TEMP B-TREE")) for step in plan)
+
+
 def test_a_chunked_read_stops_its_readers_when_left_early(awkward: Store) -> None:
     batches = columnar.read_batches(awkward.engine, EventFilter(), chunk_rows=1)
     first = next(batches)
