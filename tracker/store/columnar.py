@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
@@ -124,38 +125,80 @@ class _Backend:
     """How one engine reads an event's sources and which ADBC driver reads the record."""
 
     sources: str
-    connect: Callable[[URL], Any]
+    connect: Callable[[URL], _Link]
     probe_row: bool  # SQLite's driver infers types from the first rows; see _probe
 
 
-def _connect_sqlite(url: URL) -> Any:
-    import adbc_driver_sqlite.dbapi as adbc_sqlite
+class _Link:
+    """One ADBC connection through the driver manager's low-level API.
+
+    Not the drivers' DB-API modules: importing those imports ``pyarrow.dataset``
+    and with it pandas, 0.2 s of every export's start-up for nothing used here.
+    """
+
+    def __init__(self, database: Any) -> None:
+        import adbc_driver_manager as adbc
+
+        self._database = database
+        try:
+            self._connection = adbc.AdbcConnection(database)
+        except BaseException:
+            database.close()
+            raise
+
+    @contextmanager
+    def reader(
+        self, sql: str, options: dict[str, str] | None = None
+    ) -> Iterator[pa.RecordBatchReader]:
+        """The result of ``sql`` as Arrow batches, its statement freed on leaving."""
+        import adbc_driver_manager as adbc
+
+        statement = adbc.AdbcStatement(self._connection)
+        try:
+            if options:
+                statement.set_options(**options)
+            statement.set_sql_query(sql)
+            stream, _ = statement.execute_query()
+            with pa.RecordBatchReader._import_from_c(stream.address) as reader:
+                yield reader
+        finally:
+            statement.close()
+
+    def run(self, sql: str) -> None:
+        """Run ``sql`` and read its result to the end (a PRAGMA)."""
+        with self.reader(sql) as reader:
+            reader.read_all()
+
+    def close(self) -> None:
+        self._connection.close()
+        self._database.close()
+
+
+def _connect_sqlite(url: URL) -> _Link:
+    import adbc_driver_sqlite
 
     uri = f"file:{quote(str(Path(url.database or '').expanduser().resolve()))}?mode=ro"
-    conn = adbc_sqlite.connect(uri)
+    link = _Link(adbc_driver_sqlite.connect(uri))
     try:
-        cursor = conn.cursor()
         # Two readers opening at once may find the WAL index busy: wait, as the
         # engine's own connections do, rather than read a stale file below.
-        cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-        cursor.execute("PRAGMA schema_version")  # the first read opens the WAL index
-        cursor.fetchall()
-        cursor.close()
+        link.run(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        link.run("PRAGMA schema_version")  # the first read opens the WAL index
     except Exception as err:  # the driver's own error classes
-        conn.close()
+        link.close()
         if "locked" in str(err) or "busy" in str(err).lower():
             raise
         # As engine._connect_read_only: a WAL database in a folder that cannot
         # be written has no shared-memory index; no process can be writing it.
-        conn = adbc_sqlite.connect(uri + "&immutable=1")
-    return conn
+        link = _Link(adbc_driver_sqlite.connect(uri + "&immutable=1"))
+    return link
 
 
-def _connect_postgres(url: URL) -> Any:
-    import adbc_driver_postgresql.dbapi as adbc_pg
+def _connect_postgres(url: URL) -> _Link:
+    import adbc_driver_postgresql
 
     plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    return adbc_pg.connect(plain)
+    return _Link(adbc_driver_postgresql.connect(plain))
 
 
 def _stored_sources(dialect: str) -> str:
@@ -381,16 +424,14 @@ def _read_batches(
 
 
 def _batches(
-    conn: Any, sql: str, *, probe_row: bool, schema: pa.Schema
+    link: _Link, sql: str, *, probe_row: bool, schema: pa.Schema
 ) -> Iterator[pa.RecordBatch]:
+    options = {"adbc.sqlite.query.batch_rows": str(BATCH_ROWS)} if probe_row else None
     # Closed at the end of its statement: a chunked read runs many statements on one
-    # connection, and an open cursor keeps its statement and last batch alive.
-    with conn.cursor() as cursor:
-        if probe_row:
-            cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": BATCH_ROWS})
-        cursor.execute(sql)
+    # connection, and an open result keeps its statement and last batch alive.
+    with link.reader(sql, options) as reader:
         first = True
-        for batch in cursor.fetch_record_batch():
+        for batch in reader:
             if first and probe_row:
                 batch = batch.slice(1)
             first = False
