@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-__all__ = ["Ahead", "read_ahead"]
+__all__ = ["Ahead", "map_ahead", "read_ahead"]
+U = TypeVar("U")
 
 _END = object()
 _POLL_S = 0.1  # how often a blocked producer checks whether the consumer has gone
@@ -37,6 +40,31 @@ def read_ahead(produce: Callable[[], Iterator[T]], *, depth: int = 2) -> Iterato
         yield from ahead
     finally:
         ahead.close()
+
+
+def map_ahead(
+    function: Callable[[T], U], items: Iterable[T], *, workers: int = 2, depth: int = 4
+) -> Iterator[U]:
+    """``function`` of each item, in order, computed by ``workers`` threads at most
+    ``depth`` items ahead: for work that releases the GIL (Arrow's compute functions).
+
+    An exception is raised in order, where its item's result would have been.
+
+    >>> list(map_ahead(str.upper, ["a", "b", "c"]))
+    ['A', 'B', 'C']
+    """
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[U]] = deque()
+        try:
+            for item in items:
+                pending.append(pool.submit(function, item))
+                if len(pending) >= depth:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:  # left early: what has not started never will
+                future.cancel()
 
 
 class Ahead(Generic[T]):
