@@ -2,8 +2,10 @@
 
 Times, in a fresh process each, the ADBC SQLite driver reading the record's
 columns as stored in table order and in listing order, the ids alone in
-listing order (the date index only), and ``Store.read_records`` of every
-event: what bounds an export or a map (docs/benchmarks.md, A million events).
+listing order (the date index only), ``Store.read_records`` of every
+event on one connection (``record-one``) and as it reads, in chunks on two
+connections side by side (``record``): what bounds an export or a map
+(docs/benchmarks.md, A million events).
 
 Usage::
 
@@ -20,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-READS = ("ids", "table", "listing", "record")
+READS = ("ids", "table", "listing", "record-one", "record")
 
 
 def run_one(path: Path, read: str) -> str:
@@ -39,6 +41,10 @@ def run_one(path: Path, read: str) -> str:
     if read == "record":
         with open_store(f"sqlite:///{path}", access=Access.READ) as store:
             rows = sum(batch.num_rows for batch in store.read_records(EventFilter()))
+    elif read == "record-one":  # one chunk: a single connection reads it all
+        with open_store(f"sqlite:///{path}", access=Access.READ) as store:
+            whole = columnar.read_batches(store.engine, EventFilter(), chunk_rows=2**62)
+            rows = sum(batch.num_rows for batch in whole)
     else:
         import adbc_driver_sqlite.dbapi as adbc_sqlite
 

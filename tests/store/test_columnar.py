@@ -31,7 +31,7 @@ from tracker.export import DEFAULT, ExportMetadata, export_events, export_store
 from tracker.export.arrow import arrow_schema
 from tracker.export.records import json_record
 from tracker.model import EventFilter, GeoPrecision, SubEventType, TimePrecision
-from tracker.store import Store, open_store
+from tracker.store import Store, columnar, open_store
 from tracker.store.columnar import RECORD_SCHEMA
 
 HOSTILE = "He said \"run\"\\ </script><b>x</b> & 'q'\n\t\x01\x1f\x7f \u2028 Київ 🚀 ‏עברית‏ e\u0301"
@@ -162,6 +162,43 @@ def test_columnar_and_light_records_equal_the_event_records(awkward: Store, name
     if name == "everything":  # the store does hold what the test is about
         assert any(len(r["sources"]) > 1 for r in reference)
         assert any(r["geo_precision"] is None for r in reference)
+
+
+@pytest.mark.parametrize("name", FILTERS)
+@pytest.mark.parametrize("chunk_rows", [1, 7])
+def test_a_read_cut_into_chunks_gives_the_same_records_in_order(
+    awkward: Store, name: str, chunk_rows: int
+) -> None:
+    # A large SQLite read is cut into runs of whole days read side by side;
+    # a chunk of one or seven events makes this small store cut too.
+    flt = FILTERS[name]
+    whole = [row for b in awkward.read_records(flt) for row in b.to_pylist()]
+    batches = list(columnar.read_batches(awkward.engine, flt, chunk_rows=chunk_rows))
+    assert all(batch.schema == RECORD_SCHEMA for batch in batches)
+    assert [row for b in batches for row in b.to_pylist()] == whole
+    chunks = columnar.chunk_filters(awkward.engine, flt, chunk_rows=chunk_rows)
+    if awkward.engine.dialect.name == "sqlite" and name == "everything":
+        assert len(chunks) >= 60 // (2 * chunk_rows)  # the read was cut: days or weeks a chunk
+
+
+def test_every_chunk_of_a_sqlite_read_seeks_the_date_index(awkward: Store) -> None:
+    if awkward.engine.dialect.name != "sqlite":
+        pytest.skip("the read is cut into chunks on SQLite only")
+    chunks = columnar.chunk_filters(awkward.engine, EventFilter(), chunk_rows=7)
+    with awkward.engine.connect() as conn:
+        for flt in chunks:
+            sql = columnar.record_sql(awkward.engine, flt)
+            plan = [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+            seek = "SEARCH events USING INDEX ix_events_date_id"
+            assert any(step.startswith(seek) for step in plan)
+            assert not any(step.startswith(("SCAN events", "USE TEMP B-TREE")) for step in plan)
+
+
+def test_a_chunked_read_stops_its_readers_when_left_early(awkward: Store) -> None:
+    batches = columnar.read_batches(awkward.engine, EventFilter(), chunk_rows=1)
+    first = next(batches)
+    batches.close()  # returns once both readers have closed their connections
+    assert first.num_rows >= 1
 
 
 @pytest.mark.parametrize("fmt", ["geojson", "geojsonl", "geojsons", "parquet", "gpkg"])

@@ -26,7 +26,7 @@ per-event path's bytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO
 
 import numpy as np
@@ -40,6 +40,7 @@ from tracker.export.features import encode_each, encoder
 from tracker.export.geojson import COLLECTION_TAIL, collection_head
 from tracker.export.geojsonseq import RECORD_SEPARATOR
 from tracker.export.metadata import ExportMetadata
+from tracker.store.readahead import map_ahead
 
 __all__ = [
     "feature_lines",
@@ -140,19 +141,30 @@ def feature_lines(
     records: Iterable[pa.RecordBatch], layout: Layout, *, prefix: str, suffix: str
 ) -> Iterator[tuple[pa.Array, int]]:
     """Per batch: one string per Feature (``prefix`` + Feature JSON + ``suffix``), and how
-    many of them have a geometry. The Features are ``record_features``' as orjson writes them."""
+    many of them have a geometry. The Features are ``record_features``' as orjson writes them.
+
+    Two threads make the text of consecutive batches (Arrow's functions release
+    the GIL), handed on in order."""
     check_layout(layout)
-    names = layout.names
-    for batch in records:
-        text = {name: json_text_column(batch, name) for name in names}
-        geometry = _geometry(text["latitude"], text["longitude"])
-        parts: list[pa.Array | str] = [prefix + '{"type":"Feature","id":', text["event_id"]]
-        parts += [',"geometry":', geometry, ',"properties":{']
-        for at, name in enumerate(names):
-            parts += [("," if at else "") + f'"{name}":', text[name]]
-        parts.append("}}" + suffix)
-        unlocated = pc.sum(pc.equal(geometry, _NULL)).as_py() or 0
-        yield _join(*parts), batch.num_rows - unlocated
+
+    def lines(batch: pa.RecordBatch) -> tuple[pa.Array, int]:
+        return _batch_lines(batch, layout.names, prefix=prefix, suffix=suffix)
+
+    yield from map_ahead(lines, records, depth=3)  # two at work, one waiting to be written
+
+
+def _batch_lines(
+    batch: pa.RecordBatch, names: Sequence[str], *, prefix: str, suffix: str
+) -> tuple[pa.Array, int]:
+    text = {name: json_text_column(batch, name) for name in names}
+    geometry = _geometry(text["latitude"], text["longitude"])
+    parts: list[pa.Array | str] = [prefix + '{"type":"Feature","id":', text["event_id"]]
+    parts += [',"geometry":', geometry, ',"properties":{']
+    for at, name in enumerate(names):
+        parts += [("," if at else "") + f'"{name}":', text[name]]
+    parts.append("}}" + suffix)
+    unlocated = pc.sum(pc.equal(geometry, _NULL)).as_py() or 0
+    return _join(*parts), batch.num_rows - unlocated
 
 
 def line_bytes(lines: pa.Array) -> memoryview:

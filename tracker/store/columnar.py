@@ -16,10 +16,13 @@ payload and analytics read these batches; the small, rich paths (popups,
 store of awkward values, on both engines.
 
 What bounds it (1M events, docs/benchmarks.md): the ADBC SQLite driver reads
-a table scan of every column at about 2 s; reading in the listing order
-(the date index) adds the random access to the rows. The sources once
+a table scan of every column at about 3 s of CPU; reading in the listing
+order (the date index) adds the access to the rows by id. The sources once
 cost an index lookup into ``reports`` and ``articles`` per event, more than
-half of the read: hence the stored column.
+half of the read: hence the stored column. A large SQLite read is cut into
+runs of whole days (the day counts come from the date index alone) that
+two connections read side by side, so the driver's decoding runs on two
+cores; the batches are handed on in listing order.
 
 An in-memory SQLite database cannot be shared with a second driver:
 :func:`supported` says so and the caller keeps the reference path.
@@ -29,7 +32,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -42,13 +47,23 @@ from sqlalchemy.engine import URL, Engine
 from tracker.errors import ConfigError, DatabaseUnavailable, StorageError
 from tracker.model import EventFilter
 from tracker.store import query, sources
-from tracker.store.engine import safe_url
-from tracker.store.readahead import read_ahead
+from tracker.store.engine import BUSY_TIMEOUT_S, safe_url
+from tracker.store.readahead import Ahead, read_ahead
 from tracker.store.schema import EVENTS
 
-__all__ = ["RECORD_SCHEMA", "query_table", "read_batches", "record_schema", "supported"]
+__all__ = [
+    "RECORD_SCHEMA",
+    "chunk_filters",
+    "query_table",
+    "read_batches",
+    "record_schema",
+    "supported",
+]
 
 BATCH_ROWS = 16_384
+CHUNK_ROWS = 65_536  # events per chunk of a large SQLite read (read_batches)
+READERS = 2  # connections reading the chunks side by side: the machines have two cores
+_CHUNK_END: Any = object()  # a reader's mark: its chunk is over
 _STR, _INT, _FLOAT = pa.string(), pa.int64(), pa.float64()
 _DATE = pa.date32()
 
@@ -110,33 +125,80 @@ class _Backend:
     """How one engine reads an event's sources and which ADBC driver reads the record."""
 
     sources: str
-    connect: Callable[[URL], Any]
+    connect: Callable[[URL], _Link]
     probe_row: bool  # SQLite's driver infers types from the first rows; see _probe
 
 
-def _connect_sqlite(url: URL) -> Any:
-    import adbc_driver_sqlite.dbapi as adbc_sqlite
+class _Link:
+    """One ADBC connection through the driver manager's low-level API.
+
+    Not the drivers' DB-API modules: importing those imports ``pyarrow.dataset``
+    and with it pandas, 0.2 s of every export's start-up for nothing used here.
+    """
+
+    def __init__(self, database: Any) -> None:
+        import adbc_driver_manager as adbc
+
+        self._database = database
+        try:
+            self._connection = adbc.AdbcConnection(database)
+        except BaseException:
+            database.close()
+            raise
+
+    @contextmanager
+    def reader(
+        self, sql: str, options: dict[str, str] | None = None
+    ) -> Iterator[pa.RecordBatchReader]:
+        """The result of ``sql`` as Arrow batches, its statement freed on leaving."""
+        import adbc_driver_manager as adbc
+
+        statement = adbc.AdbcStatement(self._connection)
+        try:
+            if options:
+                statement.set_options(**options)
+            statement.set_sql_query(sql)
+            stream, _ = statement.execute_query()
+            with pa.RecordBatchReader._import_from_c(stream.address) as reader:
+                yield reader
+        finally:
+            statement.close()
+
+    def run(self, sql: str) -> None:
+        """Run ``sql`` and read its result to the end (a PRAGMA)."""
+        with self.reader(sql) as reader:
+            reader.read_all()
+
+    def close(self) -> None:
+        self._connection.close()
+        self._database.close()
+
+
+def _connect_sqlite(url: URL) -> _Link:
+    import adbc_driver_sqlite
 
     uri = f"file:{quote(str(Path(url.database or '').expanduser().resolve()))}?mode=ro"
-    conn = adbc_sqlite.connect(uri)
+    link = _Link(adbc_driver_sqlite.connect(uri))
     try:
-        cursor = conn.cursor()
-        cursor.execute("PRAGMA schema_version")  # the first read opens the WAL index
-        cursor.fetchall()
-        cursor.close()
-    except Exception:  # noqa: BLE001 - the driver's own error classes
+        # Two readers opening at once may find the WAL index busy: wait, as the
+        # engine's own connections do, rather than read a stale file below.
+        link.run(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        link.run("PRAGMA schema_version")  # the first read opens the WAL index
+    except Exception as err:  # the driver's own error classes
+        link.close()
+        if "locked" in str(err) or "busy" in str(err).lower():
+            raise
         # As engine._connect_read_only: a WAL database in a folder that cannot
         # be written has no shared-memory index; no process can be writing it.
-        conn.close()
-        conn = adbc_sqlite.connect(uri + "&immutable=1")
-    return conn
+        link = _Link(adbc_driver_sqlite.connect(uri + "&immutable=1"))
+    return link
 
 
-def _connect_postgres(url: URL) -> Any:
-    import adbc_driver_postgresql.dbapi as adbc_pg
+def _connect_postgres(url: URL) -> _Link:
+    import adbc_driver_postgresql
 
     plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    return adbc_pg.connect(plain)
+    return _Link(adbc_driver_postgresql.connect(plain))
 
 
 def _stored_sources(dialect: str) -> str:
@@ -263,22 +325,83 @@ def _probe(sql: str, schema: pa.Schema) -> str:
 
 
 def read_batches(
-    engine: Engine, flt: EventFilter, *, schema: pa.Schema = RECORD_SCHEMA
+    engine: Engine,
+    flt: EventFilter,
+    *,
+    schema: pa.Schema = RECORD_SCHEMA,
+    chunk_rows: int = CHUNK_ROWS,
 ) -> Iterator[pa.RecordBatch]:
     """Record batches (``schema``, a part of :data:`RECORD_SCHEMA`) of the events matching
-    ``flt``, in listing order.
+    ``flt``, in listing order, of at most :data:`BATCH_ROWS` rows.
 
     The same events, order and values as :meth:`Store.query_events`, read
-    through ADBC in one statement, in a thread a couple of batches ahead of
-    the caller (:mod:`tracker.store.readahead`). Raises DatabaseUnavailable
-    when the driver cannot open the database.
+    through ADBC, in threads a couple of batches ahead of the caller
+    (:mod:`tracker.store.readahead`). A SQLite read of more than
+    ``chunk_rows`` events is cut into runs of whole days of about that many
+    events, read by :data:`READERS` connections side by side and handed on
+    in order: the driver's decoding, most of an export, then runs on two
+    cores. Raises DatabaseUnavailable when the driver cannot open the
+    database.
     """
-    yield from read_ahead(lambda: _read_batches(engine, flt, schema))
+    chunks = []
+    if engine.dialect.name == "sqlite":  # PostgreSQL's server does the work: one stream
+        chunks = chunk_filters(engine, flt, chunk_rows=chunk_rows)
+    if len(chunks) < 2:
+        yield from read_ahead(lambda: _read_batches(engine, [flt], schema))
+        return
+    n = min(READERS, len(chunks))
+    readers = [
+        Ahead(lambda k=k: _read_batches(engine, chunks[k::n], schema, ends=True)) for k in range(n)
+    ]
+    try:
+        yield from _in_turn(readers, len(chunks))
+    finally:
+        for reader in readers:
+            reader.close()
 
 
-def _read_batches(engine: Engine, flt: EventFilter, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+def chunk_filters(engine: Engine, flt: EventFilter, *, chunk_rows: int) -> list[EventFilter]:
+    """``flt`` cut into runs of whole days holding about ``chunk_rows`` events each.
+
+    The events per day come from the date index alone (70 ms at a million);
+    the other conditions stay in every chunk's filter, so a chunk may hold
+    fewer events than counted, never other ones.
+    """
+    day = EVENTS.c.event_date
+    stmt = sa.select(day, sa.func.count()).group_by(day).order_by(day)
+    if flt.since:
+        stmt = stmt.where(day >= flt.since)
+    if flt.until:
+        stmt = stmt.where(day <= flt.until)
+    with engine.connect() as conn:
+        counts = conn.execute(stmt).all()
+    starts, held = [], chunk_rows
+    for first, count in counts:
+        if held >= chunk_rows:
+            starts.append(first)
+            held = 0
+        held += count
+    bounds = [flt.since, *starts[1:]]
+    return [
+        replace(flt, since=since, until=(end - timedelta(days=1)) if end else flt.until)
+        for since, end in zip(bounds, [*starts[1:], None], strict=True)
+    ]
+
+
+def _in_turn(readers: list[Ahead[Any]], chunks: int) -> Iterator[pa.RecordBatch]:
+    """The batches of chunk 0, 1, 2... from readers that take the chunks in turn."""
+    for k in range(chunks):
+        for batch in readers[k % len(readers)]:
+            if batch is _CHUNK_END:
+                break
+            yield batch
+
+
+def _read_batches(
+    engine: Engine, flts: Sequence[EventFilter], schema: pa.Schema, *, ends: bool = False
+) -> Iterator[pa.RecordBatch]:
+    """The batches of each filter's events, on one connection; ``ends``: a mark after each."""
     backend = _BACKENDS[engine.dialect.name]
-    sql = record_sql(engine, flt, schema=schema)
     try:
         conn = backend.connect(engine.url)
     except Exception as err:
@@ -286,7 +409,11 @@ def _read_batches(engine: Engine, flt: EventFilter, schema: pa.Schema) -> Iterat
             f"the columnar reader cannot open {safe_url(str(engine.url))!r}: {err}"
         ) from err
     try:
-        yield from _batches(conn, sql, probe_row=backend.probe_row, schema=schema)
+        for flt in flts:
+            sql = record_sql(engine, flt, schema=schema)
+            yield from _batches(conn, sql, probe_row=backend.probe_row, schema=schema)
+            if ends:
+                yield _CHUNK_END
     except (adbc_error(), OSError, pa.ArrowException) as err:
         text = (str(err).strip().splitlines() or [type(err).__name__])[0]
         raise StorageError(
@@ -297,19 +424,19 @@ def _read_batches(engine: Engine, flt: EventFilter, schema: pa.Schema) -> Iterat
 
 
 def _batches(
-    conn: Any, sql: str, *, probe_row: bool, schema: pa.Schema
+    link: _Link, sql: str, *, probe_row: bool, schema: pa.Schema
 ) -> Iterator[pa.RecordBatch]:
-    cursor = conn.cursor()
-    if probe_row:
-        cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": BATCH_ROWS})
-    cursor.execute(sql)
-    first = True
-    for batch in cursor.fetch_record_batch():
-        if first and probe_row:
-            batch = batch.slice(1)
-        first = False
-        if batch.num_rows:
-            yield _typed(batch, schema)
+    options = {"adbc.sqlite.query.batch_rows": str(BATCH_ROWS)} if probe_row else None
+    # Closed at the end of its statement: a chunked read runs many statements on one
+    # connection, and an open result keeps its statement and last batch alive.
+    with link.reader(sql, options) as reader:
+        first = True
+        for batch in reader:
+            if first and probe_row:
+                batch = batch.slice(1)
+            first = False
+            if batch.num_rows:
+                yield _typed(batch, schema)
 
 
 def adbc_error() -> type[Exception]:
