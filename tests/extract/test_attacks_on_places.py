@@ -388,3 +388,18 @@ def test_losses_inflicted_near_villages_are_clashes_beside_a_capture(gazetteer) 
     types = {e.location: e.sub_event_type for e in _events(gazetteer, text)}
     assert types["Stepanky"] is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY
     assert types["Lozove"] is S.ARMED_CLASH
+
+
+def test_the_assaults_on_a_town_struck_that_day_are_the_strike_told_again(gazetteer) -> None:
+    text = (
+        "On Friday Russian missiles struck Stepove, killing two people. "
+        "The governor said the assaults on Stepove showed how thin air defences are."
+    )
+    [event] = _events(gazetteer, text)
+    assert event.sub_event_type is S.SHELLING_ARTILLERY_MISSILE
+
+
+def test_assaults_on_a_town_with_no_strike_there_are_a_clash(gazetteer) -> None:
+    text = "On Friday Russian troops launched assaults on Stepove, the general staff said."
+    [event] = _events(gazetteer, text)
+    assert event.sub_event_type is S.ARMED_CLASH

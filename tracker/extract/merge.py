@@ -64,7 +64,23 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         groups.setdefault(key, []).append(m)
         if host is not None:
             groups[key] = _weapon_named(groups[key], m)
-    return _fold_vaguer(_drop_headlines(_pinned(list(groups.values()), vague_at)))
+    return _fold_vaguer(_drop_headlines(_pinned(_told_before(list(groups.values())), vague_at)))
+
+
+def _told_before(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """ "A missile strike hit Kharkiv ... the assaults on Kharkiv showed ...": fighting named
+    with "the", at the place and on the day of a strike the article reports, is that strike
+    told again, not a battle of its own."""
+    struck = {
+        (g[0].place_key, g[0].date.event_date)
+        for g in groups
+        if g[0].located and g[0].sub_event_type.event_type is EventType.EXPLOSIONS
+    }
+    return [
+        g
+        for g in groups
+        if not (all(m.refers_back for m in g) and (g[0].place_key, g[0].date.event_date) in struck)
+    ]
 
 
 def _pinned(groups: list[list[Mention]], vague_at: list[Mention]) -> list[list[Mention]]:

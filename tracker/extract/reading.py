@@ -77,6 +77,7 @@ from tracker.extract.variants import VariantFinder
 from tracker.model import EventType, SubEventType
 
 _PLAIN_ATTACK = next(r for r in RULES if r.name == "attack")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # "the assaults on Kharkiv": ones named before
 # "the village of X", "X village": whatever X is elsewhere, here it is a village
 _VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+(?:the\s+)?$", re.I)
 _VILLAGE_AFTER = re.compile(r"\s+village\b", re.I)
@@ -760,6 +761,8 @@ class ArticleReader:
             alleged=alleged,
             evidence=evidence,
             weapon_unnamed=trigger.rule.name == ATTACK_ON_PLACE,
+            refers_back=trigger.rule.sub_event_type is SubEventType.ARMED_CLASH
+            and _THE_BEFORE.search(self.text, max(s, trigger.start - 5), trigger.start) is not None,
         )
 
 
