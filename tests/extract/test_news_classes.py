@@ -186,6 +186,13 @@ def test_a_list_of_regions_gives_one_event_per_region(gazetteer) -> None:
     assert {e.geo_precision for e in events} == {GeoPrecision.REGION}
 
 
+def test_a_list_of_regions_may_go_on_with_as_well_as(gazetteer) -> None:
+    text = "Air defences shot down nine drones over the Kharkiv as well as Sumy regions."
+    events = _events(gazetteer, text)
+    assert {e.admin1 for e in events} == {"Kharkiv Oblast", "Sumy Oblast"}
+    assert {e.geo_precision for e in events} == {GeoPrecision.REGION}
+
+
 # -- the right village ---------------------------------------------------------------------
 
 

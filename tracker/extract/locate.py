@@ -16,6 +16,7 @@ from geodata.protocols import Gazetteer, ResolveContext
 from tracker.errors import GazetteerError
 from tracker.extract.lexicon.countries_en import COUNTRY_WORDS, THEATRE
 from tracker.extract.places import PlaceMention, Role
+from tracker.extract.text import CARDINALS
 
 ANCHOR_MARGIN = 0.8  # score lead over the runner-up that makes a place unambiguous
 SAME_SPOT_KM = 10.0
@@ -243,15 +244,10 @@ def reference_instead(
 
 # "five kilometres north of", "six miles (10 km) southwest of": the distance a text states
 _STATED = re.compile(
-    r"\b(?P<n>\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve|fifteen|twenty|thirty|forty|fifty)\s*(?:-\s*)?(?P<unit>km|kilomet(?:er|re)s?|miles?)\b",
+    rf"\b(?P<n>\d+(?:[.,]\d+)?|{'|'.join(sorted(CARDINALS, key=len, reverse=True))})"
+    r"\s*(?:-\s*)?(?P<unit>km|kilomet(?:er|re)s?|miles?)\b",
     re.I,
 )
-_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-}  # fmt: skip
 DIRECTION_REACH_KM = 150.0  # "a town east of Kharkiv" with no distance: within a long drive
 
 
@@ -259,12 +255,11 @@ def stated_reach(window: str) -> float:
     """How far from a reference point a place may lie, given the words before the point:
     twice the distance stated and 10 km more ("about five kilometres north of" → 20 km),
     else :data:`DIRECTION_REACH_KM`."""
-    found = list(_STATED.finditer(window))
-    if not found:
+    m = _STATED.search(window)  # "six miles (10 km)": the first figure
+    if m is None:
         return DIRECTION_REACH_KM
-    m = found[-1] if len(found) == 1 else found[0]  # "six miles (10 km)": the first
     n = m.group("n").lower().replace(",", ".")
-    value = float(n) if n[0].isdigit() else float(_WORDS[n])
+    value = float(n) if n[0].isdigit() else float(CARDINALS[n])
     if m.group("unit").lower().startswith("mile"):
         value *= 1.609
     return 2 * value + 10

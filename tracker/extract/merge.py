@@ -97,7 +97,7 @@ def _pinned(groups: list[list[Mention]], vague_at: list[Mention]) -> list[list[M
             and g[0].place.is_region
             and g[0].sentence[0] < m.sentence[0]
             and g[0].sub_event_type.event_type in _VIOLENT
-            and _in_region(m, g[0])
+            and _oblast_holds(g[0].place, m.place) is True  # type: ignore[arg-type]
         ]
         if len(hosts) != 1:
             continue
@@ -120,14 +120,14 @@ def _pinned(groups: list[list[Mention]], vague_at: list[Mention]) -> list[list[M
 _VIOLENT = (EventType.EXPLOSIONS, EventType.BATTLES)
 
 
-def _in_region(m: Mention, region: Mention) -> bool:
-    assert m.place is not None and region.place is not None
-    found = find_region(region.place.name)  # an oblast or Crimea; a raion is too small to tell
-    return (
-        found is not None
-        and found.country == m.place.country
-        and (m.place.admin1_code in found.codes)
-    )
+def _oblast_holds(region: Place, place: Place) -> bool | None:
+    """Whether the oblast (or Crimea) ``region`` holds ``place`` (Crimea holds Sevastopol
+    too); None when ``region`` is no oblast of ``place``'s country (a raion, an informal
+    region), which this cannot tell."""
+    found = find_region(region.name)
+    if found is None or found.country != place.country:
+        return None
+    return place.admin1_code in found.codes
 
 
 _DWU = SubEventType.DISRUPTED_WEAPONS_USE
@@ -239,9 +239,9 @@ def _contains(vague: Mention, fine: Mention) -> bool:
     if _district_of(fine.place.name) == vague.place.name:
         return True  # "Kherson city - Dniprovskyi district": the city is its district's event
     if vague.place.is_region:
-        region = find_region(vague.place.name)
-        if region is not None and region.country == fine.place.country:
-            return fine.place.admin1_code in region.codes  # Crimea holds Sevastopol too
+        held = _oblast_holds(vague.place, fine.place)
+        if held is not None:
+            return held
         if vague.place.feature_code == "ADM2":
             return _in_raion(fine.place, vague.place)
         return bool(vague.place.admin1) and fine.place.admin1 == vague.place.admin1

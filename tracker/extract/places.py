@@ -620,10 +620,6 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
     return out
 
 
-# "Fedorivka, Mykolaivka and Novosilka in the Donetsk region": the places of one list
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+", re.I)
-
-
 def _share_with_the_list(text: str, out: list[PlaceMention], i: int) -> None:
     """The region after the last place of a list is every listed place's hint."""
     hint = out[i].hint

@@ -334,6 +334,7 @@ class ArticleReader:
         reference = next((p for p in places if p.role is Role.REFERENCE), None)
         office = next((p for p in places if p.why == OFFICE), None)
         near = self._reference_point(reference)
+        within = self._within(reference)
         mentions = []
         here: tuple[float, float] | None = None  # the last town placed in this sentence
         for group in groups:
@@ -343,14 +344,8 @@ class ArticleReader:
             for place in mine:
                 beside = near or self._neighbour(event_places, place) or here
                 res = self.resolver.resolve(place, near=beside)
-                reach = self._reach(reference)
-                if res is not None and near is not None and reach is not None:
-                    res = reference_instead(
-                        place.match.surface,
-                        res,
-                        self.resolver.resolve(reference),  # type: ignore[arg-type]
-                        reach=reach,
-                    )
+                if res is not None and within is not None:
+                    res = reference_instead(place.match.surface, res, within[0], reach=within[1])
                 if beside is None:
                     place, res = self._in_named_region(sentence, place, res)
                 if res is not None and not res.place.is_region:
