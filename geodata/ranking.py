@@ -111,6 +111,10 @@ def score(place: Place, quality: float, ev: Evidence) -> tuple[float, tuple[str,
     return total, tuple(r for p, r in parts if r)
 
 
+ALTERNATE_NAME = "matched an alternate name"  # the evidence of a weaker name match
+NEAR_MISS = "near-miss spelling"
+
+
 def _name_part(quality: float) -> tuple[float, str]:
     # A place's own current name beats a place that merely once had it
     # (an old or alternate name), unless other evidence says otherwise.
@@ -119,8 +123,8 @@ def _name_part(quality: float) -> tuple[float, str]:
     if quality >= 0.95:
         return 0.55, "known by this English or former name"
     if quality >= 0.9:
-        return 0.2, "matched an alternate name"
-    return 0.2 * quality, f"near-miss spelling (similarity {quality:.2f})"
+        return 0.2, ALTERNATE_NAME
+    return 0.2 * quality, f"{NEAR_MISS} (similarity {quality:.2f})"
 
 
 def _prior_part(place: Place) -> tuple[float, str]:

@@ -69,6 +69,15 @@ def gazetteer():
         Place(9400014, "Seredyna-Buda", 52.19, 34.03, admin1="Sumy Oblast", admin1_code="21"),
         # what cutting "Seredyna Budska" short would find, in another oblast
         Place(9400015, "Budy", 49.90, 36.00, admin1="Kharkiv Oblast", admin1_code="07"),
+        Place(
+            9400019, "Nikopol", 47.57, 34.39, "P", "PPLA2", admin1="Dnipropetrovsk Oblast",
+            admin1_code="04", population=110_000,
+        ),
+        Place(
+            9400020, "Marhanets", 47.64, 34.63, admin1="Dnipropetrovsk Oblast",
+            admin1_code="04", population=45_000,
+        ),
+        Place(9400021, "Myrove", 47.53, 34.12, admin1="Dnipropetrovsk Oblast", admin1_code="04"),
         # a district town of Ukraine that shares its name with many villages
         Place(
             9400011, "Horodyshche", 49.29, 31.45, "P", "PPLA2", admin1="Cherkasy Oblast",
@@ -403,3 +412,29 @@ def test_assaults_on_a_town_with_no_strike_there_are_a_clash(gazetteer) -> None:
     text = "On Friday Russian troops launched assaults on Stepove, the general staff said."
     [event] = _events(gazetteer, text)
     assert event.sub_event_type is S.ARMED_CLASH
+
+
+@pytest.mark.parametrize(
+    ("second", "places"),
+    [
+        (
+            "The district centre and the Marhanets community were also hit.",
+            {"Nikopol", "Marhanets"},
+        ),
+        (
+            "The Marhanets and Myrove communities, along with Nikopol itself, were affected.",
+            {"Nikopol", "Marhanets", "Myrove"},
+        ),
+    ],
+)
+def test_places_a_round_up_says_were_hit_are_each_an_attack(gazetteer, second, places) -> None:
+    text = (
+        f"On Friday night the Russians shelled the Nikopol district with heavy artillery. {second}"
+    )
+    located = {e.location for e in _events(gazetteer, text)}
+    assert places <= located
+
+
+def test_places_affected_by_something_else_are_no_attack(gazetteer) -> None:
+    text = "On Friday the Marhanets and Myrove communities were affected by the power outage."
+    assert _events(gazetteer, text) == []

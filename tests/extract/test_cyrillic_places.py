@@ -133,6 +133,30 @@ PLACES = [
                feature_code="PPLA2", population=110_000),
         ["Нікополь", "Никополь"],
     ),
+    (
+        _place(9100038, "Grayvoron", 50.48, 35.68, "Belgorod Oblast", "09", country="RU",
+               population=6_000),
+        ["Грайворон"],
+    ),
+    (
+        _place(9100039, "Borisovka", 50.60, 36.02, "Belgorod Oblast", "09", country="RU",
+               population=14_000),
+        ["Борисовка"],
+    ),
+    # a Russian town far from the war, named like a Belgorod village
+    (
+        Place(9100040, "Murom", 55.58, 42.05, country="RU", feature_code="PPLA2",
+              population=120_000),
+        ["Муром"],
+    ),
+    # a Crimean town whose old name a Belgorod village bears
+    (
+        _place(9100041, "Shtormove", 45.30, 33.30, "Crimea", "11", feature_code="PPLA3",
+               population=1_100),
+        ["Вознесеновка"],
+    ),
+    (_place(9100042, "Mykolaivka", 44.97, 33.60, "Crimea", "11", population=2_800),
+     ["Николаевка"]),
     # a village named like the oblast's adjective
     (_place(9100034, "Kharkivske", 47.00, 35.00, "Zaporizhzhia Oblast", "26"),
      ["Харьковское", "Харківське"]),
@@ -623,3 +647,47 @@ def test_a_village_named_like_an_oblast_adjective_is_the_village(extract) -> Non
 def test_a_counteroffensive_is_a_clash(extract, language, text) -> None:
     (event,) = extract(text, language)
     assert (event.location, event.sub_event_type.value) == ("Synkivka", "Armed clash")
+
+
+def test_a_village_missing_from_the_gazetteer_is_placed_by_its_russian_district(extract) -> None:
+    text = "24 сентября в хуторе Масычево Грайворонского округа дрон атаковал автомобиль."
+    (event,) = extract(text, "ru")
+    assert (event.location, event.geo_precision) == ("Grayvoron", 2)
+
+
+def test_a_far_town_listed_with_the_regions_villages_is_one_of_its_villages(extract) -> None:
+    text = (
+        "Губернатор Белгородской области сообщил об атаках дронов 24 сентября. "
+        "В Муроме, Вознесеновке и Борисовке повреждены частные дома."
+    )
+    places = {(e.location, e.admin1) for e in extract(text, "ru")}
+    assert ("Borisovka", "Belgorod Oblast") in places
+    assert all(admin1 == "Belgorod Oblast" for _, admin1 in places), places
+
+
+def test_the_region_of_the_lead_holds_when_a_closing_line_names_others(extract) -> None:
+    text = (
+        "Дроны атаковали село в Белгородской области\n"
+        "24 сентября под удар попало село Николаевка, сообщил губернатор. "
+        "Режим КТО действует в Белгородской, Брянской и Курской областях."
+    )
+    (event,) = extract(text, "ru")
+    assert event.admin1 == "Belgorod Oblast"
+    assert any("the only region the article's lead names" in e for e in event.evidence)
+
+
+def test_drones_that_damaged_a_building_made_a_strike(extract) -> None:
+    (event,) = extract("24 сентября в Грайвороне украинские дроны повредили здание.", "ru")
+    assert (event.location, event.sub_event_type.value) == ("Grayvoron", "Air/drone strike")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Накануне днем в Изюме в результате удара дрона повреждён дом."),
+        ("uk", "Напередодні вдень в Ізюмі внаслідок удару дрона пошкоджено будинок."),
+    ],
+)
+def test_the_day_before_in_the_afternoon_is_the_day_before(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert str(event.event_date) == "2024-09-24"

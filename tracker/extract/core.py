@@ -375,7 +375,7 @@ def _event(article: Article, text: str, group: list[Mention], source: Source) ->
         country=COUNTRY_NAMES.get(place.country, place.country) if place else _country(article),
         latitude=round(place.latitude, 4) if place else None,
         longitude=round(place.longitude, 4) if place else None,
-        geo_precision=first.precision,
+        geo_precision=_finest_precision(group),
         ambiguous=first.ambiguous,
         geonameid=place.geonameid or None if place else None,
         fatalities=max(m.fatalities for m in group),
@@ -393,6 +393,14 @@ def _event(article: Article, text: str, group: list[Mention], source: Source) ->
         date_end=first.date.date_end,
         sources=(source,),
     )
+
+
+def _finest_precision(group: list[Mention]) -> GeoPrecision | None:
+    """ "Shelled the Nikopol district" and "the district centre was hit": the same place
+    told twice is as precise as its most precise telling."""
+    first = group[0]
+    same = [m.precision for m in group if m.precision is not None and m.place == first.place]
+    return min(same) if same and first.precision is not None else first.precision
 
 
 def _first(values: Iterable[str | None]) -> str | None:

@@ -13,6 +13,7 @@ from geodata.errors import GeodataError
 from geodata.model import GeoPrecision, Place, Resolution
 from geodata.nearest import PointSet
 from geodata.protocols import Gazetteer, ResolveContext
+from geodata.ranking import ALTERNATE_NAME, NEAR_MISS
 from tracker.errors import GazetteerError
 from tracker.extract.lexicon.countries_en import COUNTRY_WORDS, THEATRE
 from tracker.extract.places import PlaceMention, Role
@@ -198,8 +199,12 @@ def _district_seat(res: Resolution | None) -> Resolution | None:
 def town_of_note(res: Resolution) -> bool:
     """A town of 10,000 people or an admin centre: reported from anywhere, so it keeps its
     place beside another region; a guess among namesakes is no such town."""
-    return not res.ambiguous and (
-        res.place.population >= TOWN_OF_NOTE or res.place.feature_code.startswith(("PPLA", "PPLC"))
+    if res.ambiguous or ALTERNATE_NAME in res.reason or NEAR_MISS in res.reason:
+        # "Вознесеновка", once the name of a Crimean town: a village that shares an old
+        # name with a town is no reason to keep the town
+        return False
+    return res.place.population >= TOWN_OF_NOTE or res.place.feature_code.startswith(
+        ("PPLA", "PPLC")
     )
 
 

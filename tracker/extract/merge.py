@@ -148,7 +148,7 @@ def _fold_vaguer(groups: list[list[Mention]]) -> list[list[Mention]]:
     """Fold each vaguer group into a finer one reporting the same event, when there is one."""
     out: list[list[Mention]] = []
     for group in sorted(groups, key=_fineness):
-        hosts = [h for h in out if _contains(group[0], h[0])]
+        hosts = [h for h in out if _contains(_finest(group), _finest(h))]
         host = _host(group, hosts)
         if host is None:
             out.append(list(group))
@@ -199,7 +199,10 @@ def _host(group: list[Mention], hosts: list[list[Mention]]) -> list[Mention] | N
     deaths, else the first."""
     dead = max(m.fatalities for m in group)
     same = [h for h in hosts if dead and max(m.fatalities for m in h) == dead]
-    return (same or hosts or [None])[0]
+    # "shelled the Nikopol district ... the district centre was hit": a district named
+    # after its town is first of all that town's event
+    own = [h for h in hosts if group[0].place and _finest(h).place == group[0].place]
+    return (same or own or hosts or [None])[0]
 
 
 def _tally(group: list[Mention], host: list[Mention], hosts: list[list[Mention]]) -> bool:
@@ -209,7 +212,15 @@ def _tally(group: list[Mention], host: list[Mention], hosts: list[list[Mention]]
     return dead > 0 and len(hosts) > 1 and max(m.fatalities for m in host) != dead
 
 
+def _finest(group: list[Mention]) -> Mention:
+    """The mention that places a group best ("the Nikopol district", then "Nikopol")."""
+    return min(group, key=lambda m: _fineness([m]))
+
+
 def _fineness(group: list[Mention]) -> int:
+    """How coarsely the group's best mention places it: 0 a city's district, 3 nowhere."""
+    if len(group) > 1:
+        return _fineness([_finest(group)])
     m = group[0]
     if not m.located:
         return 3

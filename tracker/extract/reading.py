@@ -90,6 +90,8 @@ _THE_PLACE = re.compile(
     re.I,
 )
 LOOK_BACK = 3  # sentences searched for the town "the town" stands for
+_DISTRICT_CENTRE = re.compile(r"(?<=\bthe\s)district\s+cent(?:er|re)\b(?!\s+of\b)", re.I)
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|raion)\b", re.I)
 LEAD_SENTENCES = 3  # body sentences searched for the lead's place
 _VAGUE_REGION = re.compile(
     r"\b(?:the\s+)?(?:country['’]s|Ukraine['’]s)\s+(?P<a>east|south|north|west|north-?east|south-?east|"
@@ -271,6 +273,21 @@ class ArticleReader:
                     break
         return out
 
+    def _district_centre(self, sentence: Sentence) -> list[NameMatch]:
+        """ "The district centre and the Marhanets community were also hit": a raion bears its
+        centre's name, so "the district centre" is the town of the district named last."""
+        found = _DISTRICT_CENTRE.search(self.text, sentence.start, sentence.end)
+        if found is None:
+            return []
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_left(starts, sentence.start)
+        for earlier in reversed(self.sentences[max(0, i - LOOK_BACK) : i]):
+            for place in reversed(self._places(earlier)):
+                m = place.match
+                if not m.is_region and _DISTRICT_AFTER.match(self.text, m.end):
+                    return [NameMatch(found.start(), found.end(), m.surface, m.key, False)]
+        return []
+
     def _find_all_places(self) -> None:
         """Every sentence's places from one scan of the whole text (the first pass reads all)."""
         matches = self.gazetteer.find_names(self.text)
@@ -295,7 +312,7 @@ class ArticleReader:
         return self._classify(sentence, matches)
 
     def _classify(self, sentence: Sentence, matches: list[NameMatch]) -> list[PlaceMention]:
-        towns = self._hromadas(sentence, matches)
+        towns = self._hromadas(sentence, matches) + self._district_centre(sentence)
         # "the Klimovsky district" is Klimovo's district, not Klimovsk, whose alternate
         # spelling the adjective happens to be: the district word decides.
         spans = {(t.start, t.end) for t in towns}

@@ -108,6 +108,12 @@ class CyrillicExtractor:
         )
         # the title first: the text's scan is kept for its sentences
         regions = self._finder.regions(article.title or "") | self._finder.regions(text)
+        if len(regions) > 1:
+            # "Гладков: три села в Белгородской области атакованы" and, at the end, a word on
+            # Bryansk and Kursk: the region the headline and lead name is the article's
+            lead = text[: sentences[0].end] if sentences else ""
+            regions = self._finder.regions(article.title or "") | self._finder.regions(lead)
+            reader.region_named = "the only region the article's lead names"
         if len(regions) == 1:  # "на Чернігівщині" in the title: homonyms are looked for there
             (name,) = regions
             reader.region = NameMatch(0, 0, name, name, True)

@@ -84,6 +84,7 @@ class CyrillicReader:
         return _near_gap(self.facts.lexicon.near)
 
     region: NameMatch | None = None  # the one oblast the whole article names, if only one
+    region_named: str = "the only region the article names"  # how the text names it
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
         """The mentions one sentence makes (possibly none)."""
@@ -164,6 +165,10 @@ class CyrillicReader:
             before = self.text[max(sentence.start, t.start - 40) : t.start]
             match = NameMatch(t.start, t.end, t.name, t.key, t.is_region)
             role, why = self._role(t, before)
+            if role is Role.ADMIN and why == _OF_SETTLEMENT and not _settlement_before(found, i):
+                # "в хуторе Масычево Грайворонского округа", the hamlet unknown to the
+                # gazetteer: its district is the finest place the text gives
+                role, why = Role.NEAR, f"{_UNIT}, of a settlement the gazetteer lacks"
             hint = None
             if role in (Role.EVENT, Role.NEAR) and not t.is_region:
                 hint = _hint_after(found, i, cuts, self.text)
@@ -220,7 +225,7 @@ class CyrillicReader:
         if t.kind == "sector":
             return Role.REFERENCE, _SECTOR
         if t.kind == "community" and ends("settlement", before):
-            return Role.ADMIN, "the community of the settlement named just before"
+            return Role.ADMIN, _OF_SETTLEMENT
         if t.kind == "community":
             return Role.NEAR, _UNIT
         if ends("origin", before):
@@ -252,7 +257,7 @@ class CyrillicReader:
                 res = (
                     self._beside_its_town(places, place)
                     or self._in_sector(sector, place)
-                    or self._resolve_in_article(place)
+                    or self._resolve_in_article(place, among=mine)
                 )
                 mentions.append(self._mention(sentence, group, place, res))
             if mine:
@@ -307,10 +312,14 @@ class CyrillicReader:
         res = self.resolver.resolve(place, near=(found.place.latitude, found.place.longitude))
         return None if res is None else reference_instead(place.match.surface, res, found)
 
-    def _resolve_in_article(self, place: PlaceMention) -> Resolution | None:
+    def _resolve_in_article(
+        self, place: PlaceMention, *, among: Sequence[PlaceMention] = ()
+    ) -> Resolution | None:
         """An event place, looked for in the article's only region; a village found only in
         another oblast is most often one the gazetteer lacks, so the region stands in for it
-        (a wrong village hundreds of km away is worse than the right oblast)."""
+        (a wrong village hundreds of km away is worse than the right oblast). So is a town
+        listed with places of that region but lying far from it ("В Муроме, Вознесеновке и
+        Борисовке" in a Belgorod report), unless it is a regional or national capital."""
         place = self._with_article_region(place)
         res = self.resolver.resolve(place)
         if res is not None and self.region is not None and res.place.admin1 != self.region.surface:
@@ -322,15 +331,37 @@ class CyrillicReader:
             or place.is_region
             or res.place.is_region
             or res.place.country not in ("UA", "RU")
-            or res.place.admin1 in (None, self.region.surface)
+            or res.place.admin1 == self.region.surface
+        ):
+            return res
+        if not self._odd_one_out(place, res, among) and (
+            res.place.admin1 is None
             or (not self._village_word_before(place) and town_of_note(res))
         ):
             return res
         region = self.resolver.resolve(PlaceMention(self.region, place.role, place.why, True, None))
         if region is None:
             return res
-        return region_instead(
-            place.match.surface, res, region, named="the only region the article names"
+        return region_instead(place.match.surface, res, region, named=self.region_named)
+
+    def _odd_one_out(
+        self, place: PlaceMention, res: Resolution, among: Sequence[PlaceMention]
+    ) -> bool:
+        """A town (not a capital) listed beside places of the article's region while lying
+        over FAR_FROM_LIST_KM from every one of them: a namesake of a local village."""
+        if self.region is None or res.place.feature_code in ("PPLA", "PPLC"):
+            return False
+        inside = []
+        for other in among:
+            if other is place or other.is_region:
+                continue
+            found = self.resolver.resolve(self._with_article_region(other))
+            if found is not None and found.place.admin1 == self.region.surface:
+                inside.append(found.place)
+        return bool(inside) and all(
+            haversine_km(p.latitude, p.longitude, res.place.latitude, res.place.longitude)
+            > FAR_FROM_LIST_KM
+            for p in inside
         )
 
     def _community_in_region(self, place: PlaceMention) -> Resolution | None:
@@ -495,6 +526,15 @@ class CyrillicReader:
         """The sentence's death toll goes to the mention nearest its start."""
         found = self.facts.fatalities(self.text[sentence.start : sentence.end])
         return mentions if found is None else share_toll(mentions, found, at=sentence.start)
+
+
+_OF_SETTLEMENT = "the community of the settlement named just before"
+FAR_FROM_LIST_KM = 300  # farther than one oblast spans from the places listed with it
+
+
+def _settlement_before(found: list[Toponym], i: int) -> bool:
+    """Whether a known settlement comes right before ``found[i]`` (within a few words)."""
+    return i > 0 and found[i - 1].kind == "settlement" and found[i].start - found[i - 1].end < 30
 
 
 def _assign(places: list[PlaceMention], triggers: list[Trigger], cuts: list[int]) -> list[Trigger]:

@@ -112,7 +112,7 @@ _SUFFIXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
 }
 # A unit's adjective → its town: stem endings tried after "-ськ-/-ск-" is cut off.
-_TOWN_FROM_STEM = ("", "и", "ка", "а", "я", "ь", "е", "ово", "ець")
+_TOWN_FROM_STEM = ("", "и", "ка", "а", "я", "ь", "е", "ово", "ець", "о")  # "Шебекинский": Шебекино
 # Readings that are never a place: conjunctions, adverbs, verbs, pronouns ...
 _NOT_A_NAME = (
     "CONJ", "PREP", "ADVB", "VERB", "INFN", "PRCL", "NPRO", "INTJ", "PRED", "GRND", "PRTF", "NUMR",
@@ -359,9 +359,13 @@ class ToponymFinder:
         return None
 
     def _in_ukraine(self, name: str) -> bool:
-        """The place ``name`` means with no context is in Ukraine ("Мар'їнськ" is Mariinsk)."""
+        """The place ``name`` means with no context is in Ukraine ("Мар'їнськ" is Mariinsk), or
+        in a Russian region this war reaches ("Грайворонский округ"), whose units are named
+        after their towns the same way."""
         place = self.likeliest_place(name)
-        return place is not None and place.country == "UA"
+        return place is not None and (
+            place.country == "UA" or (place.country == "RU" and place.admin1 is not None)
+        )
 
     def _likeliest(self, known: list[tuple[str, str]]) -> tuple[str, str] | None:
         """The first reading, unless a later one is a town ten times its size.

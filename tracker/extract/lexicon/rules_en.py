@@ -32,6 +32,7 @@ _ATTACKED_OBJECTS = (
 # "the recently captured Avdiivka", "Russian-occupied": a participle describing a place
 # tells its past, not an event of the day
 _ATTRIBUTIVE = r"(?<!the\s)(?<!the\srecently\s)(?<!the\snewly\s)(?<!-)"
+_ALONG_WITH = r"(?:,?\s+(?:along\s+with|as\s+well\s+as)(?:\s+[\w'-]+){1,3})?"  # ", along with X,"
 _AIRCRAFT = r"(?:planes?|aircraft|jets?|warplanes?|helicopters?|drones?|UAVs?|Shaheds?|missiles?)"
 
 
@@ -332,7 +333,13 @@ RULES: tuple[Rule, ...] = (
         rf"|attacks?\s+(?:on|in|against)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,1}}{_ATTACKED_OBJECTS}"
         # a count of attacks is a report, not a figure of speech: "launched 100 attacks
         # against Kherson Oblast", "attacked the region 66 times"
-        r"|(?<=\d\s)attacks\s+(?:on|against|in)\b|attacked\s+(?:[\w'’-]+\s+){0,4}\d+\s+times\b",
+        r"|(?<=\d\s)attacks\s+(?:on|against|in)\b|attacked\s+(?:[\w'’-]+\s+){0,4}\d+\s+times\b"
+        # the passive a governor's round-up lists places with: "the district centre and the
+        # Marhanets community were also hit", "the Myrove and Pokrovske communities, along
+        # with Nikopol itself, were affected" (not "affected by the outage")
+        rf"|{_ATTACKED_OBJECTS}{_ALONG_WITH},?\s+(?:was|were|have\s+been|has\s+been)\s+"
+        r"(?:also\s+)?(?:hit|targeted|attacked"
+        r"|affected(?!\s+by\s+(?:the\s+)?(?!attacks?|shelling|strikes?)))\b",
         0.45,
         weak=True,
         base_verb=True,
