@@ -438,3 +438,57 @@ def test_places_a_round_up_says_were_hit_are_each_an_attack(gazetteer, second, p
 def test_places_affected_by_something_else_are_no_attack(gazetteer) -> None:
     text = "On Friday the Marhanets and Myrove communities were affected by the power outage."
     assert _events(gazetteer, text) == []
+
+
+def test_a_surname_the_article_gave_in_full_is_never_a_place(gazetteer) -> None:
+    text = (
+        "On Friday a guided bomb hit a school in Stepove, said the mayor, Oleksii Lozove. "
+        "'The enemy hit it again,' Lozove said."
+    )
+    assert {e.location for e in _events(gazetteer, text)} == {"Stepove"}
+
+
+def test_an_attack_on_a_building_that_killed_people_is_the_strike_not_a_killing(gazetteer):
+    text = (
+        "On Friday Russia launched an attack on a residential tower block in Stepove, "
+        "killing two people. The strike was carried out with guided bombs."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.sub_event_type, event.fatalities) == (S.AIR_DRONE_STRIKE, 2)
+
+
+def test_commentary_on_a_continuing_campaign_is_no_battle(gazetteer) -> None:
+    text = (
+        "On Friday a missile hit Stepove. The Stepove attack is another reminder of the toll "
+        "as Moscow continues its relentless assault on the region."
+    )
+    assert {e.sub_event_type for e in _events(gazetteer, text)} == {S.SHELLING_ARTILLERY_MISSILE}
+
+
+def test_troops_attacking_a_town_where_a_building_was_hit_made_a_strike(gazetteer) -> None:
+    text = "On Friday Russian troops attacked Stepove, a school building was hit."
+    [event] = _events(gazetteer, text)
+    assert event.sub_event_type is S.SHELLING_ARTILLERY_MISSILE
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "As previously reported, the occupiers shelled Lozove with artillery.",
+        "Recall\n\nThe occupiers shelled Lozove with artillery.",
+    ],
+)
+def test_an_undated_recap_at_the_foot_of_a_story_is_no_event(gazetteer, recap) -> None:
+    text = f"On Friday a missile hit Stepove, the governor said.\n\n{recap}"
+    assert {e.location for e in _events(gazetteer, text)} == {"Stepove"}
+
+
+def test_a_pages_time_stamp_is_not_the_day_of_the_event(gazetteer) -> None:
+    text = (
+        "Missile hits Stepove, governor says\n"
+        "16:51 JST, May 10, 2024\n"
+        "Russian forces struck Stepove on Thursday evening, the governor said. "
+        "He noted two strikes from guided bombs."
+    )
+    events = _events(gazetteer, text)
+    assert {str(e.event_date) for e in events} == {"2024-05-09"}

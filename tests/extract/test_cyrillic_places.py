@@ -276,10 +276,17 @@ def test_a_name_placed_with_its_oblast_places_the_same_name_later_and_a_district
 def test_a_village_found_only_outside_the_articles_one_oblast_is_coded_to_that_oblast(
     extract,
 ) -> None:
-    text = "На Херсонщині 27 червня окупанти викрали жителя села Кочубеїв."
+    text = "Новини Херсонщини. 27 червня окупанти викрали жителя села Кочубеїв."
     (event,) = extract(text, "uk")
     assert (event.admin1, event.geo_precision) == ("Kherson Oblast", 3)
     assert any("the only region the article names" in line for line in event.evidence)
+
+
+def test_a_village_after_its_sentences_region_is_looked_for_there_first(extract) -> None:
+    text = "На Херсонщині 27 червня окупанти викрали жителя села Кочубеїв."
+    (event,) = extract(text, "uk")
+    assert (event.admin1, event.geo_precision) == ("Kherson Oblast", 3)
+    assert any("no place named 'Кочубеїв' in Kherson Oblast" in e for e in event.evidence)
 
 
 def test_a_town_of_note_elsewhere_keeps_its_place(extract) -> None:
@@ -667,7 +674,7 @@ def test_a_far_town_listed_with_the_regions_villages_is_one_of_its_villages(extr
 
 def test_the_region_of_the_lead_holds_when_a_closing_line_names_others(extract) -> None:
     text = (
-        "Дроны атаковали село в Белгородской области\n"
+        "Дроны атаковали село в Белгородской области.\n"
         "24 сентября под удар попало село Николаевка, сообщил губернатор. "
         "Режим КТО действует в Белгородской, Брянской и Курской областях."
     )
@@ -691,3 +698,29 @@ def test_drones_that_damaged_a_building_made_a_strike(extract) -> None:
 def test_the_day_before_in_the_afternoon_is_the_day_before(extract, language, text) -> None:
     (event,) = extract(text, language)
     assert str(event.event_date) == "2024-09-24"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "24 сентября подразделениями группировки «Запад» освобожден Изюм.",
+        "24 сентября группировка «Запад» завершила освобождение Изюма.",
+        "Населенный пункт Изюм был освобожден 24 сентября с помощью усилий группы «Восток».",
+    ],
+)
+def test_liberated_towns_are_captures_by_the_russian_groupings(extract, text) -> None:
+    (event,) = extract(text, "ru")
+    assert (event.location, event.sub_event_type.value) == (
+        "Izium",
+        "Non-state actor overtakes territory",
+    )
+
+
+def test_a_man_freed_from_captivity_is_no_capture(extract) -> None:
+    assert extract("24 сентября житель Изюма был освобожден из плена.", "ru") == []
+
+
+def test_the_region_a_sentence_names_first_holds_for_its_villages(extract) -> None:
+    text = "В Харьковской области 24 сентября были освобождены Григоровка и Синьковка."
+    places = {(e.location, e.admin1) for e in extract(text, "ru")}
+    assert ("Hryhorivka", KHARKIV) in places and ("Synkivka", KHARKIV) in places

@@ -49,6 +49,7 @@ from tracker.extract.grouping import goes_on_with_the_past
 from tracker.extract.grouping import group_by_clause as _group
 from tracker.extract.grouping import nearest_date as _nearest_date
 from tracker.extract.hedges import hedge
+from tracker.extract.lexicon.people import GIVEN_NAMES
 from tracker.extract.lexicon.rules_en import ATTACK_ON_PLACE
 from tracker.extract.locate import (
     CITY_POPULATION,
@@ -90,6 +91,27 @@ _THE_PLACE = re.compile(
     re.I,
 )
 LOOK_BACK = 3  # sentences searched for the town "the town" stands for
+_RECAP_OPENING = re.compile(
+    r"\W*(?:As\s+(?:a\s+reminder|(?:was\s+)?(?:previously|earlier)\s+reported|reported\s+"
+    r"(?:earlier|previously|before))|Recall(?:\s+that)?|To\s+recap)\b",
+    re.I,
+)
+_RECAP_HEADER = re.compile(r"^[ \t]*(?:Recall|Reminder|As\s+a\s+reminder)[ \t]*:?[ \t]*$", re.M)
+# "16:51 JST, September 22, 2024" on a line of its own under a headline: when the page
+# was posted, not when anything happened
+_TIMESTAMP_LINE = re.compile(
+    r"^[ \t]*(?:Updated:?\s+|Published:?\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s+[A-Z]{2,5})?,?\s+(?:\w+,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}[ \t]*$",
+    re.M,
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+_HIT_PASSIVE = re.compile(r"\b(?:was|were|been)\s+(?:also\s+)?(?:hit|targeted)\b", re.I)
+_FULL_NAME = re.compile(r"\b([A-Z][a-z'’]+)\s+([A-Z][a-z'’-]+)\b")  # "Ihor Terekhov"
 _DISTRICT_CENTRE = re.compile(r"(?<=\bthe\s)district\s+cent(?:er|re)\b(?!\s+of\b)", re.I)
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|raion)\b", re.I)
 LEAD_SENTENCES = 3  # body sentences searched for the lead's place
@@ -141,6 +163,8 @@ class ArticleReader:
     _dateline_read: bool = False
     _dateline_place: PlaceMention | None = None
     _variants: VariantFinder | None = None
+    _surnames: frozenset[str] | None = None  # names the article gives people in full
+    _recap_from: int | None = None  # where a "Recall" section at the foot begins
     _story_day: tuple[DateReading | None] | None = None
     _past_story: int | None = None  # where the last sentence telling of the war's past ended
 
@@ -149,9 +173,17 @@ class ArticleReader:
         recent one ("killed three civilians on Saturday", published on Sunday), as a coder
         reading the whole story dates it; else the publication day."""
         if self._story_day is None:
-            self._story_day = (story_day(self.text, self.sentences, published=self.published),)
+            found = story_day(
+                self.text, self.sentences, published=self.published, find=self._dates_in
+            )
+            self._story_day = (found,)
         found = self._story_day[0]
         return found or default_date(published=self.published, today=self.today)
+
+    def _dates_in(self, words: str) -> list[DateReading]:
+        """The dates ``words`` names, a page's own time stamp left out."""
+        words = _TIMESTAMP_LINE.sub(_blank, words)
+        return find_dates(words, published=self.published, today=self.today)
 
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
         """The mentions one sentence makes (possibly none)."""
@@ -161,8 +193,8 @@ class ArticleReader:
         kept = self._standing(sentence, triggers)
         if not kept:
             return []
-        dates = find_dates(s_text, published=self.published, today=self.today)
-        if not dates and self._goes_on_with_the_past(sentence):
+        dates = self._dates_in(s_text)
+        if not dates and (self._recap(sentence) or self._goes_on_with_the_past(sentence)):
             return []
         dated = [(t, _nearest_date(dates, t.start - sentence.start)) for t in kept]
         if any(d is not None and self._history(d) for _, d in dated):
@@ -178,6 +210,16 @@ class ArticleReader:
             text = self.text[sentence.start : sentence.end]
             self._reasons[sentence.start] = sentence_reason(text)
         return self._reasons[sentence.start]
+
+    def _recap(self, sentence: Sentence) -> bool:
+        """ "As previously reported, ...", or anything under a "Recall" line at the foot of a
+        wire story: an earlier report, an event only with a date of its own."""
+        if _RECAP_OPENING.match(self.text, sentence.start, sentence.end):
+            return True
+        if self._recap_from is None:
+            found = _RECAP_HEADER.search(self.text)
+            self._recap_from = found.end() if found else len(self.text) + 1
+        return sentence.start >= self._recap_from
 
     def _history(self, reading: DateReading) -> bool:
         """Long before publication: history. Without a publication date nobody can tell."""
@@ -323,9 +365,25 @@ class ArticleReader:
             self._variants = VariantFinder(self.text, self.gazetteer)
         matches += self._variants.names(sentence.start, sentence.end, matches)
         matches = sorted(matches, key=lambda m: m.start)
-        return classify_places(
+        found = classify_places(
             self.text, matches, sentence_start=sentence.start, sentence_end=sentence.end
         )
+        return [self._not_a_surname(p) for p in found]
+
+    def _not_a_surname(self, place: PlaceMention) -> PlaceMention:
+        """ "Kharkiv's mayor, Ihor Terekhov, ... 'The enemy hit it again,' Terekhov said": a
+        name the article gives someone in full is that person's wherever it comes alone."""
+        if place.role is Role.PERSON or place.is_region:
+            return place
+        if self._surnames is None:
+            self._surnames = frozenset(
+                m.group(2)
+                for m in _FULL_NAME.finditer(self.text)
+                if m.group(1).lower() in GIVEN_NAMES
+            )
+        if place.match.surface not in self._surnames:
+            return place
+        return replace(place, role=Role.PERSON, why="the surname of a person the article names")
 
     # -- mentions ----------------------------------------------------------
 
@@ -820,6 +878,9 @@ def _on_the_ground(text: str, start: int, end: int, triggers: list[Trigger]) -> 
         text, start, end
     ):
         return triggers
+    if any(_HIT_PASSIVE.search(text, t.start, t.end) for t in triggers):
+        # "troops attacked Kharkiv, a high-rise building was hit": a strike, told twice
+        return [t for t in triggers if t.rule is not _PLAIN_ATTACK and t.rule.name != "attack"]
     return [
         replace(t, rule=_PLAIN_ATTACK) if t.rule.name == ATTACK_ON_PLACE else t for t in triggers
     ]
@@ -870,6 +931,13 @@ def _drop_subsumed(triggers: list[Trigger]) -> list[Trigger]:
         drop |= {SubEventType.PEACEFUL_PROTEST, SubEventType.LOOTING_PROPERTY_DESTRUCTION}
     if EventType.EXPLOSIONS in kinds:  # "burned down after being hit by a drone": its damage
         drop.add(SubEventType.LOOTING_PROPERTY_DESTRUCTION)
+        # "an attack on an apartment block, killing three people": the deaths it caused
+        return [
+            t
+            for t in triggers
+            if t.sub_event_type not in drop
+            and not (t.rule.name == "killing" and t.sub_event_type is SubEventType.ATTACK)
+        ]
     return [t for t in triggers if t.sub_event_type not in drop]
 
 

@@ -40,6 +40,7 @@ from tracker.extract.lexicon.countries_en import THEATRE
 from tracker.extract.locate import (
     CITY_POPULATION,
     NEAR_REFERENCE_KM,
+    TOWN_OF_NOTE,
     PlaceResolver,
     reference_instead,
     region_instead,
@@ -171,7 +172,7 @@ class CyrillicReader:
                 role, why = Role.NEAR, f"{_UNIT}, of a settlement the gazetteer lacks"
             hint = None
             if role in (Role.EVENT, Role.NEAR) and not t.is_region:
-                hint = _hint_after(found, i, cuts, self.text)
+                hint = _hint_after(found, i, cuts, self.text) or self._region_before(found, i)
             elif (
                 role is Role.EVENT
                 and t.kind == "region"
@@ -197,6 +198,30 @@ class CyrillicReader:
                 for t, p in zip(found, out, strict=True)
             ]
         return out
+
+    def _region_before(self, found: list[Toponym], i: int) -> NameMatch | None:
+        """ "В Донецкой народной республике ... освобождены Безымянное и Клиновое": the one
+        region a sentence names before its towns is where they lie, when one of each name's
+        namesakes does."""
+        regions = [t for t in found if t.kind == "region"]
+        if not regions or len({r.name for r in regions}) > 1 or regions[0].start > found[i].start:
+            return None
+        region = regions[0]
+        if not self.finder.lies_in(found[i].name, region.name):
+            # a village the gazetteer has only elsewhere is looked for there, and coded to
+            # the region when missing; a town of note elsewhere keeps its place
+            place = self.finder.likeliest_place(found[i].name)
+            if (
+                place is None
+                or place.population >= TOWN_OF_NOTE
+                or place.feature_code
+                in (
+                    "PPLA",
+                    "PPLC",
+                )
+            ):
+                return None
+        return NameMatch(region.start, region.end, region.name, region.key, True)
 
     def _near_the_one_before(self, found: list[Toponym], i: int, before: PlaceMention) -> bool:
         """ "селище Удачне під Покровськом", "Удачное под Покровском": the town says where
@@ -335,8 +360,7 @@ class CyrillicReader:
         ):
             return res
         if not self._odd_one_out(place, res, among) and (
-            res.place.admin1 is None
-            or (not self._village_word_before(place) and town_of_note(res))
+            res.place.admin1 is None or (not self._village_word_before(place) and town_of_note(res))
         ):
             return res
         region = self.resolver.resolve(PlaceMention(self.region, place.role, place.why, True, None))

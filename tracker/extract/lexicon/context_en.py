@@ -41,6 +41,11 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # does in general, not one strike
             r"\b(?:have|has)\s+been\s+used\s+(?:by\s+[\w\s]{1,30}?\s+)?to\b|"
             r"\b(?:the|a)\s+scene\s+of\b|"
+            # "as Moscow continues its relentless assault on the region", "the attack is yet
+            # another reminder of the toll": the campaign and commentary, not one event
+            r"\b(?:continues?|continued|continuing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}"
+            r"(?:assault|onslaught|offensive|bombardment|campaign|war|aggression)\s+(?:on|against)\b|"
+            r"\b(?:yet\s+)?another\s+(?:grim\s+|stark\s+)?reminder\s+of\b|"
             r"\b(?:continues?|continued|continuing|keeps?|kept)\s+to\s+(?:destroy|kill|terrori[sz]e|"
             r"target|hit|shell|attack|strike|bomb|pound|ravage)\w*|"
             r"\b(?:daily|nightly|regular|constant|frequent|repeated|continuous|relentless)\s+"

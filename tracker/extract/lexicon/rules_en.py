@@ -27,7 +27,8 @@ ATTACK_ON_PLACE = "attack-on-place"
 _ATTACKED_OBJECTS = (
     r"(?:villages?|towns?|city|cities|settlements?|hamlets?|suburbs?|outskirts|farms?|houses?"
     r"|homes?|buildings?|enterprises?|infrastructure|facilit(?:y|ies)|schools?|hospitals?"
-    r"|cars?|vehicles?|bus|buses|trains?|stations?|substations?|ports?|communit(?:y|ies))\b"
+    r"|cars?|vehicles?|bus|buses|trains?|stations?|substations?|ports?|communit(?:y|ies)"
+    r"|(?:apartment|residential|tower)\s+blocks?|high-rises?|apartments?)\b"
 )
 # "the recently captured Avdiivka", "Russian-occupied": a participle describing a place
 # tells its past, not an event of the day
@@ -330,7 +331,7 @@ RULES: tuple[Rule, ...] = (
         ATTACK_ON_PLACE,
         S.SHELLING_ARTILLERY_MISSILE,
         rf"(?:attacked|attacking)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,1}}{_ATTACKED_OBJECTS}"
-        rf"|attacks?\s+(?:on|in|against)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,1}}{_ATTACKED_OBJECTS}"
+        rf"|attacks?\s+(?:on|in|against)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,2}}{_ATTACKED_OBJECTS}"
         # a count of attacks is a report, not a figure of speech: "launched 100 attacks
         # against Kherson Oblast", "attacked the region 66 times"
         r"|(?<=\d\s)attacks\s+(?:on|against|in)\b|attacked\s+(?:[\w'’-]+\s+){0,4}\d+\s+times\b"
