@@ -492,3 +492,33 @@ def test_a_pages_time_stamp_is_not_the_day_of_the_event(gazetteer) -> None:
     )
     events = _events(gazetteer, text)
     assert {str(e.event_date) for e in events} == {"2024-05-09"}
+
+
+def test_what_an_oblast_governor_reports_with_no_place_is_coded_to_the_oblast(gazetteer) -> None:
+    text = (
+        "Kharkiv Oblast Governor Oleh Petrenko said Russian forces had struck a town near "
+        "the border with artillery on Friday."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.geo_precision) == ("Kharkiv Oblast", 3)
+
+
+def test_a_relative_clause_about_the_past_neither_dates_nor_places_the_event(gazetteer) -> None:
+    text = (
+        "On Friday a Russian missile struck a warehouse in Izium, which has been a garrison "
+        "town since the occupation of Kharkiv in 2014."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.location, str(event.event_date)) == ("Izium", "2024-05-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Stepove, Russian attacks on the village center on Friday killed one person.",
+        "On Friday Stepove came under heavy fire from across the river.",
+    ],
+)
+def test_a_round_ups_words_for_strikes_on_a_town_are_attacks(gazetteer, text) -> None:
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.sub_event_type) == ("Stepove", S.SHELLING_ARTILLERY_MISSILE)

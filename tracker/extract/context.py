@@ -26,8 +26,52 @@ def sentence_reason(sentence: str) -> str | None:
     >>> sentence_reason("Shelling is a daily occurrence for the border villages.")
     'a habit or pattern, not one event'
     """
-    m = _SENTENCE_ANY.search(sentence)
-    return _SENTENCE_REASONS[m.lastgroup] if m else None  # type: ignore[index]
+    for m in _SENTENCE_ANY.finditer(sentence):
+        reason = _SENTENCE_REASONS[m.lastgroup]  # type: ignore[index]
+        if reason in _ASIDES and _in_relative_clause(sentence, m.start()):
+            continue  # "Kramatorsk, which has hosted ... since the occupation": its clause only
+        return reason
+    return None
+
+
+def _in_relative_clause(sentence: str, at: int) -> bool:
+    """Whether ``at`` lies in a relative clause (", which ...") after the sentence's main one."""
+    return relative_clause_start(sentence, at) is not None
+
+
+def relative_clause_start(sentence: str, at: int) -> int | None:
+    """Where the relative clause (", which ...") holding ``at`` begins, if ``at`` is in one:
+    "struck Kramatorsk, which has hosted the government since 2014" dates no strike."""
+    starts = [m.start() for m in _RELATIVE.finditer(sentence, 0, at)]
+    if not starts or "," in sentence[starts[-1] + 1 : at]:
+        return None
+    return starts[-1]
+
+
+def aside_spans(
+    text: str, start: int, end: int, *, past: Sequence[int] = ()
+) -> list[tuple[int, int]]:
+    """The relative clauses of sentence ``start:end`` that tell history or a habit, or hold
+    a date long past (offsets ``past``): ", which has hosted the government since the
+    occupation of Donetsk in 2014". The places they name are not where the event was."""
+    out = []
+    for m in _RELATIVE.finditer(text, start, end):
+        stop = text.find(",", m.end(), end)
+        span = (m.start() + 1, end if stop < 0 else stop)
+        if any(span[0] <= p < span[1] for p in past) or _aside(text, span[0] + 1, span[1]):
+            out.append(span)
+    return out
+
+
+def _aside(text: str, start: int, end: int) -> str | None:
+    """The history or habit a relative clause ``start:end`` tells, if it is one."""
+    if not _RELATIVE_START.match(text, start):
+        return None
+    for m in _SENTENCE_ANY.finditer(text, start, end):
+        reason = _SENTENCE_REASONS[m.lastgroup]  # type: ignore[index]
+        if reason in _ASIDES:
+            return reason
+    return None
 
 
 def clause_filtered(text: str, start: int, end: int, trigger: Trigger) -> str | None:
@@ -40,6 +84,9 @@ def clause_filtered(text: str, start: int, end: int, trigger: Trigger) -> str | 
     m = _CLAUSE_ANY.search(text, c_start, c_end)
     if m:
         return _CLAUSE_REASONS[m.lastgroup]  # type: ignore[index]
+    aside = _aside(text, c_start, c_end)
+    if aside:
+        return aside
     for idiom in _IDIOMS.finditer(text, start, end):
         if idiom.start() <= trigger.start < idiom.end():
             return f"a figure of speech ({idiom.group(0)!r})"
@@ -61,7 +108,11 @@ def clause_reasons(
         clause = _clause(text, start, end, trigger.start)
         if clause not in by_clause:
             m = _CLAUSE_ANY.search(text, *clause)
-            by_clause[clause] = _CLAUSE_REASONS[m.lastgroup] if m else None  # type: ignore[index]
+            by_clause[clause] = (
+                _CLAUSE_REASONS[m.lastgroup]  # type: ignore[index]
+                if m
+                else _aside(text, *clause)
+            )
         reason = by_clause[clause]
         if reason is None:
             if idioms is None:
@@ -101,6 +152,10 @@ def _one_scan(
 
 
 _SENTENCE_ANY, _SENTENCE_REASONS = _one_scan(lex.SENTENCE_FILTERS)
+# the filters a relative clause can carry without speaking for its sentence
+_ASIDES = frozenset({"the war's history, not today's event", "a habit or pattern, not one event"})
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b", re.I)
+_RELATIVE_START = re.compile(r"\s*(?:which|who|whose|where)\b", re.I)
 # each searched once per sentence: a word-start gate finds the same matches faster
 _IDIOMS = gated(lex.IDIOMS)
 _ATTACK_VERB = gated(lex.ATTACK_VERB)
@@ -118,10 +173,12 @@ def _clause(text: str, start: int, end: int, at: int) -> tuple[int, int]:
 
 
 __all__ = [
+    "aside_spans",
     "clause_filtered",
     "clause_reasons",
     "ground_combat",
     "has_attack_verb",
     "is_weapon_noun",
+    "relative_clause_start",
     "sentence_reason",
 ]

@@ -442,6 +442,8 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
     office = _AFTER_OFFICE.match(after)
     if office:  # "the Sumy regional governor", "Kharkiv Oblast Military Administration"
         return PlaceMention(m, Role.ORGANISATION, OFFICE, region or bool(office.group("reg")))
+    if m.is_region and _REGION_OFFICE_AFTER.match(after):  # "Sumy Oblast Governor ... said"
+        return PlaceMention(m, Role.ORGANISATION, OFFICE, True)
     if _CLUB_BEFORE_END.ends(before) or (low in _CLUBS and _CLUB_AFTER.match(after)):
         return PlaceMention(m, Role.ORGANISATION, "part of a sports club's name")
     person = _person(low, before, after)
@@ -494,6 +496,11 @@ _AFTER_OFFICE = re.compile(
     r"^(?:['’]s)?\s+(?:(?P<reg>regional|oblast|region['’]s|province)\s+(?:state\s+|military\s+)?|"
     r"city\s+(?:military\s+)?)"
     r"(?:governor|head|chief|administration|authorities|officials|police|prosecutor['’]?s?)\b",
+    re.I,
+)
+_REGION_OFFICE_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:state\s+|military\s+)?administration|governor|head|chief|authorities"
+    r"|officials|police|prosecutor['’]?s?)\b",
     re.I,
 )
 _CLUBS = frozenset(

@@ -35,10 +35,12 @@ from tracker.extract.actors import (
     is_alleged,
 )
 from tracker.extract.context import (
+    aside_spans,
     clause_reasons,
     ground_combat,
     has_attack_verb,
     is_weapon_noun,
+    relative_clause_start,
     sentence_reason,
 )
 from tracker.extract.dates import DateReading, default_date, find_dates, story_day
@@ -165,6 +167,7 @@ class ArticleReader:
     _variants: VariantFinder | None = None
     _surnames: frozenset[str] | None = None  # names the article gives people in full
     _recap_from: int | None = None  # where a "Recall" section at the foot begins
+    _past_dates: dict[int, list[int]] = field(default_factory=dict)  # history, by sentence
     _story_day: tuple[DateReading | None] | None = None
     _past_story: int | None = None  # where the last sentence telling of the war's past ended
 
@@ -196,12 +199,18 @@ class ArticleReader:
         dates = self._dates_in(s_text)
         if not dates and (self._recap(sentence) or self._goes_on_with_the_past(sentence)):
             return []
-        dated = [(t, _nearest_date(dates, t.start - sentence.start)) for t in kept]
+        dated = [
+            (t, _nearest_date(_own_dates(s_text, dates, t, sentence), t.start - sentence.start))
+            for t in kept
+        ]
         if any(d is not None and self._history(d) for _, d in dated):
             self._past_story = sentence.end
         dated = [(t, d) for t, d in dated if d is None or not (d.future or self._history(d))]
         if not dated:
             return []
+        self._past_dates[sentence.start] = [
+            sentence.start + d.start for d in dates if self._history(d)
+        ]
         places = self._places(sentence)
         return self._mentions(sentence, dated, places)
 
@@ -396,8 +405,14 @@ class ArticleReader:
         cuts = _clause_cuts(self.text, sentence)
         groups = _group(dated, cuts)
         s_text = self.text[sentence.start : sentence.end]
+        past = self._past_dates.get(sentence.start, ())
+        asides = aside_spans(self.text, sentence.start, sentence.end, past=past)
         event_places = [
-            p for p in places if p.role.is_event_place and self.resolver.credible(p, s_text)
+            p
+            for p in places
+            if p.role.is_event_place
+            and self.resolver.credible(p, s_text)
+            and not any(a <= p.match.start < b for a, b in asides)
         ]
         if any(
             p.hint is None and not p.is_region and self.resolver.clear_winner(p) is None
@@ -918,6 +933,20 @@ def _downed_by(text: str, weapon: Trigger, shooter: Trigger) -> bool:
     if 0 <= shooter.start - weapon.end <= 40:
         return _PASSIVE_GAP.fullmatch(text, weapon.end, shooter.start) is not None
     return False
+
+
+def _own_dates(
+    s_text: str, dates: list[DateReading], trigger: Trigger, sentence: Sentence
+) -> list[DateReading]:
+    """The sentence's dates a trigger can take: not one inside a relative clause that
+    comes after it ("struck Kramatorsk, which has hosted the government since 2014")."""
+    at = trigger.start - sentence.start
+    out = []
+    for d in dates:
+        start = relative_clause_start(s_text, d.start)
+        if start is None or at >= start:
+            out.append(d)
+    return out
 
 
 def _drop_subsumed(triggers: list[Trigger]) -> list[Trigger]:

@@ -338,6 +338,11 @@ RULES: tuple[Rule, ...] = (
         # the passive a governor's round-up lists places with: "the district centre and the
         # Marhanets community were also hit", "the Myrove and Pokrovske communities, along
         # with Nikopol itself, were affected" (not "affected by the outage")
+        # "In Dnipro, Russian attacks killed one person", "the town came under heavy fire":
+        # a daily round-up's words for strikes on a town ("came under attack" alone is not)
+        r"|(?<=Russian\s)attacks?\s+(?:[\w.-]+\s+){0,8}?(?:killed|injured|wounded|killing|injuring"
+        r"|wounding|damaged)\b"
+        r"|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:fire|shelling|shellfire|bombardment)\b"
         rf"|{_ATTACKED_OBJECTS}{_ALONG_WITH},?\s+(?:was|were|have\s+been|has\s+been)\s+"
         r"(?:also\s+)?(?:hit|targeted|attacked"
         r"|affected(?!\s+by\s+(?:the\s+)?(?!attacks?|shelling|strikes?)))\b",
