@@ -157,6 +157,18 @@ PLACES = [
     ),
     (_place(9100042, "Mykolaivka", 44.97, 33.60, "Crimea", "11", population=2_800),
      ["Николаевка"]),
+    (
+        _place(9100043, "Taganrog", 47.24, 38.90, "Rostov Oblast", "61", country="RU",
+               feature_code="PPLA2", population=250_000),
+        ["Таганрог"],
+    ),
+    # a town of the same name as the Rostov people mean, 900 km north
+    (
+        _place(9100044, "Rostov Veliky", 57.19, 39.42, "Yaroslavl Oblast", "88", country="RU",
+               population=31_000),
+        ["Ростов"],
+    ),
+    (_place(9100045, "Mykolaivka", 51.20, 34.30, "Sumy Oblast", "21"), ["Миколаївка"]),
     # a village named like the oblast's adjective
     (_place(9100034, "Kharkivske", 47.00, 35.00, "Zaporizhzhia Oblast", "26"),
      ["Харьковское", "Харківське"]),
@@ -724,3 +736,30 @@ def test_the_region_a_sentence_names_first_holds_for_its_villages(extract) -> No
     text = "В Харьковской области 24 сентября были освобождены Григоровка и Синьковка."
     places = {(e.location, e.admin1) for e in extract(text, "ru")}
     assert ("Hryhorivka", KHARKIV) in places and ("Synkivka", KHARKIV) in places
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Ночью 24 сентября над Орловской областью сбиты четыре БПЛА.", "Oryol Oblast"),
+        ("24 сентября беспилотник атаковал нефтебазу в Подмосковье.", "Moscow Oblast"),
+    ],
+)
+def test_regions_deep_in_russia_are_named_by_their_adjectives(extract, text, region) -> None:
+    (event,) = extract(text, "ru")
+    assert event.admin1 == region
+
+
+def test_a_town_listed_with_a_regions_towns_is_looked_for_in_that_region(extract) -> None:
+    text = "Губернатор Ростовской области: 24 сентября ПВО сбили БПЛА в Ростове и Таганроге."
+    regions = {e.admin1 for e in extract(text, "ru")}
+    assert regions == {"Rostov Oblast"}
+
+
+def test_a_community_after_a_capitalised_word_is_still_the_event_place(extract) -> None:
+    text = (
+        "Сумська ОВА: 24 вересня ворог обстріляв прикордоння. "
+        "По Миколаївській громаді росіяни вдарили з РСЗВ."
+    )
+    places = {(e.location, e.admin1) for e in extract(text, "uk")}
+    assert ("Mykolaivka", "Sumy Oblast") in places

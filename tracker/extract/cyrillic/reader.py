@@ -169,7 +169,7 @@ class CyrillicReader:
             if role is Role.ADMIN and why == _OF_SETTLEMENT and not _settlement_before(found, i):
                 # "в хуторе Масычево Грайворонского округа", the hamlet unknown to the
                 # gazetteer: its district is the finest place the text gives
-                role, why = Role.NEAR, f"{_UNIT}, of a settlement the gazetteer lacks"
+                role, why = Role.NEAR, _UNIT
             hint = None
             if role in (Role.EVENT, Role.NEAR) and not t.is_region:
                 hint = _hint_after(found, i, cuts, self.text) or self._region_before(found, i)
@@ -209,17 +209,19 @@ class CyrillicReader:
         region = regions[0]
         if not self.finder.lies_in(found[i].name, region.name):
             # a village the gazetteer has only elsewhere is looked for there, and coded to
-            # the region when missing; a town of note elsewhere keeps its place
+            # the region when missing; a town of note elsewhere keeps its place, unless the
+            # sentence lists it with places of the region ("Ростовской области ... в
+            # Ростове, Таганроге, Новошахтинске": not Rostov the Great) and it is no capital
             place = self.finder.likeliest_place(found[i].name)
-            if (
-                place is None
-                or place.population >= TOWN_OF_NOTE
-                or place.feature_code
-                in (
-                    "PPLA",
-                    "PPLC",
-                )
-            ):
+            if place is None or place.feature_code in ("PPLA", "PPLC"):
+                return None
+            listed = any(
+                t is not found[i]
+                and t.kind == "settlement"
+                and self.finder.lies_in(t.name, region.name)
+                for t in found
+            )
+            if place.population >= TOWN_OF_NOTE and not listed:
                 return None
         return NameMatch(region.start, region.end, region.name, region.key, True)
 

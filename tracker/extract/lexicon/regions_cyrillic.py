@@ -47,6 +47,27 @@ REGIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Bryansk Oblast", ("брянськ", "брянск"), ("брянщин",)),
     ("Voronezh Oblast", ("воронезьк", "воронежск"), ("воронежчин",)),
     ("Rostov Oblast", ("ростовськ", "ростовск"), ()),
+    # the regions deeper in Russia that drone and missile reports name; Moscow only by its
+    # nickname ("московское время", "московский режим" name no region)
+    ("Krasnodar Krai", ("краснодарськ", "краснодарск"), ()),
+    ("Oryol Oblast", ("орловськ", "орловск"), ()),
+    ("Moscow Oblast", (), ("підмосков", "подмосков")),
+    ("Kaluga Oblast", ("калузьк", "калужск"), ()),
+    ("Tula Oblast", ("тульськ", "тульск"), ()),
+    ("Smolensk Oblast", ("смоленськ", "смоленск"), ("смоленщин",)),
+    ("Lipetsk Oblast", ("липецьк", "липецк"), ()),
+    ("Tambov Oblast", ("тамбовськ", "тамбовск"), ()),
+    ("Saratov Oblast", ("саратовськ", "саратовск"), ()),
+    ("Volgograd Oblast", ("волгоградськ", "волгоградск"), ()),
+    ("Ryazan Oblast", ("рязанськ", "рязанск"), ("рязанщин",)),
+    ("Tver Oblast", ("тверськ", "тверск"), ()),
+    ("Penza Oblast", ("пензенськ", "пензенск"), ()),
+    ("Astrakhan Oblast", ("астраханськ", "астраханск"), ()),
+    ("Yaroslavl Oblast", ("ярославськ", "ярославск"), ()),
+    ("Leningrad Oblast", ("ленінградськ", "ленинградск"), ()),
+    ("Pskov Oblast", ("псковськ", "псковск"), ("псковщин",)),
+    ("Samara Oblast", ("самарськ", "самарск"), ()),
+    ("Tatarstan", (), ("татарстан",)),
 )
 
 # Countries and their adjectives are never an event place (ACLED codes no event to a
