@@ -522,3 +522,14 @@ def test_a_relative_clause_about_the_past_neither_dates_nor_places_the_event(gaz
 def test_a_round_ups_words_for_strikes_on_a_town_are_attacks(gazetteer, text) -> None:
     [event] = _events(gazetteer, text)
     assert (event.location, event.sub_event_type) == ("Stepove", S.SHELLING_ARTILLERY_MISSILE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday Ukraine said it had liberated Stepove near the Kharkiv-Zaporizhzhia border.",
+        "On Friday Ukraine said it had liberated Stepove on the bank of the Lozove Vody River.",
+    ],
+)
+def test_a_border_between_regions_and_a_rivers_name_are_no_places(gazetteer, text) -> None:
+    assert {e.location for e in _events(gazetteer, text)} == {"Stepove"}

@@ -435,7 +435,13 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
         return PlaceMention(m, Role.GOAL, "a goal ('pressure to reach X'), not where it happened")
     if _AFTER_AXIS.match(after):
         return PlaceMention(m, Role.REFERENCE, "names a front sector ('the X direction')")
-    if _AFTER_WATERWORK.match(after) or _SEA_OF_END.ends(before):
+    if _BORDER_PAIR_AFTER.match(after) or (
+        _BORDER_PAIR_BEFORE.search(before) and _BORDER_AFTER.match(after)
+    ):
+        return PlaceMention(
+            m, Role.REFERENCE, "one side of a border ('the Donetsk-Zaporizhzhia border')"
+        )
+    if _AFTER_WATERWORK.match(after) or _SEA_OF_END.ends(before) or _RIVER_SECOND_WORD.match(after):
         return PlaceMention(
             m, Role.ORGANISATION, "names a river, sea, dam or power plant, not the town"
         )
@@ -491,6 +497,14 @@ _GOAL_BEFORE = re.compile(
     r"settlement|hub)\s+of\s+)?$",
     re.I,
 )
+# "near the Donetsk-Zaporizhzhia border", "the Luhansk-Kharkiv Oblast border area": the
+# line between two regions, no place of an event
+_BORDER = r"(?:\s+(?:[Oo]blasts?|[Rr]egions?|[Pp]rovinces?))?\s+(?:border|boundary|frontier)\b"
+_BORDER_PAIR_AFTER = re.compile(r"^[-–][A-Z][\w'’]+" + _BORDER)
+_BORDER_PAIR_BEFORE = re.compile(r"[A-Z][\w'’]+[-–]$")
+_BORDER_AFTER = re.compile("^" + _BORDER)
+# "the Mokri Yaly River": the first word of a two-word river's name
+_RIVER_SECOND_WORD = re.compile(r"^\s+[A-Z][\w'’-]+\s+[Rr]iver\b")
 _SEA_OF = re.compile(r"\b(?:[Ss]ea|[Gg]ulf|[Bb]ay)\s+of\s+(?:the\s+)?$")  # "the Sea of Azov"
 _AFTER_OFFICE = re.compile(
     r"^(?:['’]s)?\s+(?:(?P<reg>regional|oblast|region['’]s|province)\s+(?:state\s+|military\s+)?|"
