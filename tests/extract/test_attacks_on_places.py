@@ -533,3 +533,22 @@ def test_a_round_ups_words_for_strikes_on_a_town_are_attacks(gazetteer, text) ->
 )
 def test_a_border_between_regions_and_a_rivers_name_are_no_places(gazetteer, text) -> None:
     assert {e.location for e in _events(gazetteer, text)} == {"Stepove"}
+
+
+def test_a_sentence_glued_to_the_next_is_still_two_sentences() -> None:
+    from tracker.extract.text import split_sentences
+
+    text = (
+        "The ministry said so in a statement.Ukrainian troops lost up to 40 men. Gen.Ivanov left."
+    )
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        "The ministry said so in a statement.",
+        "Ukrainian troops lost up to 40 men.",
+        "Gen.Ivanov left.",
+    ]
+
+
+@pytest.mark.parametrize("unit", ["Battlegroup Zaporizhzhia", "the Zaporizhzhia Group of Forces"])
+def test_a_battlegroup_named_like_a_town_is_no_place(gazetteer, unit) -> None:
+    text = f"On Friday units of {unit} liberated the village of Stepove, the ministry said."
+    assert {e.location for e in _events(gazetteer, text)} == {"Stepove"}

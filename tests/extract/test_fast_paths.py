@@ -67,6 +67,7 @@ _CLAUSE_SENTENCES = [
     "The EU approved sanctions over missile deliveries, but a drone strike killed two in Sumy.",
     "A missile struck a depot and shelling went on by the bridge as troops fought for survival.",
     "Kyiv asked for more air defence to stop drone attacks; artillery shelled Nikopol.",
+    "A drone hit Izium, which has been shelled regularly since the start of the war.",
 ]
 
 

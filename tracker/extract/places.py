@@ -471,13 +471,13 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
 _PEOPLES_REPUBLIC = re.compile(r"\s+People['’]s\s+Republic\b", re.I)
 _UNIT_BEFORE = re.compile(
     r"\b(?:group|grouping|brigade|battalion|regiment|division|corps|detachment|unit|"
-    r"task\s+force|operation|formation|legion)\s+[\"“]?$",
+    r"task\s+force|operation|formation|legion|battle-?\s*groups?)\s+[\"“]?$",
     re.I,
 )
 _UNIT_AFTER = re.compile(
     r"^[\"”]?\s+(?:(?:operational|tactical|operational-tactical|separate|mechani[sz]ed|"
     r"territorial\s+defen[cs]e)\s+)*(?:group|grouping|brigade|battalion|regiment|"
-    r"division|corps|detachment|legion)\b",
+    r"division|corps|detachment|legion|battle-?\s*groups?)\b",
     re.I,
 )
 _AFTER_AXIS = re.compile(

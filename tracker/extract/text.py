@@ -123,6 +123,9 @@ BOUNDARY_PLAIN = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \
 _BOUNDARY = re.compile(
     r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”’)\]]*(?=\s)|(?<=\n)[ \t]*\n|(?<=\n)(?=[ \t]*[-*•]))"
 )
+# "... the ministry said in a statement.Ukrainian troops lost ...": a sentence a scraper
+# glued to the next, the space after its full stop lost
+_GLUED = re.compile(r"(?<=[a-zа-яёіїєґ]{2})[.!?][\"”»]?(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{2})")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WORD_RUN = re.compile(r"[\w.]+")
 
@@ -206,6 +209,8 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     cuts = [m.end() for m in _BOUNDARY.finditer(text) if _is_boundary(text, m)]
     cuts.extend(_headline_breaks(text))
+    if "." in text:
+        cuts.extend(m.end() for m in _GLUED.finditer(text) if _is_boundary(text, m))
     cuts.sort()
     sentences = []
     start = 0
