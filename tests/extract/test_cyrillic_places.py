@@ -169,6 +169,11 @@ PLACES = [
         ["Ростов"],
     ),
     (_place(9100045, "Mykolaivka", 51.20, 34.30, "Sumy Oblast", "21"), ["Миколаївка"]),
+    (
+        _place(9100046, "Odesa", 46.48, 30.73, "Odesa Oblast", "17", feature_code="PPLA",
+               population=1_000_000),
+        ["Одеса", "Одесса"],
+    ),
     # a village named like the oblast's adjective
     (_place(9100034, "Kharkivske", 47.00, 35.00, "Zaporizhzhia Oblast", "26"),
      ["Харьковское", "Харківське"]),
@@ -763,3 +768,21 @@ def test_a_community_after_a_capitalised_word_is_still_the_event_place(extract) 
     )
     places = {(e.location, e.admin1) for e in extract(text, "uk")}
     assert ("Mykolaivka", "Sumy Oblast") in places
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "24 вересня ракета влучила в причал на території Одеського району."),
+        ("ru", "24 сентября ракета попала в причал на территории Одесского района."),
+    ],
+)
+def test_the_raion_named_like_its_oblast_is_the_capitals_raion(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.geo_precision) == ("Odesa", 2)
+
+
+def test_the_armed_forces_named_in_full_after_from_the_side_of_attacked(extract) -> None:
+    text = "24 сентября при обстреле Изюма со стороны Вооруженных сил Украины ранен мужчина."
+    (event,) = extract(text, "ru")
+    assert event.actor1 == "Military Forces of Ukraine (2019-)"

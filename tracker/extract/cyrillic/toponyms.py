@@ -632,6 +632,8 @@ def _town_names(adjective: str) -> list[str]:
         names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е", stem[:-2] + "а"]
     if stem.endswith(("ов", "ів")):  # "Широковская" → "Широкое", "Дружбівська" → "Дружба"
         names += [stem[:-1] + "е", stem[:-2] + "е", stem[:-2] + "а"]
+    if core == "ськ" and stem and stem[-1] in "аеоиі":  # "Одеський" → "Одеса", "Черкаси"
+        names += [stem + "са", stem + "си", stem + "сса"]
     return names
 
 
