@@ -552,3 +552,23 @@ def test_a_sentence_glued_to_the_next_is_still_two_sentences() -> None:
 def test_a_battlegroup_named_like_a_town_is_no_place(gazetteer, unit) -> None:
     text = f"On Friday units of {unit} liberated the village of Stepove, the ministry said."
     assert {e.location for e in _events(gazetteer, text)} == {"Stepove"}
+
+
+def test_towns_listed_as_front_sectors_are_no_event_places(gazetteer) -> None:
+    text = (
+        "On Friday fighting went on near Stepove, and hostilities continued in the "
+        "Kharkiv, Izium and Zaporizhzhia directions, the General Staff said."
+    )
+    assert {e.location for e in _events(gazetteer, text)} == {"Stepove"}
+
+
+def test_a_seasons_story_is_no_event(gazetteer) -> None:
+    text = "Since this summer, Russian sabotage groups have entered Izium but failed to take it."
+    assert _events(gazetteer, text) == []
+
+
+def test_search_and_strike_operations_are_no_strike(gazetteer) -> None:
+    text = "On Friday search-and-strike operations went on near Izium."
+    assert all(
+        e.sub_event_type is not S.SHELLING_ARTILLERY_MISSILE for e in _events(gazetteer, text)
+    )

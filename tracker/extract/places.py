@@ -268,7 +268,7 @@ def classify_places(
     ``matches`` are the sentence's names in order with offsets into ``text``.
     """
     mentions = [_classify(text, m, sentence_start, sentence_end) for m in matches]
-    mentions = _near_references(text, _region_lists(text, mentions))
+    mentions = _near_references(text, _sector_lists(text, _region_lists(text, mentions)))
     mentions = _unknown_place_hints(text, mentions, sentence_start)
     return _pair_admin_hints(text, _descriptors(text, mentions))
 
@@ -388,16 +388,37 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+"
 _PLURAL_REGIONS = re.compile(r"\s+(?:regions|oblasts|provinces)\b", re.I)
 
 
+def _sector_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "in the Kupyansk, Lymansk, Kramatorsk and Prydniprovsk directions": every name of
+    the list is a front sector, a reference, not a town where fighting was reported."""
+    out = list(mentions)
+    i = 0
+    while i < len(out):
+        j = _list_end(text, out, i)
+        if _PLURAL_AXES.match(text, out[j].match.end):
+            for k in range(i, j + 1):
+                m = out[k]
+                if m.role in _LISTABLE:
+                    why = "one of a list of front sectors ('the X, Y and Z directions')"
+                    out[k] = PlaceMention(m.match, Role.REFERENCE, why, m.is_region)
+        i = j + 1
+    return out
+
+
+def _list_end(text: str, out: list[PlaceMention], i: int) -> int:
+    """The index of the last name of the list that starts at ``out[i]``."""
+    j = i
+    while j + 1 < len(out) and _LIST_GAP.fullmatch(text, out[j].match.end, out[j + 1].match.start):
+        j += 1
+    return j
+
+
 def _region_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """ "over the Belgorod, Kursk and Oryol regions": every name of the list is a region."""
     out = list(mentions)
     i = 0
     while i < len(out):
-        j = i
-        while j + 1 < len(out) and _LIST_GAP.fullmatch(
-            text, out[j].match.end, out[j + 1].match.start
-        ):
-            j += 1
+        j = _list_end(text, out, i)
         if j > i and _PLURAL_REGIONS.match(text, out[j].match.end):
             for k in range(i, j + 1):
                 m = out[k]
@@ -480,6 +501,7 @@ _UNIT_AFTER = re.compile(
     r"division|corps|detachment|legion|battle-?\s*groups?)\b",
     re.I,
 )
+_PLURAL_AXES = re.compile(r"[\s’'”\"]+(?:directions|axes|sectors)\b", re.I)
 _AFTER_AXIS = re.compile(
     r"^[\s’'”\"]+(?:direction|axis|sector|salient|bridgehead|front|ledge|bulge|pocket|cauldron)\b",
     re.I,

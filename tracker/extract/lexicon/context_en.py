@@ -67,6 +67,8 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a tally since a turning point: "since the liberation, shelling has killed 246"
             r"\bsince\s+(?:the|its)\s+(?:liberation|de-?occupation|withdrawal|retreat)\b|"
             r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|"
+            # "Since this summer, sabotage groups have entered the city": a season's story
+            r"\bsince\s+(?:this|last|the)\s+(?:summer|spring|autumn|fall|winter)\b|"
             r"\bin\s+the\s+(?:first|early|opening)\s+(?:days|weeks|months|phase)\s+of\b|"
             r"\bthroughout\s+the\s+(?:war|invasion|occupation)\b|"
             r"\b(?:during|in)\s+(?:World\s+War|the\s+Second\s+World|the\s+Soviet)\b",
@@ -161,7 +163,7 @@ IDIOMS = re.compile(
     r"\bstrik(?:e|es|ing)\s+(?:a|the)\s+(?:deal|balance|chord|note|tone|pose)\b|"
     r"\bhit\s+(?:hard\s+by|the\s+(?:headlines|market|road|shelves))\b|"
     r"\b(?:under|on\s+the)\s+attack\s+(?:from|by)\s+(?:critics|opponents|the\s+press)\b|"
-    r"\bbombed\s+out\b|\bbattle-?(?:hardened|tested|ground)\b|\bbattlefield\s+(?:success|situation|gains?)\b",
+    r"\bsearch-and-strike\b|\bstrike-and-search\b|\bbombed\s+out\b|\bbattle-?(?:hardened|tested|ground)\b|\bbattlefield\s+(?:success|situation|gains?)\b",
     _I,
 )
 
