@@ -169,6 +169,14 @@ PLACES = [
         ["Ростов"],
     ),
     (_place(9100045, "Mykolaivka", 51.20, 34.30, "Sumy Oblast", "21"), ["Миколаївка"]),
+    # a town whose new name is a common given name
+    (
+        _place(9100047, "Volodymyr", 50.85, 24.32, "Volyn Oblast", "02", feature_code="PPLA2",
+               population=38_000),
+        ["Володимир", "Владимир"],
+    ),
+    # a hamlet deep in Russia named like a common word
+    (Place(9100048, "Stavka", 46.70, 46.00, country="RU", population=300), ["Ставка", "Ставки"]),
     (
         _place(9100046, "Odesa", 46.48, 30.73, "Odesa Oblast", "17", feature_code="PPLA",
                population=1_000_000),
@@ -786,3 +794,19 @@ def test_the_armed_forces_named_in_full_after_from_the_side_of_attacked(extract)
     text = "24 сентября при обстреле Изюма со стороны Вооруженных сил Украины ранен мужчина."
     (event,) = extract(text, "ru")
     assert event.actor1 == "Military Forces of Ukraine (2019-)"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "24 вересня Президент Володимир Зеленський заявив, що ракета влучила в Ізюм."),
+        ("ru", "24 сентября президент Владимир Зеленский заявил, что ракета попала в Изюм."),
+    ],
+)
+def test_a_given_name_before_a_surname_is_no_town(extract, language, text) -> None:
+    assert {e.location for e in extract(text, language)} == {"Izium"}
+
+
+def test_a_hamlet_deep_in_russia_named_like_a_word_is_no_place(extract) -> None:
+    text = "24 вересня на засіданні Ставки доповіли про удар по Ізюму."
+    assert {e.location for e in extract(text, "uk")} == {"Izium"}

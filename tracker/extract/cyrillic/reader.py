@@ -157,6 +157,10 @@ class CyrillicReader:
         if t.is_region:
             return True
         place = self.finder.likeliest_place(t.name)
+        if place is not None and place.country == "RU" and place.admin1 is None:
+            # deep inside Russia, outside the regions this war reaches ("засідання Ставки"
+            # is no hamlet in Kalmykia): only a city is reported from there
+            return place.population >= DEEP_RUSSIA_CITY
         return place is None or place.country in THEATRE
 
     def _roles(self, sentence: Sentence, found: list[Toponym]) -> list[PlaceMention]:
@@ -555,6 +559,7 @@ class CyrillicReader:
 
 
 _OF_SETTLEMENT = "the community of the settlement named just before"
+DEEP_RUSSIA_CITY = 50_000  # people: a place deep in Russia smaller than this is a word
 FAR_FROM_LIST_KM = 300  # farther than one oblast spans from the places listed with it
 
 

@@ -30,8 +30,10 @@ from functools import lru_cache
 from itertools import product
 
 from geodata.model import Place
+from geodata.names import name_key
 from geodata.protocols import Gazetteer
 from tracker.extract.cyrillic.lexicon import Lexicon
+from tracker.extract.lexicon.people import GIVEN_NAMES
 from tracker.extract.lexicon.regions_cyrillic import COUNTRY_STEMS, REGIONS
 
 _UPPER = "А-ЯЁІЇЄҐ"
@@ -114,6 +116,7 @@ _SUFFIXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 # A unit's adjective → its town: stem endings tried after "-ськ-/-ск-" is cut off.
 _TOWN_FROM_STEM = ("", "и", "ка", "а", "я", "ь", "е", "ово", "ець", "о")  # "Шебекинский": Шебекино
 # Readings that are never a place: conjunctions, adverbs, verbs, pronouns ...
+_GIVEN_KEYS = frozenset(name_key(n) for n in GIVEN_NAMES)  # "Володимир" is "volodimir"
 _NOT_A_NAME = (
     "CONJ", "PREP", "ADVB", "VERB", "INFN", "PRCL", "NPRO", "INTJ", "PRED", "GRND", "PRTF", "NUMR",
     "COMP", "ADJS",
@@ -457,6 +460,14 @@ class ToponymFinder:
         """Right after a verb of saying: "- написал Чаус", "повідомив Федоров"."""
         return self._said.search(text, max(0, at - 30), at) is not None
 
+    def _given_name(self, word: str, parses: list[tuple[str, str]]) -> bool:
+        """A given name: tagged so by the morphology (Russian), or the romanised form of
+        one of the given names the English reader knows (Ukrainian has no such tag)."""
+        if any("Name" in tag for _, tag in parses):
+            return True
+        forms = {word, *(lemma for lemma, _ in parses[:2])}
+        return any(name_key(f) in _GIVEN_KEYS for f in forms)
+
     def _is_adjective(self, word: str) -> bool:
         parses = self._analyse(word)
         return bool(parses) and "ADJF" in parses[0][1]
@@ -469,6 +480,10 @@ class ToponymFinder:
         if self._after_a_name(text, at) or self._speaker(text, at):
             return False
         parses = self._analyse(word)
+        if self._given_name(word, parses) and _followed_by_a_name(text, at, word):
+            # "Володимир Зеленський": a given name before a surname, though Volodymyr is
+            # also a town's name now
+            return False
         if any("Geox" in tag for _, tag in parses):
             return True
         top = parses[0][1] if parses else ""
@@ -599,6 +614,13 @@ def _beside_a_name(text: str, at: int, word: str) -> bool:
     return bool(
         re.fullmatch(rf"\s[{_UPPER}]", after) or re.search(rf"[{_UPPER}][{_LOWER}]+\s$", before)
     )
+
+
+def _followed_by_a_name(text: str, at: int, word: str) -> bool:
+    """A capitalised word right after that is no part of a town's name ("Володимир
+    Зеленський", not "Володимир-Волинський" or "Володимир Волинський")."""
+    m = re.match(rf"\s([{_UPPER}][{_LOWER}]+)", text[at + len(word) : at + len(word) + 40])
+    return m is not None and not m.group(1).lower().startswith(("волин", "волын"))
 
 
 def _soften(part: str) -> str:
