@@ -163,7 +163,8 @@ IDIOMS = re.compile(
     r"\bstrik(?:e|es|ing)\s+(?:a|the)\s+(?:deal|balance|chord|note|tone|pose)\b|"
     r"\bhit\s+(?:hard\s+by|the\s+(?:headlines|market|road|shelves))\b|"
     r"\b(?:under|on\s+the)\s+attack\s+(?:from|by)\s+(?:critics|opponents|the\s+press)\b|"
-    r"\bsearch-and-strike\b|\bstrike-and-search\b|\bbombed\s+out\b|\bbattle-?(?:hardened|tested|ground)\b|\bbattlefield\s+(?:success|situation|gains?)\b",
+    r"\bsearch-and-strike\b|\bstrike-and-search\b|\bbombed\s+out\b|"
+    r"\bpush(?:ed|es|ing)?\s+back\s+against\b|\bbattle-?(?:hardened|tested|ground)\b|\bbattlefield\s+(?:success|situation|gains?)\b",
     _I,
 )
 
