@@ -572,3 +572,39 @@ def test_search_and_strike_operations_are_no_strike(gazetteer) -> None:
     assert all(
         e.sub_event_type is not S.SHELLING_ARTILLERY_MISSILE for e in _events(gazetteer, text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "On Friday Russia's defence ministry said 12 Ukrainian drones were shot down over "
+            "the Kursk region.",
+            "Military Forces of Russia (2000-)",
+        ),
+        (
+            "On Friday Ukraine's air force said it shot down 20 Russian drones over the Kharkiv "
+            "region.",
+            "Military Forces of Ukraine (2019-)",
+        ),
+    ],
+)
+def test_a_shoot_down_is_the_defenders_and_the_downed_weapons_the_others(gazetteer, text, actor1):
+    [event] = _events(gazetteer, text)
+    assert event.sub_event_type is S.DISRUPTED_WEAPONS_USE
+    assert event.actor1 == actor1 and event.actor2 not in (None, actor1)
+
+
+def test_the_regions_of_a_list_are_regions_not_their_capitals(gazetteer) -> None:
+    text = "On Friday Russia said it downed drones over its border regions of Kursk and Kharkiv."
+    assert {(e.location, e.geo_precision) for e in _events(gazetteer, text)} == {
+        ("Kursk Oblast", 3),
+        ("Kharkiv Oblast", 3),
+    }
+
+
+def test_sporadic_waves_of_attacks_are_a_pattern_not_an_event(gazetteer) -> None:
+    text = (
+        "Since Ukraine launched its offensive, waves of drone attacks have sporadically hit Kursk."
+    )
+    assert _events(gazetteer, text) == []

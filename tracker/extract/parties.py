@@ -59,6 +59,10 @@ def choose_parties(
         return Parties(_name(armed[0]) if armed else None, civilians, sub)
     if kind in (EventType.PROTESTS, EventType.RIOTS):
         return _crowd(sub, sides, sentence=sentence, country=country)
+    if sub is SubEventType.DISRUPTED_WEAPONS_USE:
+        downed = _shoot_down(claimant, country)
+        if downed is not None:
+            return downed
     actor1 = attackers[0] if attackers else None
     notes: list[str] = []
     if actor1 is None and _claims_own_action(sub, claimant, country) and claimant not in hit:
@@ -79,6 +83,23 @@ def choose_parties(
 
 
 _HOME = {Side.RUSSIA: "RU", Side.UKRAINE: "UA"}
+_DEFENDER = {"RU": Side.RUSSIA, "UA": Side.UKRAINE}
+
+
+def _shoot_down(claimant: Side | None, country: str) -> Parties | None:
+    """Who shot down whom: the side that reports it (the Russian Defence Ministry over
+    Crimea, Ukraine's Air Force), else the side whose ground it was over; the other side's
+    drones and missiles were downed. "Ukrainian drones" names the weapons' owner, who is
+    actor2 here, not the attacker it is in a strike."""
+    defender = claimant if claimant in OPPONENT else _DEFENDER.get(country)
+    if defender is None:
+        return None
+    note = f"actors: {defender.value} downed the other side's weapons over its own ground"
+    if claimant is defender:
+        note = f"actors: {defender.value} reports downing the other side's weapons"
+    return Parties(
+        _name(defender), _name(OPPONENT[defender]), SubEventType.DISRUPTED_WEAPONS_USE, (note,)
+    )
 
 
 def _whose_enemy(mention: SideMention, country: str) -> SideMention:

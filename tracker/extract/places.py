@@ -239,7 +239,7 @@ _AFTER_STREET = re.compile(
     r"\s+(?:Boulevard|Street|St\.|Avenue|Ave\.|Square|Park|Prospekt|Prospect|Lane|Embankment|"
     r"Highway|Metro\s+station)\b"
 )
-_REGION_OF_BEFORE = re.compile(r"\b(?:region|province|oblast)\s+of\s+(?:the\s+)?$", re.I)
+_REGION_OF_BEFORE = re.compile(r"\b(?:regions?|provinces?|oblasts?)\s+of\s+(?:the\s+)?$", re.I)
 _AFTER_REGION_WORD = re.compile(r"^\s+(?:region|oblast|province|raion|district)\b", re.I)
 _AFTER_DATELINE = re.compile(
     r"^\s*(?:,\s*[A-Za-z][\w ]{1,30})?\s*(?:\(|—|–|--|-\s|,\s*[A-Z][a-z]+\s+\d)"
@@ -386,6 +386,7 @@ _AND_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|,\s*and\s+)", re.I)
 _LISTABLE = (Role.EVENT, Role.METONYMY)  # "Moscow" opening a list of regions is a region
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+", re.I)
 _PLURAL_REGIONS = re.compile(r"\s+(?:regions|oblasts|provinces)\b", re.I)
+_REGIONS_OF_END = re.compile(r"\b(?:regions|oblasts|provinces)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _sector_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -419,7 +420,10 @@ def _region_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]
     i = 0
     while i < len(out):
         j = _list_end(text, out, i)
-        if j > i and _PLURAL_REGIONS.match(text, out[j].match.end):
+        plural_before = _REGIONS_OF_END.search(
+            text, max(0, out[i].match.start - 40), out[i].match.start
+        )
+        if j > i and (_PLURAL_REGIONS.match(text, out[j].match.end) or plural_before):
             for k in range(i, j + 1):
                 m = out[k]
                 if canonical_admin1(m.match.surface) is not None and m.role in _LISTABLE:

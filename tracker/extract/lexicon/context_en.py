@@ -36,6 +36,7 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:daily|weekly|everyday)\s+occurrence|\bon\s+a\s+daily\s+basis\b|"
             r"\b(?:almost|nearly)\s+every\s+(?:day|night)\b|\bper\s+day\b|\bregularly\b|"
             r"\broutinely\b|\bsystematically\b|\bconstantly\b|\btime\s+and\s+again\b|"
+            r"\bsporadic(?:ally)?\b|\bwaves\s+of\b|"
             r"\boccasional(?:ly)?\b|\bfrom\s+time\s+to\s+time\b|"
             # "rocket systems that have been used by Ukraine to wreak havoc": what a weapon
             # does in general, not one strike
@@ -62,7 +63,7 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:since|at|from)\s+the\s+(?:very\s+)?(?:start|beginning|outset|first\s+days?)\s+"
             r"of\s+(?:the\s+)?(?:full-scale\s+|large-scale\s+|Russian\s+|Russia's\s+)?"
             r"(?:war|invasion|occupation|conflict|offensive)|"
-            r"\bsince\s+(?:Russia|Moscow)\s+(?:began|launched|started)\b|"
+            r"\bsince\s+(?:Russia|Moscow|Ukraine|Kyiv|Kiev)\s+(?:began|launched|started)\b|"
             r"\bsince\s+(?:the\s+)?(?:full-scale\s+)?invasion\b|"
             # a tally since a turning point: "since the liberation, shelling has killed 246"
             r"\bsince\s+(?:the|its)\s+(?:liberation|de-?occupation|withdrawal|retreat)\b|"
