@@ -578,8 +578,8 @@ def test_search_and_strike_operations_are_no_strike(gazetteer) -> None:
     ("text", "actor1"),
     [
         (
-            "On Friday Russia's defence ministry said 12 Ukrainian drones were shot down over "
-            "the Kursk region.",
+            "On Friday the Russian Defence Ministry claimed that its air defence systems had "
+            "downed 12 Ukrainian drones in the Kursk region.",
             "Military Forces of Russia (2000-)",
         ),
         (
