@@ -810,3 +810,22 @@ def test_a_given_name_before_a_surname_is_no_town(extract, language, text) -> No
 def test_a_hamlet_deep_in_russia_named_like_a_word_is_no_place(extract) -> None:
     text = "24 вересня на засіданні Ставки доповіли про удар по Ізюму."
     assert {e.location for e in extract(text, "uk")} == {"Izium"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "uk",
+            "24 вересня противник 5 разів намагався вклинитися в нашу оборону поблизу Синьківки.",
+        ),
+        ("uk", "24 вересня окупанти здійснили 7 спроб потіснити наших воїнів біля Синьківки."),
+        (
+            "ru",
+            "24 сентября противник совершил 7 попыток потеснить наши подразделения у Синьковки.",
+        ),
+    ],
+)
+def test_the_general_staffs_attempted_assaults_are_clashes(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.sub_event_type.value) == ("Synkivka", "Armed clash")
