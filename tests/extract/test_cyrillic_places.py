@@ -829,3 +829,12 @@ def test_a_hamlet_deep_in_russia_named_like_a_word_is_no_place(extract) -> None:
 def test_the_general_staffs_attempted_assaults_are_clashes(extract, language, text) -> None:
     (event,) = extract(text, language)
     assert (event.location, event.sub_event_type.value) == ("Synkivka", "Armed clash")
+
+
+def test_losses_the_defence_ministry_inflicted_at_villages_are_clashes(extract) -> None:
+    text = (
+        "24 сентября подразделения группировки «Запад» улучшили положение по переднему краю "
+        "и нанесли поражение живой силе ВСУ в районах населенных пунктов Синьковка и Купянск."
+    )
+    clashes = {e.location for e in extract(text, "ru") if e.sub_event_type.value == "Armed clash"}
+    assert clashes == {"Synkivka", "Kupiansk"}
