@@ -838,3 +838,41 @@ def test_losses_the_defence_ministry_inflicted_at_villages_are_clashes(extract) 
     )
     clashes = {e.location for e in extract(text, "ru") if e.sub_event_type.value == "Armed clash"}
     assert clashes == {"Synkivka", "Kupiansk"}
+
+
+def test_a_places_toll_after_a_report_of_strikes_is_that_strike_there(extract) -> None:
+    text = (
+        "24 вересня ворог завдав ударів по трьох населених пунктах Харківщини. "
+        "У Синьківці загинув 47-річний чоловік, у Купʼянську постраждала жінка."
+    )
+    places = {e.location for e in extract(text, "uk")}
+    assert {"Synkivka", "Kupiansk"} <= places
+
+
+def test_a_toll_with_no_strike_reported_before_is_no_event(extract) -> None:
+    text = "24 вересня у Синьківці помер 47-річний чоловік. У Купʼянську постраждала жінка."
+    assert extract(text, "uk") == []
+
+
+def test_the_city_of_the_hospital_is_not_where_the_strike_was(extract) -> None:
+    text = (
+        "24 вересня ворог обстріляв Синьківку. За день маємо трьох поранених, яких "
+        "госпіталізували до лікарень Купʼянська та Ізюма."
+    )
+    assert {e.location for e in extract(text, "uk")} == {"Synkivka"}
+
+
+def test_the_next_districts_of_a_list_are_districts_not_villages(extract) -> None:
+    text = (
+        "24 вересня внаслідок обстрілів у Купʼянському районі пошкоджено будинок, "
+        "в Ізюмському - автомобіль."
+    )
+    assert {(e.location, e.geo_precision) for e in extract(text, "uk")} == {
+        ("Kupiansk", 2),
+        ("Izium", 2),
+    }
+
+
+def test_a_town_before_a_colon_after_a_preposition_is_a_place_not_a_speaker(extract) -> None:
+    text = "24 вересня окупанти нищать промисловість у Купʼянську: вогнем уражено завод."
+    assert {e.location for e in extract(text, "uk")} == {"Kupiansk"}

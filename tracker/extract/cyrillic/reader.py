@@ -170,6 +170,10 @@ class CyrillicReader:
             before = self.text[max(sentence.start, t.start - 40) : t.start]
             match = NameMatch(t.start, t.end, t.name, t.key, t.is_region)
             role, why = self._role(t, before)
+            if out and out[-1].role is Role.VISIT and _LIST_GAP.fullmatch(
+                self.text, found[i - 1].end, t.start
+            ):
+                role, why = out[-1].role, out[-1].why  # "до лікарень Куп'янська та Ізюма"
             if role is Role.ADMIN and why == _OF_SETTLEMENT and not _settlement_before(found, i):
                 # "в хуторе Масычево Грайворонского округа", the hamlet unknown to the
                 # gazetteer: its district is the finest place the text gives
@@ -261,6 +265,8 @@ class CyrillicReader:
             return Role.NEAR, _UNIT
         if ends("origin", before):
             return Role.VISIT, "where a weapon or force came from"
+        if _HOSPITAL_BEFORE.search(before):
+            return Role.VISIT, "where the wounded were taken ('до лікарень Краматорська')"
         return Role.EVENT, "named with the event"
 
     # -- mentions ----------------------------------------------------------
@@ -559,6 +565,12 @@ class CyrillicReader:
 
 
 _OF_SETTLEMENT = "the community of the settlement named just before"
+_LIST_GAP = re.compile(r"\s*,\s*|\s+(?:та|і|й|и)\s+")
+_HOSPITAL_BEFORE = re.compile(
+    r"(?:лікарн\w*|лікарень|шпитал\w*|госпітал\w*|больниц\w*|госпитал\w*|медзаклад\w*)"
+    r"\s+(?:(?:міста|города|м\.|г\.|у|в)\s+)?$",
+    re.I,
+)
 DEEP_RUSSIA_CITY = 50_000  # people: a place deep in Russia smaller than this is a word
 FAR_FROM_LIST_KM = 300  # farther than one oblast spans from the places listed with it
 

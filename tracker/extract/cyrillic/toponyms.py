@@ -44,6 +44,7 @@ _CAPITALISED = re.compile(rf"(?<![\w-]){_WORD}(?:\s+{_WORD})*")
 _ENDING = rf"[{_LOWER}]{{0,4}}"
 _SECTOR = re.compile(r"напрям|направлен", re.I)
 _SECTOR_WORD = re.compile(r"напрямк|направлени", re.I)
+_RAION_WORD = re.compile(r"район|округ", re.I)
 _ELLIPTICAL_SECTOR = re.compile(
     rf"(?<![\w-])(?:на|в|у)\s+(?P<adj>[{_UPPER}][{_LOWER}'’-]*(?:ськ|цьк|зьк|ск|цк)(?:ому|ом))"
     r"\s*(?:[–—-]|,)"
@@ -308,6 +309,25 @@ class ToponymFinder:
                     out.append(Toponym(a_start, a_end, surface, name, key, kind))
         if any(t.kind == "sector" for t in out) or _SECTOR_WORD.search(text, start, end):
             out.extend(self._elliptical_sectors(text, start, end, out))
+        elif _RAION_WORD.search(text, start, end):
+            out.extend(self._elliptical_units(text, start, end, out))
+        return out
+
+    def _elliptical_units(
+        self, text: str, start: int, end: int, found: list[Toponym]
+    ) -> list[Toponym]:
+        """ "у Куп'янському районі ..., в Ізюмському - пошкоджено автомобіль": the next
+        districts of a list, their noun left out, are districts too, not a village Iziumske."""
+        taken = {t.start for t in found}
+        out = []
+        for m in _ELLIPTICAL_SECTOR.finditer(text, start, end):
+            if m.start("adj") in taken or _region_of(m.group("adj").lower()) is not None:
+                continue
+            town = self._town_of(m.group("adj"))
+            if town is not None:
+                name, key = town
+                adj = m.group("adj")
+                out.append(Toponym(m.start("adj"), m.end("adj"), adj, name, key, "community"))
         return out
 
     def _elliptical_sectors(
@@ -490,20 +510,17 @@ class ToponymFinder:
         if text[at - 1 : at] in _QUOTES.split() or (at and text[at - 1] in _QUOTES):
             return False  # a quoted name is a unit, an outlet or an operation ("Скеля")
         after = re.match(r"\s+([а-яёіїєґ]+)", text[at + len(word) : at + len(word) + 30])
-        if (
-            top.startswith("ADJF")
-            and after
-            and self._analyse(after.group(1))[:1]
-            and self._analyse(after.group(1))[0][1].startswith(("NOUN", "ADJF"))
-        ):
+        if top.startswith("ADJF") and after and _noun_phrase(parses, self._analyse(after.group(1))):
             return False  # an adjective before a common noun: "Ударною хвилею", "Пряма мова"
         person = any(mark in top for mark in ("Name", "Surn", "Patr")) and (
             not any("inan" in tag for _, tag in parses) or _beside_a_name(text, at, word)
         )
         if person or any(top.startswith(pos) for pos in _NOT_A_NAME):
             return False
-        if text[at + len(word) : at + len(word) + 1] == ":":
-            return False  # a speaker: "Пряма мова Григорова:"
+        if text[at + len(word) : at + len(word) + 1] == ":" and not _PREPOSITION_BEFORE.search(
+            text, max(0, at - 6), at
+        ):
+            return False  # a speaker: "Пряма мова Григорова:", not "у Сєвєродонецьку: ..."
         before = text[max(0, at - 3) : at].strip()
         sentence_start = at == 0 or before == "" or before[-1:] in '.!?"«“„—–:…>)*'
         # A capitalised common word opening a sentence ("Ранок", "Ракета") is a place only
@@ -614,6 +631,21 @@ def _beside_a_name(text: str, at: int, word: str) -> bool:
     return bool(
         re.fullmatch(rf"\s[{_UPPER}]", after) or re.search(rf"[{_UPPER}][{_LOWER}]+\s$", before)
     )
+
+
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:у|в|на|під|біля|поблизу|под|около|возле)\s+$", re.I)
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+
+
+def _noun_phrase(word: list[tuple[str, str]], after: list[tuple[str, str]]) -> bool:
+    """An adjective and the common word after it agree as one phrase ("Ударною хвилею"),
+    not "Куп'янську постраждала" (a town, then a verb that can also read as a noun)."""
+    if not after or not after[0][1].startswith(("NOUN", "ADJF")):
+        return False
+    if any(tag.startswith("VERB") for _, tag in after):
+        return False
+    cases = {c for _, tag in word if tag.startswith("ADJF") for c in _CASES if c in tag}
+    return any(c in tag for _, tag in after for c in cases)
 
 
 def _followed_by_a_name(text: str, at: int, word: str) -> bool:
