@@ -242,6 +242,7 @@ PLACE_COLUMNS = (
     "admin1_code", "admin2_code", "population", "modified", "source_id",
 )  # fmt: skip
 NAME_COLUMNS = ("geonameid", "name", "key", "quality")
+UNIT_COLUMNS = ("code", "category", "name_uk", "oblast", "raion", "hromada", "settlement")
 
 
 def _place_values(r: GeonameRow, source_id: int) -> tuple[Any, ...]:
@@ -318,15 +319,11 @@ def _import_units(conn: Connection, path: Path, bar: _Progress, written: Written
     count = 0
     for batch in _batches(iter_units(path)):
         values = [
-                {
-                    "code": u.code, "category": u.category.value, "name_uk": u.name_uk[:200],
-                    "oblast": u.oblast, "raion": u.raion, "hromada": u.hromada,
-                    "settlement": u.settlement,
-                }
-                for u in batch
-        ]  # fmt: skip
-        conn.execute(insert(gaz_units), values)
-        written.units.extend(values)
+            (u.code, u.category.value, u.name_uk[:200], u.oblast, u.raion, u.hromada, u.settlement)
+            for u in batch
+        ]
+        insert_rows(conn, gaz_units, UNIT_COLUMNS, values)
+        written.units.extend(dict(zip(UNIT_COLUMNS, v, strict=True)) for v in values)
         count += len(batch)
         bar.advance(len(batch))
     return count
