@@ -111,24 +111,49 @@ def _order(path: Path) -> int:
     return {FileKind.GEONAMES: 0, FileKind.ADMIN1: 1, FileKind.ADMIN2: 1}.get(sniff_kind(path), 2)
 
 
-_KEY_INDEX = next(ix for ix in gaz_names.indexes if ix.name == "ix_gaz_names_key")
+# Built after the rows when a load writes into empty tables (see _FreshTables).
+_LATER_INDEXES = (*gaz_places.indexes, *gaz_names.indexes)
 
 
-@contextmanager
-def _key_index_after(conn: Connection) -> Iterator[None]:
-    """Into an empty ``gaz_names``, insert first and index the keys after (a sixth faster).
+class _FreshTables:
+    """Into empty ``gaz_places`` and ``gaz_names``: index after the insert, delete nothing.
 
-    Done inside the load's transaction, so a failed load leaves the index as it was:
-    its ``gaz_sources`` row is written first, since pysqlite left to itself opens a
+    Building an index over rows already written is cheaper than keeping it up to
+    date row by row, and no place can be replaced while its id has not been written
+    yet, so each batch's two deletes (5,000 ids each) would find nothing. Both come
+    back as soon as a batch repeats an id written before in this load.
+
+    Done inside the load's transaction, so a failed load leaves the indexes as they
+    were: its ``gaz_sources`` row is written first, since pysqlite left to itself opens a
     transaction only at the first INSERT and would commit a DROP before it at once.
-    The geonameid index stays: each batch deletes the earlier rows of its places by it.
     """
-    empty = conn.execute(select(gaz_names.c.id).limit(1)).first() is None
-    if empty:
-        _KEY_INDEX.drop(conn)
-    yield
-    if empty:
-        _KEY_INDEX.create(conn)
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._ids: set[int] = set()
+        self.active = all(
+            conn.execute(select(t.primary_key.columns[0]).limit(1)).first() is None
+            for t in (gaz_places, gaz_names)
+        )
+        if self.active:
+            for index in _LATER_INDEXES:
+                index.drop(conn)
+
+    def may_hold(self, ids: Sequence[int]) -> bool:
+        """True when rows of ``ids`` may be in the tables already (then delete them first)."""
+        if self.active and self._ids.isdisjoint(ids):
+            self._ids.update(ids)
+            return False
+        self.finish()  # the deletes need the geonameid index (and the cascade of each one)
+        return True
+
+    def finish(self) -> None:
+        """Build the indexes dropped at the start (once)."""
+        if self.active:
+            self.active = False
+            self._ids = set()
+            for index in _LATER_INDEXES:
+                index.create(self._conn)
 
 
 def _holds_only(conn: Connection, written: Written) -> bool:
@@ -184,19 +209,25 @@ def _import_places(
 ) -> int:
     count = 0
     kept = (r for r in rows if keeps(r.feature_class, r.feature_code))
-    with _key_index_after(conn):
-        for batch in _batches(kept):
-            count += _import_batch(conn, batch, source_id, written)
-            bar.advance(len(batch))
+    fresh = _FreshTables(conn)
+    for batch in _batches(kept):
+        count += _import_batch(conn, batch, source_id, written, fresh)
+        bar.advance(len(batch))
+    fresh.finish()
     return count
 
 
 def _import_batch(
-    conn: Connection, batch: Sequence[GeonameRow], source_id: int, written: Written
+    conn: Connection,
+    batch: Sequence[GeonameRow],
+    source_id: int,
+    written: Written,
+    fresh: _FreshTables,
 ) -> int:
     ids = [r.geonameid for r in batch]
-    conn.execute(delete(gaz_names).where(gaz_names.c.geonameid.in_(ids)))
-    conn.execute(delete(gaz_places).where(gaz_places.c.geonameid.in_(ids)))
+    if fresh.may_hold(ids):
+        conn.execute(delete(gaz_names).where(gaz_names.c.geonameid.in_(ids)))
+        conn.execute(delete(gaz_places).where(gaz_places.c.geonameid.in_(ids)))
     places = [_place_values(r, source_id) for r in batch]
     names = _batch_name_values(batch)
     insert_rows(conn, gaz_places, PLACE_COLUMNS, places)
@@ -211,6 +242,7 @@ PLACE_COLUMNS = (
     "admin1_code", "admin2_code", "population", "modified", "source_id",
 )  # fmt: skip
 NAME_COLUMNS = ("geonameid", "name", "key", "quality")
+UNIT_COLUMNS = ("code", "category", "name_uk", "oblast", "raion", "hromada", "settlement")
 
 
 def _place_values(r: GeonameRow, source_id: int) -> tuple[Any, ...]:
@@ -287,15 +319,11 @@ def _import_units(conn: Connection, path: Path, bar: _Progress, written: Written
     count = 0
     for batch in _batches(iter_units(path)):
         values = [
-                {
-                    "code": u.code, "category": u.category.value, "name_uk": u.name_uk[:200],
-                    "oblast": u.oblast, "raion": u.raion, "hromada": u.hromada,
-                    "settlement": u.settlement,
-                }
-                for u in batch
-        ]  # fmt: skip
-        conn.execute(insert(gaz_units), values)
-        written.units.extend(values)
+            (u.code, u.category.value, u.name_uk[:200], u.oblast, u.raion, u.hromada, u.settlement)
+            for u in batch
+        ]
+        insert_rows(conn, gaz_units, UNIT_COLUMNS, values)
+        written.units.extend(dict(zip(UNIT_COLUMNS, v, strict=True)) for v in values)
         count += len(batch)
         bar.advance(len(batch))
     return count

@@ -24,6 +24,7 @@ from geodata.names import fold_text, name_key, name_keys, usable_key
 from geodata.protocols import ResolveContext
 from geodata.resolving import Resolver
 from geodata.romanize import is_ukrainian, official_name, variant_keys
+from geodata.snapshot import NameTable
 from geodata.stopwords import STOPWORDS
 from geodata.units import link_units
 
@@ -256,8 +257,9 @@ class MemoryGazetteer:
     """A gazetteer held in memory; satisfies :class:`geodata.protocols.Gazetteer`."""
 
     def __init__(self, places: dict[int, Place], names: dict[str, dict[int, float]]) -> None:
-        frozen = {k: tuple(v.items()) for k, v in names.items()}
-        self._setup(places, frozen, _build_automaton(frozen, region_phrases()))
+        # held packed, as a snapshot holds them: written as it is, no tuple per key and hit
+        table = NameTable.from_builder(names)
+        self._setup(places, table, _build_automaton(table, region_phrases()))
 
     @classmethod
     def from_snapshot(

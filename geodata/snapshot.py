@@ -30,7 +30,7 @@ import pickle
 import tempfile
 from array import array
 from collections.abc import Iterator, Mapping
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -120,11 +120,24 @@ class NameTable(Mapping[str, Hits]):
 
     @classmethod
     def from_mapping(cls, names: Mapping[str, Hits]) -> NameTable:
-        """Pack a plain ``{key: hits}`` mapping (as the builder makes it)."""
+        """Pack a plain ``{key: hits}`` mapping (the reference :meth:`from_builder` agrees with)."""
         hits = list(names.values())
         ends = array("q", accumulate(map(len, hits)))
         gids = array("q", [gid for key_hits in hits for gid, _quality in key_hits])
         qualities = array("d", [quality for key_hits in hits for _gid, quality in key_hits])
+        return cls(list(names), ends, gids, qualities)
+
+    @classmethod
+    def from_builder(cls, names: Mapping[str, Mapping[int, float]]) -> NameTable:
+        """Pack the builder's ``{key: {geonameid: quality}}``, hits in insertion order.
+
+        The same table as ``from_mapping({k: tuple(v.items()) ...})`` without making a
+        tuple per key and hit first: each column is one pass in C over the dicts.
+        """
+        slots = list(names.values())
+        ends = array("q", accumulate(map(len, slots)))
+        gids = array("q", chain.from_iterable(slots))
+        qualities = array("d", chain.from_iterable(map(dict.values, slots)))
         return cls(list(names), ends, gids, qualities)
 
     def __getitem__(self, key: str) -> Hits:
@@ -165,7 +178,7 @@ def write_snapshot(path: Path, index: MemoryGazetteer, *, stamp: str) -> bool:
         "format": FORMAT,
         "stamp": stamp,
         "places": place_columns(state["places"]),
-        "names": NameTable.from_mapping(state["names"]).packed(),
+        "names": _name_table(state["names"]).packed(),
         "facilities": array("q", (p.geonameid for p in state["facilities"])),
         "automaton": state["automaton"],
     }
@@ -184,6 +197,10 @@ def write_snapshot(path: Path, index: MemoryGazetteer, *, stamp: str) -> bool:
             os.unlink(partial)
         return False
     return True
+
+
+def _name_table(names: Mapping[str, Hits]) -> NameTable:
+    return names if isinstance(names, NameTable) else NameTable.from_mapping(names)
 
 
 def read_snapshot(path: Path, *, stamp: str | None = None) -> MemoryGazetteer | None:

@@ -173,6 +173,7 @@ def _build_and_keep(
         else:
             _fill_from_db(conn, builder)
         index = builder.build()
+        del builder  # its dicts of name keys are packed into the index now: freed before the write
         # Kept only when no load committed while the rows were read: the snapshot must
         # be exactly the index of the rows its stamp names.
         if index_stamp(conn) == stamp:

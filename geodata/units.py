@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from geodata.distance import haversine_km
+from geodata.fast_keys import name_key_many
 from geodata.katottg import Category, Unit, unit_stem
 from geodata.model import Place
 from geodata.names import name_key
@@ -84,46 +85,54 @@ def _pair(
 ) -> dict[int, Unit]:
     """geonameid → the one codifier settlement of that name in that raion."""
     wanted: dict[tuple[str, str], list[Unit]] = defaultdict(list)
-    for u in units:
-        if u.category.value in _PAIRED:
-            # Kyiv and Sevastopol are in no raion: found among the capitals instead
-            wanted[(u.admin2 or _CAPITAL, name_key(u.name_uk))].append(u)
+    paired = [u for u in units if u.category.value in _PAIRED]
+    # every name folded in one pass (geodata.fast_keys), not one by one
+    for u, key in zip(paired, name_key_many([u.name_uk for u in paired]), strict=True):
+        # Kyiv and Sevastopol are in no raion: found among the capitals instead
+        wanted[(u.admin2 or _CAPITAL, key)].append(u)
     claims: dict[int, list[Unit]] = defaultdict(list)
+    by_raion: dict[str, dict[str, dict[int, float]]] = {}  # key → raion → its settlements
     for (admin2, key), same in wanted.items():
         if len(same) != 1:
             continue  # two villages of one name in one raion: not guessed
-        gid = _only_place(key, admin2, places, names)
+        if key not in by_raion:
+            # sorted once per name: "Novoselivka" has places in a hundred raions
+            by_raion[key] = _settlements_by_raion(names.get(key, {}), places)
+        gid = _only_place(by_raion[key].get(admin2, {}))
         if gid is not None:
             claims[gid].append(same[0])
     # a GeoNames place two units claim (its current name and a former one) is neither's
     return {gid: claimants[0] for gid, claimants in claims.items() if len(claimants) == 1}
 
 
-def _only_place(
-    key: str, admin2: str, places: Mapping[int, Place], names: Mapping[str, Mapping[int, float]]
-) -> int | None:
-    """The one GeoNames settlement of the raion under the unit's name key; a place's own
-    name before a place that only has it as an alternate (a former name).
+def _settlements_by_raion(
+    hits: Mapping[int, float], places: Mapping[int, Place]
+) -> dict[str, dict[int, float]]:
+    """The Ukrainian settlements among one key's hits, by raion (admin-2 code), in hit order;
+    the capitals (Kyiv, Sevastopol, oblast centres) under ``_CAPITAL`` too.
 
     The key of the official Ukrainian name is enough: GeoNames places are indexed
     under their Ukrainian-script names and every Latin spelling of them.
     """
-    found: dict[int, float] = {}
-    for gid, quality in names.get(key, {}).items():
-        if _settlement_in(places.get(gid), admin2):
-            found[gid] = quality
+    found: dict[str, dict[int, float]] = defaultdict(dict)
+    for gid, quality in hits.items():
+        place = places.get(gid)
+        if place is None or place.country != "UA":
+            continue
+        if place.feature_code in ("PPLC", "PPLA"):
+            found[_CAPITAL][gid] = quality
+        if place.admin2 and place.feature_code in _SETTLEMENT_CODES:
+            found[place.admin2][gid] = quality
+    return found
+
+
+def _only_place(found: Mapping[int, float]) -> int | None:
+    """The one settlement of a raion under a unit's name key; a place's own name before a
+    place that only has it as an alternate (a former name)."""
     own = [gid for gid, quality in found.items() if quality >= 1.0]
     if len(own) == 1:
         return own[0]
     return next(iter(found)) if len(found) == 1 else None
-
-
-def _settlement_in(place: Place | None, admin2: str) -> bool:
-    if place is None or place.country != "UA":
-        return False
-    if admin2 == _CAPITAL:
-        return place.feature_code in ("PPLC", "PPLA")
-    return place.admin2 == admin2 and place.feature_code in _SETTLEMENT_CODES
 
 
 def _districts(

@@ -44,3 +44,20 @@ def test_the_heavy_libraries_are_still_reached_where_needed(heavy: str) -> None:
         "import tracker.mapping, tracker.export.ogr\ntracker.mapping.events_to_frame([])"
     )
     assert heavy in loaded
+
+
+def test_a_gazetteer_load_into_a_new_file_runs_without_alembic(tmp_path) -> None:
+    # A new SQLite file gets its schema from the recorded DDL (tracker/store/fast_schema.py);
+    # the console entry point then exits as usual.
+    from pathlib import Path
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "geonames"
+    db = tmp_path / "new.db"
+    args = ["--db", f"sqlite:///{db}", "gazetteer", "load", str(fixtures / "UA_sample.txt")]
+    loaded = _loaded_after(
+        "import sys\nfrom tracker.cli import main\n"
+        f"sys.argv = ['tracker', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    assert done.code in (0, None), done.code"
+    )
+    assert "geodata.store" in loaded and db.with_name("new.db.index").exists()
+    assert sorted(loaded & {"alembic", "geoalchemy2", "shapely"}) == []

@@ -10,7 +10,7 @@ import pytest
 from geodata import gazetteer_from_files
 from geodata.distance import haversine_km
 from geodata.index import FACILITY_CODES
-from geodata.snapshot import read_snapshot, write_snapshot
+from geodata.snapshot import NameTable, read_snapshot, write_snapshot
 from geodata.store import import_geonames, load_gazetteer, refresh_index, snapshot_paths
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "geonames"
@@ -124,3 +124,20 @@ def test_an_in_memory_database_keeps_no_snapshot():
     from sqlalchemy import create_engine
 
     assert snapshot_paths(create_engine("sqlite://")) == []
+
+
+def test_names_packed_from_the_builder_agree_with_the_plain_packing(plain):
+    # The built index packs the builder's {key: {geonameid: quality}} in one pass
+    # (NameTable.from_builder); the reference makes the tuples of hits first.
+    names = {
+        key: {place.geonameid: q for place, q in plain.hits_for_key(key)}
+        for key in plain.all_keys()
+    }
+    names["empty slot"] = {}
+    names["three hits"] = {7: 0.9, 3: 1.0, 5: 0.95}
+    fast = NameTable.from_builder(names)
+    reference = NameTable.from_mapping({k: tuple(v.items()) for k, v in names.items()})
+    assert fast.packed() == reference.packed()
+    assert list(fast) == list(reference) == list(names)
+    for key, hits in names.items():
+        assert fast[key] == reference[key] == tuple(hits.items()), key

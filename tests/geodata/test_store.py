@@ -105,16 +105,43 @@ def test_progress_bar_does_not_change_the_result(engine, capsys):
     assert capsys.readouterr().out == ""  # progress goes to stderr, never stdout
 
 
-def test_a_failed_first_load_keeps_the_key_index(engine, tmp_path):
+INDEXES = {"ix_gaz_names_key", "ix_gaz_names_geonameid", "ix_gaz_places_country_admin1"}
+
+
+def _indexes(engine):
     from sqlalchemy import inspect
 
+    found = inspect(engine)
+    return {ix["name"] for t in ("gaz_places", "gaz_names") for ix in found.get_indexes(t)}
+
+
+def test_a_failed_first_load_keeps_the_indexes(engine, tmp_path):
     broken = tmp_path / "RU.txt"
     good = SAMPLE.read_text(encoding="utf-8").splitlines()[0].replace("8516138", "99999999")
     broken.write_text(good + "\n" + "1\ttruncated row\n", encoding="utf-8")
     with pytest.raises(GazetteerFormatError, match="line 2"):
-        import_geonames(engine, [SAMPLE, broken])  # the key index is set aside while loading
+        import_geonames(engine, [SAMPLE, broken])  # the indexes are set aside while loading
     assert _places(engine) == 0
-    assert "ix_gaz_names_key" in {ix["name"] for ix in inspect(engine).get_indexes("gaz_names")}
+    assert _indexes(engine) == INDEXES
     import_geonames(engine, [SAMPLE])
-    assert "ix_gaz_names_key" in {ix["name"] for ix in inspect(engine).get_indexes("gaz_names")}
+    assert _indexes(engine) == INDEXES
     assert _places(engine) == 47
+
+
+def test_a_place_repeated_in_a_later_batch_of_a_first_load_replaces_the_earlier(engine, tmp_path):
+    # Into empty tables a load deletes nothing, until a batch (5,000 rows) repeats an id.
+    template = SAMPLE.read_text(encoding="utf-8").splitlines()[0].split("\t")
+    lines = []
+    rows = [(i, f"Testplace {i}", f"Alias{i}") for i in range(5_003)]
+    rows[2] = (2, "Formerplace", "Formeralias")
+    for i, name, alias in [*rows, (2, "Renamedplace", "Newalias")]:
+        lines.append("\t".join([str(90_000_000 + i), name, name, alias, *template[4:]]))
+    big = tmp_path / "XX.txt"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert import_geonames(engine, [big]).rows == 5_004
+    assert _places(engine) == 5_003 and _indexes(engine) == INDEXES
+    gaz = load_gazetteer(engine)
+    assert [p.name for p, _ in gaz.lookup("Renamedplace")] == ["Renamedplace"]
+    assert [p.name for p, _ in gaz.lookup("Newalias")] == ["Renamedplace"]
+    assert gaz.lookup("Formerplace") == [] and gaz.lookup("Formeralias") == []
+    assert "Testplace 3" in [p.name for p, _ in gaz.lookup("Testplace 3")]

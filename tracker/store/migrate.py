@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from tracker.errors import SchemaMismatch
+from tracker.store import fast_schema
 from tracker.store.engine import IMMEDIATE, is_sqlite, translated
 from tracker.store.schema import ALL_METADATA
 
@@ -100,7 +101,7 @@ def upgrade(engine: Engine, *, revision: str = "head") -> SchemaStatus:
 
 def ensure_schema(engine: Engine) -> None:
     """Create the schema on an empty database; refuse one at another revision."""
-    if at_head(engine):
+    if at_head(engine) or _create_new_sqlite(engine):
         return
     status = schema_status(engine)
     if status.up_to_date:
@@ -115,6 +116,18 @@ def ensure_schema(engine: Engine) -> None:
     if status.up_to_date:
         return
     raise SchemaMismatch(mismatch_message(engine, status))
+
+
+def _create_new_sqlite(engine: Engine) -> bool:
+    """A new SQLite database gets the schema the migrations would make, from its recorded
+    DDL (see :mod:`tracker.store.fast_schema`); False when that path does not apply."""
+    if not is_sqlite(engine):
+        return False
+    with translated(engine), _migration_lock(engine) as conn, conn.begin():
+        # checked under the lock: a database with anything in it takes the plain path
+        if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one():
+            return False
+        return fast_schema.create_schema(conn, revision=head_revision())
 
 
 def _status_after_migrations(engine: Engine) -> SchemaStatus:
