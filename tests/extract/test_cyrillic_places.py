@@ -175,6 +175,16 @@ PLACES = [
                population=38_000),
         ["Володимир", "Владимир"],
     ),
+    (
+        _place(9100049, "Kharkiv", 49.99, 36.23, KHARKIV, "07", feature_code="PPLA",
+               population=1_400_000),
+        ["Харків", "Харьков"],
+    ),
+    (
+        _place(9100050, "Kyiv", 50.45, 30.52, "Kyiv City", "12", feature_code="PPLC",
+               population=2_900_000),
+        ["Київ", "Киев"],
+    ),
     # a hamlet deep in Russia named like a common word
     (Place(9100048, "Stavka", 46.70, 46.00, country="RU", population=300), ["Ставка", "Ставки"]),
     (
@@ -876,3 +886,29 @@ def test_the_next_districts_of_a_list_are_districts_not_villages(extract) -> Non
 def test_a_town_before_a_colon_after_a_preposition_is_a_place_not_a_speaker(extract) -> None:
     text = "24 вересня окупанти нищать промисловість у Купʼянську: вогнем уражено завод."
     assert {e.location for e in extract(text, "uk")} == {"Kupiansk"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "24 сентября в Харькове прогремел взрыв. Удар пришелся на Киевский район города."),
+        (
+            "uk",
+            "24 вересня ворог атакував Харків. Були удари у двох районах - Київському та "
+            "Основ'янському.",
+        ),
+    ],
+)
+def test_a_citys_district_named_like_another_city_is_that_citys(extract, language, text):
+    assert {e.location for e in extract(text, language)} == {"Kharkiv"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "24 вересня ворог атакував Ізюм.\nЧИТАЙТЕ ТАКОЖ: Удар по Купʼянську: є загиблі"),
+        ("ru", "24 сентября враг атаковал Изюм.\nЧитайте также: Удар по Купянску: есть погибшие"),
+    ],
+)
+def test_a_link_to_another_story_reports_no_event(extract, language, text) -> None:
+    assert {e.location for e in extract(text, language)} == {"Izium"}

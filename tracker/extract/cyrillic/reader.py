@@ -291,6 +291,14 @@ class CyrillicReader:
                 continue
             sector = next((p for p in places if p.why == _SECTOR), None)
             for place in mine:
+                city = self._city_district(sentence, place)
+                if city is not None:
+                    note = (
+                        f"place: {self.text[place.match.start : place.match.end]!r} district "
+                        f"lies in {city[1].place.name}, the city the report is about"
+                    )
+                    mentions.append(self._mention(sentence, group, *city, note=note))
+                    continue
                 res = (
                     self._beside_its_town(places, place)
                     or self._in_sector(sector, place)
@@ -379,6 +387,47 @@ class CyrillicReader:
         if region is None:
             return res
         return region_instead(place.match.surface, res, region, named=self.region_named)
+
+    def _city_district(
+        self, sentence: Sentence, place: PlaceMention
+    ) -> tuple[PlaceMention, Resolution] | None:
+        """ "У Харкові ... удари у Шевченківському, Київському та Салтівському районах": a
+        district named like a town outside the oblast of the big city the report is about
+        (a raion is always named after a town of its own oblast) is one of that city's
+        districts, coded to the city."""
+        if not (
+            _CITY_UNIT.match(self.text, place.match.end)
+            or _DISTRICT_LIST_BEFORE.search(
+                self.text, max(sentence.start, place.match.start - 80), place.match.start
+            )
+        ):
+            return None
+        res = self.resolver.resolve(place)
+        city = self._city_named_near(sentence)
+        if city is None or res is None:
+            return None
+        # a region's adjective ("Київському районі") is its capital's raion: named after a
+        # town of the city's own oblast, it is that oblast's raion, not a city district
+        oblast = res.place.name if res.place.is_region else res.place.admin1
+        return None if oblast == city[1].place.admin1 else city
+
+    def _city_named_near(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
+        """The one big city (a regional centre or the capital) this sentence or the two
+        before it name as an event place, if only one."""
+        i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), None)
+        if i is None:
+            return None
+        found: dict[int, tuple[PlaceMention, Resolution]] = {}
+        # this sentence, the two before it, and the lead ("У Харкові лунають вибухи")
+        near = {*self.sentences[max(0, i - 2) : i + 1], *self.sentences[:2]}
+        for earlier in sorted(near, key=lambda s: s.start):
+            for p in self.places(earlier):
+                if p.is_region or p.why == _UNIT or not p.role.is_event_place:
+                    continue
+                res = self.resolver.resolve(p)
+                if res is not None and res.place.feature_code in ("PPLA", "PPLC"):
+                    found[res.place.geonameid] = (p, res)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _odd_one_out(
         self, place: PlaceMention, res: Resolution, among: Sequence[PlaceMention]
@@ -488,6 +537,8 @@ class CyrillicReader:
             return None
         i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), 0)
         for earlier in reversed(self.sentences[max(0, i - _LOOK_BACK) : i]):
+            if self.facts.skipped(self.text[earlier.start : earlier.end]):
+                continue  # "ЧИТАЙТЕ ТАКОЖ: удар в Дніпрі": another story's town
             for place in reversed(self.places(earlier)):
                 if place.is_region or place.role not in (Role.EVENT, Role.NEAR):
                     continue
@@ -565,6 +616,12 @@ class CyrillicReader:
 
 
 _OF_SETTLEMENT = "the community of the settlement named just before"
+# "у Київському районі міста", "Салтівському районах": a district, not a hromada
+_CITY_UNIT = re.compile(r"\s+район\w*", re.I)
+# "у трьох районах - Шевченківському, Київському та Салтівському": a list of districts
+_DISTRICT_LIST_BEFORE = re.compile(
+    r"район\w*\s*[-–—:]\s*(?:[А-ЯІЇЄҐЁ][\w'’ʼ-]+(?:\s*,\s*|\s+(?:та|і|й|и)\s+))*$", re.I
+)
 _LIST_GAP = re.compile(r"\s*,\s*|\s+(?:та|і|й|и)\s+")
 _HOSPITAL_BEFORE = re.compile(
     r"(?:лікарн\w*|лікарень|шпитал\w*|госпітал\w*|больниц\w*|госпитал\w*|медзаклад\w*)"
