@@ -608,3 +608,25 @@ def test_sporadic_waves_of_attacks_are_a_pattern_not_an_event(gazetteer) -> None
         "Since Ukraine launched its offensive, waves of drone attacks have sporadically hit Kursk."
     )
     assert _events(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Friday Ukrainian units advanced south of the village of Stepove.", "Stepove"),
+        ("On Friday Ukrainian troops gained ground near the village of Stepove.", "Stepove"),
+    ],
+)
+def test_advances_south_of_a_village_are_clashes(gazetteer, text, place) -> None:
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.sub_event_type) == (place, S.ARMED_CLASH)
+
+
+def test_a_regional_council_is_an_office_not_an_event_place(gazetteer) -> None:
+    text = "On Friday a member of the Kharkiv regional council said the counterattack failed."
+    assert all(e.location != "Kharkiv" for e in _events(gazetteer, text))
+
+
+def test_an_army_recently_recapturing_a_village_is_background(gazetteer) -> None:
+    text = "The Ukrainian army recently recaptured the village of Stepove after weeks of fighting."
+    assert _events(gazetteer, text) == []

@@ -535,7 +535,8 @@ _SEA_OF = re.compile(r"\b(?:[Ss]ea|[Gg]ulf|[Bb]ay)\s+of\s+(?:the\s+)?$")  # "the
 _AFTER_OFFICE = re.compile(
     r"^(?:['’]s)?\s+(?:(?P<reg>regional|oblast|region['’]s|province)\s+(?:state\s+|military\s+)?|"
     r"city\s+(?:military\s+)?)"
-    r"(?:governor|head|chief|administration|authorities|officials|police|prosecutor['’]?s?)\b",
+    r"(?:governor|head|chief|administration|authorities|officials|police|prosecutor['’]?s?"
+    r"|council|legislature|assembly|parliament)\b",
     re.I,
 )
 _REGION_OFFICE_AFTER = re.compile(

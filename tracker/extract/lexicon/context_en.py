@@ -70,6 +70,10 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?year\b|"
             # "Since this summer, sabotage groups have entered the city": a season's story
             r"\bsince\s+(?:this|last|the)\s+(?:summer|spring|autumn|fall|winter)\b|"
+            # "The army recently recaptured the village after weeks of fighting": an earlier
+            # story told as background, its day not given
+            r"\b(?:army|forces|troops|military|units|Ukraine|Russia|Kyiv|Moscow)\s+(?:had\s+|has\s+)?"
+            r"recently\s+(?:re)?(?:captured|took|liberated|seized|retook|regained)\b|"
             r"\bin\s+the\s+(?:first|early|opening)\s+(?:days|weeks|months|phase)\s+of\b|"
             r"\bthroughout\s+the\s+(?:war|invasion|occupation)\b|"
             r"\b(?:during|in)\s+(?:World\s+War|the\s+Second\s+World|the\s+Soviet)\b",
