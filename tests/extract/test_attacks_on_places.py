@@ -630,3 +630,28 @@ def test_a_regional_council_is_an_office_not_an_event_place(gazetteer) -> None:
 def test_an_army_recently_recapturing_a_village_is_background(gazetteer) -> None:
     text = "The Ukrainian army recently recaptured the village of Stepove after weeks of fighting."
     assert _events(gazetteer, text) == []
+
+
+def test_the_links_to_other_stories_under_a_header_report_nothing(gazetteer) -> None:
+    text = (
+        "On Friday a missile hit Stepove, the governor said.\n"
+        "Related\n"
+        "Drones hit Izium overnight, three injured\n"
+        "12:40, 01.05.2024\n"
+    )
+    assert {e.location for e in _events(gazetteer, text)} == {"Stepove"}
+
+
+def test_the_story_goes_on_after_a_short_list_of_links(gazetteer) -> None:
+    text = (
+        "On Friday a missile hit Stepove, the governor said.\n"
+        "Read more\n"
+        "Drones hit Izium overnight\n"
+        "Later on Friday Russian artillery shelled the village of Lozove in the Kharkiv region.\n"
+    )
+    assert {e.location for e in _events(gazetteer, text)} == {"Stepove", "Lozove"}
+
+
+def test_arrivals_over_a_town_are_hits(gazetteer) -> None:
+    [event] = _events(gazetteer, "On Friday there were 40 arrivals over Stepove.")
+    assert event.sub_event_type is S.SHELLING_ARTILLERY_MISSILE

@@ -185,7 +185,40 @@ def clean_text(text: str) -> str:
         text = _ENTITY.sub(_entity, text)
     if "\x00" in text:
         text = text.replace("\x00", " ")
-    return text
+    return _without_related_links(text)
+
+
+# A page's block of links to other stories, under a header line of its own: "ЩЕ ЗА ТЕМОЮ",
+# "Related", "Читайте также". Its headlines and time stamps are other stories' events.
+_RELATED_HEADER = re.compile(
+    r"^[ \t]*(?:щ[еє]\s+за\s+темою|ещ[её]\s+по\s+теме|читайте\s+(?:також|также|ще|еще)"
+    r"|новини\s+за\s+темою|новости\s+по\s+теме|схожі\s+новини|похожие\s+новости"
+    r"|останні\s+новини|последние\s+новости|related(?:\s+(?:news|stories|articles))?"
+    r"|more\s+(?:news|stories)|read\s+(?:also|more)|see\s+also|latest\s+news)[ \t]*:?[ \t]*$",
+    re.I | re.M,
+)
+_LINK_LINE = 200  # a line this short under such a header is one more link, not the story
+_LINKS = 12  # the most lines such a block is taken to run
+
+
+def _without_related_links(text: str) -> str:
+    """Blank the lines under a related-links header (offsets kept): headlines and their
+    time stamps, up to the first line that reads as the story's prose again (a long one,
+    or one that ends a sentence)."""
+    if "\n" not in text:
+        return text
+    found = _RELATED_HEADER.search(text)
+    if found is None:
+        return text
+    end = found.start()
+    for n, line in enumerate(re.finditer(r"[^\n]*\n?", text[found.start() :])):
+        words = line.group().strip()
+        if not line.group() or n > _LINKS or len(words) > _LINK_LINE:
+            break
+        if n and len(words) >= 60 and words[-1:] in ".!?»\"”":
+            break  # prose: the story goes on
+        end = found.start() + line.end()
+    return text[: found.start()] + re.sub(r"[^\n]", " ", text[found.start() : end]) + text[end:]
 
 
 def _entity(m: re.Match[str]) -> str:

@@ -346,6 +346,8 @@ RULES: tuple[Rule, ...] = (
         r"|(?<=Russian\s)attacks?\s+(?:[\w.-]+\s+){0,8}?(?:killed|injured|wounded|killing|injuring"
         r"|wounding|damaged)\b"
         r"|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:fire|shelling|shellfire|bombardment)\b"
+        # "There were 324 arrivals over Orikhov": machine-translated "прильоти", hits
+        r"|(?<=\d\s)arrivals\b|arrivals\s+(?:over|in|at|on)\b"
         rf"|{_ATTACKED_OBJECTS}{_ALONG_WITH},?\s+(?:was|were|have\s+been|has\s+been)\s+"
         r"(?:also\s+)?(?:hit|targeted|attacked"
         r"|affected(?!\s+by\s+(?:the\s+)?(?!attacks?|shelling|strikes?)))\b",
