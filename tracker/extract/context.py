@@ -26,11 +26,13 @@ def sentence_reason(sentence: str) -> str | None:
     >>> sentence_reason("Shelling is a daily occurrence for the border villages.")
     'a habit or pattern, not one event'
     """
-    for m in _SENTENCE_ANY.finditer(sentence):
+    m = _SENTENCE_ANY.search(sentence)
+    while m is not None:
         reason = _SENTENCE_REASONS[m.lastgroup]  # type: ignore[index]
-        if reason in _ASIDES and _in_relative_clause(sentence, m.start()):
-            continue  # "Kramatorsk, which has hosted ... since the occupation": its clause only
-        return reason
+        if reason not in _ASIDES or not _in_relative_clause(sentence, m.start()):
+            return reason
+        # "Kramatorsk, which has hosted ... since the occupation": that clause only
+        m = _SENTENCE_ANY.search(sentence, m.end())
     return None
 
 

@@ -399,6 +399,8 @@ def _finest_precision(group: list[Mention]) -> GeoPrecision | None:
     """ "Shelled the Nikopol district" and "the district centre was hit": the same place
     told twice is as precise as its most precise telling."""
     first = group[0]
+    if len(group) == 1:
+        return first.precision
     same = [m.precision for m in group if m.precision is not None and m.place == first.place]
     return min(same) if same and first.precision is not None else first.precision
 

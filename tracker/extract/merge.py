@@ -214,7 +214,7 @@ def _tally(group: list[Mention], host: list[Mention], hosts: list[list[Mention]]
 
 def _finest(group: list[Mention]) -> Mention:
     """The mention that places a group best ("the Nikopol district", then "Nikopol")."""
-    return min(group, key=lambda m: _fineness([m]))
+    return group[0] if len(group) == 1 else min(group, key=lambda m: _fineness([m]))
 
 
 def _fineness(group: list[Mention]) -> int:

@@ -268,7 +268,8 @@ def classify_places(
     ``matches`` are the sentence's names in order with offsets into ``text``.
     """
     mentions = [_classify(text, m, sentence_start, sentence_end) for m in matches]
-    mentions = _near_references(text, _sector_lists(text, _region_lists(text, mentions)))
+    mentions = _named_lists(text, mentions)
+    mentions = _near_references(text, mentions)
     mentions = _unknown_place_hints(text, mentions, sentence_start)
     return _pair_admin_hints(text, _descriptors(text, mentions))
 
@@ -389,41 +390,30 @@ _PLURAL_REGIONS = re.compile(r"\s+(?:regions|oblasts|provinces)\b", re.I)
 _REGIONS_OF_END = re.compile(r"\b(?:regions|oblasts|provinces)\s+of\s+(?:the\s+)?$", re.I)
 
 
-def _sector_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """ "in the Kupyansk, Lymansk, Kramatorsk and Prydniprovsk directions": every name of
-    the list is a front sector, a reference, not a town where fighting was reported."""
+def _named_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Lists that a plural word names: "over the Belgorod, Kursk and Oryol regions" (every
+    name a region), "in the Kupyansk, Lymansk and Prydniprovsk directions" (every name a
+    front sector, a reference, not a town where fighting was reported)."""
+    if not mentions:
+        return mentions
     out = list(mentions)
     i = 0
     while i < len(out):
-        j = _list_end(text, out, i)
+        j = i
+        while j + 1 < len(out) and _LIST_GAP.fullmatch(
+            text, out[j].match.end, out[j + 1].match.start
+        ):
+            j += 1
         if _PLURAL_AXES.match(text, out[j].match.end):
             for k in range(i, j + 1):
                 m = out[k]
                 if m.role in _LISTABLE:
                     why = "one of a list of front sectors ('the X, Y and Z directions')"
                     out[k] = PlaceMention(m.match, Role.REFERENCE, why, m.is_region)
-        i = j + 1
-    return out
-
-
-def _list_end(text: str, out: list[PlaceMention], i: int) -> int:
-    """The index of the last name of the list that starts at ``out[i]``."""
-    j = i
-    while j + 1 < len(out) and _LIST_GAP.fullmatch(text, out[j].match.end, out[j + 1].match.start):
-        j += 1
-    return j
-
-
-def _region_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """ "over the Belgorod, Kursk and Oryol regions": every name of the list is a region."""
-    out = list(mentions)
-    i = 0
-    while i < len(out):
-        j = _list_end(text, out, i)
-        plural_before = _REGIONS_OF_END.search(
-            text, max(0, out[i].match.start - 40), out[i].match.start
-        )
-        if j > i and (_PLURAL_REGIONS.match(text, out[j].match.end) or plural_before):
+        elif j > i and (
+            _PLURAL_REGIONS.match(text, out[j].match.end)
+            or _REGIONS_OF_END.search(text, max(0, out[i].match.start - 40), out[i].match.start)
+        ):
             for k in range(i, j + 1):
                 m = out[k]
                 if canonical_admin1(m.match.surface) is not None and m.role in _LISTABLE:

@@ -113,7 +113,7 @@ def _blank(m: re.Match[str]) -> str:
 
 
 _HIT_PASSIVE = re.compile(r"\b(?:was|were|been)\s+(?:also\s+)?(?:hit|targeted)\b", re.I)
-_FULL_NAME = re.compile(r"\b([A-Z][a-z'’]+)\s+([A-Z][a-z'’-]+)\b")  # "Ihor Terekhov"
+_GIVEN_AT_END = re.compile(r"\b([A-Z][a-z'’]+)\s+$")  # "Ihor " before "Terekhov"
 _DISTRICT_CENTRE = re.compile(r"(?<=\bthe\s)district\s+cent(?:er|re)\b(?!\s+of\b)", re.I)
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|raion)\b", re.I)
 LEAD_SENTENCES = 3  # body sentences searched for the lead's place
@@ -165,7 +165,7 @@ class ArticleReader:
     _dateline_read: bool = False
     _dateline_place: PlaceMention | None = None
     _variants: VariantFinder | None = None
-    _surnames: frozenset[str] | None = None  # names the article gives people in full
+    _surnames: dict[str, bool] | None = None  # names the article gives people in full
     _recap_from: int | None = None  # where a "Recall" section at the foot begins
     _past_dates: dict[int, list[int]] = field(default_factory=dict)  # history, by sentence
     _story_day: tuple[DateReading | None] | None = None
@@ -327,6 +327,8 @@ class ArticleReader:
     def _district_centre(self, sentence: Sentence) -> list[NameMatch]:
         """ "The district centre and the Marhanets community were also hit": a raion bears its
         centre's name, so "the district centre" is the town of the district named last."""
+        if self.text.find("istrict cent", sentence.start, sentence.end) < 0:
+            return []
         found = _DISTRICT_CENTRE.search(self.text, sentence.start, sentence.end)
         if found is None:
             return []
@@ -384,15 +386,25 @@ class ArticleReader:
         name the article gives someone in full is that person's wherever it comes alone."""
         if place.role is Role.PERSON or place.is_region:
             return place
+        surface = place.match.surface
         if self._surnames is None:
-            self._surnames = frozenset(
-                m.group(2)
-                for m in _FULL_NAME.finditer(self.text)
-                if m.group(1).lower() in GIVEN_NAMES
-            )
-        if place.match.surface not in self._surnames:
+            self._surnames = {}
+        known = self._surnames.get(surface)
+        if known is None:
+            known = self._surnames[surface] = self._given_before_somewhere(surface)
+        if not known:
             return place
         return replace(place, role=Role.PERSON, why="the surname of a person the article names")
+
+    def _given_before_somewhere(self, surface: str) -> bool:
+        """Whether ``surface`` follows a given name anywhere in the article."""
+        at = self.text.find(surface)
+        while at > 0:
+            given = _GIVEN_AT_END.search(self.text, max(0, at - 20), at)
+            if given is not None and given.group(1).lower() in GIVEN_NAMES:
+                return True
+            at = self.text.find(surface, at + len(surface))
+        return False
 
     # -- mentions ----------------------------------------------------------
 

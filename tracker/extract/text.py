@@ -125,7 +125,21 @@ _BOUNDARY = re.compile(
 )
 # "... the ministry said in a statement.Ukrainian troops lost ...": a sentence a scraper
 # glued to the next, the space after its full stop lost
-_GLUED = re.compile(r"(?<=[a-zа-яёіїєґ]{2})[.!?][\"”»]?(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{2})")
+_GLUED = re.compile(r"[.!?][\"”»]?(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{2})")
+_LOWER_PAIR = re.compile(r"[a-zа-яёіїєґ]{2}")
+
+
+def _glued(text: str) -> list[int]:
+    """Where a full stop runs into the next sentence's first word (no space between),
+    after a word of at least two lower-case letters; an abbreviation ("Gen.Ivanov") is
+    no end."""
+    return [
+        m.end()
+        for m in _GLUED.finditer(text)
+        if _LOWER_PAIR.fullmatch(text, max(0, m.start() - 2), m.start()) and _is_boundary(text, m)
+    ]
+
+
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WORD_RUN = re.compile(r"[\w.]+")
 
@@ -215,7 +229,7 @@ def _without_related_links(text: str) -> str:
         words = line.group().strip()
         if not line.group() or n > _LINKS or len(words) > _LINK_LINE:
             break
-        if n and len(words) >= 60 and words[-1:] in ".!?»\"”":
+        if n and len(words) >= 60 and words[-1:] in '.!?»"”':
             break  # prose: the story goes on
         end = found.start() + line.end()
     return text[: found.start()] + re.sub(r"[^\n]", " ", text[found.start() : end]) + text[end:]
@@ -242,8 +256,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     cuts = [m.end() for m in _BOUNDARY.finditer(text) if _is_boundary(text, m)]
     cuts.extend(_headline_breaks(text))
-    if "." in text:
-        cuts.extend(m.end() for m in _GLUED.finditer(text) if _is_boundary(text, m))
+    cuts.extend(_glued(text))
     cuts.sort()
     sentences = []
     start = 0

@@ -170,8 +170,10 @@ class CyrillicReader:
             before = self.text[max(sentence.start, t.start - 40) : t.start]
             match = NameMatch(t.start, t.end, t.name, t.key, t.is_region)
             role, why = self._role(t, before)
-            if out and out[-1].role is Role.VISIT and _LIST_GAP.fullmatch(
-                self.text, found[i - 1].end, t.start
+            if (
+                out
+                and out[-1].role is Role.VISIT
+                and _LIST_GAP.fullmatch(self.text, found[i - 1].end, t.start)
             ):
                 role, why = out[-1].role, out[-1].why  # "до лікарень Куп'янська та Ізюма"
             if role is Role.ADMIN and why == _OF_SETTLEMENT and not _settlement_before(found, i):
