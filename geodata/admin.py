@@ -128,7 +128,10 @@ NEIGHBOURS: tuple[Region, ...] = (
     _r("Voronezh Oblast", "86", 51.6683, 39.192, "Voronezh", "Voronezhskaya", country="RU"),
     _r("Rostov Oblast", "61", 47.2313, 39.7233, "Rostov", "Rostovskaya", country="RU"),
     _r("Krasnodar Krai", "38", 45.0453, 38.9818, "Krasnodar", "Krasnodarskiy", country="RU"),
-    _r("Oryol Oblast", "56", 52.9688, 36.0791, "Oryol", "Orel", "Orlovskaya", country="RU"),
+    _r(
+        "Oryol Oblast", "56", 52.9688, 36.0791, "Oryol", "Orel", "Orlov", "Orlovskaya",
+        country="RU",
+    ),
     _r("Moscow Oblast", "47", 55.752, 37.6178, "Moscow", "Moskovskaya", country="RU"),
     _r("Kaluga Oblast", "25", 54.5306, 36.27, "Kaluga", "Kaluzhskaya", country="RU"),
     _r("Tula Oblast", "76", 54.1961, 37.6182, "Tula", "Tulskaya", country="RU"),

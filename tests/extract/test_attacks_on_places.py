@@ -78,6 +78,12 @@ def gazetteer():
             admin1_code="04", population=45_000,
         ),
         Place(9400021, "Myrove", 47.53, 34.12, admin1="Dnipropetrovsk Oblast", admin1_code="04"),
+        Place(
+            9400022, "Oryol", 52.97, 36.08, "P", "PPLA", country="RU", admin1="Oryol Oblast",
+            admin1_code="56", population=300_000,
+        ),
+        # a small town far inside Russia whose name reports give the Oryol region
+        Place(9400023, "Orlov", 58.54, 48.89, country="RU", population=7_000),
         # a district town of Ukraine that shares its name with many villages
         Place(
             9400011, "Horodyshche", 49.29, 31.45, "P", "PPLA2", admin1="Cherkasy Oblast",
@@ -603,7 +609,7 @@ def test_the_regions_of_a_list_are_regions_not_their_capitals(gazetteer) -> None
     }
 
 
-def test_sporadic_waves_of_attacks_are_a_pattern_not_an_event(gazetteer) -> None:
+def test_sporadic_attacks_are_a_pattern_not_an_event(gazetteer) -> None:
     text = (
         "Since Ukraine launched its offensive, waves of drone attacks have sporadically hit Kursk."
     )
@@ -655,3 +661,31 @@ def test_the_story_goes_on_after_a_short_list_of_links(gazetteer) -> None:
 def test_arrivals_over_a_town_are_hits(gazetteer) -> None:
     [event] = _events(gazetteer, "On Friday there were 40 arrivals over Stepove.")
     assert event.sub_event_type is S.SHELLING_ARTILLERY_MISSILE
+
+
+def test_waves_of_missiles_in_one_night_are_an_event(gazetteer) -> None:
+    text = "On Friday night Russia sent waves of missiles and drones against Kharkiv."
+    assert {e.location for e in _events(gazetteer, text)} == {"Kharkiv"}
+
+
+def test_what_the_regional_governor_of_a_city_reports_is_the_oblasts(gazetteer) -> None:
+    text = (
+        "Oleh Petrenko, the regional governor of Kharkiv, said on Friday a Russian strike hit "
+        "a residential building, killing two people."
+    )
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.geo_precision) == ("Kharkiv Oblast", 3)
+
+
+def test_the_owner_of_the_downed_weapons_is_actor2_wherever_it_happened(gazetteer) -> None:
+    text = "On Friday Russia said it destroyed 19 Ukrainian drones over the Zaporizhzhia region."
+    [event] = _events(gazetteer, text)
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Russia (2000-)",
+        "Military Forces of Ukraine (2019-)",
+    )
+
+
+def test_the_orlov_region_is_oryol(gazetteer) -> None:
+    text = "On Friday Russia said it downed three drones over the Kursk and Orlov regions."
+    assert {e.location for e in _events(gazetteer, text)} == {"Kursk Oblast", "Oryol Oblast"}

@@ -60,7 +60,7 @@ def choose_parties(
     if kind in (EventType.PROTESTS, EventType.RIOTS):
         return _crowd(sub, sides, sentence=sentence, country=country)
     if sub is SubEventType.DISRUPTED_WEAPONS_USE:
-        downed = _shoot_down(claimant, country)
+        downed = _shoot_down(claimant, country, sentence)
         if downed is not None:
             return downed
     actor1 = attackers[0] if attackers else None
@@ -83,15 +83,39 @@ def choose_parties(
 
 
 _HOME = {Side.RUSSIA: "RU", Side.UKRAINE: "UA"}
+# "Ukrainian drones", "російських ракет", "украинских БПЛА": whose weapons came down
+_OWNED_WEAPONS = re.compile(
+    r"\b(?P<side>Ukrainian|Russian|українськ\w*|російськ\w*|украинск\w*|российск\w*)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:drones?|UAVs?|missiles?|rockets?|aircraft|jets?|helicopters?|Shaheds?"
+    r"|дрон\w*|безпілотник\w*|беспилотник\w*|БпЛА|БПЛА|ракет\w*|літак\w*|самол[её]т\w*)",
+    re.I,
+)
+
+
+def _weapons_owner(sentence: str) -> Side | None:
+    found = _OWNED_WEAPONS.search(sentence)
+    if found is None:
+        return None
+    side = found.group("side").lower()
+    return Side.UKRAINE if side.startswith(("ukrain", "україн", "украин")) else Side.RUSSIA
+
+
 _DEFENDER = {"RU": Side.RUSSIA, "UA": Side.UKRAINE}
 
 
-def _shoot_down(claimant: Side | None, country: str) -> Parties | None:
-    """Who shot down whom: the side that reports it (the Russian Defence Ministry over
-    Crimea, Ukraine's Air Force), else the side whose ground it was over; the other side's
-    drones and missiles were downed. "Ukrainian drones" names the weapons' owner, who is
-    actor2 here, not the attacker it is in a strike."""
-    defender = claimant if claimant in OPPONENT else _DEFENDER.get(country)
+def _shoot_down(claimant: Side | None, country: str, sentence: str) -> Parties | None:
+    """Who shot down whom: the opponent of the side whose weapons the sentence names
+    ("19 Ukrainian drones over Crimea"), else the side that reports it (Ukraine's Air
+    Force), else the side whose ground it was over. The weapons' owner is actor2 here,
+    not the attacker it is in a strike."""
+    owner = _weapons_owner(sentence)
+    defender = (
+        OPPONENT[owner]
+        if owner is not None
+        else claimant
+        if claimant in OPPONENT
+        else _DEFENDER.get(country)
+    )
     if defender is None:
         return None
     note = f"actors: {defender.value} downed the other side's weapons over its own ground"

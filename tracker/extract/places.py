@@ -480,6 +480,9 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
     if role_why is None and low in _CAPITALS and not _LOCATIVE_BEFORE_END.ends(before):
         role_why = (Role.METONYMY, "a capital named without a locative word: its government")
     role, why = role_why or (Role.EVENT, "named in the event's sentence")
+    if why == OFFICE and _REGIONAL_OFFICE_END.ends(before):
+        # "the regional governor of Kherson": the oblast's office, reporting on the oblast
+        region = region or canonical_admin1(m.surface) is not None
     return PlaceMention(m, role, why, region, facility=facility)
 
 
@@ -527,6 +530,11 @@ _AFTER_OFFICE = re.compile(
     r"city\s+(?:military\s+)?)"
     r"(?:governor|head|chief|administration|authorities|officials|police|prosecutor['’]?s?"
     r"|council|legislature|assembly|parliament)\b",
+    re.I,
+)
+_REGIONAL_OFFICE = re.compile(
+    r"\b(?:regional|oblast|provincial)\s+(?:military\s+|state\s+)?(?:governor|head|chief"
+    r"|administration|authorities)\s+(?:of|in)\s+(?:the\s+)?$",
     re.I,
 )
 _REGION_OFFICE_AFTER = re.compile(
@@ -781,6 +789,7 @@ _LOCATIVE_BEFORE = gated(_LOCATIVE_BEFORE)
 _GIVEN_BEFORE = gated(_GIVEN_BEFORE)
 _PREPOSITION_BEFORE = gated(_PREPOSITION_BEFORE)
 _REGION_OF_BEFORE = gated(_REGION_OF_BEFORE)
+_REGIONAL_OFFICE_END = SuffixMatcher(_REGIONAL_OFFICE)
 _SOURCE_BEFORE = gated(_SOURCE_BEFORE)
 _FACILITY_BEFORE = gated(_FACILITY_BEFORE)
 

@@ -1016,8 +1016,9 @@ def _office_locates(group: list[tuple[Trigger, DateReading | None]], office: Pla
     """ "The mayor of Melitopol was abducted": events that happen to office holders or
     are decided by them are coded to the office's town. A regional office ("the Sumy
     regional governor said shelling killed two") also places what it reports, at region
-    precision; a town's officials often speak of other towns, and fighting is reported
-    far from any office."""
+    precision; a town's officials often speak of other towns ("the advisor to the mayor of
+    Mariupol said a missile hit Zaporizhzhia"), and fighting is reported far from any
+    office."""
     trigger, _ = _best(group)
     kind = trigger.sub_event_type.event_type
     if kind in (EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.STRATEGIC_DEVELOPMENTS):

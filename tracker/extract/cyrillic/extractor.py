@@ -18,7 +18,7 @@ from tracker.extract.locate import PlaceResolver
 from tracker.extract.mention import Mention
 from tracker.extract.places import Role
 from tracker.extract.prefixes import AlternativesScanner
-from tracker.extract.rule import Rule, Trigger
+from tracker.extract.rule import Trigger
 from tracker.extract.rule_extractor import rules_version
 from tracker.extract.text import (
     MAX_CHARS,
@@ -28,7 +28,8 @@ from tracker.extract.text import (
     headline_sentences,
     split_sentences,
 )
-from tracker.model import Article, Event, EventType
+from tracker.extract.tolls import with_tolls
+from tracker.model import Article, Event
 
 
 class CyrillicExtractor:
@@ -96,7 +97,7 @@ class CyrillicExtractor:
         if not triggers:
             return []
         sentences = self._sentences(text)
-        triggers = _with_casualty_breakdowns(text, sentences, triggers)
+        triggers = with_tolls(text, sentences, triggers, casualty=_CASUALTY)
         reader = CyrillicReader(
             text=text,
             facts=self._facts,
@@ -227,38 +228,6 @@ _CASUALTY = re.compile(
     r"|ранен\w*|пострада\w*)",
     re.IGNORECASE,
 )
-_BREAKDOWN_LOOK_BACK = 3  # sentences before the toll in which the strikes are reported
-
-
-def _with_casualty_breakdowns(
-    text: str, sentences: list[Sentence], triggers: list[Trigger]
-) -> list[Trigger]:
-    """A sentence that only tells a place's dead and wounded, after a report of strikes,
-    tells that strike's toll there: it gets a weak trigger of the strikes' type, so the
-    place it names is an event (it stays no event where it names none)."""
-    with_triggers = {s.start for s, _ in _by_sentence(sentences, triggers)}
-    added = []
-    for i, sentence in enumerate(sentences):
-        if sentence.start in with_triggers:
-            continue
-        window_start = sentences[max(0, i - _BREAKDOWN_LOOK_BACK)].start
-        strikes = [
-            t
-            for t in triggers
-            if window_start <= t.start < sentence.start
-            and t.sub_event_type.event_type is EventType.EXPLOSIONS
-            and t.rule.name not in _NOT_A_STRIKE_REPORT
-        ]
-        found = _CASUALTY.search(text, sentence.start, sentence.end) if strikes else None
-        if found is not None:
-            rule = Rule(_TOLL_RULE, strikes[-1].sub_event_type, _CASUALTY.pattern, 0.4, weak=True)
-            added.append(Trigger(rule, found.start(), found.end()))
-    return sorted([*triggers, *added], key=lambda t: t.start) if added else triggers
-
-
-_TOLL_RULE = "toll-after-strikes"
-# words that say something was damaged or went off, not that strikes were reported
-_NOT_A_STRIKE_REPORT = frozenset({"damage", "blast", _TOLL_RULE})
 
 
 def _by_sentence(

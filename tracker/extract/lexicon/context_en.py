@@ -36,7 +36,7 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:daily|weekly|everyday)\s+occurrence|\bon\s+a\s+daily\s+basis\b|"
             r"\b(?:almost|nearly)\s+every\s+(?:day|night)\b|\bper\s+day\b|\bregularly\b|"
             r"\broutinely\b|\bsystematically\b|\bconstantly\b|\btime\s+and\s+again\b|"
-            r"\bsporadic(?:ally)?\b|\bwaves\s+of\b|"
+            r"\bsporadic(?:ally)?\b|"
             r"\boccasional(?:ly)?\b|\bfrom\s+time\s+to\s+time\b|"
             # "rocket systems that have been used by Ukraine to wreak havoc": what a weapon
             # does in general, not one strike
