@@ -912,3 +912,28 @@ def test_a_citys_district_named_like_another_city_is_that_citys(extract, languag
 )
 def test_a_link_to_another_story_reports_no_event(extract, language, text) -> None:
     assert {e.location for e in extract(text, language)} == {"Izium"}
+
+
+def test_a_districts_nickname_names_its_town_at_district_precision(extract) -> None:
+    text = "24 вересня по Нікопольщині ворог бив з важкої артилерії."
+    (event,) = extract(text, "uk")
+    assert (event.location, event.geo_precision) == ("Nikopol", 2)
+
+
+def test_a_community_is_the_namesake_near_the_seat_of_its_district(extract) -> None:
+    text = "24 вересня у Широківській громаді Миколаївського району ворог поцілив FPV-дроном."
+    (event,) = extract(text, "uk")
+    assert (event.location, event.admin1) == ("Shyroke", MYKOLAIV)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "24 вересня ворог бив артилерією по Ізюмщині. Дісталося Синьківці."),
+        ("ru", "24 сентября враг бил артиллерией по Изюмщине. Потерпели Синьковка и Купянск."),
+    ],
+)
+def test_the_places_that_suffered_after_a_report_of_strikes_are_events(
+    extract, language, text
+) -> None:
+    assert "Synkivka" in {e.location for e in extract(text, language)}

@@ -225,7 +225,7 @@ def _without_regional_summaries(mentions: list[Mention]) -> list[Mention]:
 # reported the strikes ("завдали ударів по 7 населених пунктах ... У Боровій загинув ...")
 _CASUALTY = re.compile(
     r"(?<![\w-])(?:загину\w*|загибл\w*|постражда\w*|поранен\w*|травмован\w*|погиб\w*"
-    r"|ранен\w*|пострада\w*)",
+    r"|ранен\w*|пострада\w*|потерпі\w*|потерпа\w*|потерпел\w*|дісталося|досталось)",
     re.IGNORECASE,
 )
 

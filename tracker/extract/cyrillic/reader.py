@@ -190,7 +190,7 @@ class CyrillicReader:
             ):
                 role, why = Role.ADMIN, "an oblast next to a town in its clause"
             if role is Role.NEAR and _district_of_previous(found, i, cuts, self.text):
-                role, why = Role.ADMIN, "the district of the place named just before"
+                role, why = Role.ADMIN, _DISTRICT_AFTER_WHY
             elif role is Role.NEAR and out and self._near_the_one_before(found, i, out[-1]):
                 role, why = Role.REFERENCE, f"{NEAR_TOWN_WHY} {out[-1].match.surface!r}"
             out.append(PlaceMention(match, role, why, t.is_region, hint))
@@ -303,6 +303,7 @@ class CyrillicReader:
                     continue
                 res = (
                     self._beside_its_town(places, place)
+                    or self._community_in_raion(places, place)
                     or self._in_sector(sector, place)
                     or self._resolve_in_article(place, among=mine)
                 )
@@ -343,6 +344,36 @@ class CyrillicReader:
             return None
         km = haversine_km(res.place.latitude, res.place.longitude, *point)
         return res if km <= NEAR_REFERENCE_KM else None
+
+    def _community_in_raion(
+        self, places: list[PlaceMention], place: PlaceMention
+    ) -> Resolution | None:
+        """ "У Покровській громаді Синельниківського району": of the towns a community's
+        adjective can stand for, the one near the seat of the district named right after
+        it (a district is named after its seat): Pokrovske there, not Pokrovsk."""
+        i = places.index(place)
+        raion = places[i + 1] if i + 1 < len(places) else None
+        if place.why != _UNIT or raion is None or raion.why != _DISTRICT_AFTER_WHY:
+            return None
+        seat = self.resolver.resolve(replace(raion, role=Role.EVENT, why=_UNIT))
+        if seat is None or seat.place.is_region:
+            return None
+        point = (seat.place.latitude, seat.place.longitude)
+        adjective = self.text[place.match.start : place.match.end]
+        for name, key in self.finder.towns_of(adjective):
+            match = NameMatch(place.match.start, place.match.end, name, key, False)
+            res = self.resolver.resolve(replace(place, match=match), near=point)
+            if res is None or res.place.is_region:
+                continue
+            nearest = min(
+                [res.place, *(c.place for c in res.alternatives)],
+                key=lambda p: haversine_km(p.latitude, p.longitude, *point),
+            )
+            if haversine_km(nearest.latitude, nearest.longitude, *point) > RAION_REACH_KM:
+                continue
+            why = f"{res.reason}; the one near the seat of the district named after it"
+            return replace(res, place=nearest, reason=why, alternatives=(), ambiguous=False)
+        return None
 
     def _beside_its_town(
         self, places: list[PlaceMention], place: PlaceMention
@@ -618,6 +649,8 @@ class CyrillicReader:
 
 
 _OF_SETTLEMENT = "the community of the settlement named just before"
+_DISTRICT_AFTER_WHY = "the district of the place named just before"
+RAION_REACH_KM = 70  # a community lies this close to the seat of its district
 # "у Київському районі міста", "Салтівському районах": a district, not a hromada
 _CITY_UNIT = re.compile(r"\s+район\w*", re.I)
 # "у трьох районах - Шевченківському, Київському та Салтівському": a list of districts

@@ -45,6 +45,9 @@ _ENDING = rf"[{_LOWER}]{{0,4}}"
 _SECTOR = re.compile(r"напрям|направлен", re.I)
 _SECTOR_WORD = re.compile(r"напрямк|направлени", re.I)
 _RAION_WORD = re.compile(r"район|округ", re.I)
+_DISTRICT_NICKNAME = re.compile(
+    rf"(?<![\w-])(?P<stem>[{_UPPER}][{_LOWER}-]+?)щин(?:а|і|у|ою|и|е|ой|ы)(?![\w-])"
+)
 _ELLIPTICAL_SECTOR = re.compile(
     rf"(?<![\w-])(?:на|в|у)\s+(?P<adj>[{_UPPER}][{_LOWER}'’-]*(?:ськ|цьк|зьк|ск|цк)(?:ому|ом))"
     r"\s*(?:[–—-]|,)"
@@ -227,6 +230,8 @@ class ToponymFinder:
         end = len(text) if end is None else end
         found = self._regions(text, start, end) + self._communities(text, start, end)
         taken = [(t.start, t.end) for t in found]
+        found.extend(self._district_nicknames(text, start, end, taken))
+        taken = [(t.start, t.end) for t in found]
         for m in _CAPITALISED.finditer(text, start, end):
             found.extend(self._settlements(text, m, taken))
         return sorted(found, key=lambda t: t.start)
@@ -311,6 +316,25 @@ class ToponymFinder:
             out.extend(self._elliptical_sectors(text, start, end, out))
         elif _RAION_WORD.search(text, start, end):
             out.extend(self._elliptical_units(text, start, end, out))
+        return out
+
+    def _district_nicknames(
+        self, text: str, start: int, end: int, taken: list[tuple[int, int]]
+    ) -> list[Toponym]:
+        """ "По Нікопольщині", "на Синельниківщині": a district's nickname, made from its
+        town's name as an oblast's is ("Харківщина"), names the district of that town."""
+        if "щин" not in text[start:end]:
+            return []
+        out = []
+        for m in _DISTRICT_NICKNAME.finditer(text, start, end):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if _region_of(m.group().lower()) is not None:
+                continue  # an oblast's nickname, read as the region
+            town = self._town_of(m.group("stem") + "ська")
+            if town is not None:
+                name, key = town
+                out.append(Toponym(m.start(), m.end(), m.group(), name, key, "community"))
         return out
 
     def _elliptical_units(
@@ -682,10 +706,13 @@ def _town_names(adjective: str) -> list[str]:
     # is Нова Слобода's before it is a Новослобідка
     names = [stem + core, *_compound(stem), *(stem + e for e in _TOWN_FROM_STEM)]
     names.append(stem + core + "ий")
+    names += [stem + core + "е", stem + core + "ое"]  # "Покровська громада" of Покровське
     if stem.endswith("н"):  # "Городнянська" → "Городня", "Рівненська" → "Рівне"
         names += [stem[:-1], stem[:-2] + "я", stem[:-2] + "е", stem[:-2] + "а"]
     if stem.endswith(("ов", "ів")):  # "Широковская" → "Широкое", "Дружбівська" → "Дружба"
         names += [stem[:-1] + "е", stem[:-2] + "е", stem[:-2] + "а"]
+    if stem.endswith("ів"):  # "Синельниківський" → "Синельникове"
+        names.append(stem[:-2] + "ове")
     if core == "ськ" and stem and stem[-1] in "аеоиі":  # "Одеський" → "Одеса", "Черкаси"
         names += [stem + "са", stem + "си", stem + "сса"]
     return names
