@@ -19,6 +19,7 @@ import pytest
 import sqlalchemy as sa
 from store_factories import make_event
 
+from tracker.errors import StorageError
 from tracker.model import Event, EventFilter, SubEventType, TimePrecision
 from tracker.store import Store, bulk, open_store
 from tracker.store.rows import fields_of
@@ -166,3 +167,12 @@ def _answers(store: Store, flt: EventFilter) -> tuple[list[Event], int]:
     # Everything but the time of writing, which differs between the two stores.
     events = [replace(e, updated_at=None) for e in store.query_events(flt)]
     return events, store.count_events(flt)
+
+
+def test_a_value_sqlite_cannot_store_is_a_storage_error(tmp_path: Path) -> None:
+    # The stand-in for NULL must not hide what the driver says of a value it cannot bind.
+    store = open_store(f"sqlite:///{tmp_path / 'tracker.db'}")
+    with pytest.raises(StorageError, match="not supported"):
+        store.import_events([make_event("listed", actor1=["not", "text"])])
+    assert store.count_events(EventFilter()) == 0
+    store.close()

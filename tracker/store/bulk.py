@@ -2,8 +2,9 @@
 
 Values are converted once to what the driver takes and sent in one batch:
 SQLite gets one ``executemany`` with the R*Tree trigger set aside for the
-batch; the batch's id range goes into the index backlog instead, indexed in
-one go when the import ends (rtree.py), and read by queries until then.
+batch, and a stand-in for NULL (:data:`NULL`) that binds faster than ``None``;
+the batch's id range goes into the index backlog instead, indexed in one go
+when the import ends (rtree.py), and read by queries until then.
 An import that is large next to the store (its first batch at least
 ``rtree.PACK_SHARE`` of the events after it) also drops the date index
 (:data:`DEFERRED_INDEXES`) for its duration: filling it row by row in random
@@ -50,7 +51,8 @@ NULL = bytearray(b"\0tracker:null\0")
 """What the SQLite rows carry for NULL: Python's sqlite3 binds ``None`` about 0.25 µs
 slower than a bytearray (it looks for an adapter first, raising and discarding an
 AttributeError), and a 1M import binds some 12 million of them. The statement turns
-it back into NULL with ``nullif`` (a blob never equals text or a number)."""
+it back into NULL with ``nullif`` (a blob never equals text or a number; an event holds
+no bytes, so no stored value can be mistaken for it)."""
 _RTREE_TRIGGER = "events_rtree_insert"
 DEFERRED_INDEXES = ("ix_events_date_id",)
 """B-tree indexes a large SQLite import builds at its end instead of row by row."""
@@ -76,8 +78,6 @@ class _Driver:
         self.truth: dict[bool, Any] = {False: 0, True: 1} if sqlite else {False: False, True: True}
         self.null: Any = NULL if sqlite else None
         self.geo_precision = {**_GEO_PRECISION, None: self.null}
-        # dict.get(value, value): NULL's stand-in for None, any other value as it is.
-        self.nulled = {None: NULL}.get if sqlite else None
 
 
 class _Days(dict[date, Any]):
@@ -103,7 +103,7 @@ _GEO_PRECISION: dict[GeoPrecision, int] = {p: int(p) for p in GeoPrecision}
 
 def _values(event: Event, *, stamp: Any, driver: _Driver) -> tuple[Any, ...]:
     """One row in COLUMNS order, as the driver takes it (ISO dates, 0/1 and NULL on SQLite)."""
-    days, truth, null, nulled = driver.days, driver.truth, driver.null, driver.nulled
+    days, truth, null = driver.days, driver.truth, driver.null
     start, end, evidence = event.date_start, event.date_end, event.evidence
     trigger, place = event.trigger_span, event.place_span
     nullable = _NULLABLE(event)
@@ -112,7 +112,7 @@ def _values(event: Event, *, stamp: Any, driver: _Driver) -> tuple[Any, ...]:
         days[event.event_date],
         _TIME_PRECISION[event.time_precision],
         *_TYPE_NAMES[event.sub_event_type],
-        *(nullable if nulled is None else map(nulled, nullable, nullable)),
+        *(nullable if null is None else [null if v is None else v for v in nullable]),
         driver.geo_precision[event.geo_precision],
         *_REST(event),
         truth[event.alleged],
