@@ -52,7 +52,7 @@ def take_rows(chunks: list[pa.Array], starts: np.ndarray, rows: np.ndarray) -> p
         parts.append(chunks[k].take(pa.array(rows[mine] - starts[k])))
         at.append(mine)
     if not parts:
-        return pa.array([], pa.large_string())
+        return pa.array([], pa.string())
     back = np.empty(len(rows), dtype="int64")
     back[np.concatenate(at)] = np.arange(len(rows))
     return pa.concat_arrays(parts).take(pa.array(back))

@@ -71,7 +71,7 @@ class SourceTable:
     def _keep(self, new: list[tuple[Any, Any, Any]]) -> None:
         def text(values: Any) -> pa.Array:  # as source_table and encode_columns write them
             plain = ("" if v is None else str(v).replace("\0", "") for v in values)
-            return pa.array(plain, type=pa.large_string())
+            return pa.array(plain, type=pa.string())
 
         outlet, title, url = zip(*new, strict=True) if new else ((), (), ())
         self.outlet_codes.append(

@@ -315,7 +315,7 @@ def _marked_notes(batch: pa.RecordBatch) -> pa.Array:
         text = clip_note(note).replace(PLACE_MARK, " ")
         text = text.replace(str(place), PLACE_MARK) if place else text
         notes.append(text.replace("\0", ""))  # the page's separator (as encode_columns drops it)
-    return pa.array(notes, type=pa.large_string())
+    return pa.array(notes, type=pa.string())
 
 
 def _tabled(packer: _Packer, key: str, order: np.ndarray) -> dict[str, Any]:
@@ -389,5 +389,4 @@ def _short_ids(ids: np.ndarray, order: np.ndarray) -> tuple[Any, int]:
     if ids.dtype.kind != "S":
         return short_ids(ids[order].tolist())
     chars = fixed_id_chars(ids)
-    kept = ids[order]
-    return FixedText(kept.astype(f"S{chars}") if chars else kept), chars
+    return FixedText((ids.astype(f"S{chars}") if chars else ids)[order]), chars
