@@ -141,18 +141,17 @@ def _first_use(
     """New number of each source id: its rank by first use, reading the rows in order and
     each row's sources in turn (``first`` is each row's first; ``lists``, all the sources
     of the ``rows`` that have several)."""
+    turns = 1 + max((len(ids) for ids in lists), default=1)
     lengths = np.array([len(ids) - 1 for ids in lists], dtype="int64")
     later = np.fromiter(
         itertools.chain.from_iterable(ids[1:] for ids in lists), dtype="int64", count=lengths.sum()
     )
-    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
-    turns = np.arange(len(later)) - starts + 1
+    turn = np.arange(len(later)) - np.repeat(np.cumsum(lengths) - lengths, lengths) + 1
+    # Where each id is first used, as one number (row, then turn), with no sort of the uses.
+    at = np.full(size, np.iinfo("int64").max, dtype="int64")
     with_first = np.flatnonzero(first >= 0)
-    used = np.concatenate([first[with_first], later])
-    at_row = np.concatenate([with_first, np.repeat(rows, lengths)])
-    at_turn = np.concatenate([np.zeros(len(with_first), dtype="int64"), turns])
-    used = used[np.lexsort((at_turn, at_row))]
-    distinct, first_at = np.unique(used, return_index=True)
+    np.minimum.at(at, first[with_first], with_first * turns)
+    np.minimum.at(at, later, np.repeat(rows, lengths) * turns + turn)
     renumber = np.full(size, -1, dtype="int64")
-    renumber[distinct] = np.argsort(np.argsort(first_at))
+    renumber[np.argsort(at, kind="stable")] = np.arange(size)
     return renumber

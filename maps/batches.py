@@ -52,6 +52,7 @@ BATCH_COLUMNS: tuple[str, ...] = (
 )
 """Columns every batch has; ``confidence`` and :data:`maps.CLAIM_COLUMNS` are optional."""
 
+_WIDE = frozenset({"start", "end", "lat", "lon", "src1"})  # kept as int32; the rest narrowed
 _TABLED = {"st": "sub_event_type", "loc": "location", "adm": "admin1", "claim": "claimed_by"}
 
 
@@ -133,7 +134,8 @@ class _Packer:
             self.corners.append((lat.min(), lon.min(), lat.max(), lon.max()))
 
     def _keep(self, name: str, values: np.ndarray) -> None:
-        self.numbers.setdefault(name, []).append(values)
+        kept = values if name in _WIDE else _narrow(values)
+        self.numbers.setdefault(name, []).append(kept)
 
     def table(self, key: str) -> _Distinct:
         """The distinct values of one column."""
@@ -292,6 +294,20 @@ def _ints(column: pa.Array) -> np.ndarray:
 def _days(column: pa.Array) -> np.ndarray:
     """Days since 1970-01-01, -1 for null."""
     return pc.fill_null(pc.cast(pc.cast(column, pa.date32()), pa.int32()), -1).to_numpy()
+
+
+def _narrow(values: np.ndarray) -> np.ndarray:
+    """A batch's integers in the smallest signed type that holds them (codes into short
+    tables, precisions, flags: a byte each); a column's parts join into the widest.
+
+    >>> _narrow(np.array([-1, 3])).dtype, _narrow(np.array([0, 1000])).dtype
+    (dtype('int8'), dtype('int16'))
+    """
+    low, high = (int(values.min()), int(values.max())) if len(values) else (0, 0)
+    for kind in ("int8", "int16"):
+        if np.iinfo(kind).min <= low and high <= np.iinfo(kind).max:
+            return values.astype(kind)
+    return values
 
 
 def _day_bounds(batch: pa.RecordBatch) -> tuple[np.ndarray, np.ndarray]:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import geopandas as gpd
-import numpy as np
 import pyarrow as pa
 import pytest
-from map_frames import frame_of, one_event, sample_frame
+from map_frames import batches_of, frame_of, one_event, sample_frame
 from shapely.geometry import Point
 
 from maps import FrameError, builtin_boundaries, check_frame, write_map
@@ -20,17 +18,6 @@ from maps.boundaries import region_of_points
 from maps.pack import PLACE_MARK, Payload, decode_columns, encode_columns, pack_events
 
 HOSTILE = 'He said "run" \\ </script><b>x</b> & Київ 🚀\n\t' + PLACE_MARK + "\0 end"
-
-
-def batches_of(frame: gpd.GeoDataFrame, rows: int) -> list[pa.RecordBatch]:
-    """The frame as record batches of ``rows`` events: coordinates as columns, sources as JSON."""
-    plain = frame.drop(columns=frame.geometry.name)
-    located = frame.geometry.notna()
-    plain["latitude"] = np.where(located, frame.geometry.y, np.nan)
-    plain["longitude"] = np.where(located, frame.geometry.x, np.nan)
-    plain["sources"] = [json.dumps(s) for s in frame["sources"]]
-    table = pa.Table.from_pandas(plain, preserve_index=False)
-    return table.to_batches(max_chunksize=rows)
 
 
 def reference(frame: gpd.GeoDataFrame) -> Payload:
