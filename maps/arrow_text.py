@@ -20,8 +20,9 @@ TEXT_SLICE = 65_536  # entries of a text column taken and joined at a time
 
 @dataclass(frozen=True, slots=True)
 class TakenText:
-    """Arrow text chunks (no nulls, no NULs) read in ``order``: a
-    :class:`maps.pack.JoinedText` taken and joined a slice at a time, never whole."""
+    """The rows ``order`` (numbered across the chunks) of Arrow text chunks: a
+    :class:`maps.pack.JoinedText` taken and joined a slice at a time, never whole;
+    a null is empty, and NULs inside an entry are dropped, as for a list of strings."""
 
     chunks: list[pa.Array]
     order: np.ndarray
@@ -30,13 +31,22 @@ class TakenText:
         return len(self.order)
 
     def joined(self) -> tuple[int, Iterable[Any]]:
-        size = sum(pc.sum(pc.binary_length(c)).as_py() or 0 for c in self.chunks)
-        return size + max(len(self) - 1, 0), self._pieces()
+        def count(column: pa.Array) -> np.ndarray:
+            return pc.fill_null(column, 0).to_numpy().astype("int64")
+
+        size = np.zeros(sum(len(c) for c in self.chunks), dtype="int64")
+        at = 0
+        for c in self.chunks:
+            bytes_, nuls = count(pc.binary_length(c)), count(pc.count_substring(c, "\0"))
+            size[at : at + len(c)] = bytes_ - nuls
+            at += len(c)
+        return int(size[self.order].sum()) + max(len(self) - 1, 0), self._pieces()
 
     def _pieces(self) -> Iterable[Any]:
         starts = np.cumsum([0, *(len(c) for c in self.chunks)])
         for at in range(0, len(self), TEXT_SLICE):
             part = take_rows(self.chunks, starts, self.order[at : at + TEXT_SLICE])
+            part = pc.replace_substring(pc.fill_null(part, ""), "\0", "")
             whole = pa.ListArray.from_arrays(pa.array([0, len(part)], pa.int32()), part)
             if at:
                 yield b"\0"

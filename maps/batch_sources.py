@@ -2,10 +2,13 @@
 
 The page holds each distinct source (outlet, title, link) once, numbered by
 first use in page order, and each event's first source's number
-(:func:`maps.pack.source_table` is the reference). Here each source is
-known by one compact key (the repr of its three values) while the batches
-are read, and its title and link are kept as Arrow text, not as Python
-strings: a million events' 333,000 sources cost 115 MB as tuples of strings.
+(:func:`maps.pack.source_table` is the reference). Here no Python object
+per source outlives its batch: each batch's distinct sources (a batch's
+own table) are kept as three Arrow text columns, and the sources seen in
+several batches are told apart once, at the end, from the three columns'
+dictionary codes (so values are compared as text, and null apart from '').
+A million events' 333,000 sources held 115 MB as tuples of strings in one
+dictionary, 20 MB as Arrow text.
 """
 
 from __future__ import annotations
@@ -24,27 +27,27 @@ from maps.arrow_text import TakenText
 
 @dataclass
 class SourceTable:
-    """Each distinct source seen so far, numbered in order of first appearance."""
+    """The sources of the batches seen so far: each batch's distinct ones, in Arrow."""
 
-    ids: dict[str, int] = field(default_factory=dict)  # repr of (outlet, title, url) -> id
-    outlets: dict[str, int] = field(default_factory=dict)  # outlet ('' for none) -> its code
-    outlet_codes: list[np.ndarray] = field(default_factory=list)
+    outlets: list[pa.Array] = field(default_factory=list)
     titles: list[pa.Array] = field(default_factory=list)
     urls: list[pa.Array] = field(default_factory=list)
-    more: dict[int, list[int]] = field(default_factory=dict)  # row -> all its source ids
+    more: dict[int, list[int]] = field(default_factory=dict)  # row -> all its sources
     rows: int = 0
+    seen: int = 0  # sources kept so far: a batch's source k is source seen + k
 
     def add(self, texts: pa.Array) -> np.ndarray:
-        """Each event's first source id (-1 for none) for a batch's JSON texts; events with
-        several sources go in ``more``.
+        """Each event's first source (-1 for none) for a batch's JSON texts; events with
+        several sources go in ``more``. Sources are numbered across batches, a source
+        in two batches twice (see :meth:`columns`).
 
         Each distinct JSON text of the batch is parsed once: an article's
         events share theirs.
         """
         encoded = pc.dictionary_encode(texts)
-        new: list[tuple[Any, Any, Any]] = []
-        parsed = [self._ids(orjson.loads(t), new) for t in encoded.dictionary.to_pylist()]
-        self._keep(new)
+        table: dict[tuple[Any, Any, Any], int] = {}
+        parsed = [_ids(orjson.loads(t), table, self.seen) for t in encoded.dictionary.to_pylist()]
+        self._keep(list(table))
         first = np.array([ids[0] if ids else -1 for ids in parsed] + [-1], dtype="int32")
         codes = pc.fill_null(encoded.indices, -1).to_numpy()
         several = [k for k, ids in enumerate(parsed) if len(ids) > 1]
@@ -53,74 +56,79 @@ class SourceTable:
         self.rows += len(texts)
         return first[codes]
 
-    def _ids(self, sources: Any, new: list[tuple[Any, Any, Any]]) -> list[int]:
-        """As :func:`maps.pack.source_ids`, keyed by repr: None and '' stay apart, as there."""
-        if not isinstance(sources, list) or not sources:
-            return []
-        out = []
-        for source in sources:
-            key = _key(source)
-            packed = repr(key)  # one string per source; orjson's bytes hold 4 KB each
-            number = self.ids.get(packed)
-            if number is None:
-                number = self.ids[packed] = len(self.ids)
-                new.append(key)
-            out.append(number)
-        return out
-
-    def _keep(self, new: list[tuple[Any, Any, Any]]) -> None:
-        def text(values: Any) -> pa.Array:  # as source_table and encode_columns write them
-            plain = ("" if v is None else str(v).replace("\0", "") for v in values)
-            return pa.array(plain, type=pa.string())
-
-        outlet, title, url = zip(*new, strict=True) if new else ((), (), ())
-        self.outlet_codes.append(
-            np.array(
-                [self.outlets.setdefault(o, len(self.outlets)) for o in map(_outlet, outlet)],
-                dtype="int64",
-            )
-        )
-        self.titles.append(text(title))
-        self.urls.append(text(url))
+    def _keep(self, keys: list[tuple[Any, Any, Any]]) -> None:
+        outlet, title, url = zip(*keys, strict=True) if keys else ((), (), ())
+        for kept, values in ((self.outlets, outlet), (self.titles, title), (self.urls, url)):
+            kept.append(pa.array([None if v is None else str(v) for v in values], pa.string()))
+        self.seen += len(keys)
 
     def columns(self, first: np.ndarray, order: np.ndarray) -> dict[str, Any]:
         """The page's source columns for events in ``order`` (``first``: each one's first
-        source id, in the order read), numbered by first use as the reference numbers them."""
-        size = len(self.ids)
-        self.ids.clear()  # the keys are only needed while reading
-        first = first[order]
+        source, in the order read), numbered by first use as the reference numbers them."""
+        outlet, title, url = (_whole(kept) for kept in (self.outlets, self.titles, self.urls))
+        self.outlets, self.titles, self.urls = [], [], []
+        kept, same = _distinct(outlet, title, url)  # same[k]: the distinct source k is
+        first = np.append(same, -1)[first][order]  # the last entry serves -1, no source
         rank = np.empty(len(order), dtype="int64")
         rank[order] = np.arange(len(order))
         rows = rank[np.fromiter(self.more, dtype="int64", count=len(self.more))]
-        lists = list(self.more.values())
+        lists = [same[ids].tolist() for ids in self.more.values()]
         self.more.clear()
         by_row = np.argsort(rows, kind="stable")
         rows, lists = rows[by_row], [lists[k] for k in by_row.tolist()]
-        renumber = _first_use(first, rows, lists, size)
-        old_of = np.argsort(renumber)
+        renumber = _first_use(first, rows, lists, len(kept))
+        at = kept[np.argsort(renumber)]  # each new number's row in the kept columns
         lookup = np.append(renumber, -1)  # the last entry serves -1, no source
-        names = sorted(self.outlets, key=self.outlets.__getitem__)
-        outlets = sorted(set(names))
-        sorted_code = np.array([outlets.index(n) for n in names], dtype="int64")
-        codes = np.concatenate(self.outlet_codes) if self.outlet_codes else np.empty(0, "int64")
+        names, codes = _outlet_codes(outlet)
         return {
             "src1": lookup[first],
             "src_more": _more(rows, lists, lookup),
-            "outlets": outlets,
-            "src_outlet": sorted_code[codes[old_of]].tolist(),
-            "src_title": TakenText(self.titles, old_of),
-            "src_url": TakenText(self.urls, old_of),
+            "outlets": names,
+            "src_outlet": codes[at].tolist(),
+            "src_title": TakenText([title], at),
+            "src_url": TakenText([url], at),
         }
+
+
+def _ids(sources: Any, table: dict[tuple[Any, Any, Any], int], seen: int) -> list[int]:
+    """As :func:`maps.pack.source_ids`, numbered from ``seen``."""
+    if not isinstance(sources, list) or not sources:
+        return []
+    return [seen + table.setdefault(_key(s), len(table)) for s in sources]
+
+
+def _whole(parts: list[pa.Array]) -> pa.Array:
+    return pa.concat_arrays(parts) if parts else pa.array([], pa.string())
+
+
+def _distinct(*columns: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """The rows holding each distinct combination of the columns' values (null apart from
+    ''), and each row's distinct combination."""
+    codes = np.stack(
+        [pc.fill_null(pc.dictionary_encode(c).indices, -1).to_numpy() for c in columns], axis=1
+    ).astype("int32")
+    if not len(codes):
+        return np.empty(0, dtype="int64"), np.empty(0, dtype="int64")
+    rows = codes.view([("", "int32")] * len(columns)).reshape(-1)
+    _, kept, same = np.unique(rows, return_index=True, return_inverse=True)
+    return kept, same.reshape(-1)
+
+
+def _outlet_codes(outlet: pa.Array) -> tuple[list[str], np.ndarray]:
+    """The outlets' names, sorted ('' for none), and each kept row's index among them."""
+    encoded = pc.dictionary_encode(outlet)
+    names = [str(v) for v in encoded.dictionary.to_pylist()]
+    table = sorted({*names, *([""] if encoded.indices.null_count else [])})
+    slots = [*names, *([""] if "" in table else [])]  # the last slot serves null
+    index = np.array([table.index(n) for n in slots], dtype="int64")
+    codes = pc.fill_null(encoded.indices, len(names)).to_numpy()
+    return table, index[codes] if len(codes) else np.empty(0, dtype="int64")
 
 
 def _key(source: Any) -> tuple[Any, Any, Any]:
     if not isinstance(source, dict):  # as pack's _source_key reads an object without them
         return (None, None, None)
     return (source.get("outlet"), source.get("title"), source.get("url"))
-
-
-def _outlet(value: Any) -> str:
-    return "" if value is None else str(value)
 
 
 def _more(rows: np.ndarray, lists: list[list[int]], lookup: np.ndarray) -> dict[str, list[int]]:
