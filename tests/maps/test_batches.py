@@ -98,10 +98,11 @@ def test_sources_are_numbered_by_first_use_across_batches() -> None:
         ["a", "bb", "ccc", "dddd"] * 3,  # several widths
         ["Київ-1", "Київ-2"],  # not ASCII
         ["same0000000", "same0000000"],  # equal ids
+        [123456789012, 123456789013],  # numbers, read as text
     ],
-    ids=["hex", "widths", "unicode", "equal"],
+    ids=["hex", "widths", "unicode", "equal", "numbers"],
 )
-def test_ids_are_cut_alike(ids: list[str]) -> None:
+def test_ids_are_cut_alike(ids: list[object]) -> None:
     rows = [one_event(event_id=i, event_date=date(2022, 1, 1 + k % 20)) for k, i in enumerate(ids)]
     assert_same_payload(frame_of(rows, [Point(30, 50)] * len(rows)), rows=5)
 
