@@ -7,10 +7,10 @@ tiles are an option.
 
 from __future__ import annotations
 
-import collections.abc
 import html
 import os
 import tempfile
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,8 +43,6 @@ from maps.errors import MapOptionError, MapOutputError
 from maps.pack import Payload, pack_events, threshold_per_mille
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     import pyarrow as pa
 
 UKRAINE_VIEW = ((48.4, 31.2), 6)  # where to look when no event has a place
@@ -186,7 +184,7 @@ def _payload(frame: gpd.GeoDataFrame | Iterable[pa.RecordBatch], regions: Bounda
 def _batches(frame: object) -> bool:
     """Whether ``frame`` is given as record batches (anything iterable but a frame or text)."""
     plain = isinstance(frame, pd.DataFrame | str | bytes | dict)
-    return not plain and isinstance(frame, collections.abc.Iterable)
+    return not plain and isinstance(frame, Iterable)
 
 
 def _boundaries(boundaries: str | Path | Boundaries | None) -> Boundaries:
