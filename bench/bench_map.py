@@ -1,7 +1,9 @@
 """Benchmark: the tracker's map against Folium's MarkerCluster and TimestampedGeoJson.
 
 Builds N synthetic events at real GeoNames settlements (the GeoNames country
-dump is given by path), writes the same events three ways, and measures each
+dump is given by path), writes the same events three ways (ours twice: from
+the frame, and from Arrow record batches as ``tracker map`` feeds a stored
+database's events, ``ours_batches``), and measures each
 in headless Chromium with every CDN file served from node_modules and blank
 tiles, nothing from the network:
 
@@ -41,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "maps"))  # the offline router the browser tests use
 
 from map_browser import Traffic, launch, route_offline  # noqa: E402
+from map_frames import batches_of  # noqa: E402
 
 from maps import write_map  # noqa: E402
 
@@ -215,10 +218,10 @@ def measure_page(
     page = browser.new_page(viewport={"width": 1200, "height": 800})
     route_offline(page, Traffic())
     page.goto(path.as_uri(), wait_until="load", timeout=300_000)
-    if kind == "ours":
+    if kind.startswith("ours"):
         page.wait_for_selector("html[data-map-ready='1']", timeout=300_000)
     result = {"ready_s": page.evaluate(READY_JS) / 1000}
-    if kind == "ours":
+    if kind.startswith("ours"):
         last30 = (last_day - 29, last_day)
         result["to_last_30_ms"] = page.evaluate(OURS_RANGE_JS, list(last30))
         result["slide_30_ms"] = page.evaluate(OURS_RANGE_JS, [last30[0] - 30, last30[1] - 30])
@@ -243,8 +246,10 @@ def run(args: argparse.Namespace) -> None:
     frame = synthetic_frame(args.n, places, regions)
     first = (FIRST - date(1970, 1, 1)).days - 15
     last = first + DAYS + 30
+    batches = batches_of(frame, 16_384)  # as tracker map feeds a stored database's events
     writers = {
         "ours": write_ours,
+        "ours_batches": lambda _, out: write_map(batches, out, title="Benchmark"),
         "timestamped": write_timestamped,
         "marker_cluster": write_marker_cluster,
     }
@@ -321,7 +326,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
-        default="ours,timestamped,marker_cluster",
+        default="ours,ours_batches,timestamped,marker_cluster",
         help="comma-separated approaches to run",
     )
     run(parser.parse_args())

@@ -18,6 +18,7 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from maps.errors import BoundaryError
 
@@ -87,15 +88,44 @@ def builtin_boundaries() -> Boundaries:
 
 def region_of_points(boundaries: Boundaries, points: gpd.GeoSeries) -> np.ndarray:
     """Index into ``boundaries.names`` of the region holding each point (-1 for none)."""
-    located = points.notna() & ~points.is_empty
-    out = np.full(len(points), -1, dtype="int64")
-    if not located.any():
+    located = (points.notna() & ~points.is_empty).to_numpy()
+    x = np.full(len(points), np.nan)
+    y = np.full(len(points), np.nan)
+    x[located], y[located] = points[located].x.to_numpy(), points[located].y.to_numpy()
+    return region_of_xy(boundaries, x, y)
+
+
+def region_of_xy(boundaries: Boundaries, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Index into ``boundaries.names`` of the region holding each point given as longitude
+    ``x`` and latitude ``y`` (-1 for none, or when a coordinate is NaN).
+
+    A point within two overlapping regions gets the first; one on a border
+    between two is within neither (its region is -1, as outside).
+
+    >>> b = builtin_boundaries()
+    >>> [b.names[i] for i in region_of_xy(b, np.array([36.25]), np.array([49.98]))]
+    ['Kharkiv Oblast']
+    """
+    out = np.full(len(x), -1, dtype="int64")
+    known = np.flatnonzero(~(np.isnan(x) | np.isnan(y)))
+    if not len(known):
         return out
-    pts = gpd.GeoDataFrame(geometry=points[located].to_numpy(), crs=4326)
-    joined = gpd.sjoin(pts, boundaries.frame, how="left", predicate="within")
-    joined = joined[~joined.index.duplicated(keep="first")]  # a point on a shared border
-    hits = joined["index_right"].fillna(-1).astype(int).to_numpy()
-    out[np.flatnonzero(located.to_numpy())] = hits
+    # Point-in-polygon on the coordinates themselves (shapely's contains_xy: no
+    # point objects, 2.5 s and 100 MB at a million), each region tested only on
+    # the points within its box, found in the points sorted by x.
+    by_x = known[np.argsort(x[known], kind="stable")]
+    xs = x[by_x]
+    bounds = shapely.bounds(boundaries.frame.geometry.to_numpy())
+    for k, (polygon, (west, south, east, north)) in enumerate(
+        zip(boundaries.frame.geometry.to_numpy(), bounds, strict=True)
+    ):
+        if polygon is None or polygon.is_empty:
+            continue
+        rows = by_x[np.searchsorted(xs, west, "left") : np.searchsorted(xs, east, "right")]
+        rows = rows[(y[rows] >= south) & (y[rows] <= north) & (out[rows] < 0)]
+        if len(rows):
+            shapely.prepare(polygon)
+            out[rows[shapely.contains_xy(polygon, x[rows], y[rows])]] = k
     return out
 
 

@@ -15,7 +15,7 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import geopandas as gpd
 import numpy as np
@@ -87,7 +87,7 @@ def pack_events(frame: gpd.GeoDataFrame, *, region_index: Iterable[int] | None =
         "span": end - start,
         "p": frame["geo_precision"].fillna(0).astype(int).clip(0, 3).to_numpy(),
         "fat": pd.to_numeric(frame["fatalities"], errors="coerce").fillna(0).astype(int).to_numpy(),
-        "notes": [_clip(n) for n in frame["notes"].to_numpy(dtype=object)],
+        "notes": [clip_note(n) for n in frame["notes"].to_numpy(dtype=object)],
         **_types(frame),
         **_factorized(frame, "loc", "location"),
         **_factorized(frame, "adm", "admin1"),
@@ -138,20 +138,37 @@ def short_ids(ids: list[Any]) -> tuple[list[str], int]:
 
 
 def _short_fixed_ids(text: list[str], width: int) -> tuple[list[str], int]:
-    """:func:`short_ids` of ASCII ids of one width, from one sort instead of a set per length.
+    """:func:`short_ids` of ASCII ids of one width, from one sort instead of a set per length."""
+    ids = np.array(text, dtype=f"S{width}")
+    chars = fixed_id_chars(ids)
+    if not chars:
+        return text, 0
+    return ids.astype(f"S{chars}").astype(f"U{chars}").tolist(), chars
+
+
+def fixed_id_chars(ids: np.ndarray) -> int:
+    """The characters :func:`short_ids` keeps of fixed-width byte ids (0: all of them).
 
     Two distinct ids need as many characters as their longest common prefix
     plus one, and in sorted order the longest such prefix is between neighbours.
+
+    >>> fixed_id_chars(np.array([b"a1b2c3d4e5f6a7b8", b"a1b2c3d4e5ffffff"]))
+    12
     """
-    ids = np.array(text, dtype=f"S{width}")
+    width = ids.dtype.itemsize
     ordered = np.sort(ids).view(np.uint8).reshape(-1, width)
-    same = ordered[1:] == ordered[:-1]
-    distinct = ~same.all(axis=1)  # equal neighbours are one id, nothing to tell apart
-    common = np.argmin(same[distinct], axis=1)
-    chars = max(MIN_ID_CHARS, int(common.max()) + 1 if len(common) else 0)
-    if chars >= width:
-        return text, 0
-    return ids.astype(f"S{chars}").astype(f"U{chars}").tolist(), chars
+    longest = -1  # the longest prefix two distinct ids share
+    for at in range(0, len(ordered) - 1, _ID_ROWS):  # in slices: a million ids held 0.1 GB
+        after = ordered[at + 1 : at + 1 + _ID_ROWS]
+        same = after == ordered[at : at + len(after)]
+        distinct = ~same.all(axis=1)  # equal neighbours are one id, nothing to tell apart
+        if distinct.any():
+            longest = max(longest, int(np.argmin(same[distinct], axis=1).max()))
+    chars = max(MIN_ID_CHARS, longest + 1)
+    return 0 if chars >= width else chars
+
+
+_ID_ROWS = 65_536
 
 
 def day_numbers(values: pd.Series) -> np.ndarray:
@@ -168,7 +185,7 @@ def day_numbers(values: pd.Series) -> np.ndarray:
     return out
 
 
-def confidence_per_mille(values: pd.Series) -> np.ndarray:
+def confidence_per_mille(values: pd.Series | np.ndarray) -> np.ndarray:
     """Confidences as whole thousandths, rounded down (-1 when unknown): the ``cf`` column.
 
     Rounding down keeps every event below a threshold below it in the page too:
@@ -177,7 +194,7 @@ def confidence_per_mille(values: pd.Series) -> np.ndarray:
     >>> confidence_per_mille(pd.Series([0.5, 0.4996, 0.7 - 0.4, None, 1.0])).tolist()
     [500, 499, 300, -1, 1000]
     """
-    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64")
+    numbers = np.asarray(pd.to_numeric(values, errors="coerce"), dtype="float64")
     out = np.full(len(numbers), -1, dtype="int64")
     known = ~np.isnan(numbers)
     # The nudge keeps a 0.3 computed as 0.7 - 0.4 (times 1000: 299.99999999999994) at 300.
@@ -220,22 +237,29 @@ def _reordered(values: list[Any], order: np.ndarray) -> list[Any]:
     return [values[i] for i in order.tolist()]
 
 
-def _clip(text: Any) -> str:
+def clip_note(text: Any) -> str:
+    """A note as the popup shows it: text (None and NaN as ''), cut to NOTES_MAX_CHARS."""
     text = "" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text)
     return text if len(text) <= NOTES_MAX_CHARS else text[: NOTES_MAX_CHARS - 1] + "…"
 
 
 def _types(frame: gpd.GeoDataFrame) -> dict[str, Any]:
     """Event types as indexes into a legend-ordered table, with colours; sub-types likewise."""
-    types = frame["event_type"].fillna("Unknown").astype(str)
-    table = legend_order(sorted(types.unique()))
-    index = {name: i for i, name in enumerate(table)}
-    return {
-        "t": types.map(index).astype(int).to_numpy(),
-        "types": table,
-        "colours": [colour_for(name) for name in table],
-        **_factorized(frame, "st", "sub_event_type"),
-    }
+    codes, names = pd.factorize(frame["event_type"].fillna("Unknown").astype(str))
+    return {**ordered_types(list(names), codes), **_factorized(frame, "st", "sub_event_type")}
+
+
+def ordered_types(names: list[str], codes: np.ndarray) -> dict[str, Any]:
+    """The ``t`` column (indexes into the legend-ordered table of types), the table, its colours.
+
+    ``codes`` index into ``names``, the distinct types.
+
+    >>> ordered_types(["Riots", "Battles"], np.array([0, 1, 0]))["t"].tolist()
+    [1, 0, 1]
+    """
+    table = legend_order(sorted(names))
+    index = np.array([table.index(name) for name in names] + [-1], dtype="int64")
+    return {"t": index[codes], "types": table, "colours": [colour_for(name) for name in table]}
 
 
 def _factorized(frame: gpd.GeoDataFrame, key: str, column: str) -> dict[str, Any]:
@@ -253,9 +277,7 @@ def _sources_of(column: pd.Series, order: np.ndarray) -> dict[str, Any]:
     codes, texts = pd.factorize(column)
     codes, texts = codes[order], texts.tolist()
     table: dict[tuple[Any, Any, Any], int] = {}
-    ids_of = {
-        int(c): _source_ids(orjson.loads(texts[c]), table) for c in pd.unique(codes) if c >= 0
-    }
+    ids_of = {int(c): source_ids(orjson.loads(texts[c]), table) for c in pd.unique(codes) if c >= 0}
     size = len(texts)
     del texts  # the distinct texts go as soon as their sources are in the table
     first_of = np.array([ids[0] if ids else -1 for ids in ids_of.values()], dtype="int64")
@@ -264,7 +286,7 @@ def _sources_of(column: pd.Series, order: np.ndarray) -> dict[str, Any]:
     several = {c for c, ids in ids_of.items() if len(ids) > 1}
     rows = np.flatnonzero(np.isin(codes, list(several))) if several else []
     more = {str(row): ids_of[int(codes[row])] for row in rows}
-    return _source_table(lookup[codes], more, table)
+    return source_table(lookup[codes], more, table)
 
 
 def _sources(per_event: list[Any]) -> dict[str, Any]:
@@ -274,31 +296,34 @@ def _sources(per_event: list[Any]) -> dict[str, Any]:
     first = np.full(len(per_event), -1, dtype="int64")
     more: dict[str, list[int]] = {}  # events with several sources: row -> all source ids
     for row, given in enumerate(per_event):
-        ids = _source_ids(given, table)
+        ids = source_ids(given, table)
         if len(ids) == 1:
             first[row] = ids[0]
         elif ids:
             first[row], more[str(row)] = ids[0], ids
-    return _source_table(first, more, table)
+    return source_table(first, more, table)
 
 
-def _source_table(
-    first: np.ndarray, more: dict[str, list[int]], table: dict[tuple[Any, Any, Any], int]
+def source_table(
+    first: np.ndarray, more: dict[str, list[int]], keys: Iterable[tuple[Any, Any, Any]]
 ) -> dict[str, Any]:
-    rows = [tuple("" if v is None else str(v) for v in key) for key in table]
-    outlets = sorted({r[0] for r in rows})
+    """The source columns of the page from each event's first source id, the events with
+    several, and the (outlet, title, url) of each source id in order."""
+    keys = list(keys)
+    outlet = ["" if k[0] is None else str(k[0]) for k in keys]
+    outlets = sorted(set(outlet))
     outlet_index = {o: i for i, o in enumerate(outlets)}
     return {
         "src1": first,
         "src_more": more,
         "outlets": outlets,
-        "src_outlet": [outlet_index[r[0]] for r in rows],
-        "src_title": [r[1] for r in rows],
-        "src_url": [r[2] for r in rows],
+        "src_outlet": [outlet_index[o] for o in outlet],
+        "src_title": ["" if k[1] is None else str(k[1]) for k in keys],
+        "src_url": ["" if k[2] is None else str(k[2]) for k in keys],
     }
 
 
-def _source_ids(sources: Any, table: dict[tuple[Any, Any, Any], int]) -> list[int]:
+def source_ids(sources: Any, table: dict[tuple[Any, Any, Any], int]) -> list[int]:
     """The table ids of an event's sources, adding new ones to ``table`` in order."""
     if not isinstance(sources, list | tuple | np.ndarray) or not len(sources):
         return []
@@ -330,6 +355,8 @@ def _source_key(source: Any) -> tuple[Any, Any, Any]:
     """(outlet, title, url) of a source given as a dict or an object with those attributes."""
     if isinstance(source, dict):
         return (source.get("outlet"), source.get("title"), source.get("url"))
+    if isinstance(source, str):  # not a source (and str.title is a method)
+        return (None, None, None)
     return (
         getattr(source, "outlet", None),
         getattr(source, "title", None),
@@ -365,26 +392,64 @@ def encode_columns(columns: dict[str, Any]) -> str:
     """
     columns = _with_place_marks(_with_sites(columns))
     header: dict[str, Any] = {k: v for k, v in columns.items() if k not in NUMERIC + TEXT}
-    blobs: list[bytes] = []
+    parts: list[Iterable[Any]] = []
     header["_bin"], offset = {}, 0
     for name in (n for n in NUMERIC if n in columns):
         values = np.ascontiguousarray(columns[name], dtype="<i4")
         width = _byte_width(values)
-        blobs.append(values.view(np.uint8).reshape(-1, 4)[:, :width].T.tobytes())
+        parts.append([values.view(np.uint8).reshape(-1, 4)[:, :width].T.tobytes()])
         header["_bin"][name] = [offset, len(values), width]
-        offset += len(blobs[-1])
+        offset += len(values) * width
     header["_txt"] = {}
     for name in (n for n in TEXT if n in columns):
-        blobs.append("\0".join(str(v).replace("\0", "") for v in columns[name]).encode("utf-8"))
-        header["_txt"][name] = [offset, len(blobs[-1]), len(columns[name])]
-        offset += len(blobs[-1])
+        length, pieces = _joined_text(columns[name])
+        parts.append(pieces)
+        header["_txt"][name] = [offset, length, len(columns[name])]
+        offset += length
     head = json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    raw = b"".join([len(head).to_bytes(4, "little"), head, *blobs])
     # Level 6 (zlib's default): level 9 saves 2 % more at twice the time. Past
     # LARGE_PAYLOAD bytes, level 3: at a million events 0.8 s instead of 1.9 s
     # for a page 8 % bigger (164 MB of columns to 24.1 MB instead of 22.4 MB).
-    level = 6 if len(raw) <= LARGE_PAYLOAD else 3
-    return base64.b64encode(zlib.compress(raw, level)).decode("ascii")
+    level = 6 if 4 + len(head) + offset <= LARGE_PAYLOAD else 3
+    # Fed piece by piece (the same bytes as one compress call): the columns are
+    # never joined into one more copy of themselves.
+    deflate = zlib.compressobj(level)
+    out = [deflate.compress(len(head).to_bytes(4, "little")), deflate.compress(head)]
+    out.extend(deflate.compress(piece) for pieces in parts for piece in pieces)
+    out.append(deflate.flush())
+    packed = b"".join(out)
+    del out  # each copy goes as soon as the next is made: at a million events 24-32 MB each
+    text = base64.b64encode(packed)
+    del packed
+    return text.decode("ascii")
+
+
+@runtime_checkable
+class JoinedText(Protocol):
+    """A long text column that joins itself (see :func:`encode_columns`): the large
+    maps' packer keeps its text in Arrow buffers, not as a string per event."""
+
+    def __len__(self) -> int:
+        """The number of entries."""
+        ...
+
+    def joined(self) -> tuple[int, Iterable[Any]]:
+        """The entries (each without NUL) as UTF-8 joined by NUL: its length in bytes, and
+        its pieces in order (bytes-like)."""
+        ...
+
+
+def _joined_text(values: Any) -> tuple[int, Iterable[Any]]:
+    """A text column (a list of strings or a :class:`JoinedText`) as UTF-8 joined by NUL,
+    NULs inside an entry dropped: its length in bytes and its pieces.
+
+    >>> _joined_text(["ab", "c" + chr(0)])
+    (4, [b'ab\\x00c'])
+    """
+    if isinstance(values, JoinedText):
+        return values.joined()
+    blob = "\0".join(str(v).replace("\0", "") for v in values).encode("utf-8")
+    return len(blob), [blob]
 
 
 def decode_columns(packed: str) -> dict[str, Any]:
@@ -443,7 +508,8 @@ _SITE_COLUMNS = ("lat", "lon", "loc", "adm")
 def _with_sites(columns: dict[str, Any]) -> dict[str, Any]:
     if not all(name in columns for name in _SITE_COLUMNS) or "site" in columns:
         return columns
-    rows = np.column_stack([np.asarray(columns[name], dtype="int64") for name in _SITE_COLUMNS])
+    # int32, as the page holds them: the same table as int64 in half the memory.
+    rows = np.column_stack([np.asarray(columns[name], dtype="int32") for name in _SITE_COLUMNS])
     table, codes = np.unique(rows.reshape(-1, len(_SITE_COLUMNS)), axis=0, return_inverse=True)
     out = dict(columns, site=codes.reshape(-1))
     out.update({name: table[:, k] for k, name in enumerate(_SITE_COLUMNS)})
@@ -466,7 +532,7 @@ def _place_names(columns: dict[str, Any]) -> list[str]:
 
 
 def _with_place_marks(columns: dict[str, Any]) -> dict[str, Any]:
-    if "notes" not in columns or "loc" not in columns:
+    if "notes" not in columns or "loc" not in columns or "place_marks" in columns:
         return columns
     notes = []
     for note, place in zip(columns["notes"], _place_names(columns), strict=True):

@@ -10,12 +10,14 @@ from __future__ import annotations
 import html
 import os
 import tempfile
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import folium
 import geopandas as gpd
+import pandas as pd
 
 from maps.assets import LEAFLET_CSS, LEAFLET_JS, AssetSource, inline_assets
 from maps.boundaries import (
@@ -40,6 +42,9 @@ from maps.elements import (
 from maps.errors import MapOptionError, MapOutputError
 from maps.pack import Payload, pack_events, threshold_per_mille
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 UKRAINE_VIEW = ((48.4, 31.2), 6)  # where to look when no event has a place
 
 
@@ -51,7 +56,7 @@ class EventMap(folium.Map):
 
 
 def render_map(
-    frame: gpd.GeoDataFrame,
+    frame: gpd.GeoDataFrame | Iterable[pa.RecordBatch],
     *,
     title: str,
     description: str | None = None,
@@ -65,7 +70,9 @@ def render_map(
     Parameters
     ----------
     frame
-        One row per event; geometry None for events without a place.
+        One row per event; geometry None for events without a place. Or the
+        events as Arrow record batches (:data:`maps.batches.BATCH_COLUMNS`),
+        packed one at a time: the form for large maps.
     title, description
         Shown on the map (as text, never as HTML) and as the page title.
     boundaries
@@ -96,9 +103,8 @@ def render_map(
     'No events yet'
     """
     _check_threshold(hide_below)
-    frame = check_frame(frame)
     regions = _boundaries(boundaries)
-    payload = pack_events(frame, region_index=region_of_points(regions, frame.geometry))
+    payload = _payload(frame, regions)
     fmap = _base_map(payload, tiles=tiles)
     fmap.get_root().title = html.escape(title)
     fmap.add_child(MapCode())
@@ -121,7 +127,7 @@ def render_map(
 
 
 def write_map(
-    frame: gpd.GeoDataFrame,
+    frame: gpd.GeoDataFrame | Iterable[pa.RecordBatch],
     path: str | Path,
     *,
     title: str,
@@ -159,10 +165,26 @@ def write_map(
         hide_below=hide_below,
     )
     page = fmap.get_root().render()
+    del fmap  # its copy of the event data: a large map's page is tens of megabytes
     if not cdn:
         source = AssetSource(mirror=asset_dir, cache_dir=cache_dir, download=False)
         page = inline_assets(page, source)
     return _write_atomically(Path(path), page)
+
+
+def _payload(frame: gpd.GeoDataFrame | Iterable[pa.RecordBatch], regions: Boundaries) -> Payload:
+    if _batches(frame):
+        from maps.batches import pack_batches  # pyarrow: only the batch path imports it
+
+        return pack_batches(frame, regions=regions)
+    frame = check_frame(frame)
+    return pack_events(frame, region_index=region_of_points(regions, frame.geometry))
+
+
+def _batches(frame: object) -> bool:
+    """Whether ``frame`` is given as record batches (anything iterable but a frame or text)."""
+    plain = isinstance(frame, pd.DataFrame | str | bytes | dict)
+    return not plain and isinstance(frame, Iterable)
 
 
 def _boundaries(boundaries: str | Path | Boundaries | None) -> Boundaries:
@@ -224,6 +246,9 @@ def _info_options(
     }
 
 
+_WRITE_CHARS = 2**20
+
+
 def _current_umask() -> int:
     """The process umask (reading it means setting it, so set it straight back)."""
     mask = os.umask(0)
@@ -238,7 +263,8 @@ def _write_atomically(path: Path, page: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(page)
+            for start in range(0, len(page), _WRITE_CHARS):  # no encoded copy of it all
+                out.write(page[start : start + _WRITE_CHARS])
         # mkstemp creates the file 0600; a map is for sharing, so give it the
         # permissions an ordinary new file would get under the user's umask.
         os.chmod(tmp, 0o666 & ~_current_umask())

@@ -3,8 +3,9 @@
 ``maps`` draws any frame that follows ``maps.FRAME_COLUMNS``; this module
 builds that frame and turns the errors of ``maps`` into
 :class:`~tracker.errors.MapError`. A stored database's frame is built from
-the store's columnar read a column at a time (:func:`records_to_frame`: at
-a million events, an ``Event`` per row cost minutes and gigabytes);
+the store's columnar read a batch at a time (:func:`records_to_batches`: at
+a million events, an ``Event`` per row cost minutes and gigabytes, and a
+frame of them gigabytes more), which ``maps`` packs as they come;
 :func:`events_to_frame` builds the same frame from ``Event`` objects, the
 reference, and serves an in-memory database.
 """
@@ -12,7 +13,7 @@ reference, and serves an in-memory database.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from enum import Enum
 from pathlib import Path
@@ -103,7 +104,7 @@ def write_event_map(
     from maps import MapsError, write_map
 
     if store.columnar:
-        frame = records_to_frame(store.read_records(flt, columns=map_columns()))
+        frame: Any = records_to_batches(store.read_records(flt, columns=map_columns()))
     else:
         frame = events_to_frame(store.query_events(flt))
     try:
@@ -156,7 +157,7 @@ def map_layout() -> Layout:
 
 
 def map_columns() -> tuple[str, ...]:
-    """The record's columns :func:`records_to_frame` needs.
+    """The record's columns :func:`records_to_batches` needs.
 
     >>> "notes" in map_columns() and "evidence" not in map_columns()
     True
@@ -183,42 +184,44 @@ def _nums(values: list[float | None]) -> list[float]:
     return [float("nan") if v is None else v for v in values]
 
 
-def records_to_frame(records: Iterable[pa.RecordBatch]) -> gpd.GeoDataFrame:
-    """The frame :func:`events_to_frame` builds, from record batches (``Store.read_records``).
+def records_to_batches(records: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """The map's batches (``maps.batches.BATCH_COLUMNS``) of record batches
+    (``Store.read_records``), one for one, as they come.
 
-    Only the map's columns are kept while reading; every step is a column
-    operation. ``sources`` stays the record's JSON text, which ``maps``
-    reads as it reads a list of sources (the popup takes each source's
-    outlet, title and link). ``tests/maps/test_records_frame.py`` holds the
-    written page to the one :func:`events_to_frame` gives.
+    The frame :func:`events_to_frame` builds, a batch at a time and without
+    a Python object per event: every event gets its interval (see
+    :func:`event_interval`), coordinates are rounded as the record rounds
+    them, and ``sources`` stays the record's JSON text, which ``maps``
+    reads as it reads a list of sources. ``tests/maps/test_records_frame.py``
+    holds the written page to the one :func:`events_to_frame` gives.
     """
-    import geopandas as gpd
+    import pyarrow as pa
+
+    from tracker.store.columnar import record_schema
+
+    given = False
+    for batch in records:
+        given = True
+        yield _map_batch(batch)
+    if not given:  # an empty answer still shows maps its columns (confidence, claims)
+        yield _map_batch(pa.RecordBatch.from_pylist([], schema=record_schema(map_columns())))
+
+
+def _map_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
     import pyarrow as pa
 
     from maps import CLAIM_COLUMNS, CONFIDENCE_COLUMN, FRAME_COLUMNS
-    from tracker.store.columnar import record_schema
 
-    schema = record_schema(map_columns())
-    table = pa.Table.from_batches([batch.select(schema.names) for batch in records], schema=schema)
+    table = pa.Table.from_batches([batch])
+    start, end = _intervals(table)
     columns = {
-        name: _pandas(table.column(name), categorical=name in _NAMES)
+        name: batch.column(name)
         for name in (*FRAME_COLUMNS, CONFIDENCE_COLUMN, *CLAIM_COLUMNS)
         if name not in ("date_start", "date_end")
     }
-    columns["date_start"], columns["date_end"] = _intervals(table)
-    geometry = gpd.GeoSeries(_points(table), crs=4326)
-    return gpd.GeoDataFrame(columns, geometry=geometry, crs=4326, copy=False)
-
-
-# Names that repeat row after row, held once each as pandas categories (a tenth of the
-# memory); maps only factorizes them.
-_NAMES = frozenset({"sub_event_type", "location", "admin1", "claimed_by"})
-
-
-def _pandas(column: pa.ChunkedArray, *, categorical: bool) -> Any:
-    if categorical:
-        column = column.dictionary_encode()
-    return column.to_pandas(date_as_object=False)
+    columns["date_start"], columns["date_end"] = pa.array(start), pa.array(end)
+    columns.update(_coordinates(table))
+    return pa.RecordBatch.from_pydict(columns)
 
 
 def _intervals(table: pa.Table) -> tuple[Any, Any]:
@@ -249,21 +252,16 @@ def _intervals(table: pa.Table) -> tuple[Any, Any]:
     return start.astype("datetime64[D]"), end.astype("datetime64[D]")
 
 
-def _points(table: pa.Table) -> Any:
-    """Point geometries (None for an event without a place), rounded as the record rounds them."""
-    import numpy as np
-    import shapely
+def _coordinates(table: pa.Table) -> dict[str, pa.Array]:
+    """Latitude and longitude rounded as the record rounds them (null for no place)."""
+    import pyarrow as pa
 
     from tracker.export.feature_text import rounded_coordinates
 
-    values = {}
+    out = {}
     for name in ("latitude", "longitude"):
         column = table.column(name)
         missing = column.is_null().to_numpy(zero_copy_only=False)
         plain = column.to_numpy(zero_copy_only=False).astype("f8")
-        values[name] = (rounded_coordinates(plain, missing), missing)
-    (lat, no_lat), (lon, no_lon) = values["latitude"], values["longitude"]
-    x, y = xy(lat, lon)
-    points = shapely.points(np.asarray(x), np.asarray(y))
-    points[no_lat | no_lon] = None
-    return points
+        out[name] = pa.array(rounded_coordinates(plain, missing), mask=missing)
+    return out

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from shapely.geometry import Point
 
 # A few Ukrainian settlements (GeoNames coordinates, rounded).
@@ -99,3 +101,15 @@ def visible_in_range(frame: gpd.GeoDataFrame, start: date, end: date) -> pd.Seri
     last = pd.to_datetime(frame["date_end"]).fillna(day)
     located = frame.geometry.notna()
     return located & (first <= pd.Timestamp(end)) & (last >= pd.Timestamp(start))
+
+
+def batches_of(frame: gpd.GeoDataFrame, rows: int) -> list[pa.RecordBatch]:
+    """The frame as record batches (maps.batches.BATCH_COLUMNS) of ``rows`` events:
+    coordinates as columns, sources as JSON text, as ``tracker map`` feeds them."""
+    plain = frame.drop(columns=frame.geometry.name)
+    located = frame.geometry.notna()
+    plain["latitude"] = np.where(located, frame.geometry.y, np.nan)
+    plain["longitude"] = np.where(located, frame.geometry.x, np.nan)
+    plain["sources"] = [json.dumps(s) for s in frame["sources"]]
+    table = pa.Table.from_pandas(plain, preserve_index=False)
+    return table.to_batches(max_chunksize=rows)

@@ -1,4 +1,4 @@
-"""The map built from the store's columnar read is the page built from Event objects."""
+"""The map built from the store's columnar read (record batches) is the page built from Events."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from maps import write_map
 from maps.pack import columns_in_page
-from tracker.mapping import events_to_frame, records_to_frame
+from tracker.mapping import events_to_frame, records_to_batches
 from tracker.model import (
     Article,
     Event,
@@ -83,27 +83,34 @@ def stored(db_url: str) -> Iterator[Store]:
     store.close()
 
 
-@pytest.mark.parametrize(
-    "flt", [EventFilter(), EventFilter(since=date(2022, 6, 1))], ids=["all", "since"]
-)
-def test_the_columnar_frame_writes_the_same_page(
-    stored: Store, tmp_path: Path, flt: EventFilter
-) -> None:
-    assert stored.columnar
+def _pages(stored: Store, flt: EventFilter, tmp_path: Path) -> list[str]:
+    """The page of the events and the page of the records matching ``flt``."""
     when = datetime(2024, 3, 2, 8, 0, tzinfo=UTC)
     pages = []
     for name, frame in (
         ("events", events_to_frame(stored.query_events(flt))),
-        ("records", records_to_frame(stored.read_records(flt))),
+        ("records", records_to_batches(stored.read_records(flt))),
     ):
         path = write_map(frame, tmp_path / f"{name}.html", title="T", generated_at=when)
         # Folium names each element with a random id: the one difference allowed.
         pages.append(re.sub(r"_[0-9a-f]{32}\b", "_ID", path.read_text(encoding="utf-8")))
+    return pages
+
+
+@pytest.mark.parametrize(
+    "flt", [EventFilter(), EventFilter(since=date(2022, 6, 1))], ids=["all", "since"]
+)
+def test_the_columnar_read_writes_the_same_page(
+    stored: Store, tmp_path: Path, flt: EventFilter
+) -> None:
+    assert stored.columnar
+    pages = _pages(stored, flt, tmp_path)
     assert pages[0] == pages[1]
     assert columns_in_page(pages[0])["src_more"]  # events with several sources are there
     assert "Дзеркало" in pages[0]
 
 
-def test_an_empty_answer_makes_an_empty_frame(stored: Store) -> None:
-    frame = records_to_frame(stored.read_records(EventFilter(since=date(2030, 1, 1))))
-    assert len(frame) == 0 and "sources" in frame.columns
+def test_an_empty_answer_makes_the_same_empty_map(stored: Store, tmp_path: Path) -> None:
+    pages = _pages(stored, EventFilter(since=date(2030, 1, 1)), tmp_path)
+    assert pages[0] == pages[1]
+    assert columns_in_page(pages[0])["ids"] == []

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pytest
 from map_frames import frame_of, one_event, sample_frame
 from shapely.geometry import Point, box
@@ -24,7 +25,7 @@ from maps import (
     write_map,
 )
 from maps.assets import fetch_from_cdn, npm_path
-from maps.boundaries import region_of_points
+from maps.boundaries import Boundaries, region_of_points, region_of_xy
 from maps.pack import columns_in_page
 
 LEAFLET = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/"
@@ -99,6 +100,19 @@ def test_boundaries_give_each_event_its_region(tmp_path: Path) -> None:
     assert regions.names == ("West Oblast", "East Oblast")
     points = gpd.GeoSeries([Point(30, 50), None, Point(36, 48), Point(10, 10)], crs=4326)
     assert region_of_points(regions, points).tolist() == [0, -1, 1, -1]
+
+
+def test_a_point_on_a_shared_border_is_in_neither_region_and_an_overlap_in_the_first(
+    tmp_path: Path,
+) -> None:
+    regions = read_boundaries(_regions(tmp_path))  # West and East meet at longitude 33
+    x = np.array([33.0, 31.0, np.nan, 38.9])
+    y = np.array([50.0, 50.0, 50.0, 51.9])
+    assert region_of_xy(regions, x, y).tolist() == [-1, 0, -1, 1]
+    both = Boundaries(
+        geojson={}, names=("A", "B"), frame=gpd.GeoDataFrame(geometry=[box(0, 0, 2, 2)] * 2)
+    )
+    assert region_of_xy(both, np.array([1.0]), np.array([1.0])).tolist() == [0]
 
 
 def test_boundaries_need_a_name_property(tmp_path: Path) -> None:
