@@ -185,6 +185,11 @@ PLACES = [
                population=2_900_000),
         ["Київ", "Киев"],
     ),
+    (
+        _place(9100051, "Sevastopol", 44.60, 33.52, "Sevastopol", "20", feature_code="PPLA",
+               population=400_000),
+        ["Севастополь"],
+    ),
     # a hamlet deep in Russia named like a common word
     (Place(9100048, "Stavka", 46.70, 46.00, country="RU", population=300), ["Ставка", "Ставки"]),
     (
@@ -937,3 +942,16 @@ def test_the_places_that_suffered_after_a_report_of_strikes_are_events(
     extract, language, text
 ) -> None:
     assert "Synkivka" in {e.location for e in extract(text, language)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "24 сентября в Севастополе отразили атаку, силы ПВО сбили семь воздушных целей.",
+        "24 сентября военные отражают атаку БПЛА на Севастополь, работает ПВО.",
+    ],
+)
+def test_an_air_attack_repelled_over_crimea_is_russias_shoot_down(extract, text) -> None:
+    (event,) = extract(text, "ru")
+    assert event.sub_event_type.value == "Disrupted weapons use"
+    assert event.actor1 == "Military Forces of Russia (2000-)"

@@ -44,10 +44,13 @@ def choose_parties(
     target: Target | None,
     country: str,
     sentence: str,
+    held_by: Side | None = None,
 ) -> Parties:
     """Actors in ACLED's names for one mention, with the sub-type they imply.
 
-    ``country`` is the ISO code of where the event happened, for "Civilians (Ukraine)".
+    ``country`` is the ISO code of where the event happened, for "Civilians (Ukraine)";
+    ``held_by`` the side that holds the ground there when it is not the country's own
+    (Crimea).
     """
     civilians = f"Civilians ({COUNTRY_NAMES.get(country, country)})"
     sides = [_whose_enemy(m, country) for m in sides]
@@ -60,7 +63,7 @@ def choose_parties(
     if kind in (EventType.PROTESTS, EventType.RIOTS):
         return _crowd(sub, sides, sentence=sentence, country=country)
     if sub is SubEventType.DISRUPTED_WEAPONS_USE:
-        downed = _shoot_down(claimant, country, sentence)
+        downed = _shoot_down(claimant, held_by or _DEFENDER.get(country), sentence)
         if downed is not None:
             return downed
     actor1 = attackers[0] if attackers else None
@@ -101,20 +104,23 @@ def _weapons_owner(sentence: str) -> Side | None:
 
 
 _DEFENDER = {"RU": Side.RUSSIA, "UA": Side.UKRAINE}
+# Ground Russia has held since 2014: whoever shoots down there is Russia's air defence
+_HELD_BY_RUSSIA = frozenset({"Crimea", "Sevastopol"})
 
 
-def _shoot_down(claimant: Side | None, country: str, sentence: str) -> Parties | None:
+def held_by(admin1: str | None) -> Side | None:
+    """The side that holds an oblast that is not its country's own side's, if one does."""
+    return Side.RUSSIA if admin1 in _HELD_BY_RUSSIA else None
+
+
+def _shoot_down(claimant: Side | None, holder: Side | None, sentence: str) -> Parties | None:
     """Who shot down whom: the opponent of the side whose weapons the sentence names
     ("19 Ukrainian drones over Crimea"), else the side that reports it (Ukraine's Air
-    Force), else the side whose ground it was over. The weapons' owner is actor2 here,
-    not the attacker it is in a strike."""
+    Force), else the side that holds the ground it was over (Russia in Crimea). The
+    weapons' owner is actor2 here, not the attacker it is in a strike."""
     owner = _weapons_owner(sentence)
     defender = (
-        OPPONENT[owner]
-        if owner is not None
-        else claimant
-        if claimant in OPPONENT
-        else _DEFENDER.get(country)
+        OPPONENT[owner] if owner is not None else claimant if claimant in OPPONENT else holder
     )
     if defender is None:
         return None

@@ -63,7 +63,7 @@ from tracker.extract.locate import (
     town_of_note,
 )
 from tracker.extract.mention import Mention, share_toll, with_toll
-from tracker.extract.parties import choose_parties
+from tracker.extract.parties import choose_parties, held_by
 from tracker.extract.places import (
     OFFICE,
     PlaceMention,
@@ -824,6 +824,7 @@ class ArticleReader:
             target=target,
             country=country or "UA",
             sentence=self.text[s:e],
+            held_by=held_by(resolution.place.admin1 if resolution else None),
         )
         sub = parties.sub_event_type
         target_text = target.text if target else None

@@ -47,9 +47,9 @@ from tracker.extract.locate import (
     town_of_note,
 )
 from tracker.extract.mention import Mention, share_toll
-from tracker.extract.parties import choose_parties
+from tracker.extract.parties import choose_parties, held_by
 from tracker.extract.places import NEAR_TOWN_WHY, OFFICE, PlaceMention, Role, near_town
-from tracker.extract.rule import Trigger
+from tracker.extract.rule import Rule, Trigger
 from tracker.extract.targets import nearest_target
 from tracker.extract.text import Sentence, sentence_after
 from tracker.model import EventType, SubEventType
@@ -126,6 +126,9 @@ class CyrillicReader:
             # "під постійними атаками", "атака на інфраструктуру": "attack" alone is fighting
             # only beside troops, positions or assaults; elsewhere another word names the event
             live = [t for t in live if t.rule.name != "attack"]
+            if self._air_defence_near(sentence):
+                # "В Севастополе отразили атаку ... работает ПВО": an air attack repelled
+                live = [_as_shoot_down(t, self.text) for t in live]
         downed = [t for t in live if t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE]
         if downed:  # the drones and missiles shot down are not strikes
             cuts = self.facts.clause_cuts(self.text, s, e)
@@ -137,6 +140,12 @@ class CyrillicReader:
                 or _clause(cuts, t.start) not in clauses
             ]
         return live
+
+    def _air_defence_near(self, sentence: Sentence) -> bool:
+        """Air defence named in the sentence or the next ("силы ПВО сбили ...")."""
+        after = sentence_after(self.sentences, sentence)
+        end = after.end if after is not None else sentence.end
+        return _AIR_DEFENCE.search(self.text, sentence.start, end) is not None
 
     # -- places ------------------------------------------------------------
 
@@ -604,7 +613,8 @@ class CyrillicReader:
             claimant=claimant_side(claim.who if claim else None),
             target=target,
             country=country or "UA",
-            sentence="",
+            sentence=self.text[s:e],
+            held_by=held_by(res.place.admin1 if res else None),
         )
         alleged = self.facts.alleged(self.text[s:e])
         evidence = [f"trigger: {trigger.rule.name} {self.text[trigger.start : trigger.end]!r}"]
@@ -649,6 +659,26 @@ class CyrillicReader:
 
 
 _OF_SETTLEMENT = "the community of the settlement named just before"
+_AIR_DEFENCE = re.compile(
+    r"(?<![\w-])(?:ПВО|ППО|противовоздушн\w*|протиповітрян\w*|РЭБ|РЕБ|воздушн\w+\s+цел\w*"
+    r"|повітрян\w+\s+ціл\w*)(?![\w-])",
+    re.I,
+)
+_REPELLED = re.compile(r"отраз|отраж|отбил|відбил|відбива|відбит", re.I)
+_REPELLED_BEFORE = re.compile(r"(?:отраж\w*|отразил\w*|відбива\w*|відбил\w*)\s+$", re.I)
+_SHOOT_DOWN = Rule("repelled-air-attack", SubEventType.DISRUPTED_WEAPONS_USE, "", 0.6)
+
+
+def _as_shoot_down(trigger: Trigger, text: str) -> Trigger:
+    """An attack said to be repelled, beside air defence, is a shoot-down: the clash word
+    "отразили атаку", or an air strike's words after it ("отражают атаку БПЛА")."""
+    repelled = (trigger.rule.name == "clash" and _REPELLED.match(text, trigger.start)) or (
+        trigger.sub_event_type.event_type is EventType.EXPLOSIONS
+        and _REPELLED_BEFORE.search(text, max(0, trigger.start - 20), trigger.start)
+    )
+    return replace(trigger, rule=_SHOOT_DOWN) if repelled else trigger
+
+
 _DISTRICT_AFTER_WHY = "the district of the place named just before"
 RAION_REACH_KM = 70  # a community lies this close to the seat of its district
 # "у Київському районі міста", "Салтівському районах": a district, not a hromada
