@@ -955,3 +955,9 @@ def test_an_air_attack_repelled_over_crimea_is_russias_shoot_down(extract, text)
     (event,) = extract(text, "ru")
     assert event.sub_event_type.value == "Disrupted weapons use"
     assert event.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_hits_with_no_weapon_right_after_the_drones_are_the_drones(extract) -> None:
+    text = "24 вересня ППО знищила більшість шахедів. Два влучання зафіксовано в Ізюмі."
+    (event,) = [e for e in extract(text, "uk") if e.location == "Izium"]
+    assert event.sub_event_type.value == "Air/drone strike"

@@ -51,7 +51,7 @@ from tracker.extract.parties import choose_parties, held_by
 from tracker.extract.places import NEAR_TOWN_WHY, OFFICE, PlaceMention, Role, near_town
 from tracker.extract.rule import Rule, Trigger
 from tracker.extract.targets import nearest_target
-from tracker.extract.text import Sentence, sentence_after
+from tracker.extract.text import Sentence, sentence_after, sentence_before
 from tracker.model import EventType, SubEventType
 
 _SECTOR = "names a front sector ('the X direction')"
@@ -129,6 +129,7 @@ class CyrillicReader:
             if self._air_defence_near(sentence):
                 # "В Севастополе отразили атаку ... работает ПВО": an air attack repelled
                 live = [_as_shoot_down(t, self.text) for t in live]
+        live = [self._hit_by_drones(sentence, t) for t in live]
         downed = [t for t in live if t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE]
         if downed:  # the drones and missiles shot down are not strikes
             cuts = self.facts.clause_cuts(self.text, s, e)
@@ -140,6 +141,21 @@ class CyrillicReader:
                 or _clause(cuts, t.start) not in clauses
             ]
         return live
+
+    def _hit_by_drones(self, sentence: Sentence, trigger: Trigger) -> Trigger:
+        """ "ППО знищила більшість шахедів. Два влучання зафіксовано у Львові": hits with no
+        weapon named, right after the drones are, are the drones' hits."""
+        if trigger.sub_event_type is not SubEventType.SHELLING_ARTILLERY_MISSILE:
+            return trigger
+        if not _BARE_HIT.match(self.text, trigger.start):
+            return trigger
+        before = sentence_before(self.sentences, sentence)
+        start = before.start if before is not None else sentence.start
+        if _WEAPON_NAMED.search(self.text, sentence.start, sentence.end) or not _DRONES.search(
+            self.text, start, sentence.end
+        ):
+            return trigger
+        return replace(trigger, rule=_DRONE_HIT)
 
     def _air_defence_near(self, sentence: Sentence) -> bool:
         """Air defence named in the sentence or the next ("силы ПВО сбили ...")."""
@@ -664,6 +680,10 @@ _AIR_DEFENCE = re.compile(
     r"|повітрян\w+\s+ціл\w*)(?![\w-])",
     re.I,
 )
+_BARE_HIT = re.compile(r"влучан|прильот|приліт|попадан|прил[её]т", re.I)
+_DRONES = re.compile(r"шахед|дрон|БпЛА|БПЛА|безпілот|беспилот|геран", re.I)
+_WEAPON_NAMED = re.compile(r"ракет|артилер|снаряд|КАБ|бомб|міномет|миномет|РСЗВ|РСЗО", re.I)
+_DRONE_HIT = Rule("hit-after-drones", SubEventType.AIR_DRONE_STRIKE, "", 0.6)
 _REPELLED = re.compile(r"отраз|отраж|отбил|відбил|відбива|відбит", re.I)
 _REPELLED_BEFORE = re.compile(r"(?:отраж\w*|отразил\w*|відбива\w*|відбил\w*)\s+$", re.I)
 _SHOOT_DOWN = Rule("repelled-air-attack", SubEventType.DISRUPTED_WEAPONS_USE, "", 0.6)
