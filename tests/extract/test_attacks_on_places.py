@@ -689,3 +689,13 @@ def test_the_owner_of_the_downed_weapons_is_actor2_wherever_it_happened(gazettee
 def test_the_orlov_region_is_oryol(gazetteer) -> None:
     text = "On Friday Russia said it downed three drones over the Kursk and Orlov regions."
     assert {e.location for e in _events(gazetteer, text)} == {"Kursk Oblast", "Oryol Oblast"}
+
+
+def test_killed_due_to_a_drone_attack_is_the_attack_not_a_forecast(gazetteer) -> None:
+    text = "On Friday a man was killed in the village of Stepove due to a Russian drone attack."
+    [event] = _events(gazetteer, text)
+    assert (event.location, event.sub_event_type) == ("Stepove", S.AIR_DRONE_STRIKE)
+
+
+def test_a_talk_due_to_begin_is_still_a_plan(gazetteer) -> None:
+    assert _events(gazetteer, "Talks on the attacks on Stepove are due to begin on Friday.") == []

@@ -467,7 +467,7 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
         return PlaceMention(m, Role.ORGANISATION, OFFICE, True)
     if _CLUB_BEFORE_END.ends(before) or (low in _CLUBS and _CLUB_AFTER.match(after)):
         return PlaceMention(m, Role.ORGANISATION, "part of a sports club's name")
-    person = _person(low, before, after)
+    person = None if _SETTLEMENT_SLOT_END.ends(before) else _person(low, before, after)
     if person:
         return PlaceMention(m, Role.PERSON, person)
     if m.start < 80 and not text[: m.start].strip() and _AFTER_DATELINE.match(after):
@@ -532,6 +532,8 @@ _AFTER_OFFICE = re.compile(
     r"|council|legislature|assembly|parliament)\b",
     re.I,
 )
+# "the village of Stanislav": a settlement's name, whatever given name it also is
+_SETTLEMENT_SLOT = re.compile(r"\b(?:village|town|settlement|hamlet|city)\s+of\s+$", re.I)
 _REGIONAL_OFFICE = re.compile(
     r"\b(?:regional|oblast|provincial)\s+(?:military\s+|state\s+)?(?:governor|head|chief"
     r"|administration|authorities)\s+(?:of|in)\s+(?:the\s+)?$",
@@ -790,6 +792,7 @@ _GIVEN_BEFORE = gated(_GIVEN_BEFORE)
 _PREPOSITION_BEFORE = gated(_PREPOSITION_BEFORE)
 _REGION_OF_BEFORE = gated(_REGION_OF_BEFORE)
 _REGIONAL_OFFICE_END = SuffixMatcher(_REGIONAL_OFFICE)
+_SETTLEMENT_SLOT_END = SuffixMatcher(_SETTLEMENT_SLOT)
 _SOURCE_BEFORE = gated(_SOURCE_BEFORE)
 _FACILITY_BEFORE = gated(_FACILITY_BEFORE)
 

@@ -115,11 +115,14 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "a threat, risk or forecast",
         re.compile(
             r"\b(?:threat|risk|danger|fears?|warnings?|possibility|prospect|likelihood|chance)s?\s+"
-            r"of\b|\b(?:likely|unlikely|expected|poised|set|due|able|trying|try|tried|"
+            r"of\b|\b(?:likely|unlikely|expected|poised|set|able|trying|try|tried|"
             r"rush(?:es|ed|ing)?|hurr(?:y|ies|ied|ying)|scrambl(?:e|es|ed|ing)|"
             r"attempt(?:s|ed|ing)?)\s+to\b|\bin\s+case\s+of\b|\bprepar(?:e|es|ed|ing)\s+for\b|"
             r"\bpredict(?:s|ed|ing|ion|ions)?\b|\bestimat(?:e|es|ed|ing)\b|\bforecasts?\b|\bprojected\b|\bscenarios?\b|"
             r"\bwill\s+likely\b|\blikely\s+(?:evolution|course|to)\b|"
+            # "is due to meet", not "killed due to a drone attack" (a cause)
+            r"\bdue\s+to\s+(?:be|meet|arrive|visit|hold|take|start|begin|vote|sign|open|launch"
+            r"|deliver|receive|travel|speak|announce|make|give|get|go|come|return)\b|"
             # "will aim to build on its victory by recapturing more land in coming weeks"
             r"\bwill\s+(?:aim|seek|try|attempt|look|want|need|plan)\s+to\b|"
             r"\bin\s+(?:the\s+)?coming\s+(?:days|weeks|months)\b|"
