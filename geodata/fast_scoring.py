@@ -36,7 +36,7 @@ from geodata.ranking import (
     _cluster_part,
     _country_part,
     _hromada_part,
-    _name_part,
+    _named_part,
     _near_part,
     _prior_part,
     _raion_part,
@@ -128,5 +128,5 @@ class Scorer:
 
 
 def _base(place: Place, quality: float, ev: Evidence) -> tuple[float, tuple[str, ...]]:
-    parts = (_name_part(quality), _prior_part(place), _country_part(place, ev))
+    parts = (_named_part(place, quality, ev), _prior_part(place), _country_part(place, ev))
     return sum(p for p, _ in parts), tuple(r for _, r in parts if r)

@@ -40,6 +40,7 @@ FEATURE_PRIOR = {
 ADMIN_BONUS = 3.0  # a stated region outweighs every prior
 RAION_BONUS = 2.5  # a stated raion (GeoNames admin2, the 2020 raions): less than an oblast
 COUNTRY_BONUS = 1.0
+BIG_CITY = 1_000_000  # people: a city this big is what its short name means in the news
 # Countries a war in the focus country is also reported from: a big Russian city known by
 # its own name beats a Ukrainian hamlet that merely has it as an alternate name
 # (Novorossiysk), while a Ukrainian village still beats a Russian one of the same name.
@@ -96,7 +97,7 @@ _RAION_WORD = re.compile(r"\s+(?:urban\s+)?(?:raion|rayon|district)$", re.I)
 def score(place: Place, quality: float, ev: Evidence) -> tuple[float, tuple[str, ...]]:
     """Score one candidate; return the score and the reasons that made it."""
     parts = [
-        _name_part(quality),
+        _named_part(place, quality, ev),
         _prior_part(place),
         _country_part(place, ev),
         _admin_part(place, ev),
@@ -125,6 +126,23 @@ def _name_part(quality: float) -> tuple[float, str]:
     if quality >= 0.9:
         return 0.2, ALTERNATE_NAME
     return 0.2 * quality, f"{NEAR_MISS} (similarity {quality:.2f})"
+
+
+def _named_part(place: Place, quality: float, ev: Evidence) -> tuple[float, str]:
+    """The name part, where a big city across the border is known by a short name.
+
+    "Rostov" in the news is Rostov-on-Don, not a Ukrainian hamlet called Rostov: a
+    big Russian or Belarusian city's alternate names are the short and foreign forms it
+    is written in. A Ukrainian city's alternate name can be one it only once had
+    (Dnipro was briefly "Novorossiysk"), so at home the plain rule holds.
+    """
+    if (
+        0.9 <= quality < 0.95
+        and place.population >= BIG_CITY
+        and place.country in NEIGHBOURS.get(ev.country or "", ())
+    ):
+        return 0.55, f"a city of {BIG_CITY:,}+ known by this short or other name"
+    return _name_part(quality)
 
 
 def _prior_part(place: Place) -> tuple[float, str]:

@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 
 from geodata import GazetteerBuilder, Place
-from tracker.extract.cyrillic import CyrillicExtractor, lexicon_for
+from tests.extract.runners import cyrillic_runner
+from tracker.extract.cyrillic import lexicon_for
 from tracker.extract.cyrillic.toponyms import ToponymFinder
-from tracker.model import Article
 
 PUBLISHED = date(2024, 9, 25)
 MYKOLAIV = "Mykolaiv Oblast"
@@ -221,15 +221,7 @@ def gazetteer():
 
 @pytest.fixture(scope="module")
 def extract(gazetteer):
-    extractors = {
-        lang: CyrillicExtractor(gazetteer, language=lang, today=date(2025, 1, 1))
-        for lang in ("uk", "ru")
-    }
-
-    def run(text: str, language: str):
-        return extractors[language].extract(Article(text, published=PUBLISHED, language=language))
-
-    return run
+    return cyrillic_runner(gazetteer, published=PUBLISHED, today=date(2025, 1, 1))
 
 
 @pytest.mark.parametrize(

@@ -646,7 +646,9 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
             continue
         # "the Klimovsky district of the Bryansk region": a district named after its seat
         # takes a hint as the town would; a region name itself does not
-        named_after_seat = text[place.match.start : place.match.end] != place.match.surface
+        named_after_seat = text[place.match.start : place.match.end] != place.match.surface or bool(
+            _RAION_AFTER.match(text, place.match.end)
+        )
         if (place.is_region and not named_after_seat) or not (
             nxt.is_region
             or _is_region_stem(text, nxt)
@@ -731,12 +733,14 @@ def _with_hint(place: PlaceMention, hint: NameMatch) -> PlaceMention:
 
 _ADJ = r"[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+)?(?:skyi|skiy|skyy|sky|ska|ske|kyi|ka)\b"
 _HROMADA_LIST = re.compile(
-    rf"((?:{_ADJ}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*{_ADJ})\s+(?:territorial\s+|urban\s+|rural\s+)?"
-    r"(?:communit(?:y|ies)|hromadas?|districts?|raions?|rayons?)\b"
+    rf"((?:{_ADJ}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*{_ADJ})\s+"
+    r"(?:[Tt]erritorial\s+|[Uu]rban\s+|[Rr]ural\s+)?"
+    # "the Belovsky District": agencies capitalise the unit as part of its name
+    r"(?:[Cc]ommunit(?:y|ies)|[Hh]romadas?|[Dd]istricts?|[Rr]aions?|[Rr]ayons?)\b"
 )
 _ADJECTIVE = re.compile(_ADJ)
 # The case-sensitive words every _HROMADA_LIST match contains: a cheap test first.
-_HROMADA_WORD = re.compile(r"communit|hromada|district|raion|rayon")
+_HROMADA_WORD = re.compile(r"[Cc]ommunit|[Hh]romada|[Dd]istrict|[Rr]aion|[Rr]ayon")
 _ENDINGS = ("skyi", "skiy", "skyy", "sky", "ska", "ske", "kyi", "ka")
 
 

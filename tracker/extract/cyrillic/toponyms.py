@@ -602,7 +602,10 @@ class ToponymFinder:
             if len(parts) == 2:  # "Середини-Буди": the first word is inflected too
                 heads += [[n] for n in self._nominatives(parts[0])[:4]]
             tails = self._nominatives(parts[-1])
-            return list(dict.fromkeys("-".join([*h, t]) for h in heads for t in tails))
+            names = ["-".join([*h, t]) for h in heads for t in tails]
+            if len(parts) > 2:  # "Ростове-на-Дону": only the first word is inflected
+                names += ["-".join([n, *parts[1:]]) for n in self._nominatives(parts[0])[:4]]
+            return list(dict.fromkeys(names))
         parses = self._analyse(word)
         geo = [n for n, tag in parses if "Geox" in tag]
         nouns = [

@@ -89,6 +89,20 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("an anniversary or memorial", re.compile(r"\banniversar\w+|\bcommemorat\w+|\bmemorial\b", _I)),
+    (
+        # "A gas explosion destroyed two floors, killing one", "a methane blast at the mine": an
+        # accident whose cause the sentence names is no attack, unless the sentence also names
+        # a weapon or an attack ("the missile hit the house, causing a gas explosion")
+        "an accident, not an attack",
+        re.compile(
+            r"^(?!(?s:.*)\b(?:missiles?|drones?|UAVs?|shell(?:s|ed|ing)|strikes?|struck|rockets?|"
+            r"bomb\w*|artillery|attack\w*|Shaheds?|sabotage|saboteurs?)\b)(?s:.*?)"
+            r"(?:\b(?:(?:household|domestic|natural)\s+)?(?:gas|methane|gas[-\s]cylinder|boiler|"
+            r"fireworks?|coal[-\s]dust)\s+(?:explosions?|blasts?|leaks?)\b|\bgas\s+leak\b|"
+            r"\bshort[-\s]circuit\b|\b(?:industrial|workplace|mining|traffic|road)\s+accidents?\b)",
+            _I,
+        ),
+    ),
     ("an exercise", re.compile(r"\b(?:drills?|military\s+exercises?|war\s+games)\b", _I)),
 )
 

@@ -137,7 +137,12 @@ RULES: tuple[Rule, ...] = (
         r"|explosive\s+devices?|unexploded\s+(?:ordnance|shells?|munitions?)|tripwires?"
         r"|(?:drove|driving|ran|run|hit|struck|stepped)\s+(?:over|on|onto)?\s*(?:an?\s+)?"
         r"(?:\w+\s+)?(?:explosive|mine)\b|explosive\s+remnants|(?:mine|ordnance)\s+"
-        r"(?:went\s+off|detonated|exploded)",
+        r"(?:went\s+off|detonated|exploded)"
+        # "killed as a result of a mine explosion", "the explosion of a petal mine": not a
+        # coal mine ("an explosion at the mine") -- the blast is the mine's own
+        r"|(?<!coal\s)(?:land)?mine\s+(?:explosions?|blasts?|detonations?)"
+        r"|(?:explosion|detonation|blast)\s+of\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:land)?mines?\b"
+        r"|(?:killed|injured|wounded|maimed|blown\s+up)\s+by\s+(?:an?\s+)?(?:\w+\s+)?mines?\b",
         0.8,
     ),
     Rule(
@@ -148,12 +153,17 @@ RULES: tuple[Rule, ...] = (
         r"|(?:guided|glide|gliding|aerial|aviation|cluster)\s+bombs?|bomb(?:ed|ing|ings)\b"
         # "KAB" is the Russian guided aerial bomb; "dropped a bomb on the village"
         r"|KABs?\b|dropp(?:ed|ing)\s+(?:an?\s+|\w+\s+)?(?:\w+\s+)?bombs?\s+(?:on|onto)\b"
-        r"|(?:drones?|UAVs?|Shaheds?|loitering\s+munitions?)\s+"
+        # "unmanned aerial vehicles (UAVs) had struck": the wires' long form, spelled out
+        r"|(?:drones?|UAVs?|Shaheds?|loitering\s+munitions?|unmanned\s+aerial\s+vehicles?)"
+        r"(?:\s*\((?:UAVs?|drones?)\))?\s+(?:ha(?:d|ve|s)\s+)?"
         r"(?:strikes?|attacks?|hit|struck|attacked|targeted|slammed|crashed\s+into|exploded)"
         rf"|(?:attacked|struck|hit|targeted)\s+{_N}{{0,8}}(?:by|with)\s+{_N}{{0,2}}"
         r"(?:drones?|UAVs?|Shaheds?)"
         # "a drone dropped an explosive device", "by dropping explosives from a drone"
         r"|(?:drones?|UAVs?|quadcopters?)\s+(?:\w+\s+){0,2}(?:dropped|drops|dropping)\b"
+        # "a man was injured due to a drone", "killed by a Ukrainian drone"
+        r"|(?:killed|injured|wounded|hurt)\s+(?:due\s+to|by|as\s+a\s+result\s+of)\s+"
+        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:drones?|UAVs?|Shaheds?|quadcopters?)\b"
         r"|dropp(?:ed|ing)\s+(?:\w+\s+){0,3}(?:explosives?|bombs?|grenades?|munitions?|devices?)"
         r"\s+(?:from|by)\s+(?:an?\s+)?(?:\w+\s+)?(?:drones?|UAVs?|quadcopters?)",
         0.8,

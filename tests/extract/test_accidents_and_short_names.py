@@ -1,0 +1,170 @@
+"""Accidents that are no attacks, drones spelled out, and a big city known by its short name.
+
+Every passage here was written for these tests; the places are a small hand-made gazetteer:
+a Russian city of a million known as "Rostov", a Ukrainian hamlet of that name, and a
+Russian district named after its seat.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geodata import GazetteerBuilder, Place
+from tests.extract.runners import cyrillic_runner
+from tracker.extract import extract_events
+from tracker.model import Article, SubEventType
+
+S = SubEventType
+DAY = date(2025, 3, 14)  # a Friday
+
+
+def _place(gid: int, name: str, lat: float, lon: float, **kw) -> Place:
+    return Place(gid, name, lat, lon, **kw)
+
+
+PLACES = [
+    (
+        _place(9600001, "Rostov-on-Don", 47.22, 39.71, feature_code="PPLA", country="RU",
+               admin1="Rostov Oblast", admin1_code="61", population=1_130_000),
+        ["Rostov", "Rostov-na-Donu", "Ростов", "Ростов-на-Дону"],
+    ),
+    # a hamlet in Ukraine with the city's short name as its own
+    (
+        _place(9600002, "Rostov", 51.96, 33.74, admin1="Sumy Oblast", admin1_code="21"),
+        ["Ростов"],
+    ),
+    (
+        _place(9600003, "Dnipro", 48.45, 35.05, feature_code="PPLA", admin1="Dnipropetrovsk Oblast",
+               admin1_code="04", population=980_000),
+        ["Дніпро", "Днепр"],
+    ),
+    (
+        _place(9600004, "Pavlohrad", 48.53, 35.87, feature_code="PPLA2",
+               admin1="Dnipropetrovsk Oblast", admin1_code="04", population=100_000),
+        ["Павлоград"],
+    ),
+    (
+        _place(9600005, "Kursk", 51.73, 36.19, feature_code="PPLA", country="RU",
+               admin1="Kursk Oblast", admin1_code="41", population=440_000),
+        ["Курск"],
+    ),
+    # a Ukrainian hamlet whose alternate name is a Kursk district's adjective
+    (
+        _place(9600006, "Bilivske", 47.40, 35.50, admin1="Zaporizhzhia Oblast",
+               admin1_code="26", population=55),
+        ["Belovsky"],
+    ),
+    (
+        _place(9600007, "Kharkiv", 49.99, 36.23, feature_code="PPLA", admin1="Kharkiv Oblast",
+               admin1_code="07", population=1_400_000),
+        ["Харків", "Харьков"],
+    ),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    builder = GazetteerBuilder()
+    for place, names in PLACES:
+        builder.add_place(place, names)
+    return builder.build()
+
+
+def _english(gazetteer, text: str):
+    return extract_events(Article(text, published=DAY), gazetteer=gazetteer, min_confidence=0)
+
+
+@pytest.fixture(scope="module")
+def cyrillic(gazetteer):
+    return cyrillic_runner(gazetteer, published=DAY, today=date(2026, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gas explosion tore through a block of flats in Dnipro on Thursday, killing a resident.",
+        "Two miners died in a methane blast at a coal mine near Pavlohrad on Thursday.",
+        "On Thursday a boiler explosion damaged a school in Pavlohrad; nobody was hurt.",
+    ],
+)
+def test_an_explosion_whose_cause_is_an_accident_is_no_attack(gazetteer, text) -> None:
+    assert _english(gazetteer, text) == []
+
+
+def test_an_accident_the_strike_caused_keeps_the_strike(gazetteer) -> None:
+    text = "A Russian missile hit a house in Dnipro on Thursday, causing a gas explosion."
+    [event] = _english(gazetteer, text)
+    assert (event.sub_event_type, event.location) == (S.SHELLING_ARTILLERY_MISSILE, "Dnipro")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("У четвер у Дніпрі вибух побутового газу зруйнував під'їзд, загинула жінка.", "uk"),
+        ("В четверг в Курске взрыв бытового газа разрушил два этажа дома, погиб мужчина.", "ru"),
+    ],
+)
+def test_a_household_gas_explosion_is_no_attack_in_cyrillic(cyrillic, text, language) -> None:
+    assert cyrillic(text, language) == []
+
+
+def test_a_strike_that_set_off_gas_is_still_the_strike_in_russian(cyrillic) -> None:
+    text = "В четверг в Курске после удара беспилотника произошел взрыв газа, погиб мужчина."
+    [event] = cyrillic(text, "ru")
+    assert (event.sub_event_type, event.location) == (S.AIR_DRONE_STRIKE, "Kursk")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday Ukrainian unmanned aerial vehicles (UAVs) had struck homes in Kursk.",
+        "Russian unmanned aerial vehicles struck a warehouse in Kharkiv on Thursday.",
+        "A man was injured due to a drone in Kursk on Thursday, the governor said.",
+        "On Thursday a pensioner was killed by a Russian drone in Kharkiv.",
+    ],
+)
+def test_drones_spelled_out_or_named_as_the_cause_are_drone_strikes(gazetteer, text) -> None:
+    [event] = _english(gazetteer, text)
+    assert event.sub_event_type is S.AIR_DRONE_STRIKE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tractor driver was killed as a result of a mine explosion near Kharkiv on Thursday.",
+        "On Thursday a boy was injured in Kharkiv by the explosion of a petal mine.",
+    ],
+)
+def test_a_mine_going_off_is_a_landmine_not_shelling(gazetteer, text) -> None:
+    [event] = _english(gazetteer, text)
+    assert event.sub_event_type is S.REMOTE_EXPLOSIVE
+
+
+def test_rostov_is_the_city_of_a_million_not_the_hamlet(gazetteer) -> None:
+    [event] = _english(gazetteer, "On Thursday a drone struck an oil depot in Rostov.")
+    assert (event.location, event.admin1) == ("Rostov-on-Don", "Rostov Oblast")
+    assert any("known by this short or other name" in line for line in event.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("У четвер дрон атакував нафтобазу в Ростові-на-Дону.", "uk"),
+        ("В четверг беспилотник атаковал нефтебазу в Ростове-на-Дону.", "ru"),
+        ("В четверг беспилотник атаковал нефтебазу в Ростове.", "ru"),
+    ],
+)
+def test_rostov_on_don_inflected_in_its_first_word_is_found(cyrillic, text, language) -> None:
+    [event] = cyrillic(text, language)
+    assert event.location == "Rostov-on-Don"
+
+
+def test_a_capitalised_district_takes_the_region_after_it(gazetteer) -> None:
+    """ "Belovsky District, Kursk region": a Russian district named after its seat, with the
+    region stated; never the Ukrainian hamlet that has the adjective as an alternate name."""
+    text = "On Thursday a drone struck a barn in Belovsky District, Kursk region."
+    [event] = _english(gazetteer, text)
+    assert event.admin1 == "Kursk Oblast"
+    assert event.location != "Bilivske"
