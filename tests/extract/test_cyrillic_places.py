@@ -953,3 +953,52 @@ def test_hits_with_no_weapon_right_after_the_drones_are_the_drones(extract) -> N
     text = "24 вересня ППО знищила більшість шахедів. Два влучання зафіксовано в Ізюмі."
     (event,) = [e for e in extract(text, "uk") if e.location == "Izium"]
     assert event.sub_event_type.value == "Air/drone strike"
+
+
+def test_the_noun_of_a_shoot_down_over_listed_oblasts_gives_each_oblast(extract) -> None:
+    text = "Вночі збиття дронів фіксували у Сумській, Харківській та Одеській областях."
+    events = extract(text, "uk")
+    assert {e.admin1 for e in events} == {"Sumy Oblast", "Kharkiv Oblast", "Odesa Oblast"}
+    assert {e.sub_event_type.value for e in events} == {"Disrupted weapons use"}
+
+
+def test_a_system_for_downing_drones_is_no_shoot_down(extract) -> None:
+    assert extract("Партнери передали Харкову системи для збиття дронів.", "uk") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "В среду в Харькове беспилотник детонировал возле остановки."),
+        ("uk", "У середу в Харкові дрон здетонував біля зупинки."),
+    ],
+)
+def test_a_drone_that_detonated_is_a_drone_strike(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.sub_event_type.value) == ("Kharkiv", "Air/drone strike")
+
+
+def test_an_attack_that_burned_a_house_is_remote_violence(extract) -> None:
+    text = "В среду в Шебекино в результате атаки ВСУ сгорел частный дом."
+    (event,) = extract(text, "ru")
+    assert (event.location, event.sub_event_type.value) == (
+        "Shebekino",
+        "Shelling/artillery/missile attack",
+    )
+
+
+def test_windows_blown_out_and_roofs_cut_by_shrapnel_are_damage(extract) -> None:
+    text = "В среду в Шебекино были посечены кровли двух домов."
+    (event,) = extract(text, "ru")
+    assert event.location == "Shebekino"
+
+
+def test_a_named_village_unknown_is_not_the_village_named_before(extract) -> None:
+    """ "в селе Неведомовка": the village has a name, so an unknown one is not the Valuyki of
+    the sentence before; it stays in the region the report is about."""
+    text = (
+        "20 сентября беспилотник атаковал Валуйки, повреждены два дома. "
+        "В селе Неведомовка в среду в результате обстрела ВСУ были выбиты окна в доме."
+    )
+    shelling = [e for e in extract(text, "ru") if e.sub_event_type.value.startswith("Shelling")]
+    assert [(e.location, e.admin1) for e in shelling] == [("Belgorod Oblast", "Belgorod Oblast")]

@@ -57,6 +57,7 @@ from tracker.model import EventType, SubEventType
 _SECTOR = "names a front sector ('the X direction')"
 _HINT_GAP = 45  # an oblast this close after a town, in its clause, is the town's admin hint
 _LOOK_BACK = 3
+_NAME_AFTER = re.compile(r"\s+[«\"“„]?[А-ЯЁЇІЄҐ]")  # "в селе Таврово": a village named
 _VAGUE = frozenset({"attack", "damage"})
 
 
@@ -125,7 +126,12 @@ class CyrillicReader:
         if not self.facts.ground_combat(self.text[s:e]):
             # "під постійними атаками", "атака на інфраструктуру": "attack" alone is fighting
             # only beside troops, positions or assaults; elsewhere another word names the event
-            live = [t for t in live if t.rule.name != "attack"]
+            harmed = _HARM.search(self.text, s, e) is not None
+            live = [
+                replace(t, rule=_ATTACK_ON_PLACE) if t.rule.name == "attack" else t
+                for t in live
+                if t.rule.name != "attack" or harmed
+            ]
             if self._air_defence_near(sentence):
                 # "В Севастополе отразили атаку ... работает ПВО": an air attack repelled
                 live = [_as_shoot_down(t, self.text) for t in live]
@@ -591,7 +597,13 @@ class CyrillicReader:
                 r"|населен\w+\s+пункт\w*)(?![\w-])",
                 re.I,
             )
-        if not self._the_town.search(self.text, sentence.start, sentence.end):
+        # "в селе Таврово": a village named, if unknown, is not the one named before
+        bare = (
+            m
+            for m in self._the_town.finditer(self.text, sentence.start, sentence.end)
+            if not _NAME_AFTER.match(self.text, m.end())
+        )
+        if next(bare, None) is None:
             return None
         i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), 0)
         for earlier in reversed(self.sentences[max(0, i - _LOOK_BACK) : i]):
@@ -687,6 +699,14 @@ _DRONE_HIT = Rule("hit-after-drones", SubEventType.AIR_DRONE_STRIKE, "", 0.6)
 _REPELLED = re.compile(r"отраз|отраж|отбил|відбил|відбива|відбит", re.I)
 _REPELLED_BEFORE = re.compile(r"(?:отраж\w*|отразил\w*|відбива\w*|відбил\w*)\s+$", re.I)
 _SHOOT_DOWN = Rule("repelled-air-attack", SubEventType.DISRUPTED_WEAPONS_USE, "", 0.6)
+# "в результате атаки ВСУ сгорел частный дом": an attack that burned, damaged or killed,
+# with no troops and no weapon named, is remote violence on the place, as in English
+_ATTACK_ON_PLACE = Rule("attack-on-place", SubEventType.SHELLING_ARTILLERY_MISSILE, "", 0.45)
+_HARM = re.compile(
+    r"сгорел|выгорел|поврежд|разруш|погиб|ранен|пострада|выбит|посечен"
+    r"|згорі|вигорі|пошкодж|зруйн|загин|поранен|постражда|вибит|посічен",
+    re.I,
+)
 
 
 def _as_shoot_down(trigger: Trigger, text: str) -> Trigger:
