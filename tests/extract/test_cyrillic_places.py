@@ -208,6 +208,9 @@ PLACES = [
                population=150_000),
         ["Зарічний"],
     ),
+    # one name in Donetsk Oblast and in Kharkiv Oblast
+    (_place(9100060, "Mazanivka", 48.95, 37.45, "Donetsk Oblast", "05"), ["Мазанівка"]),
+    (_place(9100061, "Mazanivka", 49.70, 36.60, KHARKIV, "07"), ["Мазанівка"]),
 ]  # fmt: skip
 
 
@@ -1002,3 +1005,41 @@ def test_a_named_village_unknown_is_not_the_village_named_before(extract) -> Non
     )
     shelling = [e for e in extract(text, "ru") if e.sub_event_type.value.startswith("Shelling")]
     assert [(e.location, e.admin1) for e in shelling] == [("Belgorod Oblast", "Belgorod Oblast")]
+
+
+def test_an_oblast_named_beside_donbas_is_not_the_articles_only_region(extract) -> None:
+    """ "у Харківській області та на Донбасі": two regions, so a village of the Donbas list
+    is not looked for in Kharkiv Oblast."""
+    text = (
+        "Генштаб: ворог атакував у Харківській області та на Донбасі. "
+        "Вчора ворог вів штурмові дії в районі Мазанівки та Лимана."
+    )
+    places = {(e.location, e.admin1) for e in extract(text, "uk")}
+    assert ("Mazanivka", "Donetsk Oblast") in places
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Напередодні голова ОВА попереджав про ймовірні обстріли Ізюма."),
+        ("ru", "Накануне губернатор предупреждал о возможных обстрелах Изюма."),
+    ],
+)
+def test_a_warning_of_shelling_is_no_shelling(extract, language, text) -> None:
+    assert extract(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Країна-агресор у 2014 році окупувала Крим та частину Луганської області."),
+        ("ru", "Россия в 2014 году оккупировала Крым и часть Луганской области."),
+    ],
+)
+def test_a_year_long_past_is_history(extract, language, text) -> None:
+    assert extract(text, language) == []
+
+
+def test_a_strike_dated_this_year_is_still_read(extract) -> None:
+    (event,) = extract("У 2024 році, 24 вересня, росіяни обстріляли Ізюм.", "uk")
+    assert (event.location, event.event_date.isoformat()) == ("Izium", "2024-09-24")

@@ -54,6 +54,8 @@ def _pattern(language: str) -> re.Pattern[str]:
         rf"|(?:(?P<wnight>{lx.night_of})|\b(?:у|в|во))\s+(?P<wd>(?:{weekdays})\w{{0,3}})(?![\w-])"
         rf"|\b{lx.month_in}"
         rf"|(?P<part>{_PARTS})\s+(?P<pmon>{months})\w*"
+        # "у 2014 році", "в 2014 году": a year named alone, read only when it is history
+        r"|\b(?P<yr>(?:19|20)\d\d)\s+(?:році|року|рік|роках|году|года|годах|год|р\.|г\.)"
         rf"|\b(?:{relative})\b",
         re.IGNORECASE,
     )
@@ -82,6 +84,8 @@ def _resolve(m: re.Match[str], lexicon: Lexicon, *, ref: date) -> DateReading | 
         return _month(_month_number(m.group("month"), lexicon), ref=ref, phrase=phrase)
     if m.group("pmon"):
         return _month(_month_number(m.group("pmon"), lexicon), ref=ref, phrase=phrase)
+    if m.group("yr"):
+        return _past_year(int(m.group("yr")), ref=ref, phrase=phrase)
     for i, (_, days) in enumerate(lexicon.relative):
         if m.group(f"rel{i}"):
             return _day(ref - timedelta(days=days), phrase, relative=True)
@@ -128,6 +132,16 @@ def _month(month: int, *, ref: date, phrase: str) -> DateReading:
     return DateReading(
         middle, TimePrecision.MONTH, start, end, f"date: {phrase!r} → month {start:%Y-%m}"
     )
+
+
+def _past_year(year: int, *, ref: date, phrase: str) -> DateReading | None:
+    """A year long past ("у 2014 році, коли окупувала Крим"): the sentence is history. The
+    current or a recent year says nothing a coder could date, so it is not read."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if (ref - end).days <= HISTORY_DAYS:
+        return None
+    middle = date(year, 7, 1)
+    return DateReading(middle, TimePrecision.MONTH, start, end, f"date: {phrase!r} → year {year}")
 
 
 def _day(d: date, phrase: str, *, relative: bool = False) -> DateReading:

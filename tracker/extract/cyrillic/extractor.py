@@ -109,14 +109,16 @@ class CyrillicExtractor:
             sentences=sentences,
         )
         # the title first: the text's scan is kept for its sentences
-        regions = self._finder.regions(article.title or "") | self._finder.regions(text)
+        title = article.title or ""
+        regions = self._regions_named(title, text)
         if len(regions) > 1:
             # "Гладков: три села в Белгородской области атакованы" and, at the end, a word on
             # Bryansk and Kursk: the region the headline and lead name is the article's
             lead = text[: sentences[0].end] if sentences else ""
-            regions = self._finder.regions(article.title or "") | self._finder.regions(lead)
+            regions = self._regions_named(title, lead)
             reader.region_named = "the only region the article's lead names"
-        if len(regions) == 1:  # "на Чернігівщині" in the title: homonyms are looked for there
+        if len(regions) == 1 and "Donbas" not in regions:
+            # "на Чернігівщині" in the title: homonyms are looked for there
             (name,) = regions
             reader.region = NameMatch(0, 0, name, name, True)
         paired = _by_sentence(sentences, triggers)
@@ -140,6 +142,9 @@ class CyrillicExtractor:
             gazetteer=self.gazetteer,
             min_confidence=self.min_confidence,
         )
+
+    def _regions_named(self, title: str, text: str) -> set[str]:
+        return self._finder.regions(title) | self._finder.regions(text) | _donbas(title, text)
 
     def _triggers(self, text: str) -> list[Trigger]:
         rules = self.lexicon.rules
@@ -187,6 +192,15 @@ class CyrillicExtractor:
 
     def __repr__(self) -> str:
         return f"CyrillicExtractor(name={self.name!r}, version={self.version!r})"
+
+
+_DONBAS = re.compile(r"(?<![\w-])Донбас", re.I)
+
+
+def _donbas(*texts: str) -> set[str]:
+    """ "у Харківській області та на Донбасі": Donbas spans two oblasts, so an article that
+    names it beside one oblast has no single region to look for its villages in."""
+    return {"Donbas"} if any(_DONBAS.search(t) for t in texts) else set()
 
 
 def _without_regional_summaries(mentions: list[Mention]) -> list[Mention]:
