@@ -61,6 +61,17 @@ PLACES = [
                admin1_code="07", population=1_400_000),
         ["Харків", "Харьков"],
     ),
+    # a Ukrainian town renamed, whose old name is a bigger Russian city's own
+    (
+        _place(9600008, "Samar", 48.63, 35.25, feature_code="PPLA2",
+               admin1="Dnipropetrovsk Oblast", admin1_code="04", population=70_000),
+        ["Novomoskovsk", "Новомосковськ", "Новомосковск"],
+    ),
+    (
+        _place(9600009, "Novomoskovsk", 54.01, 38.29, feature_code="PPLA2", country="RU",
+               admin1="Tula Oblast", admin1_code="76", population=130_000),
+        ["Новомосковськ", "Новомосковск"],
+    ),
 ]  # fmt: skip
 
 
@@ -168,3 +179,33 @@ def test_a_capitalised_district_takes_the_region_after_it(gazetteer) -> None:
     [event] = _english(gazetteer, text)
     assert event.admin1 == "Kursk Oblast"
     assert event.location != "Bilivske"
+
+
+@pytest.mark.parametrize(
+    ("region", "admin1"),
+    [("Dnipropetrovsk region", "Dnipropetrovsk Oblast"), ("Tula region", "Tula Oblast")],
+)
+def test_a_name_the_text_places_in_a_region_stays_there_when_named_again(
+    gazetteer, region, admin1
+) -> None:
+    """One name, one place: the bare "Novomoskovsk" later is the one the text placed, not
+    the bigger city of that name the bare word would otherwise mean."""
+    text = (
+        f"On Thursday a drone hit a plant in Novomoskovsk, {region}. "
+        "Three more drones were shot down over Novomoskovsk."
+    )
+    events = _english(gazetteer, text)
+    assert len(events) == 2
+    assert {e.admin1 for e in events} == {admin1}
+
+
+def test_a_name_placed_in_an_oblast_is_that_oblasts_in_later_sentences_in_ukrainian(
+    cyrillic,
+) -> None:
+    text = (
+        "У четвер дрон влучив у підприємство в Новомосковську Дніпропетровської області. "
+        "Ще три БпЛА сили ППО збили над Новомосковськом."
+    )
+    events = cyrillic(text, "uk")
+    assert len(events) == 2
+    assert {(e.location, e.admin1) for e in events} == {("Samar", "Dnipropetrovsk Oblast")}

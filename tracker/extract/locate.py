@@ -94,6 +94,16 @@ class PlaceResolver:
             self._cache[key] = self._lookup(mention, hint=hint, near=near)
         return self._cache[key]
 
+    def contradicts_winner(self, mention: PlaceMention) -> bool:
+        """True when the region the text gives ``mention`` puts it elsewhere than the place
+        its bare name would clearly mean ("Новомосковськ Дніпропетровської області" against
+        the Russian city of that name): that name is then no clear anchor in the article."""
+        if mention.hint is None:
+            return False
+        winner = self.clear_winner(mention)
+        res = self._resolved(mention, near=None)
+        return winner is not None and res is not None and res.place != winner
+
     def clear_winner(self, mention: PlaceMention) -> Place | None:
         """The place a name can only mean (one candidate, or far ahead of the next), or None."""
         key = (mention.match.surface, mention.is_region)

@@ -282,8 +282,13 @@ class ArticleReader:
                 self.resolver.anchor(place)
         for sentence in self.sentences:
             places = self._places(sentence)
+            # a name the text places in a region is settled there even when, bare, it would
+            # be a big city elsewhere ("Novomoskovsk, Dnipropetrovsk region" is not Tula's)
             event_places = [
-                p for p in places if p.role.is_event_place and self.resolver.clear_winner(p) is None
+                p
+                for p in places
+                if p.role.is_event_place
+                and (p.hint is not None or self.resolver.clear_winner(p) is None)
             ]
             if not event_places:
                 continue
@@ -299,6 +304,13 @@ class ArticleReader:
                     neighbour = self._neighbour(event_places, place)
                     if neighbour is not None:
                         self.resolver.settle(place, near=neighbour, rank=1)
+
+    def _open(self, place: PlaceMention) -> bool:
+        """A bare name the rest of the article may settle: a homonym, or one whose clear
+        winner lies abroad ("Novomoskovsk" is Tula's city unless the text says
+        "Novomoskovsk, Dnipropetrovsk region" somewhere)."""
+        winner = self.resolver.clear_winner(place)
+        return winner is None or winner.country != self.country
 
     def _places(self, sentence: Sentence) -> list[PlaceMention]:
         cached = self._place_cache.get(sentence.start)
@@ -426,10 +438,7 @@ class ArticleReader:
             and self.resolver.credible(p, s_text)
             and not any(a <= p.match.start < b for a, b in asides)
         ]
-        if any(
-            p.hint is None and not p.is_region and self.resolver.clear_winner(p) is None
-            for p in event_places
-        ):
+        if any(p.hint is None and not p.is_region and self._open(p) for p in event_places):
             self._prime()  # a homonym with no region stated: read the whole article first
         event_places = self._the_town_in_region(sentence, event_places)
         owners = _assign(event_places, [t for t, _ in dated], cuts)

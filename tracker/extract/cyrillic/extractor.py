@@ -179,7 +179,14 @@ class CyrillicExtractor:
             for place in reader.places(sentence)
             if place.role in (Role.EVENT, Role.NEAR) and not place.is_region
         ]
-        clear = [place for place in towns if reader.resolver.clear_winner(place) is not None]
+        # "Новомосковськ Дніпропетровської області": a name the text places in a region is
+        # no clear winner elsewhere (the Russian city of that name), whatever its size
+        hinted = {p.match.surface for p in towns if reader.resolver.contradicts_winner(p)}
+        clear = [
+            place
+            for place in towns
+            if place.match.surface not in hinted and reader.resolver.clear_winner(place) is not None
+        ]
         if len(clear) < len(towns):  # a homonym: resolve it afresh, with every clear place known
             reader.resolver = PlaceResolver(self.gazetteer, country=country)
         for place in clear:
@@ -187,7 +194,7 @@ class CyrillicExtractor:
         # one name, one place per article: "Зарічне Донецької області" also places a bare
         # "Зарічне" in a later sentence, as the English reader does
         for place in towns:
-            if place.hint is not None and reader.resolver.clear_winner(place) is None:
+            if place.hint is not None:
                 reader.resolver.settle(place, near=None, rank=3)
 
     def __repr__(self) -> str:
