@@ -1043,3 +1043,22 @@ def test_a_year_long_past_is_history(extract, language, text) -> None:
 def test_a_strike_dated_this_year_is_still_read(extract) -> None:
     (event,) = extract("У 2024 році, 24 вересня, росіяни обстріляли Ізюм.", "uk")
     assert (event.location, event.event_date.isoformat()) == ("Izium", "2024-09-24")
+
+
+def test_a_town_named_like_a_feminine_adjective_before_a_masculine_noun(extract) -> None:
+    """ "у Вовчанську обстріл": "Вовчанську" also reads as a feminine adjective, but it cannot
+    go with the masculine "обстріл", so it is the town."""
+    (event,) = extract("Вчора у Куп'янську обстріл пошкодив будинок.", "uk")
+    assert event.location == "Kupiansk"
+
+
+def test_villages_listed_with_towns_of_another_oblast_are_not_in_the_articles_region(
+    extract,
+) -> None:
+    text = (
+        "У Харківській області вчора обстріляли Куп'янськ. "
+        "Також під вогнем вчора опинилися Мазанівка та Лиман."
+    )
+    places = {(e.location, e.admin1) for e in extract(text, "uk")}
+    assert ("Mazanivka", "Donetsk Oblast") in places
+    assert ("Mazanivka", KHARKIV) not in places

@@ -429,6 +429,8 @@ class CyrillicReader:
         (a wrong village hundreds of km away is worse than the right oblast). So is a town
         listed with places of that region but lying far from it ("В Муроме, Вознесеновке и
         Борисовке" in a Belgorod report), unless it is a regional or national capital."""
+        if self._listed_elsewhere(place, among):
+            return self.resolver.resolve(place)
         place = self._with_article_region(place)
         res = self.resolver.resolve(place)
         if res is not None and self.region is not None and res.place.admin1 != self.region.surface:
@@ -528,6 +530,20 @@ class CyrillicReader:
             if found is not None and found.place.admin1 == self.region.surface:
                 return found
         return None
+
+    def _listed_elsewhere(self, place: PlaceMention, among: Sequence[PlaceMention]) -> bool:
+        """ "Також під вогнем опинилися Козацьке, Берислав і Новоберислав" in a Donetsk story:
+        the towns the sentence names beside it can only be in another oblast (Kherson), so
+        the article's region is no hint for it; the town beside it is its context."""
+        if self.region is None or place.hint is not None:
+            return False
+        winners = [
+            self.resolver.clear_winner(p)
+            for p in among
+            if p is not place and not p.is_region and p.hint is None
+        ]
+        regions = {w.admin1 for w in winners if w is not None}
+        return bool(regions) and self.region.surface not in regions
 
     def _with_article_region(self, place: PlaceMention) -> PlaceMention:
         """A homonym with no region of its own is looked for in the article's only region,

@@ -662,6 +662,7 @@ def _beside_a_name(text: str, at: int, word: str) -> bool:
 
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:у|в|на|під|біля|поблизу|под|около|возле)\s+$", re.I)
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+_GENDERS = ("masc", "femn", "neut")
 
 
 def _noun_phrase(word: list[tuple[str, str]], after: list[tuple[str, str]]) -> bool:
@@ -671,8 +672,16 @@ def _noun_phrase(word: list[tuple[str, str]], after: list[tuple[str, str]]) -> b
         return False
     if any(tag.startswith("VERB") for _, tag in after):
         return False
-    cases = {c for _, tag in word if tag.startswith("ADJF") for c in _CASES if c in tag}
-    return any(c in tag for _, tag in after for c in cases)
+    # case and gender agree: "у Вовчанську обстріл" is a town (a feminine adjective cannot
+    # go with a masculine noun), "Ударною хвилею" is a phrase
+    forms = [
+        (c, next((g for g in _GENDERS if g in tag), None))
+        for _, tag in word
+        if tag.startswith("ADJF")
+        for c in _CASES
+        if c in tag
+    ]
+    return any(c in tag and (g is None or g in tag) for _, tag in after for c, g in forms)
 
 
 def _followed_by_a_name(text: str, at: int, word: str) -> bool:
