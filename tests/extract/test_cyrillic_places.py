@@ -209,8 +209,11 @@ PLACES = [
         ["Зарічний"],
     ),
     # one name in Donetsk Oblast and in Kharkiv Oblast
-    (_place(9100060, "Mazanivka", 48.95, 37.45, "Donetsk Oblast", "05"), ["Мазанівка"]),
-    (_place(9100061, "Mazanivka", 49.70, 36.60, KHARKIV, "07"), ["Мазанівка"]),
+    (_place(9100060, "Mazanivka", 48.95, 37.45, "Donetsk Oblast", "05"), ["Мазанівка", "Мазановка"]),
+    (
+        _place(9100061, "Mazanivka", 49.70, 36.60, KHARKIV, "07", population=500),
+        ["Мазанівка", "Мазановка"],
+    ),
 ]  # fmt: skip
 
 
@@ -1062,3 +1065,38 @@ def test_villages_listed_with_towns_of_another_oblast_are_not_in_the_articles_re
     places = {(e.location, e.admin1) for e in extract(text, "uk")}
     assert ("Mazanivka", "Donetsk Oblast") in places
     assert ("Mazanivka", KHARKIV) not in places
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "В среду российские войска захватили Синьковку."),
+        ("uk", "У середу російські війська захопили Синьківку."),
+    ],
+)
+def test_a_weekday_before_the_side_does_not_make_it_the_target(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В среду Синьковку освободили военнослужащие из состава группировки войск «Запад».",
+        "В среду Синьковку взяли под контроль подразделения группировки войск «Запад».",
+    ],
+)
+def test_the_ministrys_grouping_named_after_the_verb_took_the_village(extract, text) -> None:
+    (event,) = extract(text, "ru")
+    assert event.sub_event_type.value == "Non-state actor overtakes territory"
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_a_place_said_to_lie_in_an_oblast_is_placed_there_in_every_sentence(extract) -> None:
+    text = (
+        "Минобороны сообщило об освобождении сел в Харьковской и Донецкой областях. "
+        "В среду Мазановку освободили военнослужащие группировки войск «Восток». "
+        "По данным министерства, Мазановка находится в Донецкой области."
+    )
+    found = {e.admin1 for e in extract(text, "ru") if e.location == "Mazanivka"}
+    assert found == {"Donetsk Oblast"}

@@ -196,9 +196,36 @@ class CyrillicExtractor:
         for place in towns:
             if place.hint is not None:
                 reader.resolver.settle(place, near=None, rank=3)
+        _settle_where_said_to_lie(reader)
 
     def __repr__(self) -> str:
         return f"CyrillicExtractor(name={self.name!r}, version={self.version!r})"
+
+
+# "Приволье находится в Днепропетровской области", "Тихе розташоване на території
+# Харківської області": a sentence that only says where a place lies
+_LIES_IN = re.compile(
+    r"(?<![\w-])(?:находится|находятся|расположен\w*|располага\w+|знаходиться|знаходяться"
+    r"|розташован\w*|розташову\w+)\s+(?:(?:в|у|на)\s+)?(?:территории\s+|території\s+)?",
+    re.I,
+)
+
+
+def _settle_where_said_to_lie(reader: CyrillicReader) -> None:
+    """ "Приволье освободили ... Приволье, как отметили в МО РФ, находится в Днепропетровской
+    области": the place is settled in the region the text says it lies in, for every
+    sentence that names it (one name, one place per article)."""
+    for sentence in reader.sentences:
+        if not _LIES_IN.search(reader.text, sentence.start, sentence.end):
+            continue
+        places = reader.places(sentence)
+        regions = [p for p in places if p.is_region and find_region(p.match.surface)]
+        towns = [p for p in places if not p.is_region and p.role in (Role.EVENT, Role.NEAR)]
+        if len(regions) != 1:
+            continue
+        for town in towns:
+            hinted = replace(town, hint=regions[0].match)
+            reader.resolver.settle(hinted, near=None, rank=3)
 
 
 _DONBAS = re.compile(r"(?<![\w-])Донбас", re.I)

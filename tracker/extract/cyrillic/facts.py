@@ -22,6 +22,8 @@ _WINDOW = 60  # characters before a trigger searched for a negation or an intent
 _WEAPON = re.compile(
     r"дрон|безпілотник|беспилотник|БпЛА|ракет|КАБ|авіабомб|авиабомб|снаряд|шахед|артилері", re.I
 )
+# "подразделения группировки войск «Запад»": a grouping of forces the MoD names
+_GROUPING = re.compile(r"группировк|угрупован", re.I)
 
 
 # "the enemy" in either language: the side is read from where it struck (see parties.py)
@@ -144,7 +146,7 @@ class SentenceFacts:
             for m in pattern.finditer(text, start, end):
                 if any(f[1] <= m.start() < f[2] for f in found):
                     continue
-                before = text[max(start, m.start() - 25) : m.start()]
+                before = text[max(start, m.start() - 40) : m.start()]
                 attacker: bool | None = None
                 if _WEAPON.search(m.group()):
                     attacker = True  # "ворожий дрон": a weapon's owner is the attacker
@@ -152,6 +154,8 @@ class SentenceFacts:
                     attacker = True
                 elif self._ends["target_before"].ends(before):
                     attacker = False
+                elif _GROUPING.search(m.group()):
+                    attacker = True  # the Defence Ministry reports its own groupings' actions
                 found.append((side, m.start(), m.end(), attacker))
         found.sort(key=lambda f: f[1])
         if len(self._side_cache) > 256:
