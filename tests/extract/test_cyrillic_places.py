@@ -209,7 +209,10 @@ PLACES = [
         ["Зарічний"],
     ),
     # one name in Donetsk Oblast and in Kharkiv Oblast
-    (_place(9100060, "Mazanivka", 48.95, 37.45, "Donetsk Oblast", "05"), ["Мазанівка", "Мазановка"]),
+    (
+        _place(9100060, "Mazanivka", 48.95, 37.45, "Donetsk Oblast", "05"),
+        ["Мазанівка", "Мазановка"],
+    ),
     (
         _place(9100061, "Mazanivka", 49.70, 36.60, KHARKIV, "07", population=500),
         ["Мазанівка", "Мазановка"],
