@@ -79,7 +79,7 @@ UKRAINE: tuple[Region, ...] = (
     _r("Dnipropetrovsk Oblast", "04", 48.4666, 35.0407, "Dnipropetrovsk", "Dnipropetrovska",
        "Dnepropetrovskaya", "Dnipro Oblast", "Dnipro region", "Dnipropetrovshchyna"),
     _r("Donetsk Oblast", "05", 48.023, 37.8022, "Donetsk", "Donetska", "Donetskaya", "Donestk",
-       "Donechchyna"),
+       "Donechchyna", "Donetsk People's Republic"),
     _r("Ivano-Frankivsk Oblast", "06", 48.9215, 24.7097, "Ivano-Frankivsk", "Ivano-Frankivska",
        "Ivano-Frankovskaya", "Prykarpattia"),
     _r("Kharkiv Oblast", "07", 49.9808, 36.2527, "Kharkiv", "Kharkov", "Kharkivska",
@@ -96,7 +96,7 @@ UKRAINE: tuple[Region, ...] = (
     _r("Kyiv Oblast", "13", 50.2402, 30.2316, "Kyiv", "Kiev", "Kyivska", "Kievskaya", "Kiyv",
        "Kyivshchyna", "Kiev region"),
     _r("Luhansk Oblast", "14", 48.5671, 39.3171, "Luhansk", "Lugansk", "Luhanska", "Luganskaya",
-       "Luhanshchyna"),
+       "Luhanshchyna", "Luhansk People's Republic", "Lugansk People's Republic"),
     _r("Lviv Oblast", "15", 49.8383, 24.0232, "Lviv", "Lvov", "Lvivska", "Lvovskaya", "Lwow"),
     _r("Mykolaiv Oblast", "16", 46.9763, 31.993, "Mykolaiv", "Mykolayiv", "Nikolaev",
        "Nikolayev", "Mykolaivska", "Nikolaevskaya", "Mykolajiv"),
@@ -267,7 +267,9 @@ def region_phrases() -> dict[str, Region]:
             for word in ("oblast", "region", "province", "krai"):
                 phrases[f"{stem} {word}"] = region
                 phrases[f"{word} {stem}"] = region
-            if set(name_key(alias).split()) & _REGION_WORDS or region.code in (None, "11"):
+            # "the Donetsk People's Republic": the occupation's name for the oblast, as a place
+            words = set(name_key(alias).split())
+            if words & _REGION_WORDS or "republic" in words or region.code in (None, "11"):
                 phrases[name_key(alias)] = region
     for region in REGIONS:
         if region.name in _BARE_OK:

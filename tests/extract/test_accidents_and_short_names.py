@@ -1,4 +1,5 @@
-"""Accidents that are no attacks, drones spelled out, and a big city known by its short name.
+"""Classes seen on real pages: accidents that are no attacks, drones spelled out, a big city
+known by its short name, fire that supports an assault, the DPR as a territory.
 
 Every passage here was written for these tests; the places are a small hand-made gazetteer:
 a Russian city of a million known as "Rostov", a Ukrainian hamlet of that name, and a
@@ -71,6 +72,22 @@ PLACES = [
         _place(9600009, "Novomoskovsk", 54.01, 38.29, feature_code="PPLA2", country="RU",
                admin1="Tula Oblast", admin1_code="76", population=130_000),
         ["Новомосковськ", "Новомосковск"],
+    ),
+    (
+        _place(9600010, "Horlivka", 48.30, 38.05, feature_code="PPLA2", admin1="Donetsk Oblast",
+               admin1_code="05", population=250_000),
+        ["Gorlovka"],
+    ),
+    (_place(9600011, "Robotyne", 47.45, 35.84, admin1="Zaporizhzhia Oblast", admin1_code="26"), []),
+    # one village name in Donetsk Oblast and, bigger, in Cherkasy Oblast
+    (
+        _place(9600012, "Krasne", 48.20, 37.60, admin1="Donetsk Oblast", admin1_code="05"),
+        ["Krasnoye"],
+    ),
+    (
+        _place(9600013, "Krasne", 49.20, 31.20, admin1="Cherkasy Oblast", admin1_code="01",
+               population=3_000),
+        ["Krasnoye"],
     ),
 ]  # fmt: skip
 
@@ -209,3 +226,37 @@ def test_a_name_placed_in_an_oblast_is_that_oblasts_in_later_sentences_in_ukrain
     events = cyrillic(text, "uk")
     assert len(events) == 2
     assert {(e.location, e.admin1) for e in events} == {("Samar", "Dnipropetrovsk Oblast")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday Russian troops, supported by aviation and artillery, attacked Ukrainian "
+        "positions near Robotyne.",
+        "On Thursday Ukrainian units, backed by artillery, repelled an assault near Robotyne.",
+    ],
+)
+def test_fire_that_supports_an_assault_is_part_of_the_battle(gazetteer, text) -> None:
+    [event] = _english(gazetteer, text)
+    assert (event.sub_event_type, event.location) == (S.ARMED_CLASH, "Robotyne")
+
+
+def test_shells_counted_and_fired_at_a_town_are_shelling(gazetteer) -> None:
+    [event] = _english(gazetteer, "On Thursday the army fired 40 155mm rounds at Horlivka.")
+    assert (event.sub_event_type, event.location) == (S.SHELLING_ARTILLERY_MISSILE, "Horlivka")
+
+
+def test_the_dpr_named_as_a_territory_is_no_party(gazetteer) -> None:
+    text = "On Thursday Ukrainian forces shelled Horlivka in the Donetsk People's Republic."
+    [event] = _english(gazetteer, text)
+    assert (event.actor1, event.actor2) == ("Military Forces of Ukraine (2019-)", None)
+
+
+def test_a_village_listed_after_the_dpr_is_looked_for_in_donetsk_oblast(gazetteer) -> None:
+    text = (
+        "On Thursday the Russian military struck Ukrainian troops in several areas of the "
+        "Donetsk People's Republic, including Krasnoye."
+    )
+    places = {(e.location, e.admin1) for e in _english(gazetteer, text)}
+    assert ("Krasne", "Donetsk Oblast") in places
+    assert ("Krasne", "Cherkasy Oblast") not in places

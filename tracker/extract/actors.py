@@ -125,6 +125,8 @@ def find_sides(text: str, start: int, end: int, *, trigger_start: int) -> list[S
     mentions = []
     for m in _SIDE_SCANNER.finditer(text, start, end):
         side = _SIDE_BY_GROUP[m.lastgroup]  # type: ignore[index]
+        if _republic_as_place(text, m, start):
+            continue  # "shelled Horlivka in the DPR": a territory, neither attacker nor target
         mentions.append(
             SideMention(side, m.start(), m.end(), _reads_as_attacker(text, m, start, trigger_start))
         )
@@ -149,14 +151,19 @@ _REPUBLIC_AS_PLACE = re.compile(
 _IN_BEFORE = re.compile(r"(?:\b(?:in|of|across|from|into)\s+(?:the\s+)?|\(\s*)$", re.I)
 
 
+def _republic_as_place(text: str, m: re.Match[str], start: int) -> bool:
+    if _SIDE_BY_GROUP[m.lastgroup] not in (Side.DNR, Side.LNR):  # type: ignore[index]
+        return False
+    if _ITS_ATTACK.search(m.group()) or _ITS_ATTACK.match(text, m.end()):
+        return False  # "DPR shelling", "the DPR forces' attack"
+    before = text[max(start, m.start() - 40) : m.start()]
+    return bool(_REPUBLIC_AS_PLACE.match(text, m.end()) or _IN_BEFORE.search(before))
+
+
 def _reads_as_attacker(text: str, m: re.Match[str], start: int, trigger_start: int) -> bool:
     if _ITS_ATTACK.search(m.group()) or _ITS_ATTACK.match(text, m.end()):
         return True
     before = text[max(start, m.start() - 40) : m.start()]
-    if _SIDE_BY_GROUP[m.lastgroup] in (Side.DNR, Side.LNR) and (  # type: ignore[index]
-        _REPUBLIC_AS_PLACE.match(text, m.end()) or _IN_BEFORE.search(before)
-    ):
-        return False
     if _BY_BEFORE_END.ends(before):
         return True
     if _TARGET_BEFORE.search(before):

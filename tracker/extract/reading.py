@@ -257,6 +257,7 @@ class ArticleReader:
         live = [t for t, why in zip(live, reasons, strict=True) if why is None]
         if not has_attack_verb(self.text, s, e):
             live = [t for t in live if not is_weapon_noun(self.text, t)]
+        live = _drop_support_fire(self.text, live)
         strong = [t for t in live if not t.rule.weak]
         live = strong or live
         live = _on_the_ground(self.text, s, e, live)
@@ -457,7 +458,7 @@ class ArticleReader:
                 res = self.resolver.resolve(place, near=beside)
                 if res is not None and within is not None:
                     res = reference_instead(place.match.surface, res, within[0], reach=within[1])
-                if beside is None:
+                if near is None:  # a town beside it in a list does not outweigh the region
                     place, res = self._in_named_region(sentence, place, res)
                 if res is not None and not res.place.is_region:
                     here = (res.place.latitude, res.place.longitude)
@@ -933,6 +934,27 @@ def _drop_downed_objects(text: str, triggers: list[Trigger]) -> list[Trigger]:
         for t in triggers
         if t.sub_event_type.event_type is not EventType.EXPLOSIONS
         or not any(_downed_by(text, t, d) for d in shooters)
+    ]
+
+
+_SUPPORT_BEFORE = re.compile(
+    r"(?:support(?:ed)?\s+(?:of|by|from)|backed\s+(?:up\s+)?by|covered\s+by|cover\s+of)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def _drop_support_fire(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """ "Troops, supported by aviation and artillery, attacked positions near X": the fire
+    that backs an assault is part of the battle, not a shelling of its own."""
+    ground = [t for t in triggers if t.sub_event_type.event_type is not EventType.EXPLOSIONS]
+    if not ground:
+        return triggers
+    return [
+        t
+        for t in triggers
+        if t.sub_event_type.event_type is not EventType.EXPLOSIONS
+        or not _SUPPORT_BEFORE.search(text, max(0, t.start - 50), t.start)
     ]
 
 

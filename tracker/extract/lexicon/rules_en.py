@@ -182,6 +182,8 @@ RULES: tuple[Rule, ...] = (
         r"|howitzers?|MLRS|multiple\s+rocket|rockets?\b|Grads?\b|Smerch|Uragan|HIMARS"
         r"|Iskanders?|Kalibrs?|Kinzhals?|Tochka-U|S-300|cruise\s+missiles?|ballistic\s+missiles?"
         r"|missiles?\b|fired\s+(?:on|at|upon)|pound(?:ed|ing)\b"
+        # "fired five NATO-caliber 155mm shells at Donetsk": a count of rounds, at a place
+        r"|fired\s+(?:[\w,.-]+\s+){0,5}(?:shells?|rounds?|projectiles?|munitions?)\s+(?:at|on|into)\b"
         # "324 arrivals over Orikhiv": shells landing, in front-line reporting
         r"|\d[\d,]*\s+(?:enemy\s+)?arrivals?\b|arrivals?\s+(?:over|on)\b",
         0.75,
