@@ -260,3 +260,14 @@ def test_a_village_listed_after_the_dpr_is_looked_for_in_donetsk_oblast(gazettee
     places = {(e.location, e.admin1) for e in _english(gazetteer, text)}
     assert ("Krasne", "Donetsk Oblast") in places
     assert ("Krasne", "Cherkasy Oblast") not in places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Moscow agrees, monitors will have to watch for small arms fire near Robotyne.",
+        "“If they attack Kharkiv again, we will answer,” the general said on Thursday.",
+    ],
+)
+def test_a_condition_is_no_event(gazetteer, text) -> None:
+    assert _english(gazetteer, text) == []

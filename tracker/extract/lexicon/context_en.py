@@ -103,6 +103,9 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    # "If Russia says yes, we will have to determine who monitors small arms fire": a
+    # condition imagined, not an event reported
+    ("a condition, not an event", re.compile(r"^\W*(?:If|Unless)\b", _I)),
     ("an exercise", re.compile(r"\b(?:drills?|military\s+exercises?|war\s+games)\b", _I)),
 )
 
