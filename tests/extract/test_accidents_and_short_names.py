@@ -89,6 +89,14 @@ PLACES = [
                population=3_000),
         ["Krasnoye"],
     ),
+    (
+        _place(9600014, "Grayvoron", 50.48, 35.68, feature_code="PPLA2", country="RU",
+               admin1="Belgorod Oblast", admin1_code="09", population=6_000),
+        ["Graivoron"],
+    ),
+    # a Crimean village named like the second word of a Belgorod one
+    (_place(9600015, "Orlovka", 45.30, 34.10, admin1="Crimea", admin1_code="11"), []),
+    (_place(9600016, "Tiahynka", 46.77, 33.04, admin1="Kherson Oblast", admin1_code="08"), []),
 ]  # fmt: skip
 
 
@@ -271,3 +279,34 @@ def test_a_village_listed_after_the_dpr_is_looked_for_in_donetsk_oblast(gazettee
 )
 def test_a_condition_is_no_event(gazetteer, text) -> None:
     assert _english(gazetteer, text) == []
+
+
+def test_the_police_who_report_a_shelling_are_no_party_to_it(gazetteer) -> None:
+    text = "On Thursday the police said that Russian forces dropped bombs on Tiahynka."
+    [event] = _english(gazetteer, text)
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_a_missile_warning_is_no_missile(gazetteer) -> None:
+    text = (
+        "On Thursday the authorities of Kursk decided a missile warning signal will sound at night."
+    )
+    assert _english(gazetteer, text) == []
+
+
+def test_a_village_attacked_with_an_unmanned_aerial_vehicle_is_a_drone_strike(gazetteer) -> None:
+    text = "On Thursday Ukrainian troops attacked a farm near Kursk with an unmanned aerial vehicle"
+    [event] = _english(gazetteer, text)
+    assert event.sub_event_type is S.AIR_DRONE_STRIKE
+
+
+def test_the_last_word_of_a_longer_village_name_is_not_that_village(gazetteer) -> None:
+    """ "Mokraya Orlovka in the Graivoron District": the gazetteer knows a Crimean Orlovka,
+    not this village; the district stands in for it."""
+    text = (
+        "On Thursday a drone dropped an explosive device on the village of Mokraya Orlovka "
+        "in the Graivoron District of the Belgorod Region."
+    )
+    [event] = _english(gazetteer, text)
+    assert event.admin1 == "Belgorod Oblast"
+    assert event.location != "Orlovka"

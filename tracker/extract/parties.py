@@ -55,9 +55,13 @@ def choose_parties(
     civilians = f"Civilians ({COUNTRY_NAMES.get(country, country)})"
     sides = [_whose_enemy(m, country) for m in sides]
     armed = [m.side for m in sides if m.side.armed]
+    kind = sub.event_type
+    if kind is EventType.EXPLOSIONS:
+        # "The Ukrainian police reported that ... was killed in shelling": the police report
+        # remote violence, they never shell or bomb; they are no party to it
+        sides = [m for m in sides if m.side not in _POLICE]
     attackers = [m.side for m in sides if m.attacker and m.side.armed]
     hit = [m.side for m in sides if not m.attacker and m.side.armed]
-    kind = sub.event_type
     if kind is EventType.VIOLENCE_AGAINST_CIVILIANS:
         return Parties(_name(armed[0]) if armed else None, civilians, sub)
     if kind in (EventType.PROTESTS, EventType.RIOTS):
@@ -86,6 +90,7 @@ def choose_parties(
 
 
 _HOME = {Side.RUSSIA: "RU", Side.UKRAINE: "UA"}
+_POLICE = frozenset({Side.POLICE_UA, Side.POLICE_RU})
 # "Ukrainian drones", "російських ракет", "украинских БПЛА": whose weapons came down
 _OWNED_WEAPONS = re.compile(
     r"\b(?P<side>Ukrainian|Russian|українськ\w*|російськ\w*|украинск\w*|российск\w*)\s+"

@@ -50,6 +50,7 @@ class Role(Enum):
     COUNTRY = "a whole country"
     PERSON = "a person's name"
     GOAL = "a goal, not where it happened"
+    PART = "the last word of a longer place name"
 
     @property
     def is_event_place(self) -> bool:
@@ -442,6 +443,9 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
         or (_REGION_OF_BEFORE_END.ends(before) and canonical_admin1(m.surface) is not None)
     )
     facility = _facility(before, after)
+    if not m.is_region and _QUALIFIER_BEFORE.search(before):
+        # "the village of Mokraya Orlovka": the gazetteer knows an Orlovka, not this village
+        return PlaceMention(m, Role.PART, "part of a longer name the gazetteer does not know")
     if low in _COUNTRIES:
         return PlaceMention(m, Role.COUNTRY, "a country, not a place an event is coded to")
     if _UNIT_BEFORE_END.ends(before) or _UNIT_AFTER.match(after):
@@ -499,6 +503,15 @@ _UNIT_AFTER = re.compile(
     re.I,
 )
 _PLURAL_AXES = re.compile(r"[\s’'”\"]+(?:directions|axes|sectors)\b", re.I)
+# The adjectives that open two-word village names ("Mokraya Orlovka", "Velyka Dymerka",
+# "Nizhny Olshanets"): right before a matched name they make it a longer name. The automaton
+# takes the longest name it knows, so a known "Nova Kakhovka" never reaches this test.
+_QUALIFIER_BEFORE = re.compile(
+    r"(?<![\w'’-])(?=(?-i:[A-Z]))(?:mokr|velyk|velik|mal|nov|star|verkhn|nyzhn|nizhn|krasn|bolsh|chorn"
+    r"|chern|sukh|zelen|kamian|kamyan|kamen|sredn|seredn|dal?n|blyzhn|blizhn|pravdyv|ruska|russk)"
+    r"(?:aya|aia|yaya|oye|oe|ye|yi|yy|iy|ii|ij|y|a|e|o)\s+$",
+    re.I,
+)
 _AFTER_AXIS = re.compile(
     r"^[\s’'”\"]+(?:direction|axis|sector|salient|bridgehead|front|ledge|bulge|pocket|cauldron)\b",
     re.I,

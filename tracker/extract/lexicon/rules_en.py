@@ -158,7 +158,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:\s*\((?:UAVs?|drones?)\))?\s+(?:ha(?:d|ve|s)\s+)?"
         r"(?:strikes?|attacks?|hit|struck|attacked|targeted|slammed|crashed\s+into|exploded)"
         rf"|(?:attacked|struck|hit|targeted)\s+{_N}{{0,8}}(?:by|with)\s+{_N}{{0,2}}"
-        r"(?:drones?|UAVs?|Shaheds?)"
+        r"(?:drones?|UAVs?|Shaheds?|unmanned\s+aerial\s+vehicles?)"
         # "a drone dropped an explosive device", "by dropping explosives from a drone"
         r"|(?:drones?|UAVs?|quadcopters?)\s+(?:\w+\s+){0,2}(?:dropped|drops|dropping)\b"
         # "a man was injured due to a drone", "killed by a Ukrainian drone"
@@ -181,7 +181,9 @@ RULES: tuple[Rule, ...] = (
         r"shell(?:ed|ing|ings)\b|bombard(?:ed|ing|ment|ments|s)?\b|artillery(?!\s+spotters?)|mortars?\b"
         r"|howitzers?|MLRS|multiple\s+rocket|rockets?\b|Grads?\b|Smerch|Uragan|HIMARS"
         r"|Iskanders?|Kalibrs?|Kinzhals?|Tochka-U|S-300|cruise\s+missiles?|ballistic\s+missiles?"
-        r"|missiles?\b|fired\s+(?:on|at|upon)|pound(?:ed|ing)\b"
+        # "a missile warning signal", "missile danger": an alert, not a strike
+        r"|missiles?\b(?!\s+(?:warnings?|alerts?|danger|threats?|alarms?|sirens?|signals?)\b)"
+        r"|fired\s+(?:on|at|upon)|pound(?:ed|ing)\b"
         # "fired five NATO-caliber 155mm shells at Donetsk": a count of rounds, at a place
         r"|fired\s+(?:[\w,.-]+\s+){0,5}(?:shells?|rounds?|projectiles?|munitions?)\s+(?:at|on|into)\b"
         # "324 arrivals over Orikhiv": shells landing, in front-line reporting
