@@ -1103,3 +1103,16 @@ def test_a_place_said_to_lie_in_an_oblast_is_placed_there_in_every_sentence(extr
     )
     found = {e.admin1 for e in extract(text, "ru") if e.location == "Mazanivka"}
     assert found == {"Donetsk Oblast"}
+
+
+def test_a_city_before_an_abbreviation_is_no_given_name(extract) -> None:
+    """ "У Києві ППО ...": "Києві" also parses as the given name Кий, and the capitals of
+    "ППО" after it looked like a surname."""
+    (event,) = extract("Вчора у Києві ППО знищила близько 10 російських дронів.", "uk")
+    assert (event.location, event.sub_event_type.value) == ("Kyiv", "Disrupted weapons use")
+
+
+def test_a_village_after_its_abbreviation_is_a_village(extract) -> None:
+    """ "(с. Синьківка)": the dot of "с." is no sentence end before a common-looking word."""
+    (event,) = extract("Вчора влучання на відкритій місцевості (с. Синьківка).", "uk")
+    assert event.location == "Synkivka"

@@ -523,6 +523,8 @@ class ToponymFinder:
             return False
         if self._after_a_name(text, at) or self._speaker(text, at):
             return False
+        if _SETTLEMENT_ABBREVIATION.search(text, max(0, at - 6), at):
+            return True  # "(с. Гресі)", "смт Слобожанське": the text says it is a settlement
         parses = self._analyse(word)
         if self._given_name(word, parses) and _followed_by_a_name(text, at, word):
             # "Володимир Зеленський": a given name before a surname, though Volodymyr is
@@ -653,13 +655,17 @@ class ToponymFinder:
 
 def _beside_a_name(text: str, at: int, word: str) -> bool:
     """Another capitalised word right after, or right before: "Володимир Зеленський"."""
-    after = text[at + len(word) : at + len(word) + 2]
+    # "Києві ППО": an abbreviation after is no surname ("Кий" is also a given name)
+    after = text[at + len(word) : at + len(word) + 3]
     before = text[max(0, at - 30) : at]
     return bool(
-        re.fullmatch(rf"\s[{_UPPER}]", after) or re.search(rf"[{_UPPER}][{_LOWER}]+\s$", before)
+        re.fullmatch(rf"\s[{_UPPER}][{_LOWER}]", after)
+        or re.search(rf"[{_UPPER}][{_LOWER}]+\s$", before)
     )
 
 
+# "с.", "смт", "сел.", "пос.", "м.", "г." right before a name: a settlement, never a sentence end
+_SETTLEMENT_ABBREVIATION = re.compile(r"(?<![\w-])(?:(?:с|м|г|сел|пос)\.|смт|пгт)\s*$")
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:у|в|на|під|біля|поблизу|под|около|возле)\s+$", re.I)
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 _GENDERS = ("masc", "femn", "neut")
