@@ -1116,3 +1116,35 @@ def test_a_village_after_its_abbreviation_is_a_village(extract) -> None:
     """ "(с. Синьківка)": the dot of "с." is no sentence end before a common-looking word."""
     (event,) = extract("Вчора влучання на відкритій місцевості (с. Синьківка).", "uk")
     assert event.location == "Synkivka"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Вчора Сили оборони відбили по одній атаці противника в районі Синьківки."),
+        ("uk", "Вчора ЗСУ тричі зупинили спроби ворога повернути позиції біля Синьківки."),
+        ("uk", "Вчора окупанти намагалися відновити втрачене положення в районі Синьківки."),
+        ("uk", "Вчора ворог зосередив зусилля на спробах взяти під свій контроль Синьківку."),
+        ("ru", "Вчера ВСУ трижды остановили попытки противника вернуть позиции у Синьковки."),
+    ],
+)
+def test_the_general_staffs_words_for_a_battle(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.sub_event_type.value) == ("Synkivka", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "Існує загроза спроби захопити Куп'янськ."),
+        ("ru", "Россия планирует наступление на Купянск."),
+    ],
+)
+def test_a_threatened_or_planned_battle_is_no_battle(extract, language, text) -> None:
+    assert extract(text, language) == []
+
+
+def test_front_sectors_named_in_the_plural_are_no_places(extract) -> None:
+    """ "на Куп'янському та Лиманському напрямах": sectors named after towns, not the towns."""
+    text = "Вчора на Куп'янському та Лиманському напрямах ЗСУ відбили атаки біля Синьківки."
+    assert {e.location for e in extract(text, "uk")} == {"Synkivka"}

@@ -22,6 +22,12 @@ _WINDOW = 60  # characters before a trigger searched for a negation or an intent
 _WEAPON = re.compile(
     r"дрон|безпілотник|беспилотник|БпЛА|ракет|КАБ|авіабомб|авиабомб|снаряд|шахед|артилері", re.I
 )
+# A threat or a plan, in either language, right before a battle word: no battle yet
+_THREAT_BEFORE = re.compile(
+    r"(?<![\w-])(?:загроз\w*|погрож\w*|угроз\w*|угрож\w*|плану\w*|планир\w*|готу\w+|готов\w+"
+    r"|можуть|може|могут|может|намір\w*|намерен\w*|хоче|хочуть|хочет|хотят)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
 # "подразделения группировки войск «Запад»": a grouping of forces the MoD names
 _GROUPING = re.compile(r"группировк|угрупован", re.I)
 
@@ -97,9 +103,11 @@ class SentenceFacts:
         before = text[max(start, trigger.start - _WINDOW) : trigger.start]
         if self._ends["negation"].ends(before):
             return "negation"
-        if (
-            self._ends["intention"].ends(before)
-            and trigger.sub_event_type.event_type.value != "Battles"
+        if self._ends["intention"].ends(before) and (
+            trigger.sub_event_type.event_type.value != "Battles"
+            # the General Staff's "намагався вклинитися" is a battle; a threat or plan of one
+            # ("загроза спроби захопити Київ", "планують наступ") is not
+            or _THREAT_BEFORE.search(before)
         ):
             return "intention"
         return None

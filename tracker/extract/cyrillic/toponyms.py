@@ -43,7 +43,7 @@ _CYRILLIC_WORD = re.compile(rf"(?<![\w-])[{_UPPER}{_LOWER}][{_LOWER}-]*")
 _CAPITALISED = re.compile(rf"(?<![\w-]){_WORD}(?:\s+{_WORD})*")
 _ENDING = rf"[{_LOWER}]{{0,4}}"
 _SECTOR = re.compile(r"напрям|направлен", re.I)
-_SECTOR_WORD = re.compile(r"напрямк|направлени", re.I)
+_SECTOR_WORD = re.compile(r"напрям|направлени", re.I)
 _RAION_WORD = re.compile(r"район|округ", re.I)
 _DISTRICT_NICKNAME = re.compile(
     rf"(?<![\w-])(?P<stem>[{_UPPER}][{_LOWER}-]+?)щин(?:а|і|у|ою|и|е|ой|ы)(?![\w-])"
