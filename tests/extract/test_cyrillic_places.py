@@ -1148,3 +1148,20 @@ def test_front_sectors_named_in_the_plural_are_no_places(extract) -> None:
     """ "на Куп'янському та Лиманському напрямах": sectors named after towns, not the towns."""
     text = "Вчора на Куп'янському та Лиманському напрямах ЗСУ відбили атаки біля Синьківки."
     assert {e.location for e in extract(text, "uk")} == {"Synkivka"}
+
+
+def test_full_control_established_is_a_capture(extract) -> None:
+    (event,) = extract("Вчера ВС РФ установили полный контроль над поселком Синьковка.", "ru")
+    assert event.sub_event_type.value == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Продолжаются авиаудары и артобстрелы по Купянску."),
+        ("uk", "Тривають авіаудари та обстріли Куп'янська."),
+        ("ru", "Подготовка к наступлению на Купянск говорит об отсутствии интереса к переговорам."),
+    ],
+)
+def test_a_campaign_going_on_or_a_battle_prepared_is_no_event(extract, language, text) -> None:
+    assert extract(text, language) == []

@@ -25,7 +25,9 @@ _WEAPON = re.compile(
 # A threat or a plan, in either language, right before a battle word: no battle yet
 _THREAT_BEFORE = re.compile(
     r"(?<![\w-])(?:загроз\w*|погрож\w*|угроз\w*|угрож\w*|плану\w*|планир\w*|готу\w+|готов\w+"
-    r"|можуть|може|могут|может|намір\w*|намерен\w*|хоче|хочуть|хочет|хотят)\s+(?:\w+\s+){0,3}$",
+    r"|можуть|може|могут|может|намір\w*|намерен\w*|хоче|хочуть|хочет|хотят"
+    # "подготовки к наступлению", "підготовку до наступу": a battle prepared, not fought
+    r"|подготовк\w*\s+к|підготовк\w*\s+до)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 # "подразделения группировки войск «Запад»": a grouping of forces the MoD names
@@ -103,12 +105,12 @@ class SentenceFacts:
         before = text[max(start, trigger.start - _WINDOW) : trigger.start]
         if self._ends["negation"].ends(before):
             return "negation"
-        if self._ends["intention"].ends(before) and (
-            trigger.sub_event_type.event_type.value != "Battles"
+        if (
+            self._ends["intention"].ends(before)
+            and trigger.sub_event_type.event_type.value != "Battles"
+        ) or _THREAT_BEFORE.search(before):
             # the General Staff's "намагався вклинитися" is a battle; a threat or plan of one
             # ("загроза спроби захопити Київ", "планують наступ") is not
-            or _THREAT_BEFORE.search(before)
-        ):
             return "intention"
         return None
 
