@@ -25,6 +25,7 @@ from geodata.ranking import (
     raion_stem,
     score,
 )
+from geodata.romanize import foreign_respelling
 
 if TYPE_CHECKING:
     from geodata.activity import ActivitySource
@@ -117,8 +118,21 @@ class Resolver:
 
     def candidates(self, name: str) -> list[tuple[Place, float]]:
         """Exact-key hits for ``name``; near-miss spellings when there are none."""
-        hits = self._gaz.lookup(name)
+        hits = self.exact(name)
         return hits or self._fuzzy(name_key(name))
+
+    def exact(self, name: str) -> list[tuple[Place, float]]:
+        """Places known by ``name``, and by its English spelling when it is written the
+        German or Dutch way (Mykolajiw, Lysytsjansk) and no place but a region (whose
+        German name GeoNames may list) has it as written."""
+        hits = self._gaz.lookup(name)
+        if any(not p.is_region for p, _q in hits):
+            return hits
+        respelt = foreign_respelling(name)
+        if not respelt:
+            return hits
+        seen = {p.geonameid for p, _q in hits}
+        return hits + [(p, q) for p, q in self._gaz.lookup(respelt) if p.geonameid not in seen]
 
     def _fuzzy(self, key: str) -> list[tuple[Place, float]]:
         if len(key) < 5:
@@ -211,7 +225,7 @@ class Resolver:
         vague, bare = split_near(name)
         # A facility known by its full name ("Chornobyl Nuclear Power Plant", "ZNPP")
         # is looked up whole before the facility words are split off.
-        hits = self._gaz.lookup(bare)
+        hits = self.exact(bare)
         kind, base = (None, bare) if hits else split_facility(bare)
         region = find_region(context.admin_hint) if context.admin_hint else None
         ev = self.evidence(
