@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from geodata import GazetteerBuilder, Place
+from geodata import Place
 from geodata.evaluate import Mention, evaluate
+from tests.geodata.conftest import gazetteer_of
 
 # Two villages of one name in one oblast: the larger wins without context.
 BIG_ONE = Place(9100001, "Zhuravka", 48.00, 37.00, admin1_code="05", population=3000)
@@ -15,10 +16,7 @@ TOWN = Place(9100003, "Ridkoselo", 50.00, 30.00, "P", "PPLA2", admin1_code="13",
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    builder = GazetteerBuilder()
-    for place in (BIG_ONE, SMALL_ONE, TOWN):
-        builder.add_place(place)
-    return builder.build()
+    return gazetteer_of(BIG_ONE, SMALL_ONE, TOWN)
 
 
 def _mention(line: int, name: str, lat: float, lon: float) -> Mention:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from geodata import GazetteerBuilder, Place, ResolveContext
+from geodata import Place, ResolveContext
 from geodata.romanize import foreign_respelling
+from tests.geodata.conftest import gazetteer_of
 
 SHCHASLYVE = Place(9400001, "Shchaslyve", 47.50, 35.30, admin1_code="26", population=800)
 KOSTOPIL = Place(
@@ -18,12 +19,11 @@ ZHOVTANKA = Place(9400005, "Zhovtanka", 46.90, 32.10, admin1_code="16", populati
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    builder = GazetteerBuilder()
-    for place in (SHCHASLYVE, KOSTOPIL, CHORNOZEMNE, ZHOVTANKA):
-        builder.add_place(place)
     # GeoNames lists German names of regions: the name must still find the village
-    builder.add_place(REGION, ["Zjovtanka"])
-    return builder.build()
+    return gazetteer_of(
+        SHCHASLYVE, KOSTOPIL, CHORNOZEMNE, ZHOVTANKA, REGION,
+        names={REGION.geonameid: ["Zjovtanka"]},
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize(

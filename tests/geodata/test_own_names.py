@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geodata import GazetteerBuilder, GeoPrecision, Place, ResolveContext
+from geodata import GeoPrecision, Place, ResolveContext
+from tests.geodata.conftest import gazetteer_of
 
 # A big city that GeoNames also lists as "Oleksiivka" (an old, different name), and a
 # village whose own name that is, in the same oblast.
@@ -20,14 +21,12 @@ NAMESAKE = Place(9200006, "Krasnyi Yar", 49.90, 36.20, admin1_code="07", populat
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    builder = GazetteerBuilder()
-    builder.add_place(CITY, ["Oleksiivka", "Stepohrad"])
-    builder.add_place(VILLAGE)
-    builder.add_place(TOWN, ["Lozovaya"])
-    builder.add_place(HAMLET)
-    builder.add_place(RENAMED, ["Krasnyi Yar"])
-    builder.add_place(NAMESAKE)
-    return builder.build()
+    names = {
+        CITY.geonameid: ["Oleksiivka", "Stepohrad"],
+        TOWN.geonameid: ["Lozovaya"],
+        RENAMED.geonameid: ["Krasnyi Yar"],
+    }
+    return gazetteer_of(CITY, VILLAGE, TOWN, HAMLET, RENAMED, NAMESAKE, names=names)
 
 
 def test_a_village_of_that_name_beats_a_city_that_once_had_it(gazetteer) -> None:
