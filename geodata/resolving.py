@@ -332,6 +332,8 @@ def own_names_first(
     """
     if not hits:
         return None
+    if all(q >= OWN_QUALITY for _p, q in hits):
+        return hits  # the common case: every hit is called so
     key = name_key(name)
     pool = [(p, q) for p, q in hits if region is None or _in_region(p, region)]
     if not any(_own_name(p, q, key) for p, q in pool):
