@@ -14,7 +14,10 @@ the database's gazetteer and prints, over the mentions of ``--country``:
   holds a place of the same name within 10 km of the truth (a homonym chosen
   instead of the right one), region-level answers excluded.
 
-Figures go to docs/benchmarks.md (Geocoding quality) with the command.
+The same figures as ``tracker eval geocode --by-country`` prints (the shares are
+computed by :mod:`geodata.evaluate`), for one country without the others' rows
+in its front line. Figures go to docs/benchmarks.md (Geocoding quality) with the
+command.
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
-from geodata.distance import haversine_km
 from geodata.evaluate import Columns, evaluate, read_mentions
 from geodata.store import load_gazetteer
 
@@ -38,33 +40,8 @@ def main() -> None:
     args = parser.parse_args()
     gazetteer = load_gazetteer(create_engine(args.db))
     mentions = [m for m in read_mentions(args.csv, Columns()) if m.country == args.country]
-    report = evaluate(mentions, gazetteer, front_line=True)
-    total = len(report.outcomes)
-    located = [o for o in report.outcomes if o.error_km is not None]
-    within = sum(o.error_km <= 10 for o in located)
-    far = sum(o.error_km > 100 for o in located)
-    same_name = 0
-    for o in located:
-        if o.error_km <= 10 or o.precision == 3:
-            continue
-        m = o.mention
-        if any(
-            haversine_km(m.latitude, m.longitude, p.latitude, p.longitude) <= 10
-            for p, _q in gazetteer.lookup(m.name)
-        ):
-            same_name += 1
-    print(
-        json.dumps(
-            {
-                "country": args.country,
-                "mentions": total,
-                "located": len(located),
-                "within_10km": round(within / total, 4),
-                "over_100km_of_located": round(far / len(located), 4),
-                "same_name_loss": round(same_name / total, 4),
-            }
-        )
-    )
+    summary = evaluate(mentions, gazetteer, front_line=True).as_dict()
+    print(json.dumps({"country": args.country, **summary}))
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 RADIUS_KM = 15.0  # "near": the same stretch of front
 WINDOW_DAYS = 30  # "lately": the weeks before the article
+# A town, not a village (the usual line between them): its name means the town
+TOWN_POPULATION = 10_000
 CELL_DEG = 0.3  # ≥ 16 km east-west up to 58°N, 33 km north-south: 3 × 3 cells cover 15 km
 
 
@@ -136,10 +138,17 @@ def first_pass(gazetteer: Gazetteer, named: Iterable[NamedPlace]) -> Activity:
         res = answers[key]
         if res is None or res.precision is not GeoPrecision.SETTLEMENT:
             continue
-        if len(res.alternatives) > 1 and not _in_hint_alone(res, item.admin_hint):
+        if len(res.alternatives) > 1 and not (_in_hint_alone(res, item.admin_hint) or _a_town(res)):
             continue
         activity.add(ActivityPoint(res.place.latitude, res.place.longitude, item.day))
     return activity
+
+
+def _a_town(res: Resolution) -> bool:
+    """A town the ranking chose without doubt: the hamlets that share the name of
+    Zaporizhzhia or Luhansk are not what a batch means by it, and leaving the town's
+    reports out would let a hamlet's few neighbours outvote the town's own."""
+    return not res.ambiguous and res.place.population >= TOWN_POPULATION
 
 
 def _in_hint_alone(res: Resolution, hint: str | None) -> bool:

@@ -17,6 +17,9 @@ from geodata.names import name_key
 from geodata.protocols import Gazetteer, ResolveContext
 
 THRESHOLDS_KM = (1.0, 10.0, 50.0)
+NEAR_KM = 10.0  # "the right place": the share the accuracy target counts
+FAR_KM = 100.0  # "another part of the country": a correction, not a rounding
+NAMESAKES = 500  # candidates asked for per name (the commonest village names have ~120)
 
 # Country names as the devset writes them (with its typos) to ISO codes.
 _COUNTRIES = {
@@ -65,6 +68,9 @@ class Outcome:
     found: str | None  # the chosen place's name
     error_km: float | None  # None when nothing was found
     precision: int | None
+    # A same-name loss: more than NEAR_KM off at a place of the mention's name although
+    # another place of that name lies within NEAR_KM of the truth (a homonym chosen).
+    same_name_loss: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,8 @@ class Report:
     within: tuple[tuple[float, float], ...]  # (km, share of all mentions)
     median_km: float | None
     outcomes: tuple[Outcome, ...]
+    far_share: float = 0.0  # of the resolved mentions: more than FAR_KM off
+    same_name_share: float = 0.0  # of all mentions: lost to a same-name place
 
     def by_country(self) -> dict[str, Report]:
         """One report per country of the mentions ("?" when the CSV gave none)."""
@@ -90,6 +98,8 @@ class Report:
         for km, share in self.within:
             out[f"within_{km:g}km"] = round(share, 4)
         out["median_error_km"] = None if self.median_km is None else round(self.median_km, 2)
+        out[f"over_{FAR_KM:g}km_of_resolved"] = round(self.far_share, 4)
+        out["same_name_loss"] = round(self.same_name_share, 4)
         return out
 
 
@@ -184,7 +194,11 @@ def summarise(outcomes: tuple[Outcome, ...]) -> Report:
     within = tuple(
         (km, sum(e <= km for e in errors) / total if total else 0.0) for km in THRESHOLDS_KM
     )
-    return Report(total, len(errors), within, median(errors) if errors else None, outcomes)
+    far = sum(e > FAR_KM for e in errors) / len(errors) if errors else 0.0
+    lost = sum(o.same_name_loss for o in outcomes) / total if total else 0.0
+    return Report(
+        total, len(errors), within, median(errors) if errors else None, outcomes, far, lost
+    )
 
 
 def _outcome(m: Mention, gazetteer: Gazetteer, activity: Activity | None) -> Outcome:
@@ -200,4 +214,21 @@ def _outcome(m: Mention, gazetteer: Gazetteer, activity: Activity | None) -> Out
     if res is None:
         return Outcome(m, None, None, None)
     err = haversine_km(m.latitude, m.longitude, res.place.latitude, res.place.longitude)
-    return Outcome(m, res.place.name, err, int(res.precision))
+    lost = (
+        err > NEAR_KM
+        and res.precision is not GeoPrecision.REGION
+        and _namesake_was_near(m, res.place, gazetteer)
+    )
+    return Outcome(m, res.place.name, err, int(res.precision), lost)
+
+
+def _namesake_was_near(m: Mention, chosen: Place, gazetteer: Gazetteer) -> bool:
+    """``chosen`` is one of the places called ``m.name`` and another lies near the truth."""
+    namesakes = [c.place for c in gazetteer.search(m.name, limit=NAMESAKES)]
+    if chosen.geonameid not in {p.geonameid for p in namesakes}:
+        return False  # a facility or region answer, not a choice among homonyms
+    return any(
+        haversine_km(m.latitude, m.longitude, p.latitude, p.longitude) <= NEAR_KM
+        for p in namesakes
+        if not p.is_region
+    )

@@ -22,7 +22,7 @@ from geodata.katottg import Unit
 from geodata.model import Candidate, GeoPrecision, NameMatch, Place, Resolution
 from geodata.names import fold_text, name_key, name_keys, usable_key
 from geodata.protocols import ResolveContext
-from geodata.resolving import Resolver
+from geodata.resolving import OWN_QUALITY, Resolver
 from geodata.romanize import is_ukrainian, official_name, variant_keys
 from geodata.snapshot import NameTable
 from geodata.stopwords import STOPWORDS
@@ -46,7 +46,7 @@ ASIDE_CODES = frozenset({"ADM3"})
 LANDFORM_CODES = frozenset({"SPIT", "ISL", "ISLS", "PEN", "CAPE"})
 
 NO_CONTEXT = ResolveContext()
-ALIAS_QUALITY = 0.95
+ALIAS_QUALITY = OWN_QUALITY  # a curated former name counts as a place's own
 ALT_QUALITY = 0.9
 
 

@@ -25,6 +25,7 @@ from geodata.ranking import (
     raion_stem,
     score,
 )
+from geodata.romanize import foreign_respelling
 
 if TYPE_CHECKING:
     from geodata.activity import ActivitySource
@@ -34,6 +35,11 @@ _RAION_HINT = re.compile(r"^(?P<seat>.+?)\s+(?:urban\s+)?(?:raion|rayon|district
 _HROMADA_HINT = re.compile(r"^(?P<seat>.+?)\s+(?:territorial\s+)?(?:hromada|community)$", re.I)
 FUZZY_CUTOFF = 88.0  # rapidfuzz ratio; below this, spellings are different names
 REGION_CUTOFF = 80.0  # the same, among the few places of a stated region
+# Below this, an alternate name is a different name, not a spelling of the place's own
+# (Chuguev/Chuhuiv 71, Balakleya/Balakliia 78; Oleksandrivka/Donetsk 27)
+SPELLING_CUTOFF = 70.0
+# A match this good is by a place's own name or a curated former name (index.ALIAS_QUALITY)
+OWN_QUALITY = 0.95
 FACILITY_RADIUS_KM = 25.0  # airbases and power plants lie well outside the town they serve
 # A town's railway station or port is inside it: within 25 km of Kramatorsk lies
 # Sloviansk's station, which is not "the railway station in Kramatorsk".
@@ -112,8 +118,21 @@ class Resolver:
 
     def candidates(self, name: str) -> list[tuple[Place, float]]:
         """Exact-key hits for ``name``; near-miss spellings when there are none."""
-        hits = self._gaz.lookup(name)
+        hits = self.exact(name)
         return hits or self._fuzzy(name_key(name))
+
+    def exact(self, name: str) -> list[tuple[Place, float]]:
+        """Places known by ``name``, and by its English spelling when it is written the
+        German or Dutch way (Mykolajiw, Lysytsjansk) and no place but a region (whose
+        German name GeoNames may list) has it as written."""
+        hits = self._gaz.lookup(name)
+        if any(not p.is_region for p, _q in hits):
+            return hits
+        respelt = foreign_respelling(name)
+        if not respelt:
+            return hits
+        seen = {p.geonameid for p, _q in hits}
+        return hits + [(p, q) for p, q in self._gaz.lookup(respelt) if p.geonameid not in seen]
 
     def _fuzzy(self, key: str) -> list[tuple[Place, float]]:
         if len(key) < 5:
@@ -206,7 +225,7 @@ class Resolver:
         vague, bare = split_near(name)
         # A facility known by its full name ("Chornobyl Nuclear Power Plant", "ZNPP")
         # is looked up whole before the facility words are split off.
-        hits = self._gaz.lookup(bare)
+        hits = self.exact(bare)
         kind, base = (None, bare) if hits else split_facility(bare)
         region = find_region(context.admin_hint) if context.admin_hint else None
         ev = self.evidence(
@@ -218,11 +237,13 @@ class Resolver:
             as_of=context.as_of,
         )
         scorer = Scorer(ev)
+        # None without exact hits: rank() then finds the facility's town or near-miss spellings
+        own_hits = own_names_first(hits, bare, region)
         ranked = _landforms_by_name(
             base,
             [
                 c
-                for c in self.rank(base, ev, scorer=scorer, hits=hits if kind is None else None)
+                for c in self.rank(base, ev, scorer=scorer, hits=own_hits)
                 if c.place.feature_class != "A"
             ],
         )
@@ -293,6 +314,40 @@ class Resolver:
         reason = f"no {kind} facility known near {town.name}; coded to the town. " + _reason(ranked)
         conf = confidence([c.score for c in ranked])
         return Resolution(town, GeoPrecision.NEAR, conf, reason, tuple(ranked[:MAX_ALTERNATIVES]))
+
+
+def own_names_first(
+    hits: list[tuple[Place, float]], name: str, region: Region | None
+) -> list[tuple[Place, float]] | None:
+    """Places called ``name`` before places that merely list it as another name.
+
+    GeoNames lists old and unofficial names beside a place's own (Donetsk is
+    also "Oleksandrivka", a village beside Volnovakha also "Volnovakha"). When
+    the stated region (or, with none, the gazetteer) holds a place whose own
+    name this is, a place known by a *different* alternate name is not what the
+    text means, however large: it is dropped. Another spelling of a place's own
+    name (Lozovaya for Lozova, Svatovo for Svatove) is not a different name and
+    stays, and so do the curated former names (Artemivsk for Bakhmut).
+    Returns None when there are no hits (``rank`` then looks for itself).
+    """
+    if not hits:
+        return None
+    if all(q >= OWN_QUALITY for _p, q in hits):
+        return hits  # the common case: every hit is called so
+    key = name_key(name)
+    pool = [(p, q) for p, q in hits if region is None or _in_region(p, region)]
+    if not any(_own_name(p, q, key) for p, q in pool):
+        return hits
+    return [(p, q) for p, q in hits if _own_name(p, q, key) or _spelling_of(key, p.name)]
+
+
+def _own_name(place: Place, quality: float, key: str) -> bool:
+    return quality >= OWN_QUALITY or name_key(place.name) == key
+
+
+def _spelling_of(key: str, own: str) -> bool:
+    """``key`` is another spelling of the name ``own`` (most of its letters shared)."""
+    return fuzz.ratio(key, name_key(own)) >= SPELLING_CUTOFF
 
 
 def _in_region(place: Place, region: Region) -> bool:

@@ -130,3 +130,39 @@ def variant_keys(key: str) -> frozenset[str]:
     if "zgh" in key:
         found.append(key.replace("zgh", "zh"))
     return frozenset(k for k in found if k != key and usable_key(k))
+
+
+# German and Dutch copies of Ukrainian and Russian names (Mykolajiw, Pokrowske,
+# Schyroka Balka; Lysytsjansk, Altsjevsk) as rewrites of the lowercased name into the
+# English letters the skeleton knows, longest first: щ шч ч ш ж ц в.
+_FOREIGN_SPELLINGS = (
+    ("schtsch", "shch"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("tsj", "ch"),
+    ("sj", "sh"),
+    ("zj", "zh"),
+    ("tz", "ts"),
+    ("w", "v"),
+)
+
+
+def foreign_respelling(name: str) -> str | None:
+    """``name`` as English romanization would write it, when a German or Dutch spelling
+    made it differ; None when no rule applies.
+
+    Only a fallback for names that are not found as written: "sj" and "w" are ordinary
+    letters of a Latin name that is indexed as such.
+
+    Examples
+    --------
+    >>> foreign_respelling("Mykolajiw"), foreign_respelling("Schyroka Balka")
+    ('mykolajiv', 'shyroka balka')
+    >>> foreign_respelling("Lysytsjansk"), foreign_respelling("Kharkiv") is None
+    ('lysychansk', True)
+    """
+    low = name.lower()
+    out = low
+    for foreign, english in _FOREIGN_SPELLINGS:
+        out = out.replace(foreign, english)
+    return out if out != low else None

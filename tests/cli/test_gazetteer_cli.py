@@ -225,6 +225,8 @@ def test_eval_geocode_reports_shares_and_median(url, tmp_path):
         0.75,
     )
     assert summary["median_error_km"] == pytest.approx(4.4, abs=0.2)
+    # Bucha is 39 km off, but no other Bucha lies near the truth: no homonym was at fault
+    assert (summary["over_100km_of_resolved"], summary["same_name_loss"]) == (0.0, 0.0)
 
 
 def test_eval_geocode_lists_the_worst(url, tmp_path):

@@ -41,3 +41,13 @@ def extra_place(tmp_path):
         encoding="utf-8",
     )
     return extra
+
+
+def gazetteer_of(*places, names=None):
+    """A gazetteer of invented ``places``; ``names`` maps a geonameid to its alternates."""
+    from geodata import GazetteerBuilder
+
+    builder = GazetteerBuilder()
+    for place in places:
+        builder.add_place(place, (names or {}).get(place.geonameid, ()))
+    return builder.build()

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from geodata import ResolveContext, gazetteer_from_files
+from geodata import Place, ResolveContext, gazetteer_from_files
 from geodata.activity import (
     Activity,
     ActivityPoint,
@@ -17,6 +17,7 @@ from geodata.activity import (
     first_pass,
 )
 from tests.extract.conftest import GEONAMES, PLACES
+from tests.geodata.conftest import gazetteer_of
 
 DAY = date(2024, 4, 16)
 KHARKIV_HAVRYLIVKA = 708873  # 49.41, 37.51: the front east of the Oskil
@@ -129,3 +130,26 @@ def test_the_first_pass_asks_once_per_name_and_counts_every_report(gazetteer) ->
     assert sorted(asked) == ["Izium", "Kharkiv"]
     kharkiv = gazetteer.resolve("Kharkiv").place
     assert activity.count_near(kharkiv.latitude, kharkiv.longitude, as_of=DAY) == 5
+
+
+def test_a_first_pass_counts_a_town_that_hamlets_share_a_name_with() -> None:
+    town = Place(9300001, "Dalnohrad", 47.80, 35.20, "P", "PPLA", admin1_code="26",
+                 population=700000)  # fmt: skip
+    hamlet = Place(9300002, "Dalnohrad", 47.10, 36.30, admin1_code="26", population=900)
+    beside_hamlet = Place(9300003, "Bilokamianka", 47.12, 36.33, admin1_code="26")
+    gazetteer = gazetteer_of(town, hamlet, beside_hamlet)
+    days = [DAY - timedelta(days=d) for d in range(1, 6)]
+    named = [NamedPlace("Dalnohrad", "Zaporizhzhia Oblast", day) for day in days]
+    named += [NamedPlace("Bilokamianka", None, day) for day in days[:3]]
+    activity = first_pass(gazetteer, named)
+    assert activity.count_near(town.latitude, town.longitude, as_of=DAY) == 5
+    # the hamlet's three neighbours no longer outvote the town they were never about
+    context = ResolveContext(admin_hint="Zaporizhzhia Oblast", activity=activity, as_of=DAY)
+    assert gazetteer.resolve("Dalnohrad", context=context).place.geonameid == town.geonameid
+
+
+def test_a_first_pass_still_leaves_out_villages_of_a_size() -> None:
+    one = Place(9300011, "Zhovtneve", 48.30, 37.60, admin1_code="05", population=9000)
+    two = Place(9300012, "Zhovtneve", 48.90, 38.90, admin1_code="05", population=1200)
+    activity = first_pass(gazetteer_of(one, two), [NamedPlace("Zhovtneve", "Donetsk Oblast", DAY)])
+    assert len(activity) == 0

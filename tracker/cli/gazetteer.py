@@ -249,7 +249,10 @@ def eval_geocode(
     """Geocode the place names of CSV and compare with its true coordinates.
 
     Reports the share of mentions within 1, 10 and 50 km and the median error,
-    using the gazetteer of the database (or the embedded one).
+    using the gazetteer of the database (or the embedded one); the share of
+    resolved mentions more than 100 km off; and the share lost to a same-name
+    place (placed more than 10 km off at a place of that name although another
+    place of that name lies within 10 km of the truth).
 
     \b
     Example:

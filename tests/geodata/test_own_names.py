@@ -1,0 +1,54 @@
+"""A place called by a name beats a place that merely lists it as a different, old name."""
+
+from __future__ import annotations
+
+import pytest
+
+from geodata import GeoPrecision, Place, ResolveContext
+from tests.geodata.conftest import gazetteer_of
+
+# A big city that GeoNames also lists as "Oleksiivka" (an old, different name), and a
+# village whose own name that is, in the same oblast.
+CITY = Place(9200001, "Stepograd", 48.00, 37.80, "P", "PPLA", admin1_code="05", population=600000)
+VILLAGE = Place(9200002, "Oleksiivka", 48.60, 37.20, admin1_code="05", population=300)
+# A town known in Russian spelling too, and hamlets whose own name is that spelling.
+TOWN = Place(9200003, "Lozova", 48.89, 36.32, "P", "PPLA2", admin1_code="07", population=54000)
+HAMLET = Place(9200004, "Lozovaya", 49.60, 37.40, admin1_code="07", population=0)
+# Only an old name inside the stated oblast; the own name lies in another one.
+RENAMED = Place(9200005, "Novodolyna", 48.90, 38.40, admin1_code="14", population=2000)
+NAMESAKE = Place(9200006, "Krasnyi Yar", 49.90, 36.20, admin1_code="07", population=500)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    names = {
+        CITY.geonameid: ["Oleksiivka", "Stepohrad"],
+        TOWN.geonameid: ["Lozovaya"],
+        RENAMED.geonameid: ["Krasnyi Yar"],
+    }
+    return gazetteer_of(CITY, VILLAGE, TOWN, HAMLET, RENAMED, NAMESAKE, names=names)
+
+
+def test_a_village_of_that_name_beats_a_city_that_once_had_it(gazetteer) -> None:
+    res = gazetteer.resolve("Oleksiivka", context=ResolveContext(admin_hint="Donetsk Oblast"))
+    assert (res.place.geonameid, res.precision) == (VILLAGE.geonameid, GeoPrecision.SETTLEMENT)
+    assert CITY.geonameid not in {c.place.geonameid for c in res.alternatives}
+
+
+def test_without_a_region_the_own_name_wins_too(gazetteer) -> None:
+    assert gazetteer.resolve("Oleksiivka").place.geonameid == VILLAGE.geonameid
+
+
+def test_another_spelling_of_a_towns_own_name_is_not_a_different_name(gazetteer) -> None:
+    res = gazetteer.resolve("Lozovaya", context=ResolveContext(admin_hint="Kharkiv Oblast"))
+    assert res.place.geonameid == TOWN.geonameid
+
+
+def test_an_old_name_is_kept_where_the_region_has_no_place_called_so(gazetteer) -> None:
+    res = gazetteer.resolve("Krasnyi Yar", context=ResolveContext(admin_hint="Luhansk Oblast"))
+    assert res.place.geonameid == RENAMED.geonameid
+
+
+def test_search_still_lists_every_place_known_by_the_name(gazetteer) -> None:
+    found = {c.place.geonameid for c in gazetteer.search("Oleksiivka", limit=10)}
+    assert found == {CITY.geonameid, VILLAGE.geonameid}
