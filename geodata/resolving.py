@@ -20,6 +20,7 @@ from geodata.nearest import PointSet
 from geodata.protocols import ResolveContext
 from geodata.ranking import (
     ACTIVITY_MINIMUM,
+    BIG_CITY,
     Evidence,
     confidence,
     raion_stem,
@@ -316,6 +317,14 @@ class Resolver:
         return Resolution(town, GeoPrecision.NEAR, conf, reason, tuple(ranked[:MAX_ALTERNATIVES]))
 
 
+# A village renamed in 2016 keeps its old name as an alternate, and news (Russian news
+# above all) still use it: "Червоне" is also the front-line village now called Vysoke. Where
+# only villages carry the name, such a village no bigger than them stays a candidate, for the
+# front line and the article's other places to choose; a place that would win on its size
+# (Bilozerka, once "Ivanivka"), or against a town of the name, is dropped.
+RENAMED_VILLAGE = 10_000  # people
+
+
 def own_names_first(
     hits: list[tuple[Place, float]], name: str, region: Region | None
 ) -> list[tuple[Place, float]] | None:
@@ -324,8 +333,9 @@ def own_names_first(
     GeoNames lists old and unofficial names beside a place's own (Donetsk is
     also "Oleksandrivka", a village beside Volnovakha also "Volnovakha"). When
     the stated region (or, with none, the gazetteer) holds a place whose own
-    name this is, a place known by a *different* alternate name is not what the
-    text means, however large: it is dropped. Another spelling of a place's own
+    name this is, a town known by a *different* alternate name is not what the
+    text means, however large: it is dropped (a village keeps its chance, see
+    ``RENAMED_VILLAGE``). Another spelling of a place's own
     name (Lozovaya for Lozova, Svatovo for Svatove) is not a different name and
     stays, and so do the curated former names (Artemivsk for Bakhmut).
     Returns None when there are no hits (``rank`` then looks for itself).
@@ -338,7 +348,18 @@ def own_names_first(
     pool = [(p, q) for p, q in hits if region is None or _in_region(p, region)]
     if not any(_own_name(p, q, key) for p, q in pool):
         return hits
-    return [(p, q) for p, q in hits if _own_name(p, q, key) or _spelling_of(key, p.name)]
+    # the biggest place whose own name this is: a renamed village no bigger than the villages
+    # that still carry the name stays in the running; a place that would win on its size, or
+    # against a town of that name, does not
+    biggest = max(p.population for p, q in pool if _own_name(p, q, key))
+    return [
+        (p, q)
+        for p, q in hits
+        if _own_name(p, q, key)
+        or _spelling_of(key, p.name)
+        or (biggest < RENAMED_VILLAGE and p.population <= biggest)
+        or p.population >= BIG_CITY  # "Rostov": a big city's short name, ranked on its merits
+    ]
 
 
 def _own_name(place: Place, quality: float, key: str) -> bool:

@@ -310,3 +310,22 @@ def test_the_last_word_of_a_longer_village_name_is_not_that_village(gazetteer) -
     [event] = _english(gazetteer, text)
     assert event.admin1 == "Belgorod Oblast"
     assert event.location != "Orlovka"
+
+
+def test_an_enemy_attack_that_killed_is_remote_violence(gazetteer) -> None:
+    text = "On Thursday four people were killed as a result of an enemy attack in Kursk."
+    [event] = _english(gazetteer, text)
+    assert (event.sub_event_type, event.location) == (S.SHELLING_ARTILLERY_MISSILE, "Kursk")
+
+
+def test_a_place_debris_fell_on_did_not_fall_to_anyone(gazetteer) -> None:
+    assert _english(gazetteer, "On Thursday debris fell to the outskirts of Kharkiv.") == []
+
+
+def test_the_missile_shot_down_and_then_detonating_is_the_shoot_down(gazetteer) -> None:
+    text = (
+        "On Thursday Russia shot down a missile over Kursk, the governor said. "
+        "He said the missile had detonated in a field, with no injuries or damage."
+    )
+    [event] = _english(gazetteer, text)
+    assert event.sub_event_type is S.DISRUPTED_WEAPONS_USE

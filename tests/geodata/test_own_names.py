@@ -19,14 +19,41 @@ RENAMED = Place(9200005, "Novodolyna", 48.90, 38.40, admin1_code="14", populatio
 NAMESAKE = Place(9200006, "Krasnyi Yar", 49.90, 36.20, admin1_code="07", population=500)
 
 
+# A village renamed in 2016 on the front line, its old name a far hamlet's own, and a town
+# beside the front-line one.
+FRONT = Place(9200007, "Vysokopillia", 47.66, 36.39, admin1_code="26", population=100)
+FAR = Place(9200008, "Chervone", 46.52, 35.01, admin1_code="26", population=135)
+BESIDE = Place(
+    9200009, "Huliaipole", 47.66, 36.26, "P", "PPLA3", admin1_code="26", population=13000
+)
+
+
 @pytest.fixture(scope="module")
 def gazetteer():
     names = {
         CITY.geonameid: ["Oleksiivka", "Stepohrad"],
         TOWN.geonameid: ["Lozovaya"],
         RENAMED.geonameid: ["Krasnyi Yar"],
+        FRONT.geonameid: ["Chervone"],
     }
-    return gazetteer_of(CITY, VILLAGE, TOWN, HAMLET, RENAMED, NAMESAKE, names=names)
+    places = (CITY, VILLAGE, TOWN, HAMLET, RENAMED, NAMESAKE, FRONT, FAR, BESIDE)
+    return gazetteer_of(*places, names=names)
+
+
+def test_a_renamed_village_stays_a_candidate_for_the_context_to_choose(gazetteer) -> None:
+    """ "Червоне" beside Huliaipole is the front-line village renamed in 2016, not the hamlet
+    that still has the name 150 km away: a village's old name keeps it in the running."""
+    near = (BESIDE.latitude, BESIDE.longitude)
+    res = gazetteer.resolve("Chervone", context=ResolveContext(near=near))
+    assert res.place.geonameid == FRONT.geonameid
+    assert gazetteer.resolve("Chervone").place.geonameid == FAR.geonameid  # no context: own name
+
+
+def test_a_bigger_place_that_once_had_the_name_stays_out(gazetteer) -> None:
+    """The renamed village keeps its chance only while it is no bigger than the villages
+    that still carry the name: the city once called "Oleksiivka" never wins on its size."""
+    res = gazetteer.resolve("Oleksiivka", context=ResolveContext(near=(48.0, 37.8)))
+    assert res.place.geonameid == VILLAGE.geonameid
 
 
 def test_a_village_of_that_name_beats_a_city_that_once_had_it(gazetteer) -> None:

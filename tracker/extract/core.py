@@ -245,7 +245,9 @@ def _in_the_article_region(
     Shoot-downs stay unplaced: they are often a country-wide tally beside a local story."""
     if all(any(m.located or m.location_text for m in g) for g in groups):
         return groups  # nothing to place: the lead need not be read
-    regions = {m.place.admin1 for g in groups for m in g if m.place is not None and not m.headline}
+    # the region of each event's own place: a group coded at Sevastopol that folded in a
+    # vaguer "attack on Crimea" lies in Sevastopol, not in both
+    regions = {r for g in groups for r in _regions_of(g)}
     if len(regions) != 1 or None in regions:
         return groups
     (region,) = regions
@@ -277,6 +279,13 @@ def _in_the_article_region(
             g = [replace(m, place=at, precision=how, evidence=(*m.evidence, why)) for m in g]
         out.append(g)
     return out
+
+
+def _regions_of(group: list[Mention]) -> set[str | None]:
+    """The oblasts a group's places lie in, its towns before any region it also names."""
+    placed = [m.place for m in group if m.place is not None and not m.headline]
+    towns = [p for p in placed if not p.is_region]
+    return {p.admin1 for p in (towns or placed)}
 
 
 def _within_sentences(

@@ -73,13 +73,23 @@ from tracker.extract.places import (
     hromada_towns,
     near_town,
 )
-from tracker.extract.rules import RULES, Trigger
+from tracker.extract.rules import RULES, Trigger, find_triggers
 from tracker.extract.targets import Target, downed_objects, find_targets, nearest_target
 from tracker.extract.text import Sentence, sentence_after, sentence_before
 from tracker.extract.variants import VariantFinder
 from tracker.model import EventType, SubEventType
 
 _PLAIN_ATTACK = next(r for r in RULES if r.name == "attack")
+_THE_WEAPON = re.compile(
+    r"\b(?:the|that|this|its)\s+(?:missiles?|rockets?|drones?|UAVs?|Shaheds?)\b", re.I
+)
+_ON_PLACE = next(r for r in RULES if r.name == ATTACK_ON_PLACE)
+# "four people were killed as a result of an enemy attack in the Kyiv region": harm done
+_HARM = re.compile(
+    r"\b(?:killed|killing|dead|died|injured|injuring|wounded|wounding|damaged|destroyed"
+    r"|casualties)\b",
+    re.I,
+)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # "the assaults on Kharkiv": ones named before
 # "the village of X", "X village": whatever X is elsewhere, here it is a village
 _VILLAGE_BEFORE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+(?:the\s+)?$", re.I)
@@ -194,7 +204,7 @@ class ArticleReader:
         if self._reason(sentence):
             return []  # captions, habits, the war's history, anniversaries, drills
         kept = self._standing(sentence, triggers)
-        if not kept:
+        if not kept or self._the_one_shot_down(sentence, kept):
             return []
         dates = self._dates_in(s_text)
         if not dates and (self._recap(sentence) or self._goes_on_with_the_past(sentence)):
@@ -213,6 +223,20 @@ class ArticleReader:
         ]
         places = self._places(sentence)
         return self._mentions(sentence, dated, places)
+
+    def _the_one_shot_down(self, sentence: Sentence, kept: list[Trigger]) -> bool:
+        """ "Russia shot down a missile over Sevastopol. He said the missile had detonated in a
+        field": the weapon the sentence before shot down, named again with "the", is the
+        shoot-down told on, not a strike of its own."""
+        if not all(t.sub_event_type.event_type is EventType.EXPLOSIONS for t in kept):
+            return False
+        if not all(_THE_WEAPON.search(self.text, max(0, t.start - 6), t.end) for t in kept):
+            return False
+        before = sentence_before(self.sentences, sentence)
+        return before is not None and any(
+            t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE
+            for t in find_triggers(self.text[before.start : before.end])
+        )
 
     def _reason(self, sentence: Sentence) -> str | None:
         if sentence.start not in self._reasons:
@@ -261,6 +285,7 @@ class ArticleReader:
         strong = [t for t in live if not t.rule.weak]
         live = strong or live
         live = _on_the_ground(self.text, s, e, live)
+        live = _harmful_attack(self.text, s, e, live)
         live = _drop_downed_objects(self.text, live)
         live = _drop_launch_platforms(self.text, live)
         return _drop_subsumed(live)
@@ -922,6 +947,17 @@ def _on_the_ground(text: str, start: int, end: int, triggers: list[Trigger]) -> 
     return [
         replace(t, rule=_PLAIN_ATTACK) if t.rule.name == ATTACK_ON_PLACE else t for t in triggers
     ]
+
+
+def _harmful_attack(text: str, start: int, end: int, triggers: list[Trigger]) -> list[Trigger]:
+    """ "Four people were killed as a result of an enemy attack in the Kyiv region": with no
+    troops or assaults in the sentence and people killed or buildings damaged, the plain
+    "attack" is remote violence on the place, as an attack on a named place is."""
+    if not any(t.rule is _PLAIN_ATTACK for t in triggers):
+        return triggers
+    if ground_combat(text, start, end) or not _HARM.search(text, start, end):
+        return triggers
+    return [replace(t, rule=_ON_PLACE) if t.rule is _PLAIN_ATTACK else t for t in triggers]
 
 
 def _drop_downed_objects(text: str, triggers: list[Trigger]) -> list[Trigger]:

@@ -228,7 +228,10 @@ RULES: tuple[Rule, ...] = (
         rf"{_ATTRIBUTIVE}(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing))(?!\s+(?:\w+\s+){{0,2}}"
         r"(?:soldiers|servicemen|troops|prisoners|fighters|POWs|weapons|equipment|tanks))"
         r"|took\s+(?:full\s+|complete\s+|total\s+)?control(?:\s+\w+){0,2}\s+of|taken\s+control"
-        r"|overran|overrun|fell\s+to(?!\s+(?:\d|a\s+(?:low|record)|its|the\s+lowest|zero|just))"
+        # "fell to Russian forces", "fell to the enemy"; not "fell to 5%", nor a place the
+        # debris fell to ("disasters fell to the Holosiivskyi district")
+        r"|overran|overrun|fell\s+to(?=\s+(?:the\s+)?(?:Russian|Ukrainian|Russia|Ukraine|Kyiv|Moscow"
+        r"|Wagner|invad|occup|enemy|separatist|rebel|pro-Russian|[\w-]+\s+(?:forces|troops|army)))"
         r"|gained\s+control",
         0.7,
     ),
