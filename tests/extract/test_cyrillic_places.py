@@ -208,6 +208,8 @@ PLACES = [
                population=150_000),
         ["Зарічний"],
     ),
+    # a Ukrainian hamlet whose name the adjective of the Valuyki okrug also gives
+    (_place(9100062, "Valuysk", 50.39, 37.30, KHARKIV, "07"), ["Валуйск"]),
     # one name in Donetsk Oblast and in Kharkiv Oblast
     (
         _place(9100060, "Mazanivka", 48.95, 37.45, "Donetsk Oblast", "05"),
@@ -1165,3 +1167,10 @@ def test_full_control_established_is_a_capture(extract) -> None:
 )
 def test_a_campaign_going_on_or_a_battle_prepared_is_no_event(extract, language, text) -> None:
     assert extract(text, language) == []
+
+
+def test_a_russian_okrug_is_named_after_a_russian_town(extract) -> None:
+    """ "в Валуйском округе": Russia's border regions count in okrugs, Ukraine in raions and
+    hromadas, so the okrug is Valuyki's, not the Ukrainian hamlet Valuysk's."""
+    (event,) = extract("В среду при ударе FPV-дрона в Валуйском округе ранен мужчина.", "ru")
+    assert (event.location, event.admin1) == ("Valuyki", "Belgorod Oblast")

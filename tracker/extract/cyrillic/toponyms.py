@@ -118,7 +118,7 @@ _SUFFIXES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
 }
 # A unit's adjective → its town: stem endings tried after "-ськ-/-ск-" is cut off.
-_TOWN_FROM_STEM = ("", "и", "ка", "а", "я", "ь", "е", "ово", "ець", "о")  # "Шебекинский": Шебекино
+_TOWN_FROM_STEM = ("", "и", "ка", "а", "я", "ь", "е", "ово", "ець", "о", "ки")  # Шебекино, Валуйки
 # Readings that are never a place: conjunctions, adverbs, verbs, pronouns ...
 _GIVEN_KEYS = frozenset(name_key(n) for n in GIVEN_NAMES)  # "Володимир" is "volodimir"
 _NOT_A_NAME = (
@@ -306,8 +306,12 @@ class ToponymFinder:
             # "Шосткинський та Конотопський райони": every adjective of the list is a unit
             spans = [*self._listed_before(text, m.start("adj"), start), m.span("adj")]
             kind = "sector" if _SECTOR.match(m.group("unit")) else "community"
+            # "в Валуйском округе": Russia's border regions count in municipal "округа",
+            # Ukraine in raions and hromadas, so an okrug is named after a Russian town
+            russian = m.group("unit").lower().startswith("округ")
             for a_start, a_end in spans:
-                found = self._town_of(text[a_start:a_end])
+                adjective = text[a_start:a_end]
+                found = (russian and self._russian_town_of(adjective)) or self._town_of(adjective)
                 if found is not None:
                     name, key = found
                     surface = text[a_start:a_end]
@@ -384,6 +388,14 @@ class ToponymFinder:
         if adjective not in self._towns:
             self._towns[adjective] = self._first_in_ukraine(_town_names(adjective))
         return self._towns[adjective]
+
+    def _russian_town_of(self, adjective: str) -> tuple[str, str] | None:
+        for name in dict.fromkeys(_town_names(adjective)):
+            key = self._known(name)
+            place = self.likeliest_place(name) if key is not None else None
+            if place is not None and place.country == "RU" and place.admin1 is not None:
+                return name, key  # type: ignore[return-value]
+        return None
 
     def towns_of(self, adjective: str) -> list[tuple[str, str]]:
         """Every town in Ukraine a community adjective can stand for ("Покровська":
