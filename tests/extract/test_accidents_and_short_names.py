@@ -329,3 +329,14 @@ def test_the_missile_shot_down_and_then_detonating_is_the_shoot_down(gazetteer) 
     )
     [event] = _english(gazetteer, text)
     assert event.sub_event_type is S.DISRUPTED_WEAPONS_USE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is highly unlikely that Russian forces will relaunch an offensive on Kharkiv.",
+        "On Thursday analysts said Russian forces are planning to storm Kursk again.",
+    ],
+)
+def test_an_assessment_or_a_plan_is_no_battle(gazetteer, text) -> None:
+    assert _english(gazetteer, text) == []

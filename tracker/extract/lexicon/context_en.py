@@ -135,6 +135,9 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"of\b|\b(?:likely|unlikely|expected|poised|set|able|trying|try|tried|"
             r"rush(?:es|ed|ing)?|hurr(?:y|ies|ied|ying)|scrambl(?:e|es|ed|ing)|"
             r"attempt(?:s|ed|ing)?)\s+to\b|\bin\s+case\s+of\b|\bprepar(?:e|es|ed|ing)\s+for\b|"
+            # "Russian forces planning to relaunch an offensive", "highly unlikely that ..."
+            r"\bplan(?:s|ned|ning)?\s+to\b|\bprepar(?:e|es|ed|ing)\s+to\b|"
+            r"\b(?:un)?likely\s+that\b|\bin\s+preparation\s+for\b|"
             r"\bpredict(?:s|ed|ing|ion|ions)?\b|\bestimat(?:e|es|ed|ing)\b|\bforecasts?\b|\bprojected\b|\bscenarios?\b|"
             r"\bwill\s+likely\b|\blikely\s+(?:evolution|course|to)\b|"
             # "is due to meet", not "killed due to a drone attack" (a cause)
