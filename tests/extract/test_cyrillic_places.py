@@ -1174,3 +1174,10 @@ def test_a_russian_okrug_is_named_after_a_russian_town(extract) -> None:
     hromadas, so the okrug is Valuyki's, not the Ukrainian hamlet Valuysk's."""
     (event,) = extract("В среду при ударе FPV-дрона в Валуйском округе ранен мужчина.", "ru")
     assert (event.location, event.admin1) == ("Valuyki", "Belgorod Oblast")
+
+
+def test_a_hromada_after_its_villages_is_where_they_lie(extract) -> None:
+    """ "села Синьківка і Мазанівка у Куп'янській громаді": the hromada says where the
+    villages lie; it is no third place hit."""
+    text = "Вчора обстріляні села Синьківка і Мазанівка у Куп'янській громаді."
+    assert "Kupiansk" not in {e.location for e in extract(text, "uk")}

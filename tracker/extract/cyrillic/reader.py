@@ -793,17 +793,25 @@ _VILLAGE_BEFORE = re.compile(
     re.I,
 )
 _DISTRICT = re.compile(r"\s*(?:район|округ)", re.I)
+# "Катеринівка і Костянтинівка у Мар'їнській громаді", "у Новоукраїнці Вугледарської
+# громади": a hromada right after a settlement is where it lies, like a district
+_UNIT_AFTER = re.compile(
+    r"\s*(?:район|округ|громад|общин|(?:територіальн|территориальн)\w+\s+(?:громад|общин)|ОТГ)",
+    re.I,
+)
 
 
 def _district_of_previous(found: list[Toponym], i: int, cuts: list[int], text: str) -> bool:
     """ "громади в Миколаївському районі", "села Х, Бахмутский район": a district right after
     a town or community in the same clause says where that place is, it is not a second place."""
     t = found[i]
-    if i == 0 or t.kind != "community" or not _DISTRICT.match(text, t.end):
+    if i == 0 or t.kind != "community" or not _UNIT_AFTER.match(text, t.end):
         return False
     prev = found[i - 1]
+    hromada = not _DISTRICT.match(text, t.end)
     return (
         not prev.is_region
+        and (not hromada or prev.kind == "settlement")  # a hromada holds settlements only
         and 0 <= t.start - prev.end <= _HINT_GAP * 3
         and _clause(cuts, prev.start) == _clause(cuts, t.start)
     )
