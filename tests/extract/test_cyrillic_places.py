@@ -1181,3 +1181,9 @@ def test_a_hromada_after_its_villages_is_where_they_lie(extract) -> None:
     villages lie; it is no third place hit."""
     text = "Вчора обстріляні села Синьківка і Мазанівка у Куп'янській громаді."
     assert "Kupiansk" not in {e.location for e in extract(text, "uk")}
+
+
+def test_a_name_after_imeni_is_a_person_not_a_place(extract) -> None:
+    """ "посёлок шахты им. Изюма" names a mine after someone; the name is no town."""
+    text = "Вчера при обстреле посёлка шахты им. Изюма в Харькове погиб мужчина."
+    assert {e.location for e in extract(text, "ru")} == {"Kharkiv"}

@@ -535,6 +535,8 @@ class ToponymFinder:
             return False
         if self._after_a_name(text, at) or self._speaker(text, at):
             return False
+        if _EPONYM_BEFORE.search(text, max(0, at - 8), at):
+            return False  # "шахты им. Гагарина", "вулиця імені Шевченка": named after a person
         if _SETTLEMENT_ABBREVIATION.search(text, max(0, at - 6), at):
             return True  # "(с. Гресі)", "смт Слобожанське": the text says it is a settlement
         parses = self._analyse(word)
@@ -676,6 +678,7 @@ def _beside_a_name(text: str, at: int, word: str) -> bool:
     )
 
 
+_EPONYM_BEFORE = re.compile(r"(?<![\w-])(?:им\.|ім\.|имени|імені)\s*$", re.I)
 # "с.", "смт", "сел.", "пос.", "м.", "г." right before a name: a settlement, never a sentence end
 _SETTLEMENT_ABBREVIATION = re.compile(r"(?<![\w-])(?:(?:с|м|г|сел|пос)\.|смт|пгт)\s*$")
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:у|в|на|під|біля|поблизу|под|около|возле)\s+$", re.I)
