@@ -1187,3 +1187,11 @@ def test_a_name_after_imeni_is_a_person_not_a_place(extract) -> None:
     """ "посёлок шахты им. Изюма" names a mine after someone; the name is no town."""
     text = "Вчера при обстреле посёлка шахты им. Изюма в Харькове погиб мужчина."
     assert {e.location for e in extract(text, "ru")} == {"Kharkiv"}
+
+
+def test_a_village_of_a_russian_district_is_not_a_namesake_far_away(extract) -> None:
+    """ "в селе Новопетровка Грайворонского района": the gazetteer knows a Novopetrivka only
+    in Donetsk Oblast, far from Grayvoron; the district's seat stands in for the village."""
+    text = "Вчера дрон атаковал автомобиль в селе Новопетровка Грайворонского района."
+    (event,) = extract(text, "ru")
+    assert (event.location, event.geo_precision) == ("Grayvoron", 2)

@@ -334,6 +334,7 @@ class CyrillicReader:
                     continue
                 res = (
                     self._beside_its_town(places, place)
+                    or self._in_russian_district(places, place)
                     or self._community_in_raion(places, place)
                     or self._in_sector(sector, place)
                     or self._resolve_in_article(place, among=mine)
@@ -405,6 +406,31 @@ class CyrillicReader:
             why = f"{res.reason}; the one near the seat of the district named after it"
             return replace(res, place=nearest, reason=why, alternatives=(), ambiguous=False)
         return None
+
+    def _in_russian_district(
+        self, places: list[PlaceMention], place: PlaceMention
+    ) -> Resolution | None:
+        """ "в селе Крупец Рыльского района": a village in a district of Russia's border
+        regions, which the gazetteer's raions do not cover, is the namesake near the
+        district's seat, or the seat itself (precision 2) when every namesake lies far (a
+        Krupets in Khmelnytskyi Oblast is not this one)."""
+        i = places.index(place)
+        district = places[i + 1] if i + 1 < len(places) else None
+        if (
+            place.hint is not None
+            or place.why == _UNIT  # a settlement, not a unit ("в Ворошиловском и ... районах")
+            or district is None
+            or district.why not in (_DISTRICT_AFTER_WHY, _OF_SETTLEMENT)
+        ):
+            return None
+        seat = self.resolver.resolve(replace(district, role=Role.EVENT, why=_UNIT))
+        if seat is None or seat.place.is_region or seat.place.country != "RU":
+            return None
+        point = (seat.place.latitude, seat.place.longitude)
+        res = self.resolver.resolve(place, near=point)
+        if res is None:
+            return None
+        return reference_instead(place.match.surface, res, seat, reach=RAION_REACH_KM)
 
     def _beside_its_town(
         self, places: list[PlaceMention], place: PlaceMention
