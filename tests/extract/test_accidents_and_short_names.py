@@ -340,3 +340,21 @@ def test_the_missile_shot_down_and_then_detonating_is_the_shoot_down(gazetteer) 
 )
 def test_an_assessment_or_a_plan_is_no_battle(gazetteer, text) -> None:
     assert _english(gazetteer, text) == []
+
+
+def test_the_hromadas_the_attacks_affected_are_each_an_attack(gazetteer) -> None:
+    text = (
+        "On Thursday Russian forces attacked the region 40 times. "
+        "The attacks affected the Pavlohrad and Robotyne hromadas."
+    )
+    places = {e.location for e in _english(gazetteer, text)}
+    assert {"Pavlohrad", "Robotyne"} <= places
+
+
+def test_a_region_called_occupied_is_still_the_villages_hint(gazetteer) -> None:
+    text = (
+        "On Thursday Ukraine said it recaptured Krasnoye in the partially occupied eastern "
+        "Donetsk region."
+    )
+    [event] = _english(gazetteer, text)
+    assert (event.location, event.admin1) == ("Krasne", "Donetsk Oblast")

@@ -247,6 +247,8 @@ _AFTER_DATELINE = re.compile(
 )
 _HINT_GAP = re.compile(
     r"^(?:\s+[\w'-]+){0,4}?(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s+of\s+(?:the\s+)?|\s*\(\s*)"
+    # "in the partially occupied eastern Donetsk region", "in the Russian-held southern ..."
+    r"(?:(?:partially\s+|Russian-|Ukrainian-)?(?:occupied|controlled|held)\s+)?"
     r"(?:(?:\w+ern|central)\s+)?$",
     re.I,
 )

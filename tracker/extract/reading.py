@@ -87,7 +87,7 @@ _ON_PLACE = next(r for r in RULES if r.name == ATTACK_ON_PLACE)
 # "four people were killed as a result of an enemy attack in the Kyiv region": harm done
 _HARM = re.compile(
     r"\b(?:killed|killing|dead|died|injured|injuring|wounded|wounding|damaged|destroyed"
-    r"|casualties)\b",
+    r"|casualties|affected|hit)\b",  # "the attacks affected the X and Y hromadas"
     re.I,
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)  # "the assaults on Kharkiv": ones named before

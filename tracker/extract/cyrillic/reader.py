@@ -501,7 +501,14 @@ class CyrillicReader:
         # a region's adjective ("Київському районі") is its capital's raion: named after a
         # town of the city's own oblast, it is that oblast's raion, not a city district
         oblast = res.place.name if res.place.is_region else res.place.admin1
-        return None if oblast == city[1].place.admin1 else city
+        # ... and a raion's seat is a town: a hamlet the adjective happens to match in the
+        # same oblast ("Куйбышевском" in Donetsk, a former Kuibysheve) names a city district
+        seat = (
+            res.place.is_region
+            or res.place.feature_code in ("PPLA2", "PPLA3")
+            or res.place.population >= RAION_SEAT
+        )
+        return None if seat and oblast == city[1].place.admin1 else city
 
     def _city_named_near(self, sentence: Sentence) -> tuple[PlaceMention, Resolution] | None:
         """The one big city (a regional centre or the capital) this sentence or the two
@@ -763,6 +770,7 @@ def _as_shoot_down(trigger: Trigger, text: str) -> Trigger:
 
 _DISTRICT_AFTER_WHY = "the district of the place named just before"
 RAION_REACH_KM = 70  # a community lies this close to the seat of its district
+RAION_SEAT = 5_000  # people: the smallest town a raion is named after
 # "у Київському районі міста", "Салтівському районах": a district, not a hromada
 _CITY_UNIT = re.compile(r"\s+район\w*", re.I)
 # "у трьох районах - Шевченківському, Київському та Салтівському": a list of districts
