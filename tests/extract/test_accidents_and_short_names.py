@@ -358,3 +358,30 @@ def test_a_region_called_occupied_is_still_the_villages_hint(gazetteer) -> None:
     )
     [event] = _english(gazetteer, text)
     assert (event.location, event.admin1) == ("Krasne", "Donetsk Oblast")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor1"),
+    [
+        (
+            "Ukraine's military said on Thursday Russian troops captured Robotyne.",
+            S.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+            "Military Forces of Russia (2000-)",
+        ),
+        (
+            "Ukraine said on Thursday it had taken control of Robotyne.",
+            S.GOVERNMENT_REGAINS_TERRITORY,
+            "Military Forces of Ukraine (2019-)",
+        ),
+        (
+            "On Thursday police said they detained a man in Kursk.",
+            S.ARRESTS,
+            "Police Forces of Ukraine (2019-)",
+        ),
+    ],
+)
+def test_the_side_that_reports_is_the_claimant_beside_another_party(
+    gazetteer, text, sub, actor1
+) -> None:
+    [event] = _english(gazetteer, text)
+    assert (event.sub_event_type, event.actor1) == (sub, actor1)

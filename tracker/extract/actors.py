@@ -123,14 +123,26 @@ class SideMention:
 def find_sides(text: str, start: int, end: int, *, trigger_start: int) -> list[SideMention]:
     """Parties named in ``text[start:end]`` with whether each reads as the attacker."""
     mentions = []
+    reporters = []
     for m in _SIDE_SCANNER.finditer(text, start, end):
         side = _SIDE_BY_GROUP[m.lastgroup]  # type: ignore[index]
         if _republic_as_place(text, m, start):
             continue  # "shelled Horlivka in the DPR": a territory, neither attacker nor target
-        mentions.append(
-            SideMention(side, m.start(), m.end(), _reads_as_attacker(text, m, start, trigger_start))
+        found = SideMention(
+            side, m.start(), m.end(), _reads_as_attacker(text, m, start, trigger_start)
         )
-    return mentions
+        if side not in (Side.POLICE_UA, Side.POLICE_RU) and _REPORTS_AFTER.match(text, m.end()):
+            reporters.append(found)
+        else:
+            mentions.append(found)
+    # "Ukraine's military said Russian troops captured X": beside another party, the side that
+    # reports is the claimant, neither attacker nor target; alone ("Wagner said its fighters
+    # seized X"), it reports its own action (and the police who report an arrest made it)
+    return (
+        mentions
+        if any(s.side.armed for s in mentions)
+        else sorted([*mentions, *reporters], key=lambda s: s.start)
+    )
 
 
 # "killed in Russian shelling", "a Ukrainian drone strike on ...": the side whose attack
@@ -147,6 +159,11 @@ _ITS_ATTACK = re.compile(
 # territory, not as a party; only "by the DPR", or its forces, attacked
 _REPUBLIC_AS_PLACE = re.compile(
     r"\s*(?:'s|’s)\s+(?:town|city|village|capital|territory)|\s*\((?:DPR|DNR|LPR|LNR)\)", re.I
+)
+_REPORTS_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:(?:also|later|earlier|then|on\s+\w+day)\s+)?(?:said|says|reported|reports"
+    r"|claimed|claims|announced|announces|stated|states|told|wrote|added|confirmed)\b",
+    re.I,
 )
 _IN_BEFORE = re.compile(r"(?:\b(?:in|of|across|from|into)\s+(?:the\s+)?|\(\s*)$", re.I)
 
@@ -213,6 +230,11 @@ _CLAIM_PATTERNS = (
         r"(?:\s+(?:(?:of|in)\s+(?:the\s+)?)?[A-Z][\w'.-]*){0,4})\s+"
         r"(?:has\s+|have\s+)?(?:said|says|reported|claimed|announced|stated|confirmed|alleged|"
         r"wrote|posted)\b"
+    ),
+    # "Ukraine said on June 12 it had taken control of Lobkove": the country as speaker
+    re.compile(
+        r"(?P<who>\b(?:Ukraine|Russia)(?![’'\w-]))\s+(?:has\s+|had\s+)?(?:said|says|reported|"
+        r"claimed|claims|announced)\b"
     ),
     re.compile(
         r"(?:said|says|reported|claimed|announced|stated)\s+(?P<who>(?:the\s+)?"

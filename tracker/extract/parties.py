@@ -91,6 +91,9 @@ def choose_parties(
 
 _HOME = {Side.RUSSIA: "RU", Side.UKRAINE: "UA"}
 _POLICE = frozenset({Side.POLICE_UA, Side.POLICE_RU})
+_TERRITORY = frozenset(
+    {SubEventType.GOVERNMENT_REGAINS_TERRITORY, SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY}
+)
 # "Ukrainian drones", "російських ракет", "украинских БПЛА": whose weapons came down
 _OWNED_WEAPONS = re.compile(
     r"\b(?P<side>Ukrainian|Russian|українськ\w*|російськ\w*|украинск\w*|российск\w*)\s+"
@@ -166,6 +169,10 @@ def _claims_own_action(sub: SubEventType, claimant: Side | None, country: str) -
     if sub is SubEventType.DISRUPTED_WEAPONS_USE:
         return True
     home = _HOME.get(claimant)
+    if home is not None and sub in _TERRITORY:
+        # "Ukraine said on June 12 it had taken control of Lobkove": a side announcing ground
+        # taken with no other side named took it itself, on its own soil too
+        return True
     return home is not None and home != country
 
 
