@@ -385,3 +385,17 @@ def test_the_side_that_reports_is_the_claimant_beside_another_party(
 ) -> None:
     [event] = _english(gazetteer, text)
     assert (event.sub_event_type, event.actor1) == (sub, actor1)
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("On Thursday Ukraine recaptured a hamlet in southern Kharkiv.", "Kharkiv Oblast"),
+        ("On Thursday shelling hit central Kharkiv.", "Kharkiv"),
+    ],
+)
+def test_a_compass_part_of_an_oblast_named_like_its_capital_is_the_oblast(
+    gazetteer, text, location
+) -> None:
+    [event] = _english(gazetteer, text)
+    assert event.location == location

@@ -240,6 +240,13 @@ _AFTER_STREET = re.compile(
     r"\s+(?:Boulevard|Street|St\.|Avenue|Ave\.|Square|Park|Prospekt|Prospect|Lane|Embankment|"
     r"Highway|Metro\s+station)\b"
 )
+# ("central Kharkiv" is the city's centre, and the capital's parts are the city's)
+_DIRECTION_BEFORE = re.compile(
+    r"\b(?:south|north|east|west|southeast|northeast|southwest|northwest|south-east|north-east"
+    r"|south-west|north-west)ern\s+$",
+    re.I,
+)
+_CITY_AFTER = re.compile(r"^\s+(?:city|town)\b", re.I)
 _REGION_OF_BEFORE = re.compile(r"\b(?:regions?|provinces?|oblasts?)\s+of\s+(?:the\s+)?$", re.I)
 _AFTER_REGION_WORD = re.compile(r"^\s+(?:region|oblast|province|raion|district)\b", re.I)
 _AFTER_DATELINE = re.compile(
@@ -443,6 +450,12 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
         or bool(_AFTER_REGION_WORD.match(after))
         # "the southern Russian region of Bryansk": the region, not its capital
         or (_REGION_OF_BEFORE_END.ends(before) and canonical_admin1(m.surface) is not None)
+        # "a hamlet in southern Zaporizhzhia": a part of the oblast, not of the city
+        or (
+            _DIRECTION_BEFORE.search(before) is not None
+            and canonical_admin1(m.surface) not in (None, "Kyiv Oblast", "Kyiv City")
+            and _CITY_AFTER.match(after) is None
+        )
     )
     facility = _facility(before, after)
     if not m.is_region and _QUALIFIER_BEFORE.search(before):
