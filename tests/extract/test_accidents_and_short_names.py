@@ -399,3 +399,19 @@ def test_a_compass_part_of_an_oblast_named_like_its_capital_is_the_oblast(
 ) -> None:
     [event] = _english(gazetteer, text)
     assert event.location == location
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eight soldiers who had helped stop a Russian offensive near Kharkiv cheered on Monday.",
+        "It is the highest level of losses since the bloody battle for Horlivka in March.",
+    ],
+)
+def test_an_earlier_battle_told_in_passing_is_no_event(gazetteer, text) -> None:
+    assert _english(gazetteer, text) == []
+
+
+def test_a_place_in_a_past_perfect_relative_clause_is_not_where_it_happened(gazetteer) -> None:
+    text = "On Thursday Russian forces, which had advanced near Horlivka, shelled Kharkiv."
+    assert {e.location for e in _english(gazetteer, text)} == {"Kharkiv"}

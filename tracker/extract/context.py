@@ -69,6 +69,8 @@ def _aside(text: str, start: int, end: int) -> str | None:
     """The history or habit a relative clause ``start:end`` tells, if it is one."""
     if not _RELATIVE_START.match(text, start):
         return None
+    if _PAST_PERFECT_RELATIVE.match(text, start):
+        return "a clause about the past"  # ", which had advanced near Bakhmut,"
     for m in _SENTENCE_ANY.finditer(text, start, end):
         reason = _SENTENCE_REASONS[m.lastgroup]  # type: ignore[index]
         if reason in _ASIDES:
@@ -158,6 +160,7 @@ _SENTENCE_ANY, _SENTENCE_REASONS = _one_scan(lex.SENTENCE_FILTERS)
 _ASIDES = frozenset({"the war's history, not today's event", "a habit or pattern, not one event"})
 _RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b", re.I)
 _RELATIVE_START = re.compile(r"\s*(?:which|who|whose|where)\b", re.I)
+_PAST_PERFECT_RELATIVE = re.compile(r"\s*(?:which|who)\s+had\s+(?!been\s+(?:hit|struck))", re.I)
 # each searched once per sentence: a word-start gate finds the same matches faster
 _IDIOMS = gated(lex.IDIOMS)
 _ATTACK_VERB = gated(lex.ATTACK_VERB)

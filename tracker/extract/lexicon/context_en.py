@@ -173,6 +173,17 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:priority|priorities|objective|objectives)\b", _I),
     ),
     (
+        # "soldiers who had helped stop a Russian offensive", "losses not seen since the
+        # bloody battle for Bakhmut": what happened before the story, told in passing
+        "an earlier battle told in passing",
+        re.compile(
+            r"\b(?:who|which|that)\s+had\s+(?:been\s+|already\s+)?[a-z]+(?:ed|en|t|ht)\b|"
+            r"\bsince\s+the\s+(?:[\w-]+\s+){0,3}(?:battles?|fighting|assaults?|offensive|siege"
+            r"|capture|fall|liberation|invasion)\b",
+            _I,
+        ),
+    ),
+    (
         # "the devastated city captured by Russia last year": a clause about the past
         "an earlier year",
         re.compile(
