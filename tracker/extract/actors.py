@@ -160,10 +160,13 @@ _ITS_ATTACK = re.compile(
 _REPUBLIC_AS_PLACE = re.compile(
     r"\s*(?:'s|’s)\s+(?:town|city|village|capital|territory)|\s*\((?:DPR|DNR|LPR|LNR)\)", re.I
 )
+# The verbs a party reports with ("Ukraine's military said ..."), read after its name
+_REPORTED = (
+    r"(?:said|says|reported|reports|claimed|claims|announced|announces|stated|states|told|wrote"
+    r"|added|confirmed)\b"
+)
 _REPORTS_AFTER = re.compile(
-    r"(?:'s|’s)?\s+(?:(?:also|later|earlier|then|on\s+\w+day)\s+)?(?:said|says|reported|reports"
-    r"|claimed|claims|announced|announces|stated|states|told|wrote|added|confirmed)\b",
-    re.I,
+    r"(?:'s|’s)?\s+(?:(?:also|later|earlier|then|on\s+\w+day)\s+)?" + _REPORTED, re.I
 )
 _IN_BEFORE = re.compile(r"(?:\b(?:in|of|across|from|into)\s+(?:the\s+)?|\(\s*)$", re.I)
 
@@ -232,10 +235,7 @@ _CLAIM_PATTERNS = (
         r"wrote|posted)\b"
     ),
     # "Ukraine said on June 12 it had taken control of Lobkove": the country as speaker
-    re.compile(
-        r"(?P<who>\b(?:Ukraine|Russia)(?![’'\w-]))\s+(?:has\s+|had\s+)?(?:said|says|reported|"
-        r"claimed|claims|announced)\b"
-    ),
+    re.compile(r"(?P<who>\b(?:Ukraine|Russia)(?![’'\w-]))\s+(?:has\s+|had\s+)?" + _REPORTED),
     re.compile(
         r"(?:said|says|reported|claimed|announced|stated)\s+(?P<who>(?:the\s+)?"
         r"(?:[A-Z][\w'.-]*\s+){0,6}(?:[Mm]inistry|[Ss]taff|governor|mayor|[Mm]ayor|"

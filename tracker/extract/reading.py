@@ -73,7 +73,7 @@ from tracker.extract.places import (
     hromada_towns,
     near_town,
 )
-from tracker.extract.rules import RULES, Trigger, find_triggers
+from tracker.extract.rules import RULES, Trigger
 from tracker.extract.targets import Target, downed_objects, find_targets, nearest_target
 from tracker.extract.text import Sentence, sentence_after, sentence_before
 from tracker.extract.variants import VariantFinder
@@ -172,6 +172,7 @@ class ArticleReader:
     sentences: Sequence[Sentence] = ()
     _primed: bool = False
     _reasons: dict[int, str | None] = field(default_factory=dict)
+    _triggers: dict[int, Sequence[Trigger]] = field(default_factory=dict)  # by sentence read
     _dateline_read: bool = False
     _dateline_place: PlaceMention | None = None
     _variants: VariantFinder | None = None
@@ -201,6 +202,7 @@ class ArticleReader:
     def read(self, sentence: Sentence, triggers: Sequence[Trigger]) -> list[Mention]:
         """The mentions one sentence makes (possibly none)."""
         s_text = self.text[sentence.start : sentence.end]
+        self._triggers[sentence.start] = triggers
         if self._reason(sentence):
             return []  # captions, habits, the war's history, anniversaries, drills
         kept = self._standing(sentence, triggers)
@@ -235,7 +237,7 @@ class ArticleReader:
         before = sentence_before(self.sentences, sentence)
         return before is not None and any(
             t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE
-            for t in find_triggers(self.text[before.start : before.end])
+            for t in self._triggers.get(before.start, ())
         )
 
     def _reason(self, sentence: Sentence) -> str | None:

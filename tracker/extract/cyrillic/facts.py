@@ -22,14 +22,6 @@ _WINDOW = 60  # characters before a trigger searched for a negation or an intent
 _WEAPON = re.compile(
     r"дрон|безпілотник|беспилотник|БпЛА|ракет|КАБ|авіабомб|авиабомб|снаряд|шахед|артилері", re.I
 )
-# A threat or a plan, in either language, right before a battle word: no battle yet
-_THREAT_BEFORE = re.compile(
-    r"(?<![\w-])(?:загроз\w*|погрож\w*|угроз\w*|угрож\w*|плану\w*|планир\w*|готу\w+|готов\w+"
-    r"|можуть|може|могут|может|намір\w*|намерен\w*|хоче|хочуть|хочет|хотят"
-    # "подготовки к наступлению", "підготовку до наступу": a battle prepared, not fought
-    r"|подготовк\w*\s+к|підготовк\w*\s+до)\s+(?:\w+\s+){0,3}$",
-    re.I,
-)
 # "подразделения группировки войск «Запад»": a grouping of forces the MoD names
 _GROUPING = re.compile(r"группировк|угрупован", re.I)
 
@@ -57,6 +49,8 @@ class SentenceFacts:
         return {
             "negation": re.compile(rf"(?<![\w-]){lx.negation}", re.I),
             "intention": re.compile(rf"(?<![\w-]){lx.intention}", re.I),
+            "attempt": re.compile(rf"(?<![\w-]){lx.attempt}", re.I),
+            "harm": re.compile(lx.harm, re.I),
             "alleged": re.compile(lx.alleged, re.I),
             "skip": re.compile(lx.skip_sentence, re.I),
             "recap": re.compile(lx.recap, re.I),
@@ -84,7 +78,7 @@ class SentenceFacts:
     def _ends(self) -> dict[str, SuffixMatcher]:
         """The patterns read on the window before a word, each read backwards from its end
         (the same answers as a search, see tracker/extract/suffixes.py)."""
-        kinds = ("negation", "intention", "target_before", "attacker_after")
+        kinds = ("negation", "intention", "attempt", "target_before", "attacker_after")
         kinds += ("office", "reference", "near", "origin", "settlement")
         return {kind: SuffixMatcher(self._compiled[kind]) for kind in kinds}
 
@@ -105,14 +99,18 @@ class SentenceFacts:
         before = text[max(start, trigger.start - _WINDOW) : trigger.start]
         if self._ends["negation"].ends(before):
             return "negation"
+        if self._ends["intention"].ends(before):
+            return "intention"  # "загроза спроби захопити Київ", "планують наступ"
         if (
-            self._ends["intention"].ends(before)
+            self._ends["attempt"].ends(before)
             and trigger.sub_event_type.event_type.value != "Battles"
-        ) or _THREAT_BEFORE.search(before):
-            # the General Staff's "намагався вклинитися" is a battle; a threat or plan of one
-            # ("загроза спроби захопити Київ", "планують наступ") is not
-            return "intention"
+        ):
+            return "intention"  # the General Staff's "намагався вклинитися" is a battle
         return None
+
+    def harmed(self, text: str, start: int, end: int) -> bool:
+        """Something burned, was damaged, or someone was killed or wounded in the sentence."""
+        return self._compiled["harm"].search(text, start, end) is not None
 
     def attack_verb(self, sentence: str) -> bool:
         """A verb of attack or harm: weapons named beside it were used."""

@@ -37,11 +37,13 @@ class Lexicon:
     claim_verbs: str
     claimants: tuple[tuple[str, str], ...]  # pattern → claimant name as stored
     negation: str
-    intention: str
+    intention: str  # a plan, threat or warning before the trigger: nothing happened yet
+    attempt: str  # "намагався", "попытки": no event, except a battle the General Staff counts
     alleged: str
     skip_sentence: str  # sanctions, anniversaries, drills, forecasts
     recap: str  # "Нагадаємо, ...", "Ранее ...": an earlier report, unless dated anew
     attack_verbs: str
+    harm: str  # burned, damaged, killed, wounded: an attack that did this hit a place
     ground: str  # fighting on the ground: troops, positions, assaults ("піхота", "штурм")
     fatal: str  # "загинули", "погибли": the words that make a number a death toll
     numbers: dict[str, int]

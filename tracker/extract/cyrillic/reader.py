@@ -126,7 +126,7 @@ class CyrillicReader:
         if not self.facts.ground_combat(self.text[s:e]):
             # "під постійними атаками", "атака на інфраструктуру": "attack" alone is fighting
             # only beside troops, positions or assaults; elsewhere another word names the event
-            harmed = _HARM.search(self.text, s, e) is not None
+            harmed = self.facts.harmed(self.text, s, e)
             live = [
                 replace(t, rule=_ATTACK_ON_PLACE) if t.rule.name == "attack" else t
                 for t in live
@@ -426,11 +426,7 @@ class CyrillicReader:
         seat = self.resolver.resolve(replace(district, role=Role.EVENT, why=_UNIT))
         if seat is None or seat.place.is_region or seat.place.country != "RU":
             return None
-        point = (seat.place.latitude, seat.place.longitude)
-        res = self.resolver.resolve(place, near=point)
-        if res is None:
-            return None
-        return reference_instead(place.match.surface, res, seat, reach=RAION_REACH_KM)
+        return self._by_its_town(place, seat, reach=RAION_REACH_KM)
 
     def _beside_its_town(
         self, places: list[PlaceMention], place: PlaceMention
@@ -442,10 +438,17 @@ class CyrillicReader:
         if place.hint is not None or not near_town(town):
             return None
         found = self.resolver.resolve(town)  # type: ignore[arg-type]
-        if found is None:
-            return None
-        res = self.resolver.resolve(place, near=(found.place.latitude, found.place.longitude))
-        return None if res is None else reference_instead(place.match.surface, res, found)
+        return None if found is None else self._by_its_town(place, found)
+
+    def _by_its_town(
+        self, place: PlaceMention, town: Resolution, *, reach: float = NEAR_REFERENCE_KM
+    ) -> Resolution | None:
+        """The namesake of ``place`` nearest ``town``, or the town itself (precision 2) when
+        every namesake lies farther than ``reach``."""
+        res = self.resolver.resolve(place, near=(town.place.latitude, town.place.longitude))
+        return (
+            None if res is None else reference_instead(place.match.surface, res, town, reach=reach)
+        )
 
     def _resolve_in_article(
         self, place: PlaceMention, *, among: Sequence[PlaceMention] = ()
@@ -751,11 +754,6 @@ _SHOOT_DOWN = Rule("repelled-air-attack", SubEventType.DISRUPTED_WEAPONS_USE, ""
 # "в результате атаки ВСУ сгорел частный дом": an attack that burned, damaged or killed,
 # with no troops and no weapon named, is remote violence on the place, as in English
 _ATTACK_ON_PLACE = Rule("attack-on-place", SubEventType.SHELLING_ARTILLERY_MISSILE, "", 0.45)
-_HARM = re.compile(
-    r"сгорел|выгорел|поврежд|разруш|погиб|ранен|пострада|выбит|посечен"
-    r"|згорі|вигорі|пошкодж|зруйн|загин|поранен|постражда|вибит|посічен",
-    re.I,
-)
 
 
 def _as_shoot_down(trigger: Trigger, text: str) -> Trigger:

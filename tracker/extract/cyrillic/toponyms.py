@@ -390,12 +390,7 @@ class ToponymFinder:
         return self._towns[adjective]
 
     def _russian_town_of(self, adjective: str) -> tuple[str, str] | None:
-        for name in dict.fromkeys(_town_names(adjective)):
-            key = self._known(name)
-            place = self.likeliest_place(name) if key is not None else None
-            if place is not None and place.country == "RU" and place.admin1 is not None:
-                return name, key  # type: ignore[return-value]
-        return None
+        return self._first_known_where(_town_names(adjective), self._in_russian_region)
 
     def towns_of(self, adjective: str) -> list[tuple[str, str]]:
         """Every town in Ukraine a community adjective can stand for ("Покровська":
@@ -411,20 +406,27 @@ class ToponymFinder:
         # The first reading the gazetteer knows in Ukraine, whose units these are: a unit is
         # named after its own (often small) town, so no preference for a bigger place
         # ("Семенова" is also an old name of Murmansk, "Семенов" a Russian town).
+        return self._first_known_where(names, self._in_ukraine)
+
+    def _first_known_where(
+        self, names: Iterable[str], where: Callable[[str], bool]
+    ) -> tuple[str, str] | None:
         for name in dict.fromkeys(names):
             key = self._known(name)
-            if key is not None and self._in_ukraine(name):
+            if key is not None and where(name):
                 return name, key
         return None
+
+    def _in_russian_region(self, name: str) -> bool:
+        place = self.likeliest_place(name)
+        return place is not None and _in_russian_region(place)
 
     def _in_ukraine(self, name: str) -> bool:
         """The place ``name`` means with no context is in Ukraine ("Мар'їнськ" is Mariinsk), or
         in a Russian region this war reaches ("Грайворонский округ"), whose units are named
         after their towns the same way."""
         place = self.likeliest_place(name)
-        return place is not None and (
-            place.country == "UA" or (place.country == "RU" and place.admin1 is not None)
-        )
+        return place is not None and (place.country == "UA" or _in_russian_region(place))
 
     def _likeliest(self, known: list[tuple[str, str]]) -> tuple[str, str] | None:
         """The first reading, unless a later one is a town ten times its size.
@@ -665,6 +667,11 @@ class ToponymFinder:
             whole = [h for h in hits if h.start == 0 and h.end == len(name) and not h.is_region]
             self._known_cache[name] = whole[0].key if whole else None
         return self._known_cache[name]
+
+
+def _in_russian_region(place: Place) -> bool:
+    """In a region of Russia the gazetteer names (one this war reaches), not deep inside it."""
+    return place.country == "RU" and place.admin1 is not None
 
 
 def _beside_a_name(text: str, at: int, word: str) -> bool:
