@@ -97,6 +97,11 @@ PLACES = [
     # a Crimean village named like the second word of a Belgorod one
     (_place(9600015, "Orlovka", 45.30, 34.10, admin1="Crimea", admin1_code="11"), []),
     (_place(9600016, "Tiahynka", 46.77, 33.04, admin1="Kherson Oblast", admin1_code="08"), []),
+    (
+        _place(9600017, "Kyiv", 50.45, 30.52, feature_code="PPLC", admin1="Kyiv City",
+               admin1_code="12", population=2_950_000),
+        ["Kiev"],
+    ),
 ]  # fmt: skip
 
 
@@ -415,3 +420,69 @@ def test_an_earlier_battle_told_in_passing_is_no_event(gazetteer, text) -> None:
 def test_a_place_in_a_past_perfect_relative_clause_is_not_where_it_happened(gazetteer) -> None:
     text = "On Thursday Russian forces, which had advanced near Horlivka, shelled Kharkiv."
     assert {e.location for e in _english(gazetteer, text)} == {"Kharkiv"}
+
+
+_LONG_LEAD = (
+    "Ukraine’s army on Thursday reported recapturing {where}, the clearest sign yet that the "
+    "long-awaited Ukrainian counteroffensive in the south is gaining ground at last."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "locations"),
+    [
+        ("Kyiv: " + _LONG_LEAD.format(where="Robotyne"), {"Robotyne"}),
+        ("Kharkiv: " + _LONG_LEAD.format(where="a hamlet in the south of the country"), {None}),
+        # a headline's "Kharkiv:" is where it happened
+        (
+            "Kharkiv: two hurt as shelling hits a market\nTwo people were hurt on Thursday.",
+            {"Kharkiv"},
+        ),
+    ],
+)
+def test_a_colon_dateline_opening_the_body_is_not_the_event_place(
+    gazetteer, text, locations
+) -> None:
+    assert {e.location for e in _english(gazetteer, text)} == locations
+
+
+@pytest.mark.parametrize(
+    ("text", "locations"),
+    [
+        (
+            "Ukraine recaptured a hamlet in the south on Thursday, though officials in Kyiv "
+            "would not confirm it.",
+            {None},
+        ),
+        ("Officials in Kharkiv said shelling hit a market on Thursday.", {"Kharkiv"}),
+    ],
+)
+def test_officials_in_the_capital_are_its_government_not_the_event_place(
+    gazetteer, text, locations
+) -> None:
+    assert {e.location for e in _english(gazetteer, text)} == locations
+
+
+def test_a_soldier_who_says_the_enemy_keeps_shelling_reports_no_one_strike(gazetteer) -> None:
+    text = "“The enemy keeps shelling us, but we hold on,” a soldier near Robotyne said on Friday."
+    assert _english(gazetteer, text) == []
+
+
+def test_a_counteroffensive_names_its_side_as_the_attacker_not_the_target(gazetteer) -> None:
+    [event] = _english(gazetteer, _LONG_LEAD.format(where="Robotyne"))
+    assert event.sub_event_type is S.GOVERNMENT_REGAINS_TERRITORY
+    assert event.actor1 == "Military Forces of Ukraine (2019-)"
+    assert event.actor2 != event.actor1
+
+
+def test_the_city_is_the_town_named_just_before_not_the_dateline(gazetteer) -> None:
+    text = (
+        "KYIV, March 14 (Reuters) - Russian forces shelled Kharkiv overnight, officials said.\n"
+        "Later on Friday a drone hit a market in the city, killing two people."
+    )
+    assert {e.location for e in _english(gazetteer, text)} == {"Kharkiv"}
+
+
+def test_the_city_with_no_town_named_before_is_the_datelines(gazetteer) -> None:
+    text = "KYIV, March 14 (Reuters) - Russian drones hit the city overnight, officials said."
+    assert {e.location for e in _english(gazetteer, text)} == {"Kyiv"}

@@ -67,12 +67,14 @@ _SIDES = (
         r"(?:Center|Centre|South|North|East|West|Vostok|Zapad|Sever|Yug|Tsentr|Dnepr)\b"
         r"|Russia(?=\s+(?:has\s+|"
         r"had\s+)?(?:launched|struck|fired|shelled|attacked|bombed|hit|targeted))|occupiers|invaders|"
-        r"occupation\s+forces|Russians\b",
+        r"occupation\s+forces|Russians\b|Russia['’]s\s+(?:\w+\s+)?" + _FORCES,
     ),
     (
         Side.UKRAINE,
         r"Ukrainian\s+(?:\w+\s+)?" + _FORCES + r"|(?:Armed\s+Forces|Air\s+Force|Navy|"
-        r"General\s+Staff)\s+of\s+Ukraine|Ukraine's\s+(?:\w+\s+)?" + _FORCES + r"|Kyiv's\s+forces|"
+        r"General\s+Staff)\s+of\s+Ukraine|Ukraine['’]s\s+(?:\w+\s+)?"
+        + _FORCES
+        + r"|Kyiv['’]s\s+forces|"
         r"Ukraine(?=\s+(?:has\s+|had\s+)?(?:launched|struck|fired|shelled|attacked|hit|targeted))|"
         r"\bair\s+defen[cs]es?\b",
     ),
@@ -148,9 +150,9 @@ def find_sides(text: str, start: int, end: int, *, trigger_start: int) -> list[S
 # "killed in Russian shelling", "a Ukrainian drone strike on ...": the side whose attack
 # it is, wherever the phrase stands in the sentence
 _ITS_ATTACK = re.compile(
-    r"(?:strikes?|attacks?|shelling|bombardment|fire|raids?)$"
+    r"(?:strikes?|attacks?|shelling|bombardment|fire|raids?|(?:counter-?)?offensive)$"
     r"|\s+(?:(?:drone|missile|rocket|artillery|air|mortar)\s+)?"
-    r"(?:strikes?|attacks?|shelling|bombardment|fire|raids?)\b",
+    r"(?:strikes?|attacks?|shelling|bombardment|fire|raids?|(?:counter-?)?offensive)\b",
     re.I,
 )
 

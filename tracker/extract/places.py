@@ -252,6 +252,21 @@ _AFTER_REGION_WORD = re.compile(r"^\s+(?:region|oblast|province|raion|district)\
 _AFTER_DATELINE = re.compile(
     r"^\s*(?:,\s*[A-Za-z][\w ]{1,30})?\s*(?:\(|—|–|--|-\s|,\s*[A-Z][a-z]+\s+\d)"
 )
+# "Kyiv: Ukraine's military on Sunday reported ...": a colon dateline opens a body paragraph; a
+# headline ("Kharkiv: three killed in a strike") is a short line, and its place is the event's.
+_COLON_DATELINE = re.compile(r"^\s*:\s+\S")
+_COLON_DATELINE_LINE = 100
+
+
+def _dateline_after(text: str, end: int, after: str) -> bool:
+    if _AFTER_DATELINE.match(after):
+        return True
+    if not _COLON_DATELINE.match(after):
+        return False
+    line_end = text.find("\n", end)
+    return (len(text) if line_end < 0 else line_end) - end >= _COLON_DATELINE_LINE
+
+
 _HINT_GAP = re.compile(
     r"^(?:\s+[\w'-]+){0,4}?(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s+of\s+(?:the\s+)?|\s*\(\s*)"
     # "in the partially occupied eastern Donetsk region", "in the Russian-held southern ..."
@@ -489,7 +504,7 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
     person = None if _SETTLEMENT_SLOT_END.ends(before) else _person(low, before, after)
     if person:
         return PlaceMention(m, Role.PERSON, person)
-    if m.start < 80 and not text[: m.start].strip() and _AFTER_DATELINE.match(after):
+    if m.start < 80 and not text[: m.start].strip() and _dateline_after(text, m.end, after):
         return PlaceMention(m, Role.DATELINE, "the article's dateline")
     if len(m.surface) <= 5 and m.surface.isupper() and not _AFTER_DATELINE.match(after):
         return PlaceMention(m, Role.ORGANISATION, "an acronym (RIA, TASS, ISW), not a place")
@@ -498,6 +513,10 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
         role_why = _role_from_before(before)
     if role_why is None and low in _CAPITALS and not _LOCATIVE_BEFORE_END.ends(before):
         role_why = (Role.METONYMY, "a capital named without a locative word: its government")
+    if role_why is None and low in _CAPITALS and _GOVERNMENT_IN_BEFORE_END.ends(before):
+        # "officials in Kyiv stop short of confirming it": the government, as "Kyiv said" is;
+        # a town's officials ("officials in Kherson said") report on their own town
+        role_why = (Role.SPEAKER, "the seat of the officials who speak ('officials in Kyiv')")
     role, why = role_why or (Role.EVENT, "named in the event's sentence")
     if why == OFFICE and _REGIONAL_OFFICE_END.ends(before):
         # "the regional governor of Kherson": the oblast's office, reporting on the oblast
@@ -833,6 +852,11 @@ _FACILITY_BEFORE = gated(_FACILITY_BEFORE)
 # name is ruled out at the window's last characters instead of at each of its word starts.
 _TITLE_BEFORE_END = SuffixMatcher(_TITLE_BEFORE)
 _LOCATIVE_BEFORE_END = SuffixMatcher(_LOCATIVE_BEFORE)
+_GOVERNMENT_IN_BEFORE_END = SuffixMatcher(
+    re.compile(
+        r"\b(?:officials|leaders|politicians|diplomats|lawmakers|policymakers)\s+in\s+$", re.I
+    )
+)
 _GIVEN_BEFORE_END = SuffixMatcher(_GIVEN_BEFORE)
 _PREPOSITION_BEFORE_END = SuffixMatcher(_PREPOSITION_BEFORE)
 _REGION_OF_BEFORE_END = SuffixMatcher(_REGION_OF_BEFORE)

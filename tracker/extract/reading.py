@@ -689,12 +689,8 @@ class ArticleReader:
                     resolution=res,
                     note="place: only a reference point is named; coded near it",
                 )
-        dateline = self._dateline()
-        if dateline is not None and _THE_CITY.search(self.text, sentence.start, sentence.end):
-            res = self.resolver.resolve(dateline)
-            if res is not None:
-                note = "place: 'the city'/'the capital' read as the article's dateline city"
-                return self._mention(sentence, group, place=dateline, resolution=res, note=note)
+        # "During a protest in the city": a town named just before is the city meant; only
+        # without one is it the dateline's ("KYIV (AP) - Drones hit the city overnight")
         if _THE_PLACE.search(self.text, sentence.start, sentence.end):
             found = self._named_before(sentence)
             if found is not None:
@@ -704,6 +700,12 @@ class ArticleReader:
                     "named just before"
                 )
                 return self._mention(sentence, group, place=place, resolution=res, note=note)
+        dateline = self._dateline()
+        if dateline is not None and _THE_CITY.search(self.text, sentence.start, sentence.end):
+            res = self.resolver.resolve(dateline)
+            if res is not None:
+                note = "place: 'the city'/'the capital' read as the article's dateline city"
+                return self._mention(sentence, group, place=dateline, resolution=res, note=note)
         vague = _VAGUE_REGION.search(self.text, sentence.start, sentence.end)
         text = None
         if vague and self.country == "UA":

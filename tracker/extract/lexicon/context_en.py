@@ -49,6 +49,9 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:yet\s+)?another\s+(?:grim\s+|stark\s+)?reminder\s+of\b|"
             r"\b(?:continues?|continued|continuing|keeps?|kept)\s+to\s+(?:destroy|kill|terrori[sz]e|"
             r"target|hit|shell|attack|strike|bomb|pound|ravage)\w*|"
+            # "the enemy keeps shelling us": a soldier's everyday, not one strike
+            r"\b(?:keeps?|kept|keeping)\s+(?:on\s+)?(?:shelling|attacking|striking|bombing|hitting|"
+            r"pounding|targeting|firing)\b|"
             r"\b(?:daily|nightly|regular|constant|frequent|repeated|continuous|relentless)\s+"
             r"(?:\w+\s+){0,3}(?:strikes|attacks|shelling|bombardments?|raids)\b|\bhas\s+(?:long\s+)?been\s+(?:a\s+)?(?:target|focus)\b|"
             # "Russian troops use the spit for attacks on the south": a base, not a strike
