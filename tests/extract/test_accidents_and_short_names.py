@@ -102,6 +102,11 @@ PLACES = [
                admin1_code="12", population=2_950_000),
         ["Kiev"],
     ),
+    # two quarters of Kharkiv (GeoNames PPLX)
+    (_place(9600018, "Saltivka", 50.02, 36.35, feature_code="PPLX", admin1="Kharkiv Oblast",
+            admin1_code="07"), []),
+    (_place(9600019, "Pavlove Pole", 50.03, 36.22, feature_code="PPLX", admin1="Kharkiv Oblast",
+            admin1_code="07"), []),
 ]  # fmt: skip
 
 
@@ -486,3 +491,21 @@ def test_the_city_is_the_town_named_just_before_not_the_dateline(gazetteer) -> N
 def test_the_city_with_no_town_named_before_is_the_datelines(gazetteer) -> None:
     text = "KYIV, March 14 (Reuters) - Russian drones hit the city overnight, officials said."
     assert {e.location for e in _english(gazetteer, text)} == {"Kyiv"}
+
+
+def test_quarters_of_a_city_hit_in_the_same_attack_are_the_citys_one_event(gazetteer) -> None:
+    text = (
+        "Russian shelling hit residential areas of Kharkiv on Thursday, including Saltivka and "
+        "Pavlove Pole, the mayor said."
+    )
+    [event] = _english(gazetteer, text)
+    assert (event.location, event.sub_event_type) == ("Kharkiv", S.SHELLING_ARTILLERY_MISSILE)
+
+
+def test_a_quarter_hit_on_another_day_is_an_event_of_its_own(gazetteer) -> None:
+    text = "Shelling hit Kharkiv on Thursday. On Friday, shelling hit Saltivka again."
+    events = _english(gazetteer, text)
+    assert sorted((e.location, e.event_date.day) for e in events) == [
+        ("Kharkiv", 13),
+        ("Saltivka", 14),
+    ]

@@ -64,7 +64,61 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         groups.setdefault(key, []).append(m)
         if host is not None:
             groups[key] = _weapon_named(groups[key], m)
-    return _fold_vaguer(_drop_headlines(_pinned(_told_before(list(groups.values())), vague_at)))
+    groups_ = _pinned(_told_before(list(groups.values())), vague_at)
+    return _fold_vaguer(_drop_headlines(_city_parts(groups_)))
+
+
+CITY_PART_KM = 15.0  # a quarter (GeoNames PPLX) this close to its city lies in it
+
+
+def _city_parts(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """ "Shelling hit residential areas of Kharkiv: Saltivka, Pavlove Pole": quarters of a
+    city the article reports hit on the same day, with the same type, are that city's event
+    told street by street (ACLED codes the city once), not events of their own."""
+    cities = [g for g in groups if _a_city(g[0])]
+    if not cities:
+        return groups
+    out: list[list[Mention]] = []
+    for group in groups:
+        host = _city_of(group[0], cities) if _a_quarter(group[0]) else None
+        if host is None:
+            out.append(group)
+            continue
+        note = f"merged: a quarter of {host[0].place.name} hit in the same attack"  # type: ignore[union-attr]
+        host.extend(replace(m, evidence=(*m.evidence, note)) for m in group)
+    return out
+
+
+def _a_quarter(m: Mention) -> bool:
+    # "Kharkiv - Saltivskyi" (the codifier's district, ACLED's style) hosts its city instead
+    return m.place is not None and m.place.feature_code == "PPLX" and not _district_of(m.place.name)
+
+
+def _a_city(m: Mention) -> bool:
+    return (
+        m.place is not None
+        and m.precision is GeoPrecision.SETTLEMENT
+        and m.place.feature_code.startswith("PPL")
+        and m.place.feature_code != "PPLX"
+        and not _district_of(m.place.name)
+    )
+
+
+def _city_of(part: Mention, cities: list[list[Mention]]) -> list[Mention] | None:
+    assert part.place is not None
+    for city in cities:
+        c = city[0]
+        assert c.place is not None
+        if (c.sub_event_type, c.date.event_date) != (part.sub_event_type, part.date.event_date):
+            continue
+        if c.place.admin1_code != part.place.admin1_code:
+            continue
+        km = haversine_km(
+            c.place.latitude, c.place.longitude, part.place.latitude, part.place.longitude
+        )
+        if km <= CITY_PART_KM:
+            return city
+    return None
 
 
 def _told_before(groups: list[list[Mention]]) -> list[list[Mention]]:
