@@ -509,3 +509,30 @@ def test_a_quarter_hit_on_another_day_is_an_event_of_its_own(gazetteer) -> None:
         ("Kharkiv", 13),
         ("Saltivka", 14),
     ]
+
+
+def test_the_town_troops_push_toward_is_their_goal_not_the_event_place(gazetteer) -> None:
+    text = "On Thursday Russia said its forces had captured Robotyne as they push toward Kharkiv."
+    assert {e.location for e in _english(gazetteer, text)} == {"Robotyne"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“You are fighting for the homeland,” the general told the troops in Kharkiv on Friday.",
+        "Ukraine had previously struck the bridge near Robotyne, officials said on Thursday.",
+        "On Thursday it was a heavy blow for the Russian navy, which has suffered a series of "
+        "drone attacks on its base in Robotyne.",
+    ],
+)
+def test_speeches_and_earlier_attacks_told_as_background_are_no_events(gazetteer, text) -> None:
+    assert _english(gazetteer, text) == []
+
+
+def test_troops_that_had_taken_a_village_captured_it(gazetteer) -> None:
+    text = "The ministry in Moscow said on Thursday its troops had taken the village of Robotyne."
+    [event] = _english(gazetteer, text)
+    assert (event.sub_event_type, event.location) == (
+        S.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+        "Robotyne",
+    )

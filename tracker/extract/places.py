@@ -558,9 +558,12 @@ _AFTER_WATERWORK = re.compile(
 )
 # "mounted pressure to reach the city of Pokrovsk", "in a bid to encircle Bakhmut"
 _GOAL_BEFORE = re.compile(
-    r"\b(?:to|bid\s+to|effort\s+to|attempts?\s+to|aim(?:ing)?\s+to)\s+(?:reach|capture|take|"
-    r"seize|encircle|surround|cut\s+off|bypass|outflank)\s+(?:the\s+)?(?:(?:city|town|village|"
-    r"settlement|hub)\s+of\s+)?$",
+    r"(?:\b(?:to|bid\s+to|effort\s+to|attempts?\s+to|aim(?:ing)?\s+to)\s+(?:reach|capture|take|"
+    r"seize|encircle|surround|cut\s+off|bypass|outflank)"
+    # "as they push toward Pokrovsk", "closing in on Kurakhove": where troops are heading
+    r"|\b(?:push|drive|advance|move|edge|inch)(?:s|d|ed|ing)?\s+(?:further\s+|closer\s+|deeper\s+)?"
+    r"(?:towards?|on)|\bclos(?:e|es|ed|ing)\s+in\s+on)"
+    r"\s+(?:the\s+)?(?:(?:city|town|village|settlement|hub)\s+of\s+)?$",
     re.I,
 )
 # "near the Donetsk-Zaporizhzhia border", "the Luhansk-Kharkiv Oblast border area": the

@@ -187,6 +187,18 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "Ukraine previously struck the same bridge", "the port, which has suffered a string
+        # of attacks": the story's background, not its event
+        "an earlier attack told as background",
+        re.compile(
+            r"\bpreviously\s+(?:been\s+)?(?:struck|hit|attacked|targeted|shelled|bombed|damaged|"
+            r"captured|seized|took)\b|"
+            r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:suffered|endured|seen|faced|weathered)\s+(?:a\s+)?"
+            r"(?:string|series|spate|wave|number|succession)\s+of\b",
+            _I,
+        ),
+    ),
+    (
         # "the devastated city captured by Russia last year": a clause about the past
         "an earlier year",
         re.compile(
@@ -199,7 +211,9 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 IDIOMS = re.compile(
     r"\b(?:fight(?:ing|s)?|fought|battl(?:e|es|ing))\s+(?:for|against)\s+(?:the\s+)?"
     r"(?:democracy|freedom|independence|survival|justice|truth|votes?|corruption|power|"
-    r"their\s+(?:country|land|homeland|future|lives)|our\s+\w+|Ukraine|peace|rights?)\b|"
+    r"homeland|motherland|fatherland|"
+    r"(?:their|its|his|her|your|my)\s+(?:country|land|homeland|motherland|future|lives|people)|"
+    r"our\s+\w+|Ukraine|peace|rights?)\b|"
     r"\b(?:diplomatic|charm|PR|propaganda|information|media|legal|political)\s+"
     r"(?:offensive|war|battle|attacks?|front)\b|\bcyber-?\s*attacks?\b|"
     r"\bstrik(?:e|es|ing)\s+(?:a|the)\s+(?:deal|balance|chord|note|tone|pose)\b|"

@@ -228,6 +228,11 @@ RULES: tuple[Rule, ...] = (
         rf"{_ATTRIBUTIVE}(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing))(?!\s+(?:\w+\s+){{0,2}}"
         r"(?:soldiers|servicemen|troops|prisoners|fighters|POWs|weapons|equipment|tanks))"
         r"|took\s+(?:full\s+|complete\s+|total\s+)?control(?:\s+\w+){0,2}\s+of|taken\s+control"
+        # "its troops had taken the village of X": "took" and "taken" only with a settlement
+        # word, never "took part", "taken to hospital"
+        r"|(?:took|taken)\s+(?:over\s+)?(?:the\s+|another\s+|a\s+)?(?:(?:nearby|small|key|"
+        r"strategic|frontline|front-line|neighbouring|neighboring)\s+)?(?:village|town|city"
+        r"|settlement|hamlet)s?\s+of\b"
         # "fell to Russian forces", "fell to the enemy"; not "fell to 5%", nor a place the
         # debris fell to ("disasters fell to the Holosiivskyi district")
         r"|overran|overrun|fell\s+to(?=\s+(?:the\s+)?(?:Russian|Ukrainian|Russia|Ukraine|Kyiv|Moscow"
