@@ -107,6 +107,14 @@ PLACES = [
             admin1_code="07"), []),
     (_place(9600019, "Pavlove Pole", 50.03, 36.22, feature_code="PPLX", admin1="Kharkiv Oblast",
             admin1_code="07"), []),
+    # a district of Kyiv whose name Kherson's district shares; the gazetteer knows only Kyiv's
+    (_place(9600020, "Dniprovskyi raion", 50.45, 30.60, feature_code="PPLX", admin1="Kyiv City",
+            admin1_code="12", population=350_000), ["Dniprovsky district"]),
+    (_place(9600021, "Kherson", 46.64, 32.61, feature_code="PPLA", admin1="Kherson Oblast",
+            admin1_code="08", population=280_000), []),
+    # a town GeoNames files as a section (PPLX) of a bigger one's council
+    (_place(9600022, "Maiorsk", 48.42, 38.04, feature_code="PPLX", admin1="Donetsk Oblast",
+            admin1_code="05"), []),
 ]  # fmt: skip
 
 
@@ -536,3 +544,21 @@ def test_troops_that_had_taken_a_village_captured_it(gazetteer) -> None:
         S.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
         "Robotyne",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "locations"),
+    [
+        ("Russian troops shelled Kherson on Thursday evening, hitting the private sector in "
+         "Dniprovsky district.", {"Kherson"}),
+        ("Russian drones hit Kyiv on Thursday, damaging houses in Dniprovsky district.",
+         {"Kyiv"}),  # its own district: the city's one event
+        # a town filed as a section, no district of any city
+        ("Russian troops shelled Kharkiv on Thursday and captured Maiorsk.",
+         {"Kharkiv", "Maiorsk"}),
+    ],
+)
+def test_a_district_name_far_from_the_texts_city_is_that_citys_district(
+    gazetteer, text, locations
+) -> None:
+    assert {e.location for e in _english(gazetteer, text)} == locations

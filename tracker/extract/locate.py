@@ -22,6 +22,8 @@ from tracker.extract.text import CARDINALS
 ANCHOR_MARGIN = 0.8  # score lead over the runner-up that makes a place unambiguous
 SAME_SPOT_KM = 10.0
 CITY_POPULATION = 100_000  # rivals this close to the winner leave no doubt about the spot
+QUARTER_REACH_KM = 40.0  # a city quarter farther than this from every place of the text
+QUARTER_CITY = 50_000  # people: a town this big has districts of its own
 TOWN_OF_NOTE = 10_000  # people: a town this big is reported from anywhere, not a lost village
 _ANCHOR_ROLES = (Role.EVENT, Role.NEAR, Role.REFERENCE)
 
@@ -77,6 +79,10 @@ class PlaceResolver:
             res = replace(settled, precision=precision, reason=settled.reason + note)
         if res is None or res.place.feature_code.startswith("PCL"):
             return None  # ACLED codes no event to a whole country
+        if _a_city_district(res.place, mention.match.surface) and self._far(res.place, near):
+            res = self._city_of_the_text(res, mention.match.surface)
+            if res is None:
+                return None
         if res.place not in self._others and not res.place.is_region:
             self._others.append(res.place)
         if mention.role is Role.NEAR and res.precision < GeoPrecision.NEAR:
@@ -160,6 +166,32 @@ class PlaceResolver:
             return True
         words = COUNTRY_WORDS.get(res.place.country, ())
         return any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in words)
+
+    def _far(self, place: Place, near: tuple[float, float] | None) -> bool:
+        """ "Shelling in Kherson ... the private sector in Dniprovsky district": cities share
+        their districts' names (Dniprovskyi, Shevchenkivskyi, Tsentralnyi), so a city district
+        the gazetteer knows only in another city, far from every place of the text, is the
+        named city's own district, not the one hundreds of km away."""
+        distances = [] if near is None else [haversine_km(place.latitude, place.longitude, *near)]
+        nearest = self._other_points().nearest_km(place) if self._others else None
+        if nearest is not None:
+            distances.append(nearest)
+        return bool(distances) and min(distances) > QUARTER_REACH_KM
+
+    def _city_of_the_text(self, res: Resolution, surface: str) -> Resolution | None:
+        """The one city of the text a district name far from it belongs to, or None."""
+        cities = {
+            p for p in self._others if p.population >= QUARTER_CITY and p.feature_code != "PPLX"
+        }
+        if len(cities) != 1:
+            return None
+        [city] = cities
+        reason = (
+            f"{surface!r} taken as a district of {city.name}, the one city of the text: the "
+            f"{res.place.name} the gazetteer knows lies in {res.place.admin1}, far from every "
+            "place of the text"
+        )
+        return Resolution(city, GeoPrecision.SETTLEMENT, res.score, reason)
 
     def _other_points(self) -> PointSet:
         """The article's places so far as one :class:`PointSet`, built again only when a
@@ -278,3 +310,15 @@ def stated_reach(window: str) -> float:
     if m.group("unit").lower().startswith("mile"):
         value *= 1.609
     return 2 * value + 10
+
+
+_DISTRICT_WORD = re.compile(r"\b(?:district|raion|rayon|район\w*)\b", re.I)
+CITY_DISTRICT = 20_000  # people: a quarter (GeoNames PPLX) this big is a city's district
+
+
+def _a_city_district(place: Place, surface: str) -> bool:
+    """A district of a city ("Dniprovsky district", "Desnianskyi"), not a town that GeoNames
+    files as a section of a bigger one (Maiorsk, a part of Horlivka's council)."""
+    if place.feature_code != "PPLX":
+        return False
+    return place.population >= CITY_DISTRICT or _DISTRICT_WORD.search(surface) is not None
