@@ -549,13 +549,20 @@ def test_troops_that_had_taken_a_village_captured_it(gazetteer) -> None:
 @pytest.mark.parametrize(
     ("text", "locations"),
     [
-        ("Russian troops shelled Kherson on Thursday evening, hitting the private sector in "
-         "Dniprovsky district.", {"Kherson"}),
-        ("Russian drones hit Kyiv on Thursday, damaging houses in Dniprovsky district.",
-         {"Kyiv"}),  # its own district: the city's one event
+        (
+            "Russian troops shelled Kherson on Thursday evening, hitting the private sector in "
+            "Dniprovsky district.",
+            {"Kherson"},
+        ),
+        (
+            "Russian drones hit Kyiv on Thursday, damaging houses in Dniprovsky district.",
+            {"Kyiv"},
+        ),  # its own district: the city's one event
         # a town filed as a section, no district of any city
-        ("Russian troops shelled Kharkiv on Thursday and captured Maiorsk.",
-         {"Kharkiv", "Maiorsk"}),
+        (
+            "Russian troops shelled Kharkiv on Thursday and captured Maiorsk.",
+            {"Kharkiv", "Maiorsk"},
+        ),
     ],
 )
 def test_a_district_name_far_from_the_texts_city_is_that_citys_district(
