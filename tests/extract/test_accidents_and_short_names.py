@@ -569,3 +569,24 @@ def test_a_district_name_far_from_the_texts_city_is_that_citys_district(
     gazetteer, text, locations
 ) -> None:
     assert {e.location for e in _english(gazetteer, text)} == locations
+
+
+def test_drones_launched_by_a_side_that_killed_a_man_made_a_drone_strike(gazetteer) -> None:
+    text = "On Thursday dozens of drones launched by Russia killed a taxi driver in Kharkiv."
+    [event] = _english(gazetteer, text)
+    assert (event.sub_event_type, event.location) == (S.AIR_DRONE_STRIKE, "Kharkiv")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taking Robotyne let the troops move the line away from Kharkiv, thus reducing the "
+        "shelling of the city, the ministry said on Thursday.",
+        "Taking Robotyne let the troops move the line, securing the rear from Ukrainian "
+        "attacks near Kharkiv, the ministry said on Thursday.",
+        "There are cases when the enemy gains ground near Kharkiv due to intense shelling, "
+        "the general said on Thursday.",
+    ],
+)
+def test_violence_that_lessens_or_happens_in_general_is_no_event(gazetteer, text) -> None:
+    assert _english(gazetteer, text) == []

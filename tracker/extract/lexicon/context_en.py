@@ -42,6 +42,8 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # does in general, not one strike
             r"\b(?:have|has)\s+been\s+used\s+(?:by\s+[\w\s]{1,30}?\s+)?to\b|"
             r"\b(?:the|a)\s+scene\s+of\b|"
+            # "There are cases when the enemy gains ground due to intense shelling"
+            r"\bthere\s+(?:are|were|have\s+been)\s+(?:\w+\s+)?cases\s+(?:when|where|in\s+which)\b|"
             # "as Moscow continues its relentless assault on the region", "the attack is yet
             # another reminder of the toll": the campaign and commentary, not one event
             r"\b(?:continues?|continued|continuing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}"
@@ -152,6 +154,19 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "its capture would facilitate Russian advances": a consequence imagined
             r"\bwould\s+(?:\w+ly\s+)?(?:facilitate|allow|enable|open|give|let|help|pave|"
             r"mean|make\s+it\s+easier|clear\s+the\s+way)\b",
+            _I,
+        ),
+    ),
+    (
+        # "thus reducing the shelling of the city", "to curb the attacks": less of a
+        # campaign, not one strike
+        "violence that lessens or ends",
+        re.compile(
+            r"\b(?:reduc|decreas|lessen|curb|halt|prevent)\w*\s+(?:the\s+|its\s+|their\s+)?"
+            r"(?:[\w-]+\s+){0,2}(?:shelling|strikes|attacks|bombardments?|raids)\b|"
+            # "securing the military from Ukrainian attacks", "to protect cities from strikes"
+            r"\b(?:secur|protect|shield|guard)\w*\s+(?:[\w-]+\s+){0,3}(?:from|against)\s+"
+            r"(?:[\w-]+\s+){0,2}(?:shelling|strikes|attacks|bombardments?|raids|fire)\b",
             _I,
         ),
     ),
