@@ -112,6 +112,9 @@ PLACES = [
             admin1_code="12", population=350_000), ["Dniprovsky district"]),
     (_place(9600021, "Kherson", 46.64, 32.61, feature_code="PPLA", admin1="Kherson Oblast",
             admin1_code="08", population=280_000), []),
+    # a landmark known by one name, in another oblast than the story's towns
+    (_place(9600023, "Kinburn Spit", 46.56, 31.52, feature_class="T", feature_code="SPIT",
+            admin1="Mykolaiv Oblast", admin1_code="16"), []),
     # a town GeoNames files as a section (PPLX) of a bigger one's council
     (_place(9600022, "Maiorsk", 48.42, 38.04, feature_code="PPLX", admin1="Donetsk Oblast",
             admin1_code="05"), []),
@@ -590,3 +593,60 @@ def test_drones_launched_by_a_side_that_killed_a_man_made_a_drone_strike(gazette
 )
 def test_violence_that_lessens_or_happens_in_general_is_no_event(gazetteer, text) -> None:
     assert _english(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kyiv was attacked by Russian drones overnight, officials said on Friday.",
+            {(S.AIR_DRONE_STRIKE, "Kyiv")},
+        ),
+        (
+            "The ministry reported the destruction of twelve Ukrainian drones over the Kursk "
+            "region on Friday.",
+            {(S.DISRUPTED_WEAPONS_USE, "Kursk Oblast")},
+        ),
+        # ACLED codes a crewed aircraft downed as shelling
+        (
+            "On Friday Ukrainian air defence shot down a Russian Su-25 jet near Horlivka.",
+            {(S.SHELLING_ARTILLERY_MISSILE, "Horlivka")},
+        ),
+        (
+            "On Friday Russia launched an aerial assault on Kharkiv.",
+            {(S.AIR_DRONE_STRIKE, "Kharkiv")},
+        ),
+        (
+            "Fighting is still raging in Robotyne, the governor said on Friday.",
+            {(S.ARMED_CLASH, "Robotyne")},
+        ),
+        ("On Friday battles raged near Robotyne.", {(S.ARMED_CLASH, "Robotyne")}),
+        (
+            "On Friday Russian forces assailed the Kharkiv border communities with mortars.",
+            {(S.SHELLING_ARTILLERY_MISSILE, "Kharkiv Oblast")},
+        ),
+    ],
+)
+def test_phrasings_of_real_reports_give_their_event(gazetteer, text, expected) -> None:
+    assert {(e.sub_event_type, e.location) for e in _english(gazetteer, text)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces captured Kherson at the beginning of a full-scale invasion.",
+        "The new missiles will be used to shoot down helicopters near Kharkiv.",
+        "Russia has been pounding Kharkiv since it left the talks in the spring.",
+        "Moscow continues its bombing of Ukraine, officials in Kharkiv said on Friday.",
+    ],
+)
+def test_history_purposes_and_campaigns_are_no_events(gazetteer, text) -> None:
+    assert _english(gazetteer, text) == []
+
+
+def test_a_landmark_keeps_its_one_place_beside_a_region_of_other_towns(gazetteer) -> None:
+    text = (
+        "On Friday shelling hit villages across the Kherson region, the governor said. "
+        "Special forces killed ten soldiers during a raid on the Kinburn Spit on Friday."
+    )
+    assert "Kinburn Spit" in {e.location for e in _english(gazetteer, text)}

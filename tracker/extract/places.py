@@ -248,7 +248,12 @@ _DIRECTION_BEFORE = re.compile(
 )
 _CITY_AFTER = re.compile(r"^\s+(?:city|town)\b", re.I)
 _REGION_OF_BEFORE = re.compile(r"\b(?:regions?|provinces?|oblasts?)\s+of\s+(?:the\s+)?$", re.I)
-_AFTER_REGION_WORD = re.compile(r"^\s+(?:region|oblast|province|raion|district)\b", re.I)
+_AFTER_REGION_WORD = re.compile(
+    # "the Sumy border communities": the oblast's villages along the border, not the city
+    r"^\s+(?:region|oblast|province|raion|district|border\s+(?:communities|areas|villages"
+    r"|settlements|hromadas|towns|districts))\b",
+    re.I,
+)
 _AFTER_DATELINE = re.compile(
     r"^\s*(?:,\s*[A-Za-z][\w ]{1,30})?\s*(?:\(|—|–|--|-\s|,\s*[A-Z][a-z]+\s+\d)"
 )
@@ -511,7 +516,13 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
     role_why = _role_from_after(before, after, capital=low in _CAPITALS, region=region)
     if role_why is None:
         role_why = _role_from_before(before)
-    if role_why is None and low in _CAPITALS and not _LOCATIVE_BEFORE_END.ends(before):
+    if (
+        role_why is None
+        and low in _CAPITALS
+        and not _LOCATIVE_BEFORE_END.ends(before)
+        # "Kyiv was attacked by drones": the city hit, not its government
+        and not _STRUCK_AFTER.match(after)
+    ):
         role_why = (Role.METONYMY, "a capital named without a locative word: its government")
     if role_why is None and low in _CAPITALS and _GOVERNMENT_IN_BEFORE_END.ends(before):
         # "officials in Kyiv stop short of confirming it": the government, as "Kyiv said" is;
@@ -524,6 +535,11 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
     return PlaceMention(m, role, why, region, facility=facility)
 
 
+_STRUCK_AFTER = re.compile(
+    r"^\s+(?:was|were|has\s+been|had\s+been|is|came|comes)\s+(?:\w+\s+)?(?:attacked|hit|struck"
+    r"|shelled|bombed|targeted|pounded|rocked|under\s+(?:\w+\s+)?(?:attack|fire))\b",
+    re.I,
+)
 _PEOPLES_REPUBLIC = re.compile(r"\s+People['’]s\s+Republic\b", re.I)
 _UNIT_BEFORE = re.compile(
     r"\b(?:group|grouping|brigade|battalion|regiment|division|corps|detachment|unit|"
@@ -649,7 +665,7 @@ def _role_from_after(
         return Role.ORGANISATION, "part of a street, square or park name"
     if _AFTER_SPEECH.match(after) and not _PREPOSITION_BEFORE_END.ends(before):
         return Role.METONYMY, "the subject of a speech verb: its government"
-    if capital and _AFTER_ACTION.match(after):
+    if capital and _AFTER_ACTION.match(after) and not _STRUCK_AFTER.match(after):
         return Role.METONYMY, "a capital acting as a government"
     possessive = _AFTER_POSSESSIVE.match(after)
     if possessive and possessive.group(1).lower() not in _LOCATION_PARTS and not region:

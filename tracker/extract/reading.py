@@ -74,7 +74,13 @@ from tracker.extract.places import (
     near_town,
 )
 from tracker.extract.rules import RULES, Trigger
-from tracker.extract.targets import Target, downed_objects, find_targets, nearest_target
+from tracker.extract.targets import (
+    Target,
+    crewed_aircraft_only,
+    downed_objects,
+    find_targets,
+    nearest_target,
+)
 from tracker.extract.text import Sentence, sentence_after, sentence_before
 from tracker.extract.variants import VariantFinder
 from tracker.model import EventType, SubEventType
@@ -535,6 +541,9 @@ class ArticleReader:
             or place.is_region
             or res.place.is_region
             or res.place.country not in ("UA", "RU")
+            # a spit, an island, a dam: a landmark known by one name, not a village that
+            # the gazetteer may lack in the region
+            or res.place.feature_class != "P"
         ):
             return place, res
         village = _VILLAGE_BEFORE.search(
@@ -867,12 +876,16 @@ class ArticleReader:
         )
         sub = parties.sub_event_type
         target_text = target.text if target else None
+        notes = parties.notes
         if sub is SubEventType.DISRUPTED_WEAPONS_USE:
             target_text = downed_objects(self.text, s, e) or target_text
+            if crewed_aircraft_only(self.text, s, e):
+                sub = SubEventType.SHELLING_ARTILLERY_MISSILE
+                notes = (*notes, "type: a crewed aircraft shot down is coded as shelling (ACLED)")
         alleged = facts.alleged
         evidence = _evidence(
             self.text, trigger, len(group), place, resolution, vague, note, reading,
-            parties.notes, claim.who if claim else None, alleged,
+            notes, claim.who if claim else None, alleged,
         )  # fmt: skip
         return Mention(
             sub_event_type=sub,

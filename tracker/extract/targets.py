@@ -67,6 +67,27 @@ def nearest_target(targets: list[Target], position: int) -> Target | None:
     return min(targets, key=lambda t: min(abs(t.start - position), abs(t.end - position)))
 
 
+# Aircraft with a crew ("a Su-34 bomber", "two helicopters") against weapons without one
+_CREWED = re.compile(
+    r"\b(?:(?:Su|MiG|Tu|Il|Ka|Mi|Yak|An|Be|A)-\d+\w*|(?:fighter|fighter-bomber|bomber|"
+    r"warplane|helicopter|plane|jet|aircraft)s?)\b",
+    re.I,
+)
+_UNCREWED = re.compile(
+    r"\b(?:drones?|UAVs?|unmanned|missiles?|rockets?|Shaheds?|Gerans?|Lancets?|Orlans?|"
+    r"Kh-\d+\w*|Kalibrs?|Iskanders?|Kinzhals?|cruise|ballistic|balloons?|bombs?)\b",
+    re.I,
+)
+
+
+def crewed_aircraft_only(text: str, start: int, end: int) -> bool:
+    """True when what came down in ``text[start:end]`` is crewed aircraft alone ("shot down
+    a Russian Su-34 bomber"), which ACLED codes as shelling, not disrupted weapons use."""
+    return (
+        _CREWED.search(text, start, end) is not None and _UNCREWED.search(text, start, end) is None
+    )
+
+
 def downed_objects(text: str, start: int, end: int) -> str | None:
     """What was shot down or intercepted ("plane, helicopters, drones"), or None."""
     seen: list[str] = []

@@ -47,7 +47,13 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "as Moscow continues its relentless assault on the region", "the attack is yet
             # another reminder of the toll": the campaign and commentary, not one event
             r"\b(?:continues?|continued|continuing)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}"
-            r"(?:assault|onslaught|offensive|bombardment|campaign|war|aggression)\s+(?:on|against)\b|"
+            r"(?:assault|onslaught|offensive|bombardment|campaign|war|aggression|bombing|shelling"
+            r"|strikes|attacks)\s+(?:on|against|of)\b|"
+            # "Russia has been pounding Odesa since it quit the deal": a campaign, unless its
+            # start is the same night ("since early morning")
+            r"\b(?:has|have)\s+been\s+(?:pounding|shelling|bombing|bombarding|hammering|targeting"
+            r"|attacking|striking)\b(?!.*\bsince\s+(?:early|dawn|midnight|this\s+morning|the\s+"
+            r"morning|last\s+night|the\s+night|the\s+early|\d))|"
             r"\b(?:yet\s+)?another\s+(?:grim\s+|stark\s+)?reminder\s+of\b|"
             r"\b(?:continues?|continued|continuing|keeps?|kept)\s+to\s+(?:destroy|kill|terrori[sz]e|"
             r"target|hit|shell|attack|strike|bomb|pound|ravage)\w*|"
@@ -66,7 +72,7 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "the war's history, not today's event",
         re.compile(
             r"\b(?:since|at|from)\s+the\s+(?:very\s+)?(?:start|beginning|outset|first\s+days?)\s+"
-            r"of\s+(?:the\s+)?(?:full-scale\s+|large-scale\s+|Russian\s+|Russia's\s+)?"
+            r"of\s+(?:the\s+|a\s+|its\s+)?(?:full-scale\s+|large-scale\s+|Russian\s+|Russia's\s+)?"
             r"(?:war|invasion|occupation|conflict|offensive)|"
             r"\bsince\s+(?:Russia|Moscow|Ukraine|Kyiv|Kiev)\s+(?:began|launched|started)\b|"
             r"\bsince\s+(?:the\s+)?(?:full-scale\s+)?invasion\b|"
@@ -126,6 +132,8 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"bought|buy(?:s|ing)?|produc(?:e|es|ed|ing|tion)|manufactur\w*|factor(?:y|ies)|"
             r"contracts?|exports?|imports?|worth|bound\s+for|"
             r"military\s+assistance|arms\s+(?:deal|sales?)|training|trained|\$\s?\d|"
+            # "the new missiles will be used to shoot down helicopters": what a weapon is for
+            r"(?:will|would|can|could|to)\s+be\s+used\s+(?:to|for|against)|"
             r"(?:ammunitions?|munitions|rounds|shells|missiles|rockets)\s+for\s+(?:the\s+)?[A-Z]|"
             r"capabilit(?:y|ies)|(?:sent|send|sends|sending|shipped|given|handed|transferred)\s+"
             r"to\s+(?:Ukraine|Kyiv|the\s+Ukrainian)|"
@@ -249,7 +257,7 @@ WEAPON_NOUN = re.compile(
     _I,
 )
 ATTACK_VERB = re.compile(
-    r"\b(?:hit|hits|hitting|struck|strikes?|striking|attack(?:ed|s|ing)?|fired|firing|fires|"
+    r"\b(?:hit|hits|hitting|struck|strikes?|striking|(?:attack|assail)(?:ed|s|ing)?|fired|firing|fires|"
     r"launch(?:ed|es|ing)?|shell(?:ed|ing)|bomb(?:ed|ing)|explo(?:ded|sion|sions|des)|landed|"
     r"kill(?:ed|ing|s)|injur(?:ed|ing|ies)|wound(?:ed|ing)|damag(?:ed|ing|e)|destroy(?:ed|ing|s)|"
     r"target(?:ed|ing|s)|pound(?:ed|ing)|rain(?:ed|ing)|hammer(?:ed|ing)|slammed|intercept\w*|"

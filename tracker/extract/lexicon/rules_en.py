@@ -47,6 +47,8 @@ RULES: tuple[Rule, ...] = (
         # where the weapon is the attacker, not the target.
         rf"|(?:destroyed|neutrali[sz]ed)\s+(?!(?:by|during|in|after|when|as|from)\b)"
         rf"{_N}{{0,3}}{_AIRCRAFT}"
+        # "confirmed the destruction of 22 drones over the Kursk region"
+        rf"|(?:destruction|interception)\s+of\s+{_N}{{0,3}}{_AIRCRAFT}"
         r"|air\s+defen[cs]es?(?:\s+(?:forces|systems|units|crews))?\s+"
         r"(?:destroyed|repelled|neutrali[sz]ed|repulsed|eliminated)"
         # the passive: "all eight Shaheds were destroyed by the Air Force"
@@ -149,7 +151,7 @@ RULES: tuple[Rule, ...] = (
         "air-strike",
         S.AIR_DRONE_STRIKE,
         r"air\s*-?\s*strikes?|air\s+raids?(?!\s+(?:alerts?|sirens?|warnings?|shelters?|alarms?))"
-        r"|aerial\s+(?:bomb\w*|attacks?)"
+        r"|aerial\s+(?:bomb\w*|attacks?|assaults?)"
         r"|(?:guided|glide|gliding|aerial|aviation|cluster)\s+bombs?|bomb(?:ed|ing|ings)\b"
         # "KAB" is the Russian guided aerial bomb; "dropped a bomb on the village"
         r"|KABs?\b|dropp(?:ed|ing)\s+(?:an?\s+|\w+\s+)?(?:\w+\s+)?bombs?\s+(?:on|onto)\b"
@@ -249,7 +251,10 @@ RULES: tuple[Rule, ...] = (
         S.ARMED_CLASH,
         r"clash(?:ed|es|ing)?\b|(?:heavy|fierce|intense|ongoing)\s+fighting"
         r"|fighting\s+(?:(?:has|had)\s+)?(?:in|near|around|for|continues|continued|raged"
-        r"|and\s+advancing)|assaults?\s+(?:on|near|in|around|against)"
+        r"|and\s+advancing)|(?<!aerial )assaults?\s+(?:on|near|in|around|against)"
+        # "fighting is also raging in Lyman", "25 battles raged near Bakhmut"
+        r"|(?:fighting|battles?|clashes)\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?"
+        r"(?:also\s+|still\s+)?rag(?:e|ed|es|ing)\b"
         r"|fought|firefights?|gun\s*fights?|gun\s*battles?|battl(?:ed|es|ing)\s+(?:for|over|in|near)"
         r"|exchange\s+of\s+fire|exchanged\s+fire|skirmish(?:es)?|street\s+battles?"
         # the defence ministries' "inflicted losses on Ukrainian brigades near X"
@@ -258,7 +263,7 @@ RULES: tuple[Rule, ...] = (
         # rule starts earlier in the sentence and wins)
         r"|(?:sabotage\s+|commando\s+|cross-border\s+|special\s+forces\s+)?raids?\s+(?:on|into|against)\b"
         rf"|repel(?:led|s)?\s+(?:an?\s+)?{_N}{{0,2}}(?:attacks?|assaults?|offensive)"
-        r"|assault(?:ed)?\s+(?:on|the)|stormed|ambush(?:ed)?"
+        r"|(?<!aerial )assault(?:ed)?\s+(?:on|the)|stormed|ambush(?:ed)?"
         r"|(?:counter)?offensive\s+(?:on|near|in|towards|around)"
         r"|launched\s+an?\s+(?:counter)?offensive|ground\s+attacks?"
         r"|counter-?attack(?:s|ed|ing)?\b|advanc(?:ed|ing|es)\s+(?:\w+\s+)?"
@@ -359,7 +364,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         ATTACK_ON_PLACE,
         S.SHELLING_ARTILLERY_MISSILE,
-        rf"(?:attacked|attacking)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,1}}{_ATTACKED_OBJECTS}"
+        rf"(?:attacked|attacking|assailed|assailing)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,1}}{_ATTACKED_OBJECTS}"
         rf"|attacks?\s+(?:on|in|against)\s+(?:the\s+|a\s+|an\s+)?{_N}{{0,2}}{_ATTACKED_OBJECTS}"
         # a count of attacks is a report, not a figure of speech: "launched 100 attacks
         # against Kherson Oblast", "attacked the region 66 times"
@@ -385,7 +390,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "attack",
         S.ARMED_CLASH,
-        r"attack(?:ed|s|ing)?\b(?!\s+(?:drones?|UAVs?|helicopters?|aircraft|submarines?|jets?))",
+        r"(?:attack|assail)(?:ed|s|ing)?\b(?!\s+(?:drones?|UAVs?|helicopters?|aircraft|submarines?|jets?))",
         0.4,
         weak=True,
         base_verb=True,
