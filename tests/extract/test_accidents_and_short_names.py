@@ -115,6 +115,14 @@ PLACES = [
     # a landmark known by one name, in another oblast than the story's towns
     (_place(9600023, "Kinburn Spit", 46.56, 31.52, feature_class="T", feature_code="SPIT",
             admin1="Mykolaiv Oblast", admin1_code="16"), []),
+    # two villages of one name in Donetsk Oblast, and a name found once there (and once in
+    # Kharkiv Oblast) beside the smaller of them
+    (_place(9600024, "Zelene", 47.80, 36.81, admin1="Donetsk Oblast", admin1_code="05"), []),
+    (_place(9600025, "Zelene", 47.88, 38.48, admin1="Donetsk Oblast", admin1_code="05",
+            population=3_500), []),
+    (_place(9600026, "Neskuchne", 47.82, 36.81, admin1="Donetsk Oblast", admin1_code="05"), []),
+    (_place(9600027, "Neskuchne", 49.90, 37.20, admin1="Kharkiv Oblast", admin1_code="07",
+            population=400), []),
     # a town GeoNames files as a section (PPLX) of a bigger one's council
     (_place(9600022, "Maiorsk", 48.42, 38.04, feature_code="PPLX", admin1="Donetsk Oblast",
             admin1_code="05"), []),
@@ -650,3 +658,21 @@ def test_a_landmark_keeps_its_one_place_beside_a_region_of_other_towns(gazetteer
         "Special forces killed ten soldiers during a raid on the Kinburn Spit on Friday."
     )
     assert "Kinburn Spit" in {e.location for e in _english(gazetteer, text)}
+
+
+def test_a_region_in_a_relative_clause_after_a_list_places_every_village(gazetteer) -> None:
+    text = (
+        "Ukraine said on Friday it had liberated two villages — Zelene and Neskuchne — that "
+        "lie on the edge of the Donetsk region next to the Kharkiv region."
+    )
+    events = _english(gazetteer, text)
+    assert sorted((e.location, e.latitude) for e in events) == [
+        ("Neskuchne", 47.82),
+        ("Zelene", 47.80),  # beside Neskuchne, not the bigger Zelene 120 km east
+    ]
+
+
+def test_the_capital_is_the_one_capital_the_story_names(gazetteer) -> None:
+    text = "Kyiv's forces said on Friday they had repelled a drone attack on the capital overnight."
+    [event] = _english(gazetteer, text)
+    assert (event.sub_event_type, event.location) == (S.DISRUPTED_WEAPONS_USE, "Kyiv")

@@ -150,10 +150,23 @@ class PlaceResolver:
         choose among the 43 Katerynivkas named before it. Only clear winners
         become context, so one homonym never drags another the wrong way.
         """
-        place = self.clear_winner(mention)
+        place = self.clear_winner(mention) or self.clear_in_its_region(mention)
         if place is not None and place not in self._others:
             self._others.append(place)
         return place
+
+    def clear_in_its_region(self, mention: PlaceMention) -> Place | None:
+        """ "Blahodatne, Neskuchne and Makarivka, on the edge of the Donetsk region": a name
+        the text places in a region where it has one candidate is as clear as a unique name
+        (asked uncached: the cache keeps answers given with the article's full context)."""
+        if mention.hint is None or mention.is_region or mention.role not in _ANCHOR_ROLES:
+            return None
+        hint = canonical_admin1(mention.hint.surface) or mention.hint.surface
+        res = self._lookup(mention, hint=hint, near=None)
+        if res is None or res.ambiguous or res.place.is_region:
+            return None
+        rivals = [c.place for c in res.alternatives[1:] if c.place.admin1 == res.place.admin1]
+        return None if rivals else res.place
 
     def credible(self, mention: PlaceMention, sentence: str) -> bool:
         """False for a place abroad whose sentence does not name its country.

@@ -273,7 +273,10 @@ def _dateline_after(text: str, end: int, after: str) -> bool:
 
 
 _HINT_GAP = re.compile(
-    r"^(?:\s+[\w'-]+){0,4}?(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s+of\s+(?:the\s+)?|\s*\(\s*)"
+    # "three villages - A, B and C - that lie on the edge of the Donetsk region"
+    r"^(?:\s*[—–-]?\s*,?\s*(?:that|which)\s+(?:lie|lies|are|is|were|was)\s+(?:located\s+|situated\s+)?"
+    r"(?:on\s+the\s+(?:edge|border|outskirts)\s+of|in|near|along|close\s+to)\s+(?:the\s+)?"
+    r"|(?:\s+[\w'-]+){0,4}?(?:\s*,\s*|\s+in\s+(?:the\s+)?|\s+of\s+(?:the\s+)?|\s*\(\s*))"
     # "in the partially occupied eastern Donetsk region", "in the Russian-held southern ..."
     r"(?:(?:partially\s+|Russian-|Ukrainian-)?(?:occupied|controlled|held)\s+)?"
     r"(?:(?:\w+ern|central)\s+)?$",
@@ -733,7 +736,28 @@ def _pair_admin_hints(text: str, mentions: list[PlaceMention]) -> list[PlaceMent
                 nxt.match, Role.ADMIN, f"the region of {place.match.surface!r}", nxt.is_region
             )
             _share_with_the_list(text, out, i)
+            _beside_the_hint(text, out, i + 1)
     return out
+
+
+_BESIDE_GAP = re.compile(r"\s*,?\s*(?:next\s+to|near|bordering|close\s+to)\s+(?:the\s+)?")
+
+
+def _beside_the_hint(text: str, out: list[PlaceMention], i: int) -> None:
+    """ "on the edge of the Donetsk region next to the Zaporizhzhia region": the second region
+    says where the first lies, as the first says where the villages lie; no event's place."""
+    if i + 1 >= len(out):
+        return
+    nxt = out[i + 1]
+    if (nxt.is_region or _is_region_stem(text, nxt)) and _BESIDE_GAP.fullmatch(
+        text, out[i].match.end + _region_word_length(text, out[i].match.end), nxt.match.start
+    ):
+        out[i + 1] = PlaceMention(nxt.match, Role.ADMIN, out[i].why, nxt.is_region)
+
+
+def _region_word_length(text: str, end: int) -> int:
+    word = _AFTER_REGION_WORD.match(text, end)
+    return word.end() - end if word else 0
 
 
 def _share_with_the_list(text: str, out: list[PlaceMention], i: int) -> None:

@@ -103,6 +103,8 @@ _VILLAGE_AFTER = re.compile(r"\s+village\b", re.I)
 
 _MAX_NOTES = 1000
 _THE_CITY = re.compile(r"\bthe\s+(?:capital|city)\b(?!\s+of\b)", re.I)
+_THE_CAPITAL = re.compile(r"\bthe\s+capital\b(?!\s+of\b)", re.I)
+_THEATRE_CAPITAL = re.compile(r"\b(?:Kyiv|Kiev|Moscow|Minsk)\b")
 # "the town was occupied", "the village's liberation": the town named just before
 _THE_PLACE = re.compile(
     r"\bthe\s+(?:town|village|city|settlement|hamlet)(?:['’]s)?\b(?!\s+(?:of|council|hall)\b)",
@@ -631,7 +633,9 @@ class ArticleReader:
         next to Krasnohorivka, not one of the 42 others)."""
         for other in places:
             if other is not place and other.match.surface != place.match.surface:
-                found = self.resolver.clear_winner(other)
+                found = self.resolver.clear_winner(other) or self.resolver.clear_in_its_region(
+                    other
+                )
                 if found is not None:
                     return (found.latitude, found.longitude)
         return None
@@ -715,6 +719,18 @@ class ArticleReader:
             if res is not None:
                 note = "place: 'the city'/'the capital' read as the article's dateline city"
                 return self._mention(sentence, group, place=dateline, resolution=res, note=note)
+        capital = (
+            self._capital_of_the_story()
+            if _THE_CAPITAL.search(self.text, sentence.start, sentence.end)
+            else None
+        )
+        if capital is not None:
+            res = self.resolver.resolve(capital)
+            if res is not None:
+                note = (
+                    f"place: 'the capital' read as {capital.match.surface}, the one the story names"
+                )
+                return self._mention(sentence, group, place=capital, resolution=res, note=note)
         vague = _VAGUE_REGION.search(self.text, sentence.start, sentence.end)
         text = None
         if vague and self.country == "UA":
@@ -832,6 +848,19 @@ class ArticleReader:
                     towns[res.place.geonameid] = res
             return next(iter(towns.values())) if len(towns) == 1 else None
         return None
+
+    def _capital_of_the_story(self) -> PlaceMention | None:
+        """ "Kyiv's forces repelled a drone attack on the capital": the one capital of the war
+        the story names (none when it names two, Kyiv and Moscow)."""
+        found = {m.group().replace("Kiev", "Kyiv"): m for m in _THEATRE_CAPITAL.finditer(self.text)}
+        if len(found) != 1:
+            return None
+        [m] = found.values()
+        names = self.gazetteer.find_names(m.group())
+        if not names:
+            return None
+        match = NameMatch(m.start(), m.end(), m.group(), names[0].key, names[0].is_region)
+        return PlaceMention(match, Role.EVENT, "the capital the story names")
 
     def _dateline(self) -> PlaceMention | None:
         """The city a dateline names ("KYIV, April 12 (Reuters) -"), found once."""
