@@ -676,3 +676,19 @@ def test_the_capital_is_the_one_capital_the_story_names(gazetteer) -> None:
     text = "Kyiv's forces said on Friday they had repelled a drone attack on the capital overnight."
     [event] = _english(gazetteer, text)
     assert (event.sub_event_type, event.location) == (S.DISRUPTED_WEAPONS_USE, "Kyiv")
+
+
+def test_the_city_after_its_own_office_is_the_offices_town(gazetteer) -> None:
+    text = (
+        "Shelling hit Robotyne on Thursday. On Friday the military administration of Kharkiv "
+        "reported heavy shelling of the city."
+    )
+    assert {(e.location, e.event_date.day) for e in _english(gazetteer, text)} == {
+        ("Robotyne", 13),
+        ("Kharkiv", 14),
+    }
+
+
+def test_shells_that_landed_make_shelling(gazetteer) -> None:
+    [event] = _english(gazetteer, "On Friday at least six shells landed near Robotyne.")
+    assert (event.sub_event_type, event.location) == (S.SHELLING_ARTILLERY_MISSILE, "Robotyne")

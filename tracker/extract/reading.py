@@ -704,7 +704,21 @@ class ArticleReader:
                 )
         # "During a protest in the city": a town named just before is the city meant; only
         # without one is it the dateline's ("KYIV (AP) - Drones hit the city overnight")
-        if _THE_PLACE.search(self.text, sentence.start, sentence.end):
+        the_place = _THE_PLACE.search(self.text, sentence.start, sentence.end)
+        if the_place:
+            # "the administration of Enerhodar reported shelling of the city": its own town
+            office = next(
+                (
+                    p
+                    for p in self._places(sentence)
+                    if p.why == OFFICE and not p.is_region and p.match.end <= the_place.start()
+                ),
+                None,
+            )
+            res = self.resolver.resolve(office) if office is not None else None
+            if office is not None and res is not None and not res.place.is_region:
+                note = f"place: 'the city' read as {office.match.surface!r}, whose office reports"
+                return self._mention(sentence, group, place=office, resolution=res, note=note)
             found = self._named_before(sentence)
             if found is not None:
                 place, res = found

@@ -193,7 +193,10 @@ RULES: tuple[Rule, ...] = (
         # "fired five NATO-caliber 155mm shells at Donetsk": a count of rounds, at a place
         r"|fired\s+(?:[\w,.-]+\s+){0,5}(?:shells?|rounds?|projectiles?|munitions?)\s+(?:at|on|into)\b"
         # "324 arrivals over Orikhiv": shells landing, in front-line reporting
-        r"|\d[\d,]*\s+(?:enemy\s+)?arrivals?\b|arrivals?\s+(?:over|on)\b",
+        r"|\d[\d,]*\s+(?:enemy\s+)?arrivals?\b|arrivals?\s+(?:over|on)\b"
+        # "six incoming shells were recorded near the plant", "shells landed in the yard"
+        r"|shells\s+(?:(?:were|have\s+been|had\s+been)\s+)?(?:landed|fell|hit|struck|exploded"
+        r"|recorded)\b",
         0.75,
     ),
     # "The Russians have hit the power plant": a remote strike whose weapon the sentence
