@@ -692,3 +692,19 @@ def test_the_city_after_its_own_office_is_the_offices_town(gazetteer) -> None:
 def test_shells_that_landed_make_shelling(gazetteer) -> None:
     [event] = _english(gazetteer, "On Friday at least six shells landed near Robotyne.")
     assert (event.sub_event_type, event.location) == (S.SHELLING_ARTILLERY_MISSILE, "Robotyne")
+
+
+def test_a_bare_attacked_beside_a_strike_on_the_same_town_is_that_strike(gazetteer) -> None:
+    text = (
+        "On Friday Russian troops attacked Kharkiv again. The enemy struck Kharkiv with a "
+        "guided aerial bomb, injuring three people, the governor said."
+    )
+    assert [(e.sub_event_type, e.location) for e in _english(gazetteer, text)] == [
+        (S.AIR_DRONE_STRIKE, "Kharkiv")
+    ]
+
+
+def test_a_bare_attacked_with_no_strike_there_stays_a_clash(gazetteer) -> None:
+    text = "On Friday Russian troops attacked Robotyne again, the general staff said."
+    [event] = _english(gazetteer, text)
+    assert (event.sub_event_type, event.location) == (S.ARMED_CLASH, "Robotyne")

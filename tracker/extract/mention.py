@@ -34,6 +34,7 @@ class Mention:
     thin: bool = False  # only weak words and no place: kept only as a follow-up
     headline: bool = False  # from the title or a deck line: counted only if the body is silent
     weapon_unnamed: bool = False  # "attacked the village": typed by default, a follow-up may say
+    bare_attack: bool = False  # "troops attacked Kharkiv": "attack" and nothing to type it
     refers_back: bool = False  # "the assaults on Kharkiv": the attacks the article reported
 
     @property

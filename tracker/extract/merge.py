@@ -65,7 +65,27 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         if host is not None:
             groups[key] = _weapon_named(groups[key], m)
     groups_ = _pinned(_told_before(list(groups.values())), vague_at)
-    return _fold_vaguer(_drop_headlines(_city_parts(groups_)))
+    return _fold_vaguer(_drop_headlines(_city_parts(_bare_attacks(groups_))))
+
+
+def _bare_attacks(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """ "Russian troops attacked Kharkiv again ... the enemy struck with a guided bomb": a
+    bare "attacked", at the place and on the day of a strike the article reports, is that
+    strike told again, not a battle of its own."""
+    struck = {
+        (g[0].place_key, g[0].date.event_date): g
+        for g in groups
+        if g[0].located and g[0].sub_event_type.event_type is EventType.EXPLOSIONS
+    }
+    out: list[list[Mention]] = []
+    for group in groups:
+        host = struck.get((group[0].place_key, group[0].date.event_date))
+        if host is None or not group[0].located or not all(m.bare_attack for m in group):
+            out.append(group)
+            continue
+        note = f"merged: a bare 'attacked', the {host[0].sub_event_type.value} told again"
+        host.extend(replace(m, evidence=(*m.evidence, note)) for m in group)
+    return out
 
 
 CITY_PART_KM = 15.0  # a quarter (GeoNames PPLX) this close to its city lies in it

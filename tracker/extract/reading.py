@@ -954,6 +954,7 @@ class ArticleReader:
             alleged=alleged,
             evidence=evidence,
             weapon_unnamed=trigger.rule.name == ATTACK_ON_PLACE,
+            bare_attack=trigger.rule.name == "attack" and sub is SubEventType.ARMED_CLASH,
             refers_back=trigger.rule.sub_event_type is SubEventType.ARMED_CLASH
             and _THE_BEFORE.search(self.text, max(s, trigger.start - 5), trigger.start) is not None,
         )
