@@ -646,6 +646,8 @@ def test_phrasings_of_real_reports_give_their_event(gazetteer, text, expected) -
         "The new missiles will be used to shoot down helicopters near Kharkiv.",
         "Russia has been pounding Kharkiv since it left the talks in the spring.",
         "Moscow continues its bombing of Ukraine, officials in Kharkiv said on Friday.",
+        "Russia may begin its assault on Robotyne before the autumn, analysts said on Friday.",
+        "The shelling was intended to force Kyiv to divert troops from the line near Robotyne.",
     ],
 )
 def test_history_purposes_and_campaigns_are_no_events(gazetteer, text) -> None:
@@ -708,3 +710,16 @@ def test_a_bare_attacked_with_no_strike_there_stays_a_clash(gazetteer) -> None:
     text = "On Friday Russian troops attacked Robotyne again, the general staff said."
     [event] = _english(gazetteer, text)
     assert (event.sub_event_type, event.location) == (S.ARMED_CLASH, "Robotyne")
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("On Friday a missile hit Kharkiv, killing no fewer than four people.", 4),
+        ("On Friday a drone hit Kharkiv, and officials confirmed one fatality.", 1),
+        ("On Friday a drone hit Kharkiv; a court later upheld a death sentence.", 0),
+    ],
+)
+def test_tolls_as_real_reports_word_them(gazetteer, text, dead) -> None:
+    [event] = _english(gazetteer, text)
+    assert event.fatalities == dead

@@ -47,7 +47,10 @@ _ONE_PERSON = (
     r"(?:driver|man|woman|boy|girl|child|resident|passenger|farmer|pensioner|civilian"
     r"|soldier|policeman|rescuer|worker|owner|mayor|teenager|cyclist|motorcyclist)"
 )
-_QUAL = r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to)\s+)?"
+_QUAL = (
+    r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to"
+    r"|no\s+(?:fewer|less)\s+than|not\s+less\s+than)\s+)?"
+)
 _PATTERNS = (
     PrefixScanner(
         # "A woman, 76, was killed", "Nine people, among them a boy, were killed": words
@@ -55,7 +58,8 @@ _PATTERNS = (
         rf"\b{_QUAL}{_NUM}\s+(?:[\w-]+(?:,[^,.;:]{{1,40}},)?\s+){{0,3}}?(?:(?:were|was|have\s+been|"
         r"had\s+been|are|"
         r"is)\s+(?:reported\s+|found\s+|confirmed\s+)?)?(?:killed|dead|died|perished|bodies|lost\s+their\s+lives|"
-        r"fatalities|deaths)\b",
+        # "confirming one fatality", not "a death sentence"
+        r"fatalities|deaths|(?<=one\s)(?:fatality|death)(?!\s+(?:sentence|penalty|toll)))\b",
         flags=re.I,
     ),
     PrefixScanner(

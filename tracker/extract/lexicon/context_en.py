@@ -150,6 +150,11 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"attempt(?:s|ed|ing)?)\s+to\b|\bin\s+case\s+of\b|\bprepar(?:e|es|ed|ing)\s+for\b|"
             # "Russian forces planning to relaunch an offensive", "highly unlikely that ..."
             r"\bplan(?:s|ned|ning)?\s+to\b|\bprepar(?:e|es|ed|ing)\s+to\b|"
+            # "Russia may start its offensive on X", "strikes intended to force Kyiv to ...":
+            # a possibility or a purpose, not what happened ("may have" stays a report)
+            r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:start|begin|launch|need|try|attempt|seek|resume"
+            r"|intensify|conduct|mount|attack|strike|target|push|advance|encircle|capture|take"
+            r"|seize|storm|use)\b|\b(?:intended|designed|meant|aimed)\s+to\b|"
             r"\b(?:un)?likely\s+that\b|\bin\s+preparation\s+for\b|"
             r"\bpredict(?:s|ed|ing|ion|ions)?\b|\bestimat(?:e|es|ed|ing)\b|\bforecasts?\b|\bprojected\b|\bscenarios?\b|"
             r"\bwill\s+likely\b|\blikely\s+(?:evolution|course|to)\b|"
