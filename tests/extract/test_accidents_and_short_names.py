@@ -630,6 +630,19 @@ def test_violence_that_lessens_or_happens_in_general_is_no_event(gazetteer, text
         ),
         ("On Friday battles raged near Robotyne.", {(S.ARMED_CLASH, "Robotyne")}),
         (
+            "On Friday Russian forces also surround Horlivka, where heavy losses are feared.",
+            {(S.ARMED_CLASH, "Horlivka")},
+        ),
+        ("Fierce fighting was reported in Robotyne on Friday.", {(S.ARMED_CLASH, "Robotyne")}),
+        (
+            "On Friday the ministry in Moscow announced the capture of Robotyne village.",
+            {(S.NON_STATE_ACTOR_OVERTAKES_TERRITORY, "Robotyne")},
+        ),
+        (
+            "On Friday Russian forces take the southern town of Robotyne.",
+            {(S.NON_STATE_ACTOR_OVERTAKES_TERRITORY, "Robotyne")},
+        ),
+        (
             "On Friday Russian forces assailed the Kharkiv border communities with mortars.",
             {(S.SHELLING_ARTILLERY_MISSILE, "Kharkiv Oblast")},
         ),
@@ -648,6 +661,7 @@ def test_phrasings_of_real_reports_give_their_event(gazetteer, text, expected) -
         "Moscow continues its bombing of Ukraine, officials in Kharkiv said on Friday.",
         "Russia may begin its assault on Robotyne before the autumn, analysts said on Friday.",
         "The shelling was intended to force Kyiv to divert troops from the line near Robotyne.",
+        "On Friday police surrounded the square in Kharkiv and pushed the crowd away.",
     ],
 )
 def test_history_purposes_and_campaigns_are_no_events(gazetteer, text) -> None:

@@ -239,14 +239,16 @@ RULES: tuple[Rule, ...] = (
         r"|took\s+(?:full\s+|complete\s+|total\s+)?control(?:\s+\w+){0,2}\s+of|taken\s+control"
         # "its troops had taken the village of X": "took" and "taken" only with a settlement
         # word, never "took part", "taken to hospital"
-        r"|(?:took|taken)\s+(?:over\s+)?(?:the\s+|another\s+|a\s+)?(?:(?:nearby|small|key|"
-        r"strategic|frontline|front-line|neighbouring|neighboring)\s+)?(?:village|town|city"
-        r"|settlement|hamlet)s?\s+of\b"
+        r"|(?:took|taken|takes?)\s+(?:over\s+)?(?:the\s+|another\s+|a\s+)?(?:(?:nearby|small|key|"
+        r"strategic|frontline|front-line|neighbouring|neighboring|Black\s+Sea|port|southern"
+        r"|northern|eastern|western)\s+)?(?:village|town|city|settlement|hamlet)s?\s+of\b"
         # "fell to Russian forces", "fell to the enemy"; not "fell to 5%", nor a place the
         # debris fell to ("disasters fell to the Holosiivskyi district")
         r"|overran|overrun|fell\s+to(?=\s+(?:the\s+)?(?:Russian|Ukrainian|Russia|Ukraine|Kyiv|Moscow"
         r"|Wagner|invad|occup|enemy|separatist|rebel|pro-Russian|[\w-]+\s+(?:forces|troops|army)))"
-        r"|gained\s+control",
+        r"|gained\s+control"
+        # "the ministry announced the capture of Novomykolaivka village"
+        r"|(?:announced|claimed|reported|confirmed)\s+(?:the\s+)?(?:capture|seizure)\s+of\b",
         0.7,
     ),
     Rule(
@@ -257,7 +259,10 @@ RULES: tuple[Rule, ...] = (
         r"|and\s+advancing)|(?<!aerial )assaults?\s+(?:on|near|in|around|against)"
         # "fighting is also raging in Lyman", "25 battles raged near Bakhmut"
         r"|(?:fighting|battles?|clashes)\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?"
-        r"(?:also\s+|still\s+)?rag(?:e|ed|es|ing)\b"
+        r"(?:also\s+|still\s+)?(?:rag(?:e|ed|es|ing)|reported)\b"
+        # "Russian forces surround Mariupol" (not "surrounded by fields", "the surrounding")
+        r"|(?:surround(?:ed|s)?|encircl(?:ed|es|e|ing))\s+(?:the\s+(?:(?:[\w-]+\s+){0,2}(?:city|town"
+        r"|village|settlement)\s+of\s+)?)?(?!Ukrainian\b|Russian\b)(?=(?-i:[A-Z]))"
         r"|fought|firefights?|gun\s*fights?|gun\s*battles?|battl(?:ed|es|ing)\s+(?:for|over|in|near)"
         r"|exchange\s+of\s+fire|exchanged\s+fire|skirmish(?:es)?|street\s+battles?"
         # the defence ministries' "inflicted losses on Ukrainian brigades near X"
