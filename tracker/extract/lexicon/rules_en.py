@@ -259,7 +259,10 @@ RULES: tuple[Rule, ...] = (
         r"|and\s+advancing)|(?<!aerial )assaults?\s+(?:on|near|in|around|against)"
         # "fighting is also raging in Lyman", "25 battles raged near Bakhmut"
         r"|(?:fighting|battles?|clashes)\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?"
-        r"(?:also\s+|still\s+)?(?:rag(?:e|ed|es|ing)|reported)\b"
+        r"(?:also\s+|still\s+)?rag(?:e|ed|es|ing)\b"
+        # "fighting is reported", not "the number of battles reported"
+        r"|(?:fighting|battles?|clashes)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+        r"(?:also\s+|still\s+)?reported\b"
         # "Russian forces surround Mariupol" (not "surrounded by fields", "the surrounding")
         r"|(?:surround(?:ed|s)?|encircl(?:ed|es|e|ing))\s+(?:the\s+(?:(?:[\w-]+\s+){0,2}(?:city|town"
         r"|village|settlement)\s+of\s+)?)?(?!Ukrainian\b|Russian\b)(?=(?-i:[A-Z]))"
