@@ -737,3 +737,16 @@ def test_a_bare_attacked_with_no_strike_there_stays_a_clash(gazetteer) -> None:
 def test_tolls_as_real_reports_word_them(gazetteer, text, dead) -> None:
     [event] = _english(gazetteer, text)
     assert event.fatalities == dead
+
+
+def test_a_killing_told_beside_a_strike_on_the_town_is_the_strikes_toll(gazetteer) -> None:
+    text = (
+        "Russian shelling hit Kharkiv on Friday, the governor said. Russians killed a woman "
+        "in Kharkiv, he added."
+    )
+    [event] = _english(gazetteer, text)
+    assert (event.sub_event_type, event.location, event.fatalities) == (
+        S.SHELLING_ARTILLERY_MISSILE,
+        "Kharkiv",
+        1,
+    )

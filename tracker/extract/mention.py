@@ -34,7 +34,9 @@ class Mention:
     thin: bool = False  # only weak words and no place: kept only as a follow-up
     headline: bool = False  # from the title or a deck line: counted only if the body is silent
     weapon_unnamed: bool = False  # "attacked the village": typed by default, a follow-up may say
-    bare_attack: bool = False  # "troops attacked Kharkiv": "attack" and nothing to type it
+    # "troops attacked Kharkiv", "Russians killed a woman in Kherson": an attack or a killing
+    # with nothing to type it, the day's strike there told again when the article has one
+    bare_attack: bool = False
     refers_back: bool = False  # "the assaults on Kharkiv": the attacks the article reported
 
     @property

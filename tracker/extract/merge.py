@@ -70,8 +70,9 @@ def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
 
 def _bare_attacks(groups: list[list[Mention]]) -> list[list[Mention]]:
     """ "Russian troops attacked Kharkiv again ... the enemy struck with a guided bomb": a
-    bare "attacked", at the place and on the day of a strike the article reports, is that
-    strike told again, not a battle of its own."""
+    bare "attacked" or "killed a woman", at the place and on the day of a strike the article
+    reports, is that strike told again (its deaths the strike's), not a battle or an attack
+    on civilians of its own."""
     struck = {
         (g[0].place_key, g[0].date.event_date): g
         for g in groups
@@ -83,7 +84,7 @@ def _bare_attacks(groups: list[list[Mention]]) -> list[list[Mention]]:
         if host is None or not group[0].located or not all(m.bare_attack for m in group):
             out.append(group)
             continue
-        note = f"merged: a bare 'attacked', the {host[0].sub_event_type.value} told again"
+        note = f"merged: a bare attack or killing, the {host[0].sub_event_type.value} told again"
         host.extend(replace(m, evidence=(*m.evidence, note)) for m in group)
     return out
 

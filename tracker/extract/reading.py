@@ -954,7 +954,8 @@ class ArticleReader:
             alleged=alleged,
             evidence=evidence,
             weapon_unnamed=trigger.rule.name == ATTACK_ON_PLACE,
-            bare_attack=trigger.rule.name == "attack" and sub is SubEventType.ARMED_CLASH,
+            bare_attack=(trigger.rule.name == "attack" and sub is SubEventType.ARMED_CLASH)
+            or (trigger.rule.name == "killing" and sub is SubEventType.ATTACK),
             refers_back=trigger.rule.sub_event_type is SubEventType.ARMED_CLASH
             and _THE_BEFORE.search(self.text, max(s, trigger.start - 5), trigger.start) is not None,
         )
