@@ -750,3 +750,19 @@ def test_a_killing_told_beside_a_strike_on_the_town_is_the_strikes_toll(gazettee
         "Kharkiv",
         1,
     )
+
+
+def test_a_second_town_hit_by_a_drone_is_an_event_of_its_own(gazetteer) -> None:
+    text = (
+        "A Russian missile struck an apartment block in Kharkiv on Friday, killing two people, "
+        "the governor said. A Russian drone also wounded four people in Robotyne, he added."
+    )
+    assert {(e.sub_event_type, e.location) for e in _english(gazetteer, text)} == {
+        (S.SHELLING_ARTILLERY_MISSILE, "Kharkiv"),
+        (S.AIR_DRONE_STRIKE, "Robotyne"),
+    }
+
+
+def test_communities_listed_as_targeted_are_each_struck(gazetteer) -> None:
+    text = "On Friday the communities of Robotyne, Tiahynka and Horlivka were targeted."
+    assert {e.location for e in _english(gazetteer, text)} == {"Robotyne", "Tiahynka", "Horlivka"}

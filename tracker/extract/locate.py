@@ -332,6 +332,7 @@ CITY_DISTRICT = 20_000  # people: a quarter (GeoNames PPLX) this big is a city's
 def _a_city_district(place: Place, surface: str) -> bool:
     """A district of a city ("Dniprovsky district", "Desnianskyi"), not a town that GeoNames
     files as a section of a bigger one (Maiorsk, a part of Horlivka's council)."""
-    if place.feature_code != "PPLX":
+    if place.feature_code != "PPLX" or " - " in place.name:
+        # "Kharkiv - Saltivskyi": the codifier names the city; its rivals are ranked by it
         return False
     return place.population >= CITY_DISTRICT or _DISTRICT_WORD.search(surface) is not None

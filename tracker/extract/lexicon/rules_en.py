@@ -160,7 +160,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:\s*\((?:UAVs?|drones?)\))?"
         # "over 100 drones launched by Moscow killed a driver"
         r"(?:\s+(?:launched|sent|fired)\s+(?:by|from)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
-        r"\s+(?:ha(?:d|ve|s)\s+)?"
+        r"\s+(?:also\s+|later\s+|then\s+)?(?:ha(?:d|ve|s)\s+)?"
         r"(?:strikes?|attacks?|hit|struck|attacked|targeted|slammed|crashed\s+into|exploded"
         r"|killed|injured|wounded|damaged)"
         rf"|(?:attacked|struck|hit|targeted)\s+{_N}{{0,8}}(?:by|with)\s+{_N}{{0,2}}"
@@ -390,6 +390,10 @@ RULES: tuple[Rule, ...] = (
         r"|came\s+under\s+(?:[\w-]+\s+){0,4}?(?:fire|shelling|shellfire|bombardment)\b"
         # "There were 324 arrivals over Orikhov": machine-translated "прильоти", hits
         r"|(?<=\d\s)arrivals\b|arrivals\s+(?:over|in|at|on)\b"
+        # "the communities of Esman, Svesa and Shalyhyne were targeted"
+        r"|(?:communities|villages|settlements|towns|hromadas)\s+of\s+(?:[\w'’-]+(?:\s+[\w'’-]+)?"
+        r"(?:,\s*|,?\s+and\s+)){1,12}[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:were|have\s+been)\s+"
+        r"(?:also\s+)?(?:hit|targeted|attacked)\b"
         rf"|{_ATTACKED_OBJECTS}{_ALONG_WITH},?\s+(?:was|were|have\s+been|has\s+been)\s+"
         r"(?:also\s+)?(?:hit|targeted|attacked"
         r"|affected(?!\s+by\s+(?:the\s+)?(?!attacks?|shelling|strikes?)))\b",
