@@ -123,6 +123,8 @@ PLACES = [
     (_place(9600026, "Neskuchne", 47.82, 36.81, admin1="Donetsk Oblast", admin1_code="05"), []),
     (_place(9600027, "Neskuchne", 49.90, 37.20, admin1="Kharkiv Oblast", admin1_code="07",
             population=400), []),
+    # a village a bridge is named after, just outside Crimea
+    (_place(9600028, "Chonhar", 46.02, 34.53, admin1="Kherson Oblast", admin1_code="08"), []),
     # a town GeoNames files as a section (PPLX) of a bigger one's council
     (_place(9600022, "Maiorsk", 48.42, 38.04, feature_code="PPLX", admin1="Donetsk Oblast",
             admin1_code="05"), []),
@@ -766,3 +768,16 @@ def test_a_second_town_hit_by_a_drone_is_an_event_of_its_own(gazetteer) -> None:
 def test_communities_listed_as_targeted_are_each_struck(gazetteer) -> None:
     text = "On Friday the communities of Robotyne, Tiahynka and Horlivka were targeted."
     assert {e.location for e in _english(gazetteer, text)} == {"Robotyne", "Tiahynka", "Horlivka"}
+
+
+def test_where_a_missile_was_launched_from_is_not_where_it_struck(gazetteer) -> None:
+    text = (
+        "On Friday the missile that hit a block of flats in Kharkiv was launched from "
+        "Russia’s Kursk region, the air force said."
+    )
+    assert {e.location for e in _english(gazetteer, text)} == {"Kharkiv"}
+
+
+def test_a_bridge_is_placed_at_its_town_not_where_it_leads(gazetteer) -> None:
+    text = "On Friday the Chonhar bridge to Crimea was damaged by a missile strike."
+    assert {e.location for e in _english(gazetteer, text)} == {"Chonhar"}

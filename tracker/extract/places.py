@@ -96,6 +96,16 @@ _BEFORE = (
     ),
     (
         Role.REFERENCE,
+        "where a road or bridge leads",
+        # "the Chonhar bridge to Crimea": the bridge is the target, Crimea where it leads
+        re.compile(
+            r"\b(?:bridges?|roads?|highways?|railways?|route|corridor|crossings?)\s+"
+            r"(?:to|into|linking|connecting|between)\s+(?:the\s+)?(?:occupied\s+)?$",
+            re.I,
+        ),
+    ),
+    (
+        Role.REFERENCE,
         "distance from it",
         re.compile(
             r"\b(?:km|kilometres?|kilometers?|miles)\s+(?:\w+\s+)?(?:from|of|outside)\s+(?:the\s+)?"
@@ -126,6 +136,15 @@ _BEFORE = (
             r"negotiations\s+in|held\s+in|delegations?\s+(?:in|to)|embassy\s+in|envoy\s+(?:in|to)|"
             r"based\s+in|fled\s+to|evacuated\s+to|(?:taken|moved|transferred|deported|brought|"
             r"sent|relocated|driven)\s+(?:away\s+)?to)\s+(?:the\s+)?(?:separatist\s+|occupied\s+)?$",
+            re.I,
+        ),
+    ),
+    (
+        Role.VISIT,
+        "where a weapon was launched from, not where it struck",
+        re.compile(
+            r"\b(?:launched|fired|flown|took\s+off|taking\s+off|taken\s+off)\s+from\s+(?:the\s+)?"
+            r"(?:territory\s+of\s+(?:the\s+)?)?(?:(?:Russia|Ukraine|Belarus)['’]s\s+|occupied\s+)?$",
             re.I,
         ),
     ),
@@ -284,7 +303,7 @@ _HINT_GAP = re.compile(
 )
 _FACILITY_AFTER = re.compile(
     r"^\s+(?:military\s+)?(air\s*field|air\s*base|airport|sea\s*port|port|railway\s+station|"
-    r"train\s+station|power\s+plant|power\s+station|nuclear\s+power\s+plant)\b",
+    r"train\s+station|power\s+plant|power\s+station|nuclear\s+power\s+plant|bridge)\b",
     re.I,
 )
 _FACILITY_BEFORE = re.compile(

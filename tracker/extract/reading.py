@@ -544,8 +544,9 @@ class ArticleReader:
             or res.place.is_region
             or res.place.country not in ("UA", "RU")
             # a spit, an island, a dam: a landmark known by one name, not a village that
-            # the gazetteer may lack in the region
+            # the gazetteer may lack in the region; "the Chonhar bridge to Crimea" likewise
             or res.place.feature_class != "P"
+            or place.facility is not None
         ):
             return place, res
         village = _VILLAGE_BEFORE.search(
