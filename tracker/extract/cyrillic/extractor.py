@@ -240,7 +240,8 @@ def _donbas(*texts: str) -> set[str]:
 def _without_regional_summaries(mentions: list[Mention]) -> list[Mention]:
     """ "Ворог 28 разів атакував Чернігівську область", beside the strikes on its villages: a
     region-level report of an event type the article also places inside that region, within
-    a day, sums those events up and is no event of its own (ACLED codes the places)."""
+    a day, sums those events up and is no event of its own (ACLED codes the places). A
+    region that only stands in for a village the gazetteer lacks is that village's event."""
     fine = [m for m in mentions if m.place is not None and not m.place.is_region]
     located = [m for m in mentions if m.place is not None]
     out = []
@@ -256,13 +257,17 @@ def _without_regional_summaries(mentions: list[Mention]) -> list[Mention]:
         ):
             continue  # an unplaced report of an event type the article places that day
         region = find_region(m.place.name) if m.place is not None and m.place.is_region else None
-        if region is not None and any(
-            f.sub_event_type.event_type is m.sub_event_type.event_type
-            and f.place is not None
-            and f.place.country == region.country
-            and f.place.admin1_code in region.codes
-            and abs((f.date.event_date - m.date.event_date).days) <= 1
-            for f in fine
+        if (
+            region is not None
+            and not m.stands_in
+            and any(
+                f.sub_event_type.event_type is m.sub_event_type.event_type
+                and f.place is not None
+                and f.place.country == region.country
+                and f.place.admin1_code in region.codes
+                and abs((f.date.event_date - m.date.event_date).days) <= 1
+                for f in fine
+            )
         ):
             continue
         out.append(m)

@@ -603,6 +603,20 @@ class CyrillicReader:
         start = place.match.start
         return _VILLAGE_BEFORE.search(self.text, max(0, start - 25), start) is not None
 
+    def _stands_in(self, place: PlaceMention | None, res: Resolution | None) -> bool:
+        """A settlement coded to its region for want of it in the gazetteer, which the text
+        says is one ("в селе Лозовое", "Отрадное в Днепропетровской области"): not a
+        surname or a city's quarter the finder took for a village."""
+        return (
+            place is not None
+            and res is not None
+            and res.place.is_region
+            and not place.is_region
+            and place.why != _UNIT
+            and place.role.is_event_place
+            and (place.hint is not None or self._village_word_before(place))
+        )
+
     def _undated(self) -> DateReading:
         """The story's day when its lead names a recent one, else the publication day (as
         the English reader dates a sentence without a date)."""
@@ -723,6 +737,7 @@ class CyrillicReader:
             precision=res.precision if res else None,
             ambiguous=bool(res and res.ambiguous),
             location_text=None if res or place is None else place.match.surface,
+            stands_in=place.match.surface if self._stands_in(place, res) else None,
             place_span=(place.match.start, place.match.end) if place else None,
             actor1=parties.actor1,
             actor2=parties.actor2,
