@@ -34,6 +34,12 @@ PLACES = [
                feature_code="PPLA", population=440_000),
         ["Курск"],
     ),
+    (_place(9300004, "Tykhe", 47.97, 36.37, "Dnipropetrovsk Oblast", "04"), ["Тихе", "Тихое"]),
+    (
+        _place(9300005, "Shebekino", 50.41, 36.89, BELGOROD, "09", country="RU",
+               feature_code="PPLA2", population=40_000),
+        ["Шебекино"],
+    ),
 ]  # fmt: skip
 
 
@@ -84,3 +90,101 @@ def test_the_region_a_village_stands_in_for_is_named_once(extract) -> None:
     )
     (event,) = extract(text, "ru")
     assert (event.location, event.geo_precision) == (BELGOROD, 3)
+
+
+TERRITORY = {
+    SubEventType.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+    SubEventType.GOVERNMENT_REGAINS_TERRITORY,
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "15 сентября подразделения группировки «Восток» овладели селом Тихое."),
+        ("uk", "15 вересня окупанти оволоділи селом Тихе, визнали в угрупованні."),
+        # the Defence Ministry names the place, then says who took it with a pronoun
+        ("ru", "15 сентября освобождено село Красное. Вторым стало Тихое. Им овладели бойцы."),
+        ("ru", "15 сентября освобождено село Красное. Вторым стало Тихое. Его освободили бойцы."),
+    ],
+)
+def test_a_village_taken_in_the_defence_ministrys_words_is_a_territorial_event(
+    extract, language: str, text: str
+) -> None:
+    events = extract(text, language)
+    assert "Tykhe" in {e.location for e in events}
+    assert all(e.sub_event_type in TERRITORY for e in events)
+
+
+def test_missiles_fired_at_a_city_in_the_passive_are_a_strike_on_it(extract) -> None:
+    (event,) = extract("15 сентября две ракеты были выпущены по Белгороду.", "ru")
+    assert (event.location, event.sub_event_type) == (
+        "Belgorod",
+        SubEventType.SHELLING_ARTILLERY_MISSILE,
+    )
+
+
+def test_a_missile_the_air_defence_brought_down_is_a_shoot_down(extract) -> None:
+    (event,) = extract("15 сентября над Курском одну ракету сбило ПВО.", "ru")
+    assert (event.location, event.sub_event_type) == (
+        "Kursk",
+        SubEventType.DISRUPTED_WEAPONS_USE,
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "15 сентября обломки беспилотника повредили крышу дома в Белгороде."),
+        ("uk", "15 вересня уламки безпілотника пошкодили дах будинку в Белгороді."),
+    ],
+)
+def test_what_the_debris_of_a_drone_damaged_is_the_shoot_down(extract, language, text) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.sub_event_type) == (
+        "Belgorod",
+        SubEventType.DISRUPTED_WEAPONS_USE,
+    )
+
+
+def test_a_drone_that_itself_damaged_a_roof_is_a_strike(extract) -> None:
+    # guard: no debris, no shoot-down
+    (event,) = extract("15 сентября беспилотник повредил крышу дома в Белгороде.", "ru")
+    assert event.sub_event_type is SubEventType.AIR_DRONE_STRIKE
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ru",
+            "15 сентября беспилотник атаковал Белгород. Об ударе по Курску ранее сообщили "
+            "в областной администрации.",
+        ),
+        (
+            "uk",
+            "15 вересня безпілотник атакував Белгород. Про удар по Курську раніше повідомляли "
+            "в обласній адміністрації.",
+        ),
+    ],
+)
+def test_an_earlier_report_said_mid_sentence_is_no_new_event(extract, language, text) -> None:
+    assert [e.location for e in extract(text, language)] == ["Belgorod"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ru", "Курская область периодически подвергается ударам беспилотников."),
+        ("ru", "Курск подвергается ударам беспилотников с начала спецоперации."),
+        ("uk", "Курськ періодично зазнає ударів безпілотників."),
+    ],
+)
+def test_a_habit_of_attacks_is_no_event(extract, language: str, text: str) -> None:
+    assert extract(text, language) == []
+
+
+def test_a_village_of_a_municipal_okrug_is_placed_by_the_okrugs_town(extract) -> None:
+    text = "15 сентября беспилотник атаковал село Красное Шебекинского муниципального округа."
+    (event,) = extract(text, "ru")
+    assert (event.location, event.geo_precision) == ("Shebekino", 2)

@@ -57,6 +57,9 @@ from tracker.model import EventType, SubEventType
 _SECTOR = "names a front sector ('the X direction')"
 _HINT_GAP = 45  # an oblast this close after a town, in its clause, is the town's admin hint
 _LOOK_BACK = 3
+# "Третьим оказалось Тихое. Им овладели бойцы ...": a sentence that opens with a pronoun
+# for a place speaks of the town named just before
+_PRONOUN_FIRST = re.compile(r"\s*[«\"]?(?:Им|Его|Ее|Её|Ним|Його|Нього|Її)\s+[а-яёіїєґ]", re.U)
 _NAME_AFTER = re.compile(r"\s+[«\"“„]?[А-ЯЁЇІЄҐ]")  # "в селе Таврово": a village named
 _VAGUE = frozenset({"attack", "damage"})
 
@@ -136,6 +139,7 @@ class CyrillicReader:
                 # "В Севастополе отразили атаку ... работает ПВО": an air attack repelled
                 live = [_as_shoot_down(t, self.text) for t in live]
         live = [self._hit_by_drones(sentence, t) for t in live]
+        live = [_as_debris(t, self.text) for t in live]
         downed = [t for t in live if t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE]
         if downed:  # the drones and missiles shot down are not strikes
             cuts = self.facts.clause_cuts(self.text, s, e)
@@ -669,7 +673,7 @@ class CyrillicReader:
             for m in self._the_town.finditer(self.text, sentence.start, sentence.end)
             if not _NAME_AFTER.match(self.text, m.end())
         )
-        if next(bare, None) is None:
+        if next(bare, None) is None and not _PRONOUN_FIRST.match(self.text, sentence.start):
             return None
         i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), 0)
         for earlier in reversed(self.sentences[max(0, i - _LOOK_BACK) : i]):
@@ -769,6 +773,23 @@ _SHOOT_DOWN = Rule("repelled-air-attack", SubEventType.DISRUPTED_WEAPONS_USE, ""
 # "в результате атаки ВСУ сгорел частный дом": an attack that burned, damaged or killed,
 # with no troops and no weapon named, is remote violence on the place, as in English
 _ATTACK_ON_PLACE = Rule("attack-on-place", SubEventType.SHELLING_ARTILLERY_MISSILE, "", 0.45)
+
+
+# "обломки БПЛА повредили автомобиль", "уламки ракети впали на подвір'я": what the debris of
+# a weapon shot down damaged is the shoot-down's toll, not a strike of its own (as ACLED codes it)
+_DEBRIS_BEFORE = re.compile(
+    r"(?:обломк\w*|фрагмент\w*|уламк\w*|уламок|обломок)\s+(?:\w+\s+){0,2}$", re.I
+)
+_DEBRIS = Rule("debris-of-shoot-down", SubEventType.DISRUPTED_WEAPONS_USE, "", 0.6)
+
+
+def _as_debris(trigger: Trigger, text: str) -> Trigger:
+    """A weapon named as debris ("обломки сбитого беспилотника") was shot down."""
+    if trigger.sub_event_type.event_type is not EventType.EXPLOSIONS:
+        return trigger
+    if not _DEBRIS_BEFORE.search(text, max(0, trigger.start - 40), trigger.start):
+        return trigger
+    return replace(trigger, rule=_DEBRIS)
 
 
 def _as_shoot_down(trigger: Trigger, text: str) -> Trigger:
