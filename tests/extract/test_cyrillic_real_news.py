@@ -34,6 +34,11 @@ PLACES = [
                feature_code="PPLA", population=440_000),
         ["Курск"],
     ),
+    # a village across the border, 35 km from Belgorod, named like one of its district's
+    (
+        _place(9300006, "Mykolaivka", 50.35, 36.40, "Kharkiv Oblast", "07"),
+        ["Миколаївка", "Николаевка"],
+    ),
     (_place(9300004, "Tykhe", 47.97, 36.37, "Dnipropetrovsk Oblast", "04"), ["Тихе", "Тихое"]),
     (
         _place(9300005, "Shebekino", 50.41, 36.89, BELGOROD, "09", country="RU",
@@ -188,3 +193,30 @@ def test_a_village_of_a_municipal_okrug_is_placed_by_the_okrugs_town(extract) ->
     text = "15 сентября беспилотник атаковал село Красное Шебекинского муниципального округа."
     (event,) = extract(text, "ru")
     assert (event.location, event.geo_precision) == ("Shebekino", 2)
+
+
+def test_a_village_of_a_russian_district_is_never_its_namesake_across_the_border(extract) -> None:
+    text = "15 сентября беспилотник атаковал село Николаевка Белгородского района."
+    (event,) = extract(text, "ru")
+    assert (event.location, event.geo_precision) == ("Belgorod", 2)
+
+
+def test_a_listed_village_of_a_russian_district_and_an_unknown_one_are_two_events(extract) -> None:
+    text = (
+        "Губернатор Белгородской области рассказал о новой атаке. 15 сентября под удар "
+        "беспилотников попали село Николаевка Белгородского района и село Красное."
+    )
+    events = extract(text, "ru")
+    assert sorted((e.location, e.geo_precision) for e in events) == [
+        ("Belgorod", 2),
+        (BELGOROD, 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    "dateline", ["Курск. 15 сентября. ИНТЕРФАКС - ", "КУРСК, 15 сентября. /ТАСС/. "]
+)
+def test_the_town_of_a_wire_dateline_is_no_city_the_report_is_about(extract, dateline) -> None:
+    text = f"{dateline}Под атаку беспилотников попал Белгородский район."
+    (event,) = extract(text, "ru")
+    assert event.location == "Belgorod"

@@ -80,6 +80,15 @@ class CyrillicExtractor:
             flags=re.IGNORECASE,
             length=3,
         )
+        months = "|".join(self.lexicon.months)
+        # "Воронеж. 30 июля. ИНТЕРФАКС -", "МОСКВА, 5 мая. /ТАСС/.": where the wire
+        # wrote from, not where anything happened
+        self._dateline = re.compile(
+            rf"\s*[{_UPPER}][\w'’-]+(?:[ -][\w'’-]+)?[.,]\s+\d{{1,2}}\s+(?:{months})\w*\s*[.,]?\s*"
+            rf"(?:[-–—]\s*)?(?:/[^/\n]{{2,30}}/|РИА\s+Новости|(?-i:[A-Z{_UPPER}]{{3,}})(?:-\w+)?)"
+            r"\s*[.,]?\s*[-–—]?\s*",
+            re.I,
+        )
         self._abbreviation = re.compile(
             rf"(?<![\w-])(?:{'|'.join(map(re.escape, self.lexicon.abbreviations))})\.$", re.I
         )
@@ -92,7 +101,7 @@ class CyrillicExtractor:
     def extract(self, article: Article) -> list[Event]:
         """The events ``article`` reports; see :func:`tracker.extract.extract_events`."""
         check_text(article.text, max_chars=MAX_CHARS)
-        text = clean_text(article.text)
+        text = self._without_dateline(clean_text(article.text))
         triggers = self._triggers(text)
         if not triggers:
             return []
@@ -142,6 +151,11 @@ class CyrillicExtractor:
             gazetteer=self.gazetteer,
             min_confidence=self.min_confidence,
         )
+
+    def _without_dateline(self, text: str) -> str:
+        """The text with its opening dateline blanked out (offsets kept)."""
+        m = self._dateline.match(text)
+        return text if m is None else " " * m.end() + text[m.end() :]
 
     def _regions_named(self, title: str, text: str) -> set[str]:
         return self._finder.regions(title) | self._finder.regions(text) | _donbas(title, text)
@@ -228,6 +242,7 @@ def _settle_where_said_to_lie(reader: CyrillicReader) -> None:
             reader.resolver.settle(hinted, near=None, rank=3)
 
 
+_UPPER = "А-ЯЁІЇЄҐ"
 _DONBAS = re.compile(r"(?<![\w-])Донбас", re.I)
 
 

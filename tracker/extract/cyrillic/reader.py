@@ -430,7 +430,16 @@ class CyrillicReader:
         seat = self.resolver.resolve(replace(district, role=Role.EVENT, why=_UNIT))
         if seat is None or seat.place.is_region or seat.place.country != "RU":
             return None
-        return self._by_its_town(place, seat, reach=RAION_REACH_KM)
+        res = self._by_its_town(place, seat, reach=RAION_REACH_KM)
+        if res is not None and res.place.country != seat.place.country:
+            # a namesake across the border is no village of a Russian district
+            why = (
+                f"no {place.match.surface} in Russia near {seat.place.name}, the seat of the "
+                f"district the text names (the {res.place.name} in {res.place.admin1} lies in "
+                f"another country): coded near {seat.place.name}; {seat.reason}"
+            )
+            return replace(seat, precision=GeoPrecision.NEAR, alternatives=(), reason=why)
+        return res
 
     def _beside_its_town(
         self, places: list[PlaceMention], place: PlaceMention
@@ -580,7 +589,11 @@ class CyrillicReader:
         winners = [
             self.resolver.clear_winner(p)
             for p in among
-            if p is not place and not p.is_region and p.hint is None
+            if p is not place
+            and not p.is_region
+            and p.hint is None
+            # "село Николаевка Белгородского района": placed by its district, not its namesakes
+            and not _DISTRICT_NAMED_AFTER.match(self.text, p.match.end)
         ]
         regions = {w.admin1 for w in winners if w is not None}
         return bool(regions) and self.region.surface not in regions
@@ -865,6 +878,15 @@ _DISTRICT = re.compile(r"\s*(?:район|округ)", re.I)
 # громади": a hromada right after a settlement is where it lies, like a district
 _UNIT_AFTER = re.compile(
     r"\s*(?:район|округ|громад|общин|(?:територіальн|территориальн)\w+\s+(?:громад|общин)|ОТГ)",
+    re.I,
+)
+
+
+# a settlement's district or community named right after it ("Белгородского района",
+# "Шебекинского муниципального округа", "Мирівської громади")
+_DISTRICT_NAMED_AFTER = re.compile(
+    r",?\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:(?:муниципальн|муніципальн|городск"
+    r"|міськ|сільськ|сельск|селищн|поселков)\w*\s+)?(?:район|округ|громад|общин)",
     re.I,
 )
 
