@@ -39,6 +39,14 @@ PLACES = [
         _place(9300006, "Mykolaivka", 50.35, 36.40, "Kharkiv Oblast", "07"),
         ["Миколаївка", "Николаевка"],
     ),
+    # a village the gazetteer knows only by its Ukrainian name, and a Russian town named
+    # like the village's Russian name
+    (_place(9300007, "Vidradne", 47.91, 36.25, "Dnipropetrovsk Oblast", "04"), ["Відрадне"]),
+    (
+        _place(9300008, "Otradnoye", 59.78, 30.82, "Leningrad Oblast", "42", country="RU",
+               population=21_000),
+        ["Отрадное"],
+    ),
     (_place(9300004, "Tykhe", 47.97, 36.37, "Dnipropetrovsk Oblast", "04"), ["Тихе", "Тихое"]),
     (
         _place(9300005, "Shebekino", 50.41, 36.89, BELGOROD, "09", country="RU",
@@ -220,3 +228,31 @@ def test_the_town_of_a_wire_dateline_is_no_city_the_report_is_about(extract, dat
     text = f"{dateline}Под атаку беспилотников попал Белгородский район."
     (event,) = extract(text, "ru")
     assert event.location == "Belgorod"
+
+
+def test_a_russian_name_of_a_ukrainian_village_is_found_under_its_ukrainian_spelling(
+    extract,
+) -> None:
+    text = "15 сентября российские войска освободили Отрадное в Днепропетровской области."
+    (event,) = extract(text, "ru")
+    assert (event.location, event.geo_precision) == ("Vidradne", 1)
+
+
+def test_a_russian_town_keeps_its_name_outside_ukraine(extract) -> None:
+    # guard: the Ukrainian spelling is looked for only in a Ukrainian oblast
+    text = "15 сентября беспилотник атаковал Отрадное в Ленинградской области."
+    (event,) = extract(text, "ru")
+    assert event.location == "Otradnoye"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what happened after an earlier capture is said, not the capture
+        "15 сентября в Тихое вернулись жители, впервые после освобождения Тихого.",
+        # the expert an earlier report quoted goes on
+        "Ранее военный эксперт отметил, что фронт сдвинулся. По его словам, бои идут у Тихого.",
+    ],
+)
+def test_earlier_captures_and_the_words_of_an_earlier_report_are_no_event(extract, text) -> None:
+    assert extract(text, "ru") == []

@@ -24,12 +24,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
+from geodata.admin import find_region
 from geodata.distance import haversine_km
 from geodata.model import GeoPrecision, NameMatch, Resolution
+from geodata.names import name_key
 from tracker.extract.actors import Claim, claimant_side
 from tracker.extract.cyrillic.dates import find_dates
 from tracker.extract.cyrillic.facts import SentenceFacts
-from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder
+from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder, ukrainian_spellings
 from tracker.extract.dates import DateReading, default_date, story_day
 from tracker.extract.grouping import Dated, goes_on_with_the_past
 from tracker.extract.grouping import best_of as _best
@@ -101,7 +103,7 @@ class CyrillicReader:
             return []
         lexicon = self.facts.lexicon
         dates = find_dates(self.text[s:e], lexicon, published=self.published, today=self.today)
-        if not dates and self.facts.recap(self.text[s:e]):
+        if not dates and (self.facts.recap(self.text[s:e]) or self._goes_on_with_recap(sentence)):
             return []  # "Нагадаємо, ..." with no date of its own: an earlier report
         if not dates and goes_on_with_the_past(
             self.text, self._past_story, sentence, self.places(sentence)
@@ -113,6 +115,14 @@ class CyrillicReader:
             self._past_story = e
         dated = [(t, d) for t, d in dated if d is None or not (d.future or self._history(d))]
         return self._mentions(sentence, dated) if dated else []
+
+    def _goes_on_with_recap(self, sentence: Sentence) -> bool:
+        """ "Ранее эксперт отметил, что ... По его словам, ...": the words of the one an
+        earlier report quoted go on with that report."""
+        if not _HIS_WORDS.match(self.text, sentence.start, sentence.end):
+            return False
+        before = sentence_before(self.sentences, sentence)
+        return before is not None and self.facts.recap(self.text[before.start : before.end])
 
     def _history(self, reading: DateReading) -> bool:
         return reading.history and self.published is not None
@@ -473,6 +483,7 @@ class CyrillicReader:
         Борисовке" in a Belgorod report), unless it is a regional or national capital."""
         if self._listed_elsewhere(place, among):
             return self.resolver.resolve(place)
+        place = self._in_ukrainian_spelling(place)
         place = self._with_article_region(place)
         res = self.resolver.resolve(place)
         if res is not None and self.region is not None and res.place.admin1 != self.region.surface:
@@ -495,6 +506,28 @@ class CyrillicReader:
         if region is None:
             return res
         return region_instead(place.match.surface, res, region, named=self.region_named)
+
+    def _in_ukrainian_spelling(self, place: PlaceMention) -> PlaceMention:
+        """ "Отрадное в Днепропетровской области": a Ukrainian village a Russian text names
+        by its Russian name, which the gazetteer knows only in Ukrainian (Відрадне), is
+        looked for in its oblast under the Ukrainian spelling."""
+        region = place.hint or self.region
+        if (
+            self.facts.lexicon.language != "ru"
+            or region is None
+            or place.is_region
+            or place.why == _UNIT
+            or (found := find_region(region.surface)) is None
+            or found.country != "UA"
+            or self.finder.lies_in(place.match.surface, region.surface)
+        ):
+            return place
+        for name in ukrainian_spellings(place.match.surface):
+            if self.finder.lies_in(name, region.surface):
+                match = replace(place.match, surface=name, key=name_key(name))
+                why = f"{place.why}; in {region.surface} under its Ukrainian spelling {name!r}"
+                return replace(place, match=match, why=why)
+        return place
 
     def _city_district(
         self, sentence: Sentence, place: PlaceMention
@@ -771,6 +804,12 @@ class CyrillicReader:
 
 
 _OF_SETTLEMENT = "the community of the settlement named just before"
+# "По его словам, ...", "За його словами", "Он добавил": the speaker of the sentence before
+_HIS_WORDS = re.compile(
+    r"\W*(?:по\s+(?:его|ее|её|их)\s+(?:словам|данным|мнению)|за\s+(?:його|її|їхніми)\s+"
+    r"(?:словами|даними)|(?:он|она|він|вона)\s+(?:добавил|отметил|додав|зазначил|зазначив)\w*)",
+    re.I,
+)
 _AIR_DEFENCE = re.compile(
     r"(?<![\w-])(?:ПВО|ППО|противовоздушн\w*|протиповітрян\w*|РЭБ|РЕБ|воздушн\w+\s+цел\w*"
     r"|повітрян\w+\s+ціл\w*)(?![\w-])",

@@ -669,6 +669,43 @@ class ToponymFinder:
         return self._known_cache[name]
 
 
+# A Ukrainian village's Russian name, back to its Ukrainian spelling: the endings of the
+# adjective ("Отрадное" → "…не"), "от-" as "від-", and the "о"/"е" of a closed last
+# syllable as "і" ("Звановка" → "Званівка", "Петровское" → "Петрівське").
+_RU_UK_ENDINGS = (
+    ("ское", "ське"), ("цкое", "цьке"), ("ое", "е"), ("ая", "а"), ("ый", "ий"), ("ие", "і"),
+)  # fmt: skip
+_CLOSED_O = re.compile(r"(?<=[^аеиоуыэюяіїє])[ое]в(?=(?:к[аи]|ськ[еаий]|ськ|е|)$)")
+_CLOSED_E_AFTER_VOWEL = re.compile(r"(?<=[аеиоуыэюяіїє])ев(?=(?:к[аи]|е|)$)")
+
+
+def ukrainian_spellings(name: str) -> list[str]:
+    """The Ukrainian spellings a Russian name of a Ukrainian village may stand for.
+
+    >>> ukrainian_spellings("Отрадное")
+    ['Отрадне', 'Відрадне']
+    >>> ukrainian_spellings("Петровское")[-1], ukrainian_spellings("Николаевка")[-1]
+    ('Петрівське', 'Николаївка')
+    """
+    heads = [name]
+    if name[:2] in ("От", "от"):
+        heads.append("Від" + name[2:])
+    out = []
+    for head in heads:
+        for ru, uk in _RU_UK_ENDINGS:
+            if head.endswith(ru):
+                head = head[: -len(ru)] + uk
+                break
+        for spelling in (
+            head,
+            _CLOSED_O.sub("ів", head),
+            _CLOSED_E_AFTER_VOWEL.sub("їв", head),
+        ):
+            if spelling != name and spelling not in out:
+                out.append(spelling)
+    return out
+
+
 def _in_russian_region(place: Place) -> bool:
     """In a region of Russia the gazetteer names (one this war reaches), not deep inside it."""
     return place.country == "RU" and place.admin1 is not None
