@@ -11,6 +11,8 @@ import pytest
 
 from geodata import GazetteerBuilder, Place
 from tests.extract.runners import cyrillic_runner
+from tracker.extract.cyrillic import lexicon_for
+from tracker.extract.cyrillic.toponyms import ToponymFinder
 from tracker.model import SubEventType
 
 PUBLISHED = date(2025, 9, 16)
@@ -47,6 +49,12 @@ PLACES = [
                population=21_000),
         ["Отрадное"],
     ),
+    (
+        _place(9300009, "Ukrainsk", 48.10, 37.37, "Donetsk Oblast", "05", population=10_600),
+        ["Українськ", "Украинск"],
+    ),
+    # a hamlet named like the country
+    (_place(9300010, "Ukraina", 47.33, 36.27, "Zaporizhzhia Oblast", "26"), ["Україна"]),
     (_place(9300004, "Tykhe", 47.97, 36.37, "Dnipropetrovsk Oblast", "04"), ["Тихе", "Тихое"]),
     (
         _place(9300005, "Shebekino", 50.41, 36.89, BELGOROD, "09", country="RU",
@@ -57,11 +65,16 @@ PLACES = [
 
 
 @pytest.fixture(scope="module")
-def extract():
+def gazetteer():
     builder = GazetteerBuilder()
     for place, names in PLACES:
         builder.add_place(place, names)
-    return cyrillic_runner(builder.build(), published=PUBLISHED, today=date(2025, 12, 1))
+    return builder.build()
+
+
+@pytest.fixture(scope="module")
+def extract(gazetteer):
+    return cyrillic_runner(gazetteer, published=PUBLISHED, today=date(2025, 12, 1))
 
 
 @pytest.mark.parametrize(
@@ -256,3 +269,28 @@ def test_a_russian_town_keeps_its_name_outside_ukraine(extract) -> None:
 )
 def test_earlier_captures_and_the_words_of_an_earlier_report_are_no_event(extract, text) -> None:
     assert extract(text, "ru") == []
+
+
+def test_a_town_named_like_the_country_is_a_place_and_takes_the_toll(extract) -> None:
+    text = "За 15 вересня росіяни вбили одного жителя Донеччини — в Українську."
+    (event,) = extract(text, "uk")
+    assert (event.location, event.fatalities) == ("Ukrainsk", 1)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names"),
+    [
+        ("uk", "Удар по Україні. Вибух в Українську. В Українську армію.", ["Українськ"]),
+        ("ru", "Удар по Украине. Обстрел в Украинске. В России тихо.", ["Украинск"]),
+    ],
+)
+def test_only_a_town_of_some_size_after_a_preposition_is_named_like_a_country(
+    gazetteer, language: str, text: str, names: list[str]
+) -> None:
+    finder = ToponymFinder(gazetteer, lexicon_for(language))
+    assert [t.name for t in finder.find(text)] == names
+
+
+def test_a_day_of_the_month_is_no_death_toll(extract) -> None:
+    (event,) = extract("В ночь на 14 сентября погибли двое жителей Белгорода при обстреле.", "ru")
+    assert event.fatalities == 2

@@ -66,6 +66,7 @@ class SentenceFacts:
                 re.I,
             ),
             "clause": re.compile(lx.clause_cut, re.I),
+            "month": re.compile(rf"(?:{'|'.join(lx.months)})", re.I),
             # the words right before a place that give its role (each pattern ends with $)
             "office": re.compile(lx.office, re.I),
             "reference": re.compile(lx.reference, re.I),
@@ -204,10 +205,14 @@ class SentenceFacts:
     def _count_near(self, sentence: str, start: int, end: int) -> tuple[int, str]:
         """The number right before or after the word of death (within three words)."""
         before = sentence[max(0, start - 40) : start].split()[-3:]
-        after = sentence[end : end + 40].split()[:3]
-        for words in (list(reversed(before)), after):
-            for word in words:
+        after = sentence[end : end + 40].split()[:4]
+        # each word with the one after it: "за 21 квітня" is a day, not 21 dead
+        pairs = [(w, before[i + 1] if i + 1 < len(before) else "") for i, w in enumerate(before)]
+        for words in (list(reversed(pairs)), list(zip(after[:3], [*after[1:], ""]))):
+            for word, following in words:
                 token = word.strip(',.:;()«»"“”').lower()
+                if token.isdigit() and self._compiled["month"].match(following):
+                    continue
                 if token.isdigit() and int(token) < 10_000:
                     return int(token), " ".join(sentence[start:end].split()) + f" ({token})"
                 if token in self.lexicon.numbers:

@@ -798,9 +798,20 @@ class CyrillicReader:
         )
 
     def _share_fatalities(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
-        """The sentence's death toll goes to the mention nearest its start."""
+        """The sentence's death toll goes to the mention nearest its start; to a town's
+        rather than a region's ("вбили жителя Донеччини — в Українську": the victim's
+        oblast, the town where it happened)."""
         found = self.facts.fatalities(self.text[sentence.start : sentence.end])
-        return mentions if found is None else share_toll(mentions, found, at=sentence.start)
+        if found is None:
+            return mentions
+        towns = [i for i, m in enumerate(mentions) if m.place is not None and not m.place.is_region]
+        if not towns or len(towns) == len(mentions):
+            return share_toll(mentions, found, at=sentence.start)
+        shared = share_toll([mentions[i] for i in towns], found, at=sentence.start)
+        out = list(mentions)
+        for i, m in zip(towns, shared, strict=True):
+            out[i] = m
+        return out
 
 
 _OF_SETTLEMENT = "the community of the settlement named just before"

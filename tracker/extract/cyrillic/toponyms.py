@@ -135,6 +135,7 @@ _VOWEL_SOFT_SIGN = re.compile("[аеиоуыэюяіїєё]ь$")  # "Донец�
 # a regional (or district: "Запорожской РГА") office, not the region
 _OFFICES = ("ова", "ода", "облрад", "ога", "облсовет", "рга", "рда", "рва")
 _TOWN = 1_000  # people: a sentence-initial common word must name a town at least this big
+_COUNTRY_LIKE_TOWN = 5_000  # people: the smallest town named like a country taken as a place
 _QUOTES = "\"«“„'"
 # words for a kind of settlement that open a sentence capitalised ("Город Шебекино ...")
 _SETTLEMENT_WORDS = frozenset(
@@ -534,7 +535,7 @@ class ToponymFinder:
         """Not a country, a common word capitalised at a sentence start, nor a person's name."""
         low = word.lower()
         if low.startswith(COUNTRY_STEMS):
-            return False
+            return self._town_named_like_a_country(text, at, word)
         if self._after_a_name(text, at) or self._speaker(text, at):
             return False
         if _EPONYM_BEFORE.search(text, max(0, at - 8), at):
@@ -568,6 +569,22 @@ class ToponymFinder:
         # A capitalised common word opening a sentence ("Ранок", "Ракета") is a place only
         # when it is a town of some size, not one of the hamlets named after the word.
         return not sentence_start or "NOUN" not in top or self._town_of_note(word)
+
+    def _town_named_like_a_country(self, text: str, at: int, word: str) -> bool:
+        """ "в Українську": a town of some size in the war's countries whose name begins
+        like a country's (Ukrainsk), after a preposition of place and before no common noun
+        ("Українську армію" is the adjective); "Україні", "Росії" stay the countries."""
+        if not _PREPOSITION_BEFORE.search(text, max(0, at - 6), at):
+            return False
+        if re.match(r"\s+[а-яёіїєґ]", text[at + len(word) : at + len(word) + 2]):
+            return False
+        found = self._word(word)
+        place = self.likeliest_place(found[0]) if found is not None else None
+        return (
+            place is not None
+            and place.country in ("UA", "RU", "BY")
+            and place.population >= _COUNTRY_LIKE_TOWN
+        )
 
     def _town_of_note(self, word: str) -> bool:
         found = self._word(word)
