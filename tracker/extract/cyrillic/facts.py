@@ -207,8 +207,7 @@ class SentenceFacts:
         before = sentence[max(0, start - 40) : start].split()[-3:]
         after = sentence[end : end + 40].split()[:4]
         # each word with the one after it: "за 21 квітня" is a day, not 21 dead
-        pairs = [(w, before[i + 1] if i + 1 < len(before) else "") for i, w in enumerate(before)]
-        for words in (list(reversed(pairs)), list(zip(after[:3], [*after[1:], ""]))):
+        for words in (list(reversed(_with_next(before))), _with_next(after)[:3]):
             for word, following in words:
                 token = word.strip(',.:;()«»"“”').lower()
                 if token.isdigit() and self._compiled["month"].match(following):
@@ -223,3 +222,8 @@ class SentenceFacts:
         if word.endswith(("загинув", "загинула", "погиб", "погибла", "помер", "умер", "умерла")):
             return 1, sentence[start:end]  # a singular verb: one person
         return 0, ""
+
+
+def _with_next(words: list[str]) -> list[tuple[str, str]]:
+    """Each word with the word after it ("" for the last)."""
+    return [(w, words[i + 1] if i + 1 < len(words) else "") for i, w in enumerate(words)]
