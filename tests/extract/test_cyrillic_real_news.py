@@ -55,6 +55,25 @@ PLACES = [
     ),
     # a hamlet named like the country
     (_place(9300010, "Ukraina", 47.33, 36.27, "Zaporizhzhia Oblast", "26"), ["Україна"]),
+    # two front sectors' towns, and a village near the second named like a bigger one far off
+    (
+        _place(9300011, "Lyman", 48.99, 37.81, "Donetsk Oblast", "05", feature_code="PPLA3",
+               population=20_000),
+        ["Лиман"],
+    ),
+    (
+        _place(9300012, "Shakhtarsk", 48.05, 38.45, "Donetsk Oblast", "05", feature_code="PPLA3",
+               population=50_000),
+        ["Шахтарськ"],
+    ),
+    (_place(9300013, "Maryinka", 47.94, 37.50, "Donetsk Oblast", "05", population=9_000),
+     ["Мар'їнка"]),
+    (_place(9300014, "Marinka", 48.33, 35.29, "Dnipropetrovsk Oblast", "04"), ["Мар'їнка"]),
+    (
+        _place(9300015, "Zaporizhzhia", 47.84, 35.14, "Zaporizhzhia Oblast", "26",
+               feature_code="PPLA", population=720_000),
+        ["Запоріжжя"],
+    ),
     (_place(9300004, "Tykhe", 47.97, 36.37, "Dnipropetrovsk Oblast", "04"), ["Тихе", "Тихое"]),
     (
         _place(9300005, "Shebekino", 50.41, 36.89, BELGOROD, "09", country="RU",
@@ -294,3 +313,12 @@ def test_only_a_town_of_some_size_after_a_preposition_is_named_like_a_country(
 def test_a_day_of_the_month_is_no_death_toll(extract) -> None:
     (event,) = extract("В ночь на 14 сентября погибли двое жителей Белгорода при обстреле.", "ru")
     assert event.fatalities == 2
+
+
+def test_a_village_is_looked_for_in_each_front_sector_the_sentence_names(extract) -> None:
+    text = (
+        "15 вересня ЗСУ відбили атаки на Запоріжжі. На Лиманському та Шахтарському "
+        "напрямках відбили по одній атаці в районі Мар’їнки, повідомив Генштаб."
+    )
+    events = extract(text, "uk")
+    assert ("Donetsk Oblast", 47.94) in {(e.admin1, e.latitude) for e in events}

@@ -336,7 +336,7 @@ class CyrillicReader:
                 note = "place: the next sentence says where it happened"
                 mentions.append(self._mention(sentence, group, *told, note=note))
                 continue
-            sector = next((p for p in places if p.why == _SECTOR), None)
+            sectors = [p for p in places if p.why == _SECTOR]
             for place in mine:
                 city = self._city_district(sentence, place)
                 if city is not None:
@@ -350,7 +350,7 @@ class CyrillicReader:
                     self._beside_its_town(places, place)
                     or self._in_russian_district(places, place)
                     or self._community_in_raion(places, place)
-                    or self._in_sector(sector, place)
+                    or self._in_sectors(sectors, place)
                     or self._resolve_in_article(place, among=mine)
                 )
                 mentions.append(self._mention(sentence, group, place, res))
@@ -375,6 +375,17 @@ class CyrillicReader:
                     replace(m, thin=True) for m in mentions[-len(mine) or -1 :]
                 ]
         return self._share_fatalities(sentence, mentions)
+
+    def _in_sectors(
+        self, sectors: Sequence[PlaceMention], place: PlaceMention
+    ) -> Resolution | None:
+        """ "На Лиманському та Шахтарському напрямках ... в районі Білогорівки, ... Мар'їнки":
+        the first sector named, else the next, that has a namesake of the village in reach."""
+        for sector in sectors:
+            res = self._in_sector(sector, place)
+            if res is not None:
+                return res
+        return None
 
     def _in_sector(self, sector: PlaceMention | None, place: PlaceMention) -> Resolution | None:
         """ "На Бахмутському напрямку ... біля Григорівки": of a village's namesakes, the one
