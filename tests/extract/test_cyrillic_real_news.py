@@ -322,3 +322,9 @@ def test_a_village_is_looked_for_in_each_front_sector_the_sentence_names(extract
     )
     events = extract(text, "uk")
     assert ("Donetsk Oblast", 47.94) in {(e.admin1, e.latitude) for e in events}
+
+
+def test_a_verb_and_a_pronoun_for_the_community_named_before_place_the_event(extract) -> None:
+    text = "15 вересня російська армія тероризувала Лиманську громаду. Обстріляла її з артилерії."
+    (event,) = extract(text, "uk")
+    assert (event.location, event.geo_precision) == ("Lyman", 2)

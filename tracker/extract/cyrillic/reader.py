@@ -59,9 +59,13 @@ from tracker.model import EventType, SubEventType
 _SECTOR = "names a front sector ('the X direction')"
 _HINT_GAP = 45  # an oblast this close after a town, in its clause, is the town's admin hint
 _LOOK_BACK = 3
-# "Третьим оказалось Тихое. Им овладели бойцы ...": a sentence that opens with a pronoun
-# for a place speaks of the town named just before
-_PRONOUN_FIRST = re.compile(r"\s*[«\"]?(?:Им|Его|Ее|Её|Ним|Його|Нього|Її)\s+[а-яёіїєґ]", re.U)
+# "Третьим оказалось Тихое. Им овладели бойцы ...", "... Марганецьку громаду. Обстріляла
+# її з артилерії": a sentence that opens with a pronoun for a place, or with a verb and
+# that pronoun, speaks of the town or community named just before
+_PRONOUN_FIRST = re.compile(
+    r"\s*[«\"]?(?:(?:Им|Его|Ее|Её|Ним|Його|Нього|Її)\s+[а-яёіїєґ]"
+    r"|[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+\s+(?:его|ее|её|його|її)\s+(?:з|с|із|из|зі|со)\s)"
+)
 _NAME_AFTER = re.compile(r"\s+[«\"“„]?[А-ЯЁЇІЄҐ]")  # "в селе Таврово": a village named
 _VAGUE = frozenset({"attack", "damage"})
 
