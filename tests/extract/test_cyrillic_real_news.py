@@ -74,6 +74,20 @@ PLACES = [
                feature_code="PPLA", population=720_000),
         ["Запоріжжя"],
     ),
+    (
+        _place(9300016, "Horlivka", 48.30, 38.05, "Donetsk Oblast", "05", feature_code="PPLA2",
+               population=250_000),
+        ["Горловка", "Горлівка"],
+    ),
+    (
+        _place(9300017, "Donetsk", 48.00, 37.80, "Donetsk Oblast", "05", feature_code="PPLA",
+               population=900_000),
+        ["Донецк", "Донецьк"],
+    ),
+    (_place(9300018, "Ozerianivka", 48.35, 38.07, "Donetsk Oblast", "05"), ["Озеряновка"]),
+    (_place(9300019, "Mykhailivka", 48.31, 38.15, "Donetsk Oblast", "05"), ["Михайловка"]),
+    # a hamlet a city district's adjective can be read as
+    (_place(9300020, "Kalininske", 47.50, 35.00, "Zaporizhzhia Oblast", "26"), ["Калининск"]),
     (_place(9300004, "Tykhe", 47.97, 36.37, "Dnipropetrovsk Oblast", "04"), ["Тихе", "Тихое"]),
     (
         _place(9300005, "Shebekino", 50.41, 36.89, BELGOROD, "09", country="RU",
@@ -328,3 +342,41 @@ def test_a_verb_and_a_pronoun_for_the_community_named_before_place_the_event(ext
     text = "15 вересня російська армія тероризувала Лиманську громаду. Обстріляла її з артилерії."
     (event,) = extract(text, "uk")
     assert (event.location, event.geo_precision) == ("Lyman", 2)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "region"),
+    [
+        ("ru", "15 сентября силы ПВО ликвидировали шесть беспилотников над Курском.", "Kursk"),
+        ("uk", "15 вересня над Курськом ППО ліквідувала чотири дрони.", "Kursk"),
+    ],
+)
+def test_drones_liquidated_are_shot_down(extract, language: str, text: str, region: str) -> None:
+    (event,) = extract(text, language)
+    assert (event.location, event.sub_event_type) == (region, SubEventType.DISRUPTED_WEAPONS_USE)
+
+
+def test_a_drone_that_tried_to_attack_tortured_nobody(extract) -> None:
+    text = "15 сентября дрон пытался атаковать машину спасателей в Горловке."
+    assert all(e.sub_event_type is not SubEventType.ATTACK for e in extract(text, "ru"))
+
+
+def test_a_place_between_two_villages_is_one_event_at_the_first(extract) -> None:
+    text = (
+        "15 сентября мужчина погиб при обстреле в поле между селом Озеряновка "
+        "и поселком Михайловка."
+    )
+    (event,) = extract(text, "ru")
+    assert (event.location, event.fatalities) == ("Ozerianivka", 1)
+
+
+def test_districts_named_before_their_city_are_the_citys(extract) -> None:
+    text = (
+        "15 сентября при обстреле ранены двое жителей в Калининском и Никитовском районах Горловки."
+    )
+    assert [e.location for e in extract(text, "ru")] == ["Horlivka"]
+
+
+def test_a_city_named_like_its_oblast_is_the_city(extract) -> None:
+    text = "15 сентября при обстреле ранены шесть жителей Донецка и Горловки."
+    assert sorted(e.location for e in extract(text, "ru")) == ["Donetsk", "Horlivka"]

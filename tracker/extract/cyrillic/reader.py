@@ -240,8 +240,12 @@ class CyrillicReader:
                 role, why = Role.ADMIN, "an oblast next to a town in its clause"
             if role is Role.NEAR and _district_of_previous(found, i, cuts, self.text):
                 role, why = Role.ADMIN, _DISTRICT_AFTER_WHY
+            elif role is Role.NEAR and t.kind == "community" and _city_after(found, i, self.text):
+                role, why = Role.ADMIN, _CITY_AFTER_WHY
             elif role is Role.NEAR and out and self._near_the_one_before(found, i, out[-1]):
                 role, why = Role.REFERENCE, f"{NEAR_TOWN_WHY} {out[-1].match.surface!r}"
+            elif role.is_event_place and out and self._second_of_between(found, i, out[-1]):
+                role, why = Role.REFERENCE, _BETWEEN_WHY
             out.append(PlaceMention(match, role, why, t.is_region, hint))
         # "бій на півночі Шосткинського району ... у районі Середино-Буди": a district beside
         # a settlement of the same sentence is where that settlement lies, not a second place
@@ -292,6 +296,15 @@ class CyrillicReader:
             return False
         gap = self.text[prev.end : found[i].start]
         return self._near_gap.fullmatch(gap) is not None
+
+    def _second_of_between(self, found: list[Toponym], i: int, before: PlaceMention) -> bool:
+        """ "в поле между селом Озеряновка и посёлком Михайловка": one place between two
+        villages, coded by the first; the second only bounds it."""
+        prev = found[i - 1]
+        if not before.role.is_event_place:
+            return False
+        opens = _BETWEEN.search(self.text, max(0, prev.start - 30), prev.start)
+        return opens is not None and _BETWEEN_GAP.fullmatch(self.text, prev.end, found[i].start)
 
     def _is_district(self, t: Toponym, place: PlaceMention) -> bool:
         return (
@@ -881,6 +894,17 @@ def _as_shoot_down(trigger: Trigger, text: str) -> Trigger:
 
 
 _DISTRICT_AFTER_WHY = "the district of the place named just before"
+_BETWEEN_WHY = "the second of two places the event lies between"
+_BETWEEN = re.compile(
+    r"(?<![\w-])(?:между|між)\s+(?:(?:сел\w*|поселк\w*|посёлк\w*|селищ\w*|город\w*|міст\w*"
+    r"|деревн\w*|хутор\w*)\s+)?$",
+    re.I,
+)
+_BETWEEN_GAP = re.compile(
+    r"\s+(?:и|та|і|й)\s+(?:(?:сел\w*|поселк\w*|посёлк\w*|селищ\w*|город\w*|міст\w*|деревн\w*"
+    r"|хутор\w*)\s+)?",
+    re.I,
+)
 RAION_REACH_KM = 70  # a community lies this close to the seat of its district
 RAION_SEAT = 5_000  # people: the smallest town a raion is named after
 # "у Київському районі міста", "Салтівському районах": a district, not a hromada
@@ -954,6 +978,23 @@ _DISTRICT_NAMED_AFTER = re.compile(
     r"|міськ|сільськ|сельск|селищн|поселков)\w*\s+)?(?:район|округ|громад|общин)",
     re.I,
 )
+
+
+_CITY_AFTER_WHY = "a district of the city named right after it"
+# "в Калининском и Никитовском районах Горловки": districts, then the city they belong to
+_DISTRICTS_THEN_CITY = re.compile(
+    r"(?:\s*(?:,|и|та|і|й)\s*[А-ЯЁІЇЄҐ][\w'’-]+)*\s+район\w*\s+(?:(?:міста|города|м\.|г\.)\s*)?"
+)
+
+
+def _city_after(found: list[Toponym], i: int, text: str) -> bool:
+    """A district named right before its city ("у Київському районі Донецька")."""
+    city = next((t for t in found[i + 1 :] if t.kind != "community"), None)
+    return (
+        city is not None
+        and city.kind == "settlement"
+        and _DISTRICTS_THEN_CITY.fullmatch(text, found[i].end, city.start) is not None
+    )
 
 
 def _district_of_previous(found: list[Toponym], i: int, cuts: list[int], text: str) -> bool:

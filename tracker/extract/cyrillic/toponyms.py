@@ -164,6 +164,9 @@ _SETTLEMENT_WORDS = frozenset(
         "станицы",
     ]
 )
+# "Донецка и Горловки", "в Луганске.": the endings of a city named like the oblast's
+# adjective (Donetsk, Luhansk), which an oblast whose noun is left out never takes
+_CITY_ENDINGS = frozenset({"", "а", "е", "у", "ом"})
 _ELLIPSIS = re.compile(r"\s*(?:[.,;:)!?»\"]|$|[-–—]|\s(?:и|та|і|й|или|або)\s)")
 _ADJ_SUFFIX = re.compile(r"(?P<core>ськ|цьк|зьк|ск|цк)\w{1,3}$")
 
@@ -279,6 +282,7 @@ class ToponymFinder:
             if after is None:
                 if (
                     m.group()[0].isupper()
+                    and word[len(stem) :] not in _CITY_ENDINGS
                     and _ELLIPSIS.match(text, m.end())
                     and not self._settlement_before.search(text, max(0, m.start() - 25), m.start())
                 ):  # "село Запорізьке, ...": a village named like the adjective
