@@ -29,6 +29,16 @@ from geodata.distance import haversine_km
 from geodata.model import GeoPrecision, NameMatch, Resolution
 from geodata.names import name_key
 from tracker.extract.actors import Claim, claimant_side
+from tracker.extract.cyrillic.cues import (
+    BETWEEN,
+    BETWEEN_GAP,
+    CITY_AFTER_WHY,
+    DISTRICT_NAMED_AFTER,
+    HIS_WORDS,
+    PRONOUN_FIRST,
+    as_debris,
+    city_after,
+)
 from tracker.extract.cyrillic.dates import find_dates
 from tracker.extract.cyrillic.facts import SentenceFacts
 from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder, ukrainian_spellings
@@ -59,13 +69,6 @@ from tracker.model import EventType, SubEventType
 _SECTOR = "names a front sector ('the X direction')"
 _HINT_GAP = 45  # an oblast this close after a town, in its clause, is the town's admin hint
 _LOOK_BACK = 3
-# "Третьим оказалось Тихое. Им овладели бойцы ...", "... Марганецьку громаду. Обстріляла
-# її з артилерії": a sentence that opens with a pronoun for a place, or with a verb and
-# that pronoun, speaks of the town or community named just before
-_PRONOUN_FIRST = re.compile(
-    r"\s*[«\"]?(?:(?:Им|Его|Ее|Её|Ним|Його|Нього|Її)\s+[а-яёіїєґ]"
-    r"|[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+\s+(?:его|ее|её|його|її)\s+(?:з|с|із|из|зі|со)\s)"
-)
 _NAME_AFTER = re.compile(r"\s+[«\"“„]?[А-ЯЁЇІЄҐ]")  # "в селе Таврово": a village named
 _VAGUE = frozenset({"attack", "damage"})
 
@@ -123,7 +126,7 @@ class CyrillicReader:
     def _goes_on_with_recap(self, sentence: Sentence) -> bool:
         """ "Ранее эксперт отметил, что ... По его словам, ...": the words of the one an
         earlier report quoted go on with that report."""
-        if not _HIS_WORDS.match(self.text, sentence.start, sentence.end):
+        if not HIS_WORDS.match(self.text, sentence.start, sentence.end):
             return False
         before = sentence_before(self.sentences, sentence)
         return before is not None and self.facts.recap(self.text[before.start : before.end])
@@ -153,7 +156,7 @@ class CyrillicReader:
                 # "В Севастополе отразили атаку ... работает ПВО": an air attack repelled
                 live = [_as_shoot_down(t, self.text) for t in live]
         live = [self._hit_by_drones(sentence, t) for t in live]
-        live = [_as_debris(t, self.text) for t in live]
+        live = [as_debris(t, self.text) for t in live]
         downed = [t for t in live if t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE]
         if downed:  # the drones and missiles shot down are not strikes
             cuts = self.facts.clause_cuts(self.text, s, e)
@@ -240,8 +243,8 @@ class CyrillicReader:
                 role, why = Role.ADMIN, "an oblast next to a town in its clause"
             if role is Role.NEAR and _district_of_previous(found, i, cuts, self.text):
                 role, why = Role.ADMIN, _DISTRICT_AFTER_WHY
-            elif role is Role.NEAR and t.kind == "community" and _city_after(found, i, self.text):
-                role, why = Role.ADMIN, _CITY_AFTER_WHY
+            elif role is Role.NEAR and t.kind == "community" and city_after(found, i, self.text):
+                role, why = Role.ADMIN, CITY_AFTER_WHY
             elif role is Role.NEAR and out and self._near_the_one_before(found, i, out[-1]):
                 role, why = Role.REFERENCE, f"{NEAR_TOWN_WHY} {out[-1].match.surface!r}"
             elif role.is_event_place and out and self._second_of_between(found, i, out[-1]):
@@ -303,8 +306,8 @@ class CyrillicReader:
         prev = found[i - 1]
         if not before.role.is_event_place:
             return False
-        opens = _BETWEEN.search(self.text, max(0, prev.start - 30), prev.start)
-        return opens is not None and _BETWEEN_GAP.fullmatch(self.text, prev.end, found[i].start)
+        opens = BETWEEN.search(self.text, max(0, prev.start - 30), prev.start)
+        return opens is not None and BETWEEN_GAP.fullmatch(self.text, prev.end, found[i].start)
 
     def _is_district(self, t: Toponym, place: PlaceMention) -> bool:
         return (
@@ -654,7 +657,7 @@ class CyrillicReader:
             and not p.is_region
             and p.hint is None
             # "село Николаевка Белгородского района": placed by its district, not its namesakes
-            and not _DISTRICT_NAMED_AFTER.match(self.text, p.match.end)
+            and not DISTRICT_NAMED_AFTER.match(self.text, p.match.end)
         ]
         regions = {w.admin1 for w in winners if w is not None}
         return bool(regions) and self.region.surface not in regions
@@ -747,7 +750,7 @@ class CyrillicReader:
             for m in self._the_town.finditer(self.text, sentence.start, sentence.end)
             if not _NAME_AFTER.match(self.text, m.end())
         )
-        if next(bare, None) is None and not _PRONOUN_FIRST.match(self.text, sentence.start):
+        if next(bare, None) is None and not PRONOUN_FIRST.match(self.text, sentence.start):
             return None
         i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), 0)
         for earlier in reversed(self.sentences[max(0, i - _LOOK_BACK) : i]):
@@ -843,12 +846,6 @@ class CyrillicReader:
 
 
 _OF_SETTLEMENT = "the community of the settlement named just before"
-# "По его словам, ...", "За його словами", "Он добавил": the speaker of the sentence before
-_HIS_WORDS = re.compile(
-    r"\W*(?:по\s+(?:его|ее|её|их)\s+(?:словам|данным|мнению)|за\s+(?:його|її|їхніми)\s+"
-    r"(?:словами|даними)|(?:он|она|він|вона)\s+(?:добавил|отметил|додав|зазначил|зазначив)\w*)",
-    re.I,
-)
 _AIR_DEFENCE = re.compile(
     r"(?<![\w-])(?:ПВО|ППО|противовоздушн\w*|протиповітрян\w*|РЭБ|РЕБ|воздушн\w+\s+цел\w*"
     r"|повітрян\w+\s+ціл\w*)(?![\w-])",
@@ -866,23 +863,6 @@ _SHOOT_DOWN = Rule("repelled-air-attack", SubEventType.DISRUPTED_WEAPONS_USE, ""
 _ATTACK_ON_PLACE = Rule("attack-on-place", SubEventType.SHELLING_ARTILLERY_MISSILE, "", 0.45)
 
 
-# "обломки БПЛА повредили автомобиль", "уламки ракети впали на подвір'я": what the debris of
-# a weapon shot down damaged is the shoot-down's toll, not a strike of its own (as ACLED codes it)
-_DEBRIS_BEFORE = re.compile(
-    r"(?:обломк\w*|фрагмент\w*|уламк\w*|уламок|обломок)\s+(?:\w+\s+){0,2}$", re.I
-)
-_DEBRIS = Rule("debris-of-shoot-down", SubEventType.DISRUPTED_WEAPONS_USE, "", 0.6)
-
-
-def _as_debris(trigger: Trigger, text: str) -> Trigger:
-    """A weapon named as debris ("обломки сбитого беспилотника") was shot down."""
-    if trigger.sub_event_type.event_type is not EventType.EXPLOSIONS:
-        return trigger
-    if not _DEBRIS_BEFORE.search(text, max(0, trigger.start - 40), trigger.start):
-        return trigger
-    return replace(trigger, rule=_DEBRIS)
-
-
 def _as_shoot_down(trigger: Trigger, text: str) -> Trigger:
     """An attack said to be repelled, beside air defence, is a shoot-down: the clash word
     "отразили атаку", or an air strike's words after it ("отражают атаку БПЛА")."""
@@ -895,16 +875,6 @@ def _as_shoot_down(trigger: Trigger, text: str) -> Trigger:
 
 _DISTRICT_AFTER_WHY = "the district of the place named just before"
 _BETWEEN_WHY = "the second of two places the event lies between"
-_BETWEEN = re.compile(
-    r"(?<![\w-])(?:между|між)\s+(?:(?:сел\w*|поселк\w*|посёлк\w*|селищ\w*|город\w*|міст\w*"
-    r"|деревн\w*|хутор\w*)\s+)?$",
-    re.I,
-)
-_BETWEEN_GAP = re.compile(
-    r"\s+(?:и|та|і|й)\s+(?:(?:сел\w*|поселк\w*|посёлк\w*|селищ\w*|город\w*|міст\w*|деревн\w*"
-    r"|хутор\w*)\s+)?",
-    re.I,
-)
 RAION_REACH_KM = 70  # a community lies this close to the seat of its district
 RAION_SEAT = 5_000  # people: the smallest town a raion is named after
 # "у Київському районі міста", "Салтівському районах": a district, not a hromada
@@ -969,32 +939,6 @@ _UNIT_AFTER = re.compile(
     r"\s*(?:район|округ|громад|общин|(?:територіальн|территориальн)\w+\s+(?:громад|общин)|ОТГ)",
     re.I,
 )
-
-
-# a settlement's district or community named right after it ("Белгородского района",
-# "Шебекинского муниципального округа", "Мирівської громади")
-_DISTRICT_NAMED_AFTER = re.compile(
-    r",?\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:(?:муниципальн|муніципальн|городск"
-    r"|міськ|сільськ|сельск|селищн|поселков)\w*\s+)?(?:район|округ|громад|общин)",
-    re.I,
-)
-
-
-_CITY_AFTER_WHY = "a district of the city named right after it"
-# "в Калининском и Никитовском районах Горловки": districts, then the city they belong to
-_DISTRICTS_THEN_CITY = re.compile(
-    r"(?:\s*(?:,|и|та|і|й)\s*[А-ЯЁІЇЄҐ][\w'’-]+)*\s+район\w*\s+(?:(?:міста|города|м\.|г\.)\s*)?"
-)
-
-
-def _city_after(found: list[Toponym], i: int, text: str) -> bool:
-    """A district named right before its city ("у Київському районі Донецька")."""
-    city = next((t for t in found[i + 1 :] if t.kind != "community"), None)
-    return (
-        city is not None
-        and city.kind == "settlement"
-        and _DISTRICTS_THEN_CITY.fullmatch(text, found[i].end, city.start) is not None
-    )
 
 
 def _district_of_previous(found: list[Toponym], i: int, cuts: list[int], text: str) -> bool:
