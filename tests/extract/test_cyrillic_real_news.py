@@ -237,6 +237,9 @@ def test_an_earlier_report_said_mid_sentence_is_no_new_event(extract, language, 
         ("ru", "Курская область периодически подвергается ударам беспилотников."),
         ("ru", "Курск подвергается ударам беспилотников с начала спецоперации."),
         ("uk", "Курськ періодично зазнає ударів безпілотників."),
+        # a month's count set against a year before is a statistic
+        ("ru", "В августе по Белгороду выпустили 900 снарядов, в три раза меньше, чем год назад."),
+        ("uk", "У серпні по Курську випустили 900 снарядів — удвічі менше, ніж рік тому."),
     ],
 )
 def test_a_habit_of_attacks_is_no_event(extract, language: str, text: str) -> None:
