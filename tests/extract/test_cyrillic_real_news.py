@@ -88,6 +88,13 @@ PLACES = [
     (_place(9300019, "Mykhailivka", 48.31, 38.15, "Donetsk Oblast", "05"), ["Михайловка"]),
     # a hamlet a city district's adjective can be read as
     (_place(9300020, "Kalininske", 47.50, 35.00, "Zaporizhzhia Oblast", "26"), ["Калининск"]),
+    # hamlets whose GeoNames name is the Russian spelling, and the town of that name
+    (_place(9300021, "Antonovka", 46.87, 33.63, "Kherson Oblast", "08"), ["Антоновка"]),
+    (_place(9300022, "Antonovka", 46.60, 34.35, "Kherson Oblast", "08"), ["Антоновка"]),
+    (
+        _place(9300023, "Antonivka", 46.68, 32.73, "Kherson Oblast", "08", population=12_000),
+        ["Антонівка", "Антоновка"],
+    ),
     (_place(9300004, "Tykhe", 47.97, 36.37, "Dnipropetrovsk Oblast", "04"), ["Тихе", "Тихое"]),
     (
         _place(9300005, "Shebekino", 50.41, 36.89, BELGOROD, "09", country="RU",
@@ -383,3 +390,10 @@ def test_districts_named_before_their_city_are_the_citys(extract) -> None:
 def test_a_city_named_like_its_oblast_is_the_city(extract) -> None:
     text = "15 сентября при обстреле ранены шесть жителей Донецка и Горловки."
     assert sorted(e.location for e in extract(text, "ru")) == ["Donetsk", "Horlivka"]
+
+
+def test_a_russian_name_that_leaves_the_oblast_undecided_takes_the_ukrainian_spelling(
+    extract,
+) -> None:
+    (event,) = extract("15 сентября в Херсонской области обстреляли Антоновку.", "ru")
+    assert (event.location, event.latitude) == ("Antonivka", 46.68)

@@ -541,7 +541,9 @@ class CyrillicReader:
     def _in_ukrainian_spelling(self, place: PlaceMention) -> PlaceMention:
         """ "Отрадное в Днепропетровской области": a Ukrainian village a Russian text names
         by its Russian name, which the gazetteer knows only in Ukrainian (Відрадне), is
-        looked for in its oblast under the Ukrainian spelling."""
+        looked for in its oblast under the Ukrainian spelling. So is one whose Russian name
+        leaves several villages of the oblast equally likely ("Антоновка" in a Kherson
+        report) when the Ukrainian spelling (Антонівка) settles which."""
         region = place.hint or self.region
         if (
             self.facts.lexicon.language != "ru"
@@ -550,14 +552,24 @@ class CyrillicReader:
             or place.why == _UNIT
             or (found := find_region(region.surface)) is None
             or found.country != "UA"
-            or self.finder.lies_in(place.match.surface, region.surface)
         ):
             return place
+        known = self.finder.lies_in(place.match.surface, region.surface)
+        if known:
+            res = self.resolver.peek(replace(place, hint=region))
+            if res is None or not res.ambiguous:
+                return place
         for name in ukrainian_spellings(place.match.surface):
-            if self.finder.lies_in(name, region.surface):
-                match = replace(place.match, surface=name, key=name_key(name))
-                why = f"{place.why}; in {region.surface} under its Ukrainian spelling {name!r}"
-                return replace(place, match=match, why=why)
+            if not self.finder.lies_in(name, region.surface):
+                continue
+            match = replace(place.match, surface=name, key=name_key(name))
+            spelled = replace(place, match=match)
+            if known:
+                res = self.resolver.peek(replace(spelled, hint=region))
+                if res is None or res.ambiguous:
+                    continue
+            why = f"{place.why}; in {region.surface} under its Ukrainian spelling {name!r}"
+            return replace(spelled, why=why)
         return place
 
     def _city_district(

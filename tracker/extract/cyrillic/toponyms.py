@@ -691,8 +691,10 @@ class ToponymFinder:
 
 
 # A Ukrainian village's Russian name, back to its Ukrainian spelling: the endings of the
-# adjective ("Отрадное" → "…не"), "от-" as "від-", and the "о"/"е" of a closed last
-# syllable as "і" ("Звановка" → "Званівка", "Петровское" → "Петрівське").
+# adjective ("Отрадное" → "…не"), the first syllables that differ ("От-" → "Від-",
+# "Алекс-" → "Олекс-", "Никол-" → "Микол-"), and the "о"/"е" of a closed last syllable
+# as "і" ("Звановка" → "Званівка", "Петровское" → "Петрівське").
+_RU_UK_HEADS = (("От", "Від"), ("Алекс", "Олекс"), ("Никол", "Микол"))
 _RU_UK_ENDINGS = (
     ("ское", "ське"), ("цкое", "цьке"), ("ое", "е"), ("ая", "а"), ("ый", "ий"), ("ие", "і"),
 )  # fmt: skip
@@ -706,11 +708,10 @@ def ukrainian_spellings(name: str) -> list[str]:
     >>> ukrainian_spellings("Отрадное")
     ['Отрадне', 'Відрадне']
     >>> ukrainian_spellings("Петровское")[-1], ukrainian_spellings("Николаевка")[-1]
-    ('Петрівське', 'Николаївка')
+    ('Петрівське', 'Миколаївка')
     """
     heads = [name]
-    if name[:2] in ("От", "от"):
-        heads.append("Від" + name[2:])
+    heads += [uk + name[len(ru) :] for ru, uk in _RU_UK_HEADS if name.startswith(ru)]
     out = []
     for head in heads:
         for ru, uk in _RU_UK_ENDINGS:
