@@ -397,3 +397,11 @@ def test_a_russian_name_that_leaves_the_oblast_undecided_takes_the_ukrainian_spe
 ) -> None:
     (event,) = extract("15 сентября в Херсонской области обстреляли Антоновку.", "ru")
     assert (event.location, event.latitude) == ("Antonivka", 46.68)
+
+
+def test_a_town_and_date_before_a_report_that_names_its_attacker_are_kept(extract) -> None:
+    # no agency after the date, so no dateline: "ВСУ" still names the attacker, and the
+    # town's bare name ("Курск,") is the town, not its oblast with the noun left out
+    (event,) = extract("Курск, 15 сентября. ВСУ атаковали Белгород беспилотниками.", "ru")
+    assert event.location == "Belgorod"
+    assert "Ukraine" in (event.actor1 or "")

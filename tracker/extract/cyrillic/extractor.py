@@ -86,7 +86,8 @@ class CyrillicExtractor:
         self._dateline = re.compile(
             rf"\s*[{_UPPER}][\w'’-]+(?:[ -][\w'’-]+)?[.,]\s+\d{{1,2}}\s+(?:{months})\w*\s*[.,]?\s*"
             rf"(?:[-–—]\s*)?(?:/[^/\n]{{2,30}}/|РИА\s+Новости|(?-i:[A-Z{_UPPER}]{{3,}})(?:-\w+)?)"
-            r"\s*[.,]?\s*[-–—]?\s*",
+            # the agency ends with a stop or a dash: "Курск, 5 мая. ВСУ атаковали" keeps "ВСУ"
+            r"\s*(?:[.,]\s*[-–—]?|[-–—])\s*",
             re.I,
         )
         self._abbreviation = re.compile(
