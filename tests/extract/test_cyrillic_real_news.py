@@ -95,6 +95,11 @@ PLACES = [
         _place(9300023, "Antonivka", 46.68, 32.73, "Kherson Oblast", "08", population=12_000),
         ["Антонівка", "Антоновка"],
     ),
+    (
+        _place(9300024, "Valuyki", 50.21, 38.10, BELGOROD, "09", country="RU",
+               feature_code="PPLA2", population=35_000),
+        ["Валуйки"],
+    ),
     (_place(9300004, "Tykhe", 47.97, 36.37, "Dnipropetrovsk Oblast", "04"), ["Тихе", "Тихое"]),
     (
         _place(9300005, "Shebekino", 50.41, 36.89, BELGOROD, "09", country="RU",
@@ -405,3 +410,12 @@ def test_a_town_and_date_before_a_report_that_names_its_attacker_are_kept(extrac
     (event,) = extract("Курск, 15 сентября. ВСУ атаковали Белгород беспилотниками.", "ru")
     assert event.location == "Belgorod"
     assert "Ukraine" in (event.actor1 or "")
+
+
+def test_an_unknown_villages_okrug_is_its_place_beside_a_town_of_another_clause(extract) -> None:
+    text = (
+        "15 сентября село Ясное Валуйского округа атаковал беспилотник, а в селе Красное "
+        "Белгородской области дрон повредил дом."
+    )
+    events = extract(text, "ru")
+    assert ("Valuyki", 2) in {(e.location, e.geo_precision) for e in events}

@@ -251,16 +251,20 @@ class CyrillicReader:
                 role, why = Role.REFERENCE, _BETWEEN_WHY
             out.append(PlaceMention(match, role, why, t.is_region, hint))
         # "бій на півночі Шосткинського району ... у районі Середино-Буди": a district beside
-        # a settlement of the same sentence is where that settlement lies, not a second place
-        towns = [
-            t
+        # a settlement of the same sentence is where that settlement lies, not a second place;
+        # not one of another clause ("село Х Валуйского округа атаковано, а в селе Зозули":
+        # the unknown village's okrug is its event's finest place)
+        clauses = {
+            _clause(cuts, t.start)
             for t, p in zip(found, out, strict=True)
             if t.kind == "settlement" and p.role.is_event_place
-        ]
-        if towns:
+        }
+        if clauses:
             why = "a district beside a town of the same sentence"
             out = [
-                replace(p, role=Role.ADMIN, why=why) if self._is_district(t, p) else p
+                replace(p, role=Role.ADMIN, why=why)
+                if self._is_district(t, p) and _clause(cuts, t.start) in clauses
+                else p
                 for t, p in zip(found, out, strict=True)
             ]
         return out
