@@ -419,3 +419,8 @@ def test_an_unknown_villages_okrug_is_its_place_beside_a_town_of_another_clause(
     )
     events = extract(text, "ru")
     assert ("Valuyki", 2) in {(e.location, e.geo_precision) for e in events}
+
+
+def test_a_village_after_its_russian_district_is_placed_by_the_districts_seat(extract) -> None:
+    (event,) = extract("15 сентября в Шебекинском районе в селе Красное дрон повредил дом.", "ru")
+    assert (event.location, event.geo_precision) == ("Shebekino", 2)

@@ -260,9 +260,8 @@ class CyrillicReader:
             if t.kind == "settlement" and p.role.is_event_place
         }
         if clauses:
-            why = "a district beside a town of the same sentence"
             out = [
-                replace(p, role=Role.ADMIN, why=why)
+                replace(p, role=Role.ADMIN, why=_BESIDE_TOWN_WHY)
                 if self._is_district(t, p) and _clause(cuts, t.start) in clauses
                 else p
                 for t, p in zip(found, out, strict=True)
@@ -462,16 +461,19 @@ class CyrillicReader:
         """ "в селе Крупец Рыльского района": a village in a district of Russia's border
         regions, which the gazetteer's raions do not cover, is the namesake near the
         district's seat, or the seat itself (precision 2) when every namesake lies far (a
-        Krupets in Khmelnytskyi Oblast is not this one)."""
+        Krupets in Khmelnytskyi Oblast is not this one). The district may also come just
+        before it: "в Борисовском районе в селе Зозули"."""
         i = places.index(place)
         district = places[i + 1] if i + 1 < len(places) else None
-        if (
-            place.hint is not None
-            or place.why == _UNIT  # a settlement, not a unit ("в Ворошиловском и ... районах")
-            or district is None
-            or district.why not in (_DISTRICT_AFTER_WHY, _OF_SETTLEMENT)
-        ):
-            return None
+        if district is None or district.why not in (_DISTRICT_AFTER_WHY, _OF_SETTLEMENT):
+            district = places[i - 1] if i > 0 else None
+            if district is not None and not (
+                district.why == _BESIDE_TOWN_WHY
+                and 0 <= place.match.start - district.match.end <= _DISTRICT_BEFORE_GAP
+            ):
+                district = None
+        if place.hint is not None or place.why == _UNIT or district is None:
+            return None  # (a unit is no settlement: "в Ворошиловском и ... районах")
         seat = self.resolver.resolve(replace(district, role=Role.EVENT, why=_UNIT))
         if seat is None or seat.place.is_region or seat.place.country != "RU":
             return None
@@ -890,6 +892,8 @@ def _as_shoot_down(trigger: Trigger, text: str) -> Trigger:
 
 
 _DISTRICT_AFTER_WHY = "the district of the place named just before"
+_BESIDE_TOWN_WHY = "a district beside a town of the same sentence"
+_DISTRICT_BEFORE_GAP = 30  # characters: "районе в селе " between a district and its village
 _BETWEEN_WHY = "the second of two places the event lies between"
 RAION_REACH_KM = 70  # a community lies this close to the seat of its district
 RAION_SEAT = 5_000  # people: the smallest town a raion is named after
