@@ -100,6 +100,13 @@ PLACES = [
                feature_code="PPLA2", population=35_000),
         ["Валуйки"],
     ),
+    (
+        _place(9300025, "Mayskiy", 50.52, 36.47, BELGOROD, "09", country="RU", population=7_500),
+        ["Майский"],
+    ),
+    # the neuter reading of "Майском", a village far away
+    (_place(9300026, "Maiske", 47.50, 34.00, "Dnipropetrovsk Oblast", "04"),
+     ["Майське", "Майское"]),
     (_place(9300004, "Tykhe", 47.97, 36.37, "Dnipropetrovsk Oblast", "04"), ["Тихе", "Тихое"]),
     (
         _place(9300005, "Shebekino", 50.41, 36.89, BELGOROD, "09", country="RU",
@@ -424,3 +431,12 @@ def test_an_unknown_villages_okrug_is_its_place_beside_a_town_of_another_clause(
 def test_a_village_after_its_russian_district_is_placed_by_the_districts_seat(extract) -> None:
     (event,) = extract("15 сентября в Шебекинском районе в селе Красное дрон повредил дом.", "ru")
     assert (event.location, event.geo_precision) == ("Shebekino", 2)
+
+
+def test_an_inflected_name_is_the_village_the_article_names_in_the_nominative(extract) -> None:
+    text = (
+        "Губернатор рассказал о жизни в поселке Майский. "
+        "15 сентября в Майском дрон ударил по магазину."
+    )
+    (event,) = extract(text, "ru")
+    assert event.location == "Mayskiy"

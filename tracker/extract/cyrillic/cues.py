@@ -74,3 +74,12 @@ def city_after(found: list[Toponym], i: int, text: str) -> bool:
         and city.kind == "settlement"
         and _DISTRICTS_THEN_CITY.fullmatch(text, found[i].end, city.start) is not None
     )
+
+
+# "в поселке Майский", "у с. Безруки", "селах Головино и Ясные Зори": after a word for a
+# village its name keeps the nominative, the form the gazetteer knows
+VILLAGE_NAMED = re.compile(
+    r"(?<![\w-])(?:(?:с|пгт|смт|пос|сел|п)\.\s*|(?:сел[оаеуі]|селом|селах|поселк\w*|поселок"
+    r"|посёлк\w*|селищ\w*|деревн\w*|хутор\w*|пгт|смт)\s+)"
+    r"(?P<name>[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)(?:\s+(?P<second>[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+))?"
+)

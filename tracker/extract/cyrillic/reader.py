@@ -36,6 +36,7 @@ from tracker.extract.cyrillic.cues import (
     DISTRICT_NAMED_AFTER,
     HIS_WORDS,
     PRONOUN_FIRST,
+    VILLAGE_NAMED,
     as_debris,
     city_after,
 )
@@ -91,6 +92,7 @@ class CyrillicReader:
     _source: tuple[Claim | None] | None = None
     _story_day: tuple[DateReading | None] | None = None
     _past_story: int | None = None  # where the last sentence telling of the war's past ended
+    _named: frozenset[str] | None = None  # the village names the article writes as such
 
     @property
     def _near_gap(self) -> re.Pattern[str]:
@@ -195,13 +197,28 @@ class CyrillicReader:
     def places(self, sentence: Sentence) -> list[PlaceMention]:
         """The sentence's places, each with its role (cached)."""
         if sentence.start not in self._places:
-            found = self.finder.find(self.text, sentence.start, sentence.end)
+            named = self._village_names()
+            found = [
+                self.finder.as_named(t, named)
+                for t in self.finder.find(self.text, sentence.start, sentence.end)
+            ]
             sides = self.facts.sides(self.text, sentence.start, sentence.end, trigger_start=0)
             # "Сили оборони", "Сил спротиву": a side's name is never a village of that name
             found = [t for t in found if not any(s.start <= t.start < s.end for s in sides)]
             credible = [t for t in found if self._credible(t)]
             self._places[sentence.start] = self._roles(sentence, credible)
         return self._places[sentence.start]
+
+    def _village_names(self) -> frozenset[str]:
+        """The names the article writes after "село", "поселок", "с." (in the nominative)."""
+        if self._named is None:
+            names = set()
+            for m in VILLAGE_NAMED.finditer(self.text):
+                names.add(m.group("name"))
+                if m.group("second"):
+                    names.add(f"{m.group('name')} {m.group('second')}")
+            self._named = frozenset(names)
+        return self._named
 
     def _credible(self, t: Toponym) -> bool:
         """A name whose likeliest place lies outside Ukraine, Russia and Belarus is a word here

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 
@@ -239,6 +239,28 @@ class ToponymFinder:
         for m in _CAPITALISED.finditer(text, start, end):
             found.extend(self._settlements(text, m, taken))
         return sorted(found, key=lambda t: t.start)
+
+    def as_named(self, toponym: Toponym, names: frozenset[str]) -> Toponym:
+        """ "в поселке Майский ... В Майском": an inflected name read as the village the
+        article names in the nominative (after "поселок", "село" the name keeps its
+        nominative), when that is one of its readings; else ``toponym`` unchanged."""
+        if toponym.kind != "settlement" or toponym.surface == toponym.name or not names:
+            return toponym
+        words = toponym.surface.split()
+        readings = (
+            set(self._nominatives(words[0]))
+            if len(words) == 1
+            else {
+                f"{a} {b}"
+                for a in self._nominatives(words[0], adjective=True)[:6]
+                for b in self._nominatives(words[1])[:6]
+            }
+        )
+        for name in sorted(names & readings - {toponym.name}):
+            key = self._known(name)
+            if key is not None:
+                return replace(toponym, name=name, key=key)
+        return toponym
 
     def lies_in(self, name: str, region: str) -> bool:
         """True when some place called ``name`` lies in ``region`` (an English admin-1 name)."""
