@@ -89,6 +89,14 @@ class PlaceResolver:
             return replace(res, precision=GeoPrecision.NEAR)
         return res
 
+    def peek(self, mention: PlaceMention) -> Resolution | None:
+        """What ``mention`` would resolve to now, neither cached nor counted among the
+        article's places (a question asked before choosing how to read a name)."""
+        hint = None
+        if mention.hint is not None:
+            hint = canonical_admin1(mention.hint.surface) or mention.hint.surface
+        return self._lookup(mention, hint=hint, near=None)
+
     def _resolved(
         self, mention: PlaceMention, *, near: tuple[float, float] | None
     ) -> Resolution | None:

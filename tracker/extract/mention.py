@@ -38,11 +38,16 @@ class Mention:
     # with nothing to type it, the day's strike there told again when the article has one
     bare_attack: bool = False
     refers_back: bool = False  # "the assaults on Kharkiv": the attacks the article reported
+    # "в селе Лозовое Белгородской области": the village a region-level place stands in for
+    # (the gazetteer lacks it); an event of its own, never a summary of the region's events
+    stands_in: str | None = None
 
     @property
     def place_key(self) -> str:
         """What makes two mentions "the same place": the gazetteer id, else the words."""
         if self.place is not None:
+            if self.stands_in:
+                return f"text:{self.stands_in.casefold()}"
             if self.place.geonameid:
                 return f"gn:{self.place.geonameid}"
             return f"region:{self.place.name}"

@@ -33,6 +33,7 @@ from tracker.model import EventType, SubEventType
 
 def merge_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     """Group an article's mentions into events, in order of first mention (linear time)."""
+    mentions = _join_stand_ins(mentions)
     dated: dict[tuple[str, str], Mention] = {}
     for m in mentions:
         if m.date.explicit:
@@ -140,6 +141,27 @@ def _city_of(part: Mention, cities: list[list[Mention]]) -> list[Mention] | None
         if km <= CITY_PART_KM:
             return city
     return None
+
+
+def _join_stand_ins(mentions: list[Mention]) -> list[Mention]:
+    """ "Дроны атаковали село в Белгородской области ... под удар попало село Николаевка":
+    a region-level report is the event of the one village the region stands in for (the
+    gazetteer lacks it), of the same kind and day, when only one is named there."""
+    stand_ins: dict[tuple[str, EventType, object], set[str]] = {}
+    for m in mentions:
+        if m.stands_in and m.place is not None:
+            key = (m.place.name, m.sub_event_type.event_type, m.date.event_date)
+            stand_ins.setdefault(key, set()).add(m.stands_in)
+    if not stand_ins:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.place is not None and m.place.is_region and not m.stands_in:
+            found = stand_ins.get((m.place.name, m.sub_event_type.event_type, m.date.event_date))
+            if found is not None and len(found) == 1:
+                m = replace(m, stands_in=next(iter(found)))
+        out.append(m)
+    return out
 
 
 def _told_before(groups: list[list[Mention]]) -> list[list[Mention]]:
@@ -319,8 +341,8 @@ def _contains(vague: Mention, fine: Mention) -> bool:
     if not vague.located:
         # A country-wide tally of shoot-downs is its own event beside a regional one.
         return not vague.location_text and vague.sub_event_type is not _DWU
-    if _fineness([vague]) <= _fineness([fine]):
-        return False
+    if _fineness([vague]) <= _fineness([fine]) or vague.stands_in:
+        return False  # a region standing in for an unknown village is that village's event
     assert vague.place is not None and fine.place is not None  # both located
     if _district_of(fine.place.name) == vague.place.name:
         return True  # "Kherson city - Dniprovskyi district": the city is its district's event

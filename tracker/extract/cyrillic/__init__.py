@@ -5,7 +5,8 @@
 in ``tracker.extract.lexicon``: ``rules_uk``, ``words_uk``, ``rules_ru``,
 ``words_ru``, ``regions_cyrillic``). The pieces: ``toponyms`` (inflected place
 names through pymorphy3 and suffix rules), ``dates``, ``facts`` (sides, claims,
-targets, hedges, fatalities), ``reader`` (one sentence → mentions),
+targets, hedges, fatalities), ``cues`` (words read around a place or a
+trigger), ``reader`` (one sentence → mentions),
 ``extractor``. Merging, regional coding and scoring are the English
 extractor's (:func:`tracker.extract.core.events_from_mentions`).
 """

@@ -80,6 +80,16 @@ class CyrillicExtractor:
             flags=re.IGNORECASE,
             length=3,
         )
+        months = "|".join(self.lexicon.months)
+        # "Воронеж. 30 июля. ИНТЕРФАКС -", "МОСКВА, 5 мая. /ТАСС/.": where the wire
+        # wrote from, not where anything happened
+        self._dateline = re.compile(
+            rf"\s*[{_UPPER}][\w'’-]+(?:[ -][\w'’-]+)?[.,]\s+\d{{1,2}}\s+(?:{months})\w*\s*[.,]?\s*"
+            rf"(?:[-–—]\s*)?(?:/[^/\n]{{2,30}}/|РИА\s+Новости|(?-i:[A-Z{_UPPER}]{{3,}})(?:-\w+)?)"
+            # the agency ends with a stop or a dash: "Курск, 5 мая. ВСУ атаковали" keeps "ВСУ"
+            r"\s*(?:[.,]\s*[-–—]?|[-–—])\s*",
+            re.I,
+        )
         self._abbreviation = re.compile(
             rf"(?<![\w-])(?:{'|'.join(map(re.escape, self.lexicon.abbreviations))})\.$", re.I
         )
@@ -92,7 +102,7 @@ class CyrillicExtractor:
     def extract(self, article: Article) -> list[Event]:
         """The events ``article`` reports; see :func:`tracker.extract.extract_events`."""
         check_text(article.text, max_chars=MAX_CHARS)
-        text = clean_text(article.text)
+        text = self._without_dateline(clean_text(article.text))
         triggers = self._triggers(text)
         if not triggers:
             return []
@@ -142,6 +152,11 @@ class CyrillicExtractor:
             gazetteer=self.gazetteer,
             min_confidence=self.min_confidence,
         )
+
+    def _without_dateline(self, text: str) -> str:
+        """The text with its opening dateline blanked out (offsets kept)."""
+        m = self._dateline.match(text)
+        return text if m is None else " " * m.end() + text[m.end() :]
 
     def _regions_named(self, title: str, text: str) -> set[str]:
         return self._finder.regions(title) | self._finder.regions(text) | _donbas(title, text)
@@ -228,6 +243,7 @@ def _settle_where_said_to_lie(reader: CyrillicReader) -> None:
             reader.resolver.settle(hinted, near=None, rank=3)
 
 
+_UPPER = "А-ЯЁІЇЄҐ"
 _DONBAS = re.compile(r"(?<![\w-])Донбас", re.I)
 
 
@@ -240,7 +256,8 @@ def _donbas(*texts: str) -> set[str]:
 def _without_regional_summaries(mentions: list[Mention]) -> list[Mention]:
     """ "Ворог 28 разів атакував Чернігівську область", beside the strikes on its villages: a
     region-level report of an event type the article also places inside that region, within
-    a day, sums those events up and is no event of its own (ACLED codes the places)."""
+    a day, sums those events up and is no event of its own (ACLED codes the places). A
+    region that only stands in for a village the gazetteer lacks is that village's event."""
     fine = [m for m in mentions if m.place is not None and not m.place.is_region]
     located = [m for m in mentions if m.place is not None]
     out = []
@@ -256,13 +273,17 @@ def _without_regional_summaries(mentions: list[Mention]) -> list[Mention]:
         ):
             continue  # an unplaced report of an event type the article places that day
         region = find_region(m.place.name) if m.place is not None and m.place.is_region else None
-        if region is not None and any(
-            f.sub_event_type.event_type is m.sub_event_type.event_type
-            and f.place is not None
-            and f.place.country == region.country
-            and f.place.admin1_code in region.codes
-            and abs((f.date.event_date - m.date.event_date).days) <= 1
-            for f in fine
+        if (
+            region is not None
+            and not m.stands_in
+            and any(
+                f.sub_event_type.event_type is m.sub_event_type.event_type
+                and f.place is not None
+                and f.place.country == region.country
+                and f.place.admin1_code in region.codes
+                and abs((f.date.event_date - m.date.event_date).days) <= 1
+                for f in fine
+            )
         ):
             continue
         out.append(m)

@@ -66,6 +66,7 @@ class SentenceFacts:
                 re.I,
             ),
             "clause": re.compile(lx.clause_cut, re.I),
+            "month": re.compile(rf"(?:{'|'.join(lx.months)})", re.I),
             # the words right before a place that give its role (each pattern ends with $)
             "office": re.compile(lx.office, re.I),
             "reference": re.compile(lx.reference, re.I),
@@ -204,10 +205,13 @@ class SentenceFacts:
     def _count_near(self, sentence: str, start: int, end: int) -> tuple[int, str]:
         """The number right before or after the word of death (within three words)."""
         before = sentence[max(0, start - 40) : start].split()[-3:]
-        after = sentence[end : end + 40].split()[:3]
-        for words in (list(reversed(before)), after):
-            for word in words:
+        after = sentence[end : end + 40].split()[:4]
+        # each word with the one after it: "за 21 квітня" is a day, not 21 dead
+        for words in (list(reversed(_with_next(before))), _with_next(after)[:3]):
+            for word, following in words:
                 token = word.strip(',.:;()«»"“”').lower()
+                if token.isdigit() and self._compiled["month"].match(following):
+                    continue
                 if token.isdigit() and int(token) < 10_000:
                     return int(token), " ".join(sentence[start:end].split()) + f" ({token})"
                 if token in self.lexicon.numbers:
@@ -218,3 +222,8 @@ class SentenceFacts:
         if word.endswith(("загинув", "загинула", "погиб", "погибла", "помер", "умер", "умерла")):
             return 1, sentence[start:end]  # a singular verb: one person
         return 0, ""
+
+
+def _with_next(words: list[str]) -> list[tuple[str, str]]:
+    """Each word with the word after it ("" for the last)."""
+    return [(w, words[i + 1] if i + 1 < len(words) else "") for i, w in enumerate(words)]

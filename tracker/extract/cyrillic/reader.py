@@ -24,12 +24,25 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
+from geodata.admin import find_region
 from geodata.distance import haversine_km
 from geodata.model import GeoPrecision, NameMatch, Resolution
+from geodata.names import name_key
 from tracker.extract.actors import Claim, claimant_side
+from tracker.extract.cyrillic.cues import (
+    BETWEEN,
+    BETWEEN_GAP,
+    CITY_AFTER_WHY,
+    DISTRICT_NAMED_AFTER,
+    HIS_WORDS,
+    PRONOUN_FIRST,
+    VILLAGE_NAMED,
+    as_debris,
+    city_after,
+)
 from tracker.extract.cyrillic.dates import find_dates
 from tracker.extract.cyrillic.facts import SentenceFacts
-from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder
+from tracker.extract.cyrillic.toponyms import Toponym, ToponymFinder, ukrainian_spellings
 from tracker.extract.dates import DateReading, default_date, story_day
 from tracker.extract.grouping import Dated, goes_on_with_the_past
 from tracker.extract.grouping import best_of as _best
@@ -79,6 +92,7 @@ class CyrillicReader:
     _source: tuple[Claim | None] | None = None
     _story_day: tuple[DateReading | None] | None = None
     _past_story: int | None = None  # where the last sentence telling of the war's past ended
+    _named: frozenset[str] | None = None  # the village names the article writes as such
 
     @property
     def _near_gap(self) -> re.Pattern[str]:
@@ -98,7 +112,7 @@ class CyrillicReader:
             return []
         lexicon = self.facts.lexicon
         dates = find_dates(self.text[s:e], lexicon, published=self.published, today=self.today)
-        if not dates and self.facts.recap(self.text[s:e]):
+        if not dates and (self.facts.recap(self.text[s:e]) or self._goes_on_with_recap(sentence)):
             return []  # "Нагадаємо, ..." with no date of its own: an earlier report
         if not dates and goes_on_with_the_past(
             self.text, self._past_story, sentence, self.places(sentence)
@@ -110,6 +124,14 @@ class CyrillicReader:
             self._past_story = e
         dated = [(t, d) for t, d in dated if d is None or not (d.future or self._history(d))]
         return self._mentions(sentence, dated) if dated else []
+
+    def _goes_on_with_recap(self, sentence: Sentence) -> bool:
+        """ "Ранее эксперт отметил, что ... По его словам, ...": the words of the one an
+        earlier report quoted go on with that report."""
+        if not HIS_WORDS.match(self.text, sentence.start, sentence.end):
+            return False
+        before = sentence_before(self.sentences, sentence)
+        return before is not None and self.facts.recap(self.text[before.start : before.end])
 
     def _history(self, reading: DateReading) -> bool:
         return reading.history and self.published is not None
@@ -136,6 +158,7 @@ class CyrillicReader:
                 # "В Севастополе отразили атаку ... работает ПВО": an air attack repelled
                 live = [_as_shoot_down(t, self.text) for t in live]
         live = [self._hit_by_drones(sentence, t) for t in live]
+        live = [as_debris(t, self.text) for t in live]
         downed = [t for t in live if t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE]
         if downed:  # the drones and missiles shot down are not strikes
             cuts = self.facts.clause_cuts(self.text, s, e)
@@ -174,13 +197,28 @@ class CyrillicReader:
     def places(self, sentence: Sentence) -> list[PlaceMention]:
         """The sentence's places, each with its role (cached)."""
         if sentence.start not in self._places:
-            found = self.finder.find(self.text, sentence.start, sentence.end)
+            named = self._village_names()
+            found = [
+                self.finder.as_named(t, named)
+                for t in self.finder.find(self.text, sentence.start, sentence.end)
+            ]
             sides = self.facts.sides(self.text, sentence.start, sentence.end, trigger_start=0)
             # "Сили оборони", "Сил спротиву": a side's name is never a village of that name
             found = [t for t in found if not any(s.start <= t.start < s.end for s in sides)]
             credible = [t for t in found if self._credible(t)]
             self._places[sentence.start] = self._roles(sentence, credible)
         return self._places[sentence.start]
+
+    def _village_names(self) -> frozenset[str]:
+        """The names the article writes after "село", "поселок", "с." (in the nominative)."""
+        if self._named is None:
+            names = set()
+            for m in VILLAGE_NAMED.finditer(self.text):
+                names.add(m.group("name"))
+                if m.group("second"):
+                    names.add(f"{m.group('name')} {m.group('second')}")
+            self._named = frozenset(names)
+        return self._named
 
     def _credible(self, t: Toponym) -> bool:
         """A name whose likeliest place lies outside Ukraine, Russia and Belarus is a word here
@@ -222,20 +260,27 @@ class CyrillicReader:
                 role, why = Role.ADMIN, "an oblast next to a town in its clause"
             if role is Role.NEAR and _district_of_previous(found, i, cuts, self.text):
                 role, why = Role.ADMIN, _DISTRICT_AFTER_WHY
+            elif role is Role.NEAR and t.kind == "community" and city_after(found, i, self.text):
+                role, why = Role.ADMIN, CITY_AFTER_WHY
             elif role is Role.NEAR and out and self._near_the_one_before(found, i, out[-1]):
                 role, why = Role.REFERENCE, f"{NEAR_TOWN_WHY} {out[-1].match.surface!r}"
+            elif role.is_event_place and out and self._second_of_between(found, i, out[-1]):
+                role, why = Role.REFERENCE, _BETWEEN_WHY
             out.append(PlaceMention(match, role, why, t.is_region, hint))
         # "бій на півночі Шосткинського району ... у районі Середино-Буди": a district beside
-        # a settlement of the same sentence is where that settlement lies, not a second place
-        towns = [
-            t
+        # a settlement of the same sentence is where that settlement lies, not a second place;
+        # not one of another clause ("село Х Валуйского округа атаковано, а в селе Зозули":
+        # the unknown village's okrug is its event's finest place)
+        clauses = {
+            _clause(cuts, t.start)
             for t, p in zip(found, out, strict=True)
             if t.kind == "settlement" and p.role.is_event_place
-        ]
-        if towns:
-            why = "a district beside a town of the same sentence"
+        }
+        if clauses:
             out = [
-                replace(p, role=Role.ADMIN, why=why) if self._is_district(t, p) else p
+                replace(p, role=Role.ADMIN, why=_BESIDE_TOWN_WHY)
+                if self._is_district(t, p) and _clause(cuts, t.start) in clauses
+                else p
                 for t, p in zip(found, out, strict=True)
             ]
         return out
@@ -274,6 +319,15 @@ class CyrillicReader:
             return False
         gap = self.text[prev.end : found[i].start]
         return self._near_gap.fullmatch(gap) is not None
+
+    def _second_of_between(self, found: list[Toponym], i: int, before: PlaceMention) -> bool:
+        """ "в поле между селом Озеряновка и посёлком Михайловка": one place between two
+        villages, coded by the first; the second only bounds it."""
+        prev = found[i - 1]
+        if not before.role.is_event_place:
+            return False
+        opens = BETWEEN.search(self.text, max(0, prev.start - 30), prev.start)
+        return opens is not None and BETWEEN_GAP.fullmatch(self.text, prev.end, found[i].start)
 
     def _is_district(self, t: Toponym, place: PlaceMention) -> bool:
         return (
@@ -322,7 +376,7 @@ class CyrillicReader:
                 note = "place: the next sentence says where it happened"
                 mentions.append(self._mention(sentence, group, *told, note=note))
                 continue
-            sector = next((p for p in places if p.why == _SECTOR), None)
+            sectors = [p for p in places if p.why == _SECTOR]
             for place in mine:
                 city = self._city_district(sentence, place)
                 if city is not None:
@@ -336,7 +390,7 @@ class CyrillicReader:
                     self._beside_its_town(places, place)
                     or self._in_russian_district(places, place)
                     or self._community_in_raion(places, place)
-                    or self._in_sector(sector, place)
+                    or self._in_sectors(sectors, place)
                     or self._resolve_in_article(place, among=mine)
                 )
                 mentions.append(self._mention(sentence, group, place, res))
@@ -361,6 +415,17 @@ class CyrillicReader:
                     replace(m, thin=True) for m in mentions[-len(mine) or -1 :]
                 ]
         return self._share_fatalities(sentence, mentions)
+
+    def _in_sectors(
+        self, sectors: Sequence[PlaceMention], place: PlaceMention
+    ) -> Resolution | None:
+        """ "На Лиманському та Шахтарському напрямках ... в районі Білогорівки, ... Мар'їнки":
+        the first sector named, else the next, that has a namesake of the village in reach."""
+        for sector in sectors:
+            res = self._in_sector(sector, place)
+            if res is not None:
+                return res
+        return None
 
     def _in_sector(self, sector: PlaceMention | None, place: PlaceMention) -> Resolution | None:
         """ "На Бахмутському напрямку ... біля Григорівки": of a village's namesakes, the one
@@ -413,20 +478,32 @@ class CyrillicReader:
         """ "в селе Крупец Рыльского района": a village in a district of Russia's border
         regions, which the gazetteer's raions do not cover, is the namesake near the
         district's seat, or the seat itself (precision 2) when every namesake lies far (a
-        Krupets in Khmelnytskyi Oblast is not this one)."""
+        Krupets in Khmelnytskyi Oblast is not this one). The district may also come just
+        before it: "в Борисовском районе в селе Зозули"."""
         i = places.index(place)
         district = places[i + 1] if i + 1 < len(places) else None
-        if (
-            place.hint is not None
-            or place.why == _UNIT  # a settlement, not a unit ("в Ворошиловском и ... районах")
-            or district is None
-            or district.why not in (_DISTRICT_AFTER_WHY, _OF_SETTLEMENT)
-        ):
-            return None
+        if district is None or district.why not in (_DISTRICT_AFTER_WHY, _OF_SETTLEMENT):
+            district = places[i - 1] if i > 0 else None
+            if district is not None and not (
+                district.why == _BESIDE_TOWN_WHY
+                and 0 <= place.match.start - district.match.end <= _DISTRICT_BEFORE_GAP
+            ):
+                district = None
+        if place.hint is not None or place.why == _UNIT or district is None:
+            return None  # (a unit is no settlement: "в Ворошиловском и ... районах")
         seat = self.resolver.resolve(replace(district, role=Role.EVENT, why=_UNIT))
         if seat is None or seat.place.is_region or seat.place.country != "RU":
             return None
-        return self._by_its_town(place, seat, reach=RAION_REACH_KM)
+        res = self._by_its_town(place, seat, reach=RAION_REACH_KM)
+        if res is not None and res.place.country != seat.place.country:
+            # a namesake across the border is no village of a Russian district
+            why = (
+                f"no {place.match.surface} in Russia near {seat.place.name}, the seat of the "
+                f"district the text names (the {res.place.name} in {res.place.admin1} lies in "
+                f"another country): coded near {seat.place.name}; {seat.reason}"
+            )
+            return replace(seat, precision=GeoPrecision.NEAR, alternatives=(), reason=why)
+        return res
 
     def _beside_its_town(
         self, places: list[PlaceMention], place: PlaceMention
@@ -460,6 +537,7 @@ class CyrillicReader:
         Борисовке" in a Belgorod report), unless it is a regional or national capital."""
         if self._listed_elsewhere(place, among):
             return self.resolver.resolve(place)
+        place = self._in_ukrainian_spelling(place)
         place = self._with_article_region(place)
         res = self.resolver.resolve(place)
         if res is not None and self.region is not None and res.place.admin1 != self.region.surface:
@@ -482,6 +560,40 @@ class CyrillicReader:
         if region is None:
             return res
         return region_instead(place.match.surface, res, region, named=self.region_named)
+
+    def _in_ukrainian_spelling(self, place: PlaceMention) -> PlaceMention:
+        """ "Отрадное в Днепропетровской области": a Ukrainian village a Russian text names
+        by its Russian name, which the gazetteer knows only in Ukrainian (Відрадне), is
+        looked for in its oblast under the Ukrainian spelling. So is one whose Russian name
+        leaves several villages of the oblast equally likely ("Антоновка" in a Kherson
+        report) when the Ukrainian spelling (Антонівка) settles which."""
+        region = place.hint or self.region
+        if (
+            self.facts.lexicon.language != "ru"
+            or region is None
+            or place.is_region
+            or place.why == _UNIT
+            or (found := find_region(region.surface)) is None
+            or found.country != "UA"
+        ):
+            return place
+        known = self.finder.lies_in(place.match.surface, region.surface)
+        if known:
+            res = self.resolver.peek(replace(place, hint=region))
+            if res is None or not res.ambiguous:
+                return place
+        for name in ukrainian_spellings(place.match.surface):
+            if not self.finder.lies_in(name, region.surface):
+                continue
+            match = replace(place.match, surface=name, key=name_key(name))
+            spelled = replace(place, match=match)
+            if known:
+                res = self.resolver.peek(replace(spelled, hint=region))
+                if res is None or res.ambiguous:
+                    continue
+            why = f"{place.why}; in {region.surface} under its Ukrainian spelling {name!r}"
+            return replace(spelled, why=why)
+        return place
 
     def _city_district(
         self, sentence: Sentence, place: PlaceMention
@@ -576,7 +688,11 @@ class CyrillicReader:
         winners = [
             self.resolver.clear_winner(p)
             for p in among
-            if p is not place and not p.is_region and p.hint is None
+            if p is not place
+            and not p.is_region
+            and p.hint is None
+            # "село Николаевка Белгородского района": placed by its district, not its namesakes
+            and not DISTRICT_NAMED_AFTER.match(self.text, p.match.end)
         ]
         regions = {w.admin1 for w in winners if w is not None}
         return bool(regions) and self.region.surface not in regions
@@ -602,6 +718,20 @@ class CyrillicReader:
         elsewhere shares its name."""
         start = place.match.start
         return _VILLAGE_BEFORE.search(self.text, max(0, start - 25), start) is not None
+
+    def _stands_in(self, place: PlaceMention | None, res: Resolution | None) -> bool:
+        """A settlement coded to its region for want of it in the gazetteer, which the text
+        says is one ("в селе Лозовое", "Отрадное в Днепропетровской области"): not a
+        surname or a city's quarter the finder took for a village."""
+        return (
+            place is not None
+            and res is not None
+            and res.place.is_region
+            and not place.is_region
+            and place.why != _UNIT
+            and place.role.is_event_place
+            and (place.hint is not None or self._village_word_before(place))
+        )
 
     def _undated(self) -> DateReading:
         """The story's day when its lead names a recent one, else the publication day (as
@@ -655,7 +785,7 @@ class CyrillicReader:
             for m in self._the_town.finditer(self.text, sentence.start, sentence.end)
             if not _NAME_AFTER.match(self.text, m.end())
         )
-        if next(bare, None) is None:
+        if next(bare, None) is None and not PRONOUN_FIRST.match(self.text, sentence.start):
             return None
         i = next((k for k, s in enumerate(self.sentences) if s.start == sentence.start), 0)
         for earlier in reversed(self.sentences[max(0, i - _LOOK_BACK) : i]):
@@ -723,6 +853,7 @@ class CyrillicReader:
             precision=res.precision if res else None,
             ambiguous=bool(res and res.ambiguous),
             location_text=None if res or place is None else place.match.surface,
+            stands_in=place.match.surface if self._stands_in(place, res) else None,
             place_span=(place.match.start, place.match.end) if place else None,
             actor1=parties.actor1,
             actor2=parties.actor2,
@@ -733,9 +864,20 @@ class CyrillicReader:
         )
 
     def _share_fatalities(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
-        """The sentence's death toll goes to the mention nearest its start."""
+        """The sentence's death toll goes to the mention nearest its start; to a town's
+        rather than a region's ("вбили жителя Донеччини — в Українську": the victim's
+        oblast, the town where it happened)."""
         found = self.facts.fatalities(self.text[sentence.start : sentence.end])
-        return mentions if found is None else share_toll(mentions, found, at=sentence.start)
+        if found is None:
+            return mentions
+        towns = [i for i, m in enumerate(mentions) if m.place is not None and not m.place.is_region]
+        if not towns or len(towns) == len(mentions):
+            return share_toll(mentions, found, at=sentence.start)
+        shared = share_toll([mentions[i] for i in towns], found, at=sentence.start)
+        out = list(mentions)
+        for i, m in zip(towns, shared, strict=True):
+            out[i] = m
+        return out
 
 
 _OF_SETTLEMENT = "the community of the settlement named just before"
@@ -767,6 +909,9 @@ def _as_shoot_down(trigger: Trigger, text: str) -> Trigger:
 
 
 _DISTRICT_AFTER_WHY = "the district of the place named just before"
+_BESIDE_TOWN_WHY = "a district beside a town of the same sentence"
+_DISTRICT_BEFORE_GAP = 30  # characters: "районе в селе " between a district and its village
+_BETWEEN_WHY = "the second of two places the event lies between"
 RAION_REACH_KM = 70  # a community lies this close to the seat of its district
 RAION_SEAT = 5_000  # people: the smallest town a raion is named after
 # "у Київському районі міста", "Салтівському районах": a district, not a hromada

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 
@@ -135,6 +135,7 @@ _VOWEL_SOFT_SIGN = re.compile("[аеиоуыэюяіїєё]ь$")  # "Донец�
 # a regional (or district: "Запорожской РГА") office, not the region
 _OFFICES = ("ова", "ода", "облрад", "ога", "облсовет", "рга", "рда", "рва")
 _TOWN = 1_000  # people: a sentence-initial common word must name a town at least this big
+_COUNTRY_LIKE_TOWN = 5_000  # people: the smallest town named like a country taken as a place
 _QUOTES = "\"«“„'"
 # words for a kind of settlement that open a sentence capitalised ("Город Шебекино ...")
 _SETTLEMENT_WORDS = frozenset(
@@ -163,6 +164,9 @@ _SETTLEMENT_WORDS = frozenset(
         "станицы",
     ]
 )
+# "Донецка и Горловки", "в Луганске.": the endings of a city named like the oblast's
+# adjective (Donetsk, Luhansk), which an oblast whose noun is left out never takes
+_CITY_ENDINGS = frozenset({"", "а", "е", "у", "ом"})
 _ELLIPSIS = re.compile(r"\s*(?:[.,;:)!?»\"]|$|[-–—]|\s(?:и|та|і|й|или|або)\s)")
 _ADJ_SUFFIX = re.compile(r"(?P<core>ськ|цьк|зьк|ск|цк)\w{1,3}$")
 
@@ -221,7 +225,7 @@ class ToponymFinder:
         self._community = re.compile(
             rf"(?<![\w-])(?P<adj>[{_UPPER}][{_LOWER}-]*(?:-[{_UPPER}][{_LOWER}-]*)*"
             rf"(?:ськ|цьк|зьк|ск|цк){_ENDING})\s+"
-            rf"(?:(?:міськ|сільськ|селищн|городск|сельск|поселков)\w*\s+)?"
+            rf"(?:(?:міськ|сільськ|селищн|городск|сельск|поселков|муниципальн|муніципальн)\w*\s+)?"
             rf"(?P<unit>{lexicon.community})"
         )
 
@@ -235,6 +239,28 @@ class ToponymFinder:
         for m in _CAPITALISED.finditer(text, start, end):
             found.extend(self._settlements(text, m, taken))
         return sorted(found, key=lambda t: t.start)
+
+    def as_named(self, toponym: Toponym, names: frozenset[str]) -> Toponym:
+        """ "в поселке Майский ... В Майском": an inflected name read as the village the
+        article names in the nominative (after "поселок", "село" the name keeps its
+        nominative), when that is one of its readings; else ``toponym`` unchanged."""
+        if toponym.kind != "settlement" or toponym.surface == toponym.name or not names:
+            return toponym
+        words = toponym.surface.split()
+        readings = (
+            set(self._nominatives(words[0]))
+            if len(words) == 1
+            else {
+                f"{a} {b}"
+                for a in self._nominatives(words[0], adjective=True)[:6]
+                for b in self._nominatives(words[1])[:6]
+            }
+        )
+        for name in sorted(names & readings - {toponym.name}):
+            key = self._known(name)
+            if key is not None:
+                return replace(toponym, name=name, key=key)
+        return toponym
 
     def lies_in(self, name: str, region: str) -> bool:
         """True when some place called ``name`` lies in ``region`` (an English admin-1 name)."""
@@ -278,6 +304,7 @@ class ToponymFinder:
             if after is None:
                 if (
                     m.group()[0].isupper()
+                    and word[len(stem) :] not in _CITY_ENDINGS
                     and _ELLIPSIS.match(text, m.end())
                     and not self._settlement_before.search(text, max(0, m.start() - 25), m.start())
                 ):  # "село Запорізьке, ...": a village named like the adjective
@@ -534,7 +561,7 @@ class ToponymFinder:
         """Not a country, a common word capitalised at a sentence start, nor a person's name."""
         low = word.lower()
         if low.startswith(COUNTRY_STEMS):
-            return False
+            return self._town_named_like_a_country(text, at, word)
         if self._after_a_name(text, at) or self._speaker(text, at):
             return False
         if _EPONYM_BEFORE.search(text, max(0, at - 8), at):
@@ -568,6 +595,22 @@ class ToponymFinder:
         # A capitalised common word opening a sentence ("Ранок", "Ракета") is a place only
         # when it is a town of some size, not one of the hamlets named after the word.
         return not sentence_start or "NOUN" not in top or self._town_of_note(word)
+
+    def _town_named_like_a_country(self, text: str, at: int, word: str) -> bool:
+        """ "в Українську": a town of some size in the war's countries whose name begins
+        like a country's (Ukrainsk), after a preposition of place and before no common noun
+        ("Українську армію" is the adjective); "Україні", "Росії" stay the countries."""
+        if not _PREPOSITION_BEFORE.search(text, max(0, at - 6), at):
+            return False
+        if re.match(r"\s+[а-яёіїєґ]", text[at + len(word) : at + len(word) + 2]):
+            return False
+        found = self._word(word)
+        place = self.likeliest_place(found[0]) if found is not None else None
+        return (
+            place is not None
+            and place.country in ("UA", "RU", "BY")
+            and place.population >= _COUNTRY_LIKE_TOWN
+        )
 
     def _town_of_note(self, word: str) -> bool:
         found = self._word(word)
@@ -667,6 +710,44 @@ class ToponymFinder:
             whole = [h for h in hits if h.start == 0 and h.end == len(name) and not h.is_region]
             self._known_cache[name] = whole[0].key if whole else None
         return self._known_cache[name]
+
+
+# A Ukrainian village's Russian name, back to its Ukrainian spelling: the endings of the
+# adjective ("Отрадное" → "…не"), the first syllables that differ ("От-" → "Від-",
+# "Алекс-" → "Олекс-", "Никол-" → "Микол-"), and the "о"/"е" of a closed last syllable
+# as "і" ("Звановка" → "Званівка", "Петровское" → "Петрівське").
+_RU_UK_HEADS = (("От", "Від"), ("Алекс", "Олекс"), ("Никол", "Микол"))
+_RU_UK_ENDINGS = (
+    ("ское", "ське"), ("цкое", "цьке"), ("ое", "е"), ("ая", "а"), ("ый", "ий"), ("ие", "і"),
+)  # fmt: skip
+_CLOSED_O = re.compile(r"(?<=[^аеиоуыэюяіїє])[ое]в(?=(?:к[аи]|ськ[еаий]|ськ|е|)$)")
+_CLOSED_E_AFTER_VOWEL = re.compile(r"(?<=[аеиоуыэюяіїє])ев(?=(?:к[аи]|е|)$)")
+
+
+def ukrainian_spellings(name: str) -> list[str]:
+    """The Ukrainian spellings a Russian name of a Ukrainian village may stand for.
+
+    >>> ukrainian_spellings("Отрадное")
+    ['Отрадне', 'Відрадне']
+    >>> ukrainian_spellings("Петровское")[-1], ukrainian_spellings("Николаевка")[-1]
+    ('Петрівське', 'Миколаївка')
+    """
+    heads = [name]
+    heads += [uk + name[len(ru) :] for ru, uk in _RU_UK_HEADS if name.startswith(ru)]
+    out = []
+    for head in heads:
+        for ru, uk in _RU_UK_ENDINGS:
+            if head.endswith(ru):
+                head = head[: -len(ru)] + uk
+                break
+        for spelling in (
+            head,
+            _CLOSED_O.sub("ів", head),
+            _CLOSED_E_AFTER_VOWEL.sub("їв", head),
+        ):
+            if spelling != name and spelling not in out:
+                out.append(spelling)
+    return out
 
 
 def _in_russian_region(place: Place) -> bool:

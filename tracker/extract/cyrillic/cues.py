@@ -1,0 +1,85 @@
+"""Word cues the Cyrillic reader looks for around a place or a trigger (see ``reader``).
+
+Each is a small pattern or test read off real war reports: a pronoun standing for the
+town named before, the debris of a weapon shot down, a place lying between two
+villages, districts named before their city, the words of an earlier report's speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tracker.extract.cyrillic.toponyms import Toponym
+from tracker.extract.rule import Rule, Trigger
+from tracker.model import EventType, SubEventType
+
+# "Третьим оказалось Тихое. Им овладели бойцы ...", "... Марганецьку громаду. Обстріляла
+# її з артилерії": a sentence that opens with a pronoun for a place, or with a verb and
+# that pronoun, speaks of the town or community named just before
+PRONOUN_FIRST = re.compile(
+    r"\s*[«\"]?(?:(?:Им|Его|Ее|Её|Ним|Його|Нього|Її)\s+[а-яёіїєґ]"
+    r"|[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+\s+(?:его|ее|её|його|її)\s+(?:з|с|із|из|зі|со)\s)"
+)
+
+# "По его словам, ...", "За його словами", "Он добавил": the speaker of the sentence before
+HIS_WORDS = re.compile(
+    r"\W*(?:по\s+(?:его|ее|её|их)\s+(?:словам|данным|мнению)|за\s+(?:його|її|їхніми)\s+"
+    r"(?:словами|даними)|(?:он|она|він|вона)\s+(?:добавил|отметил|додав|зазначил|зазначив)\w*)",
+    re.I,
+)
+
+# "обломки БПЛА повредили автомобиль", "уламки ракети впали на подвір'я": what the debris of
+# a weapon shot down damaged is the shoot-down's toll, not a strike of its own (as ACLED codes it)
+_DEBRIS_BEFORE = re.compile(
+    r"(?:обломк\w*|фрагмент\w*|уламк\w*|уламок|обломок)\s+(?:\w+\s+){0,2}$", re.I
+)
+_DEBRIS = Rule("debris-of-shoot-down", SubEventType.DISRUPTED_WEAPONS_USE, "", 0.6)
+
+
+def as_debris(trigger: Trigger, text: str) -> Trigger:
+    """A weapon named as debris ("обломки сбитого беспилотника") was shot down."""
+    if trigger.sub_event_type.event_type is not EventType.EXPLOSIONS:
+        return trigger
+    if not _DEBRIS_BEFORE.search(text, max(0, trigger.start - 40), trigger.start):
+        return trigger
+    return replace(trigger, rule=_DEBRIS)
+
+
+_SETTLEMENT_NOUN = r"(?:(?:сел|поселк|посёлк|селищ|город|міст|деревн|хутор)\w*\s+)?"
+BETWEEN = re.compile(rf"(?<![\w-])(?:между|між)\s+{_SETTLEMENT_NOUN}$", re.I)
+BETWEEN_GAP = re.compile(rf"\s+(?:и|та|і|й)\s+{_SETTLEMENT_NOUN}", re.I)
+
+# a settlement's district or community named right after it ("Белгородского района",
+# "Шебекинского муниципального округа", "Мирівської громади")
+DISTRICT_NAMED_AFTER = re.compile(
+    r",?\s+[А-ЯЁІЇЄҐ][\w'’-]*(?:ськ|цьк|зьк|ск|цк)\w*\s+(?:(?:муниципальн|муніципальн|городск"
+    r"|міськ|сільськ|сельск|селищн|поселков)\w*\s+)?(?:район|округ|громад|общин)",
+    re.I,
+)
+
+
+CITY_AFTER_WHY = "a district of the city named right after it"
+# "в Калининском и Никитовском районах Горловки": districts, then the city they belong to
+_DISTRICTS_THEN_CITY = re.compile(
+    r"(?:\s*(?:,|и|та|і|й)\s*[А-ЯЁІЇЄҐ][\w'’-]+)*\s+район\w*\s+(?:(?:міста|города|м\.|г\.)\s*)?"
+)
+
+
+def city_after(found: list[Toponym], i: int, text: str) -> bool:
+    """A district named right before its city ("у Київському районі Донецька")."""
+    city = next((t for t in found[i + 1 :] if t.kind != "community"), None)
+    return (
+        city is not None
+        and city.kind == "settlement"
+        and _DISTRICTS_THEN_CITY.fullmatch(text, found[i].end, city.start) is not None
+    )
+
+
+# "в поселке Майский", "у с. Безруки", "селах Головино и Ясные Зори": after a word for a
+# village its name keeps the nominative, the form the gazetteer knows
+VILLAGE_NAMED = re.compile(
+    r"(?<![\w-])(?:(?:с|пгт|смт|пос|сел|п)\.\s*|(?:сел[оаеуі]|селом|селах|поселк\w*|поселок"
+    r"|посёлк\w*|селищ\w*|деревн\w*|хутор\w*|пгт|смт)\s+)"
+    r"(?P<name>[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)(?:\s+(?P<second>[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+))?"
+)
