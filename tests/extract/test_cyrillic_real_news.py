@@ -113,6 +113,19 @@ PLACES = [
                feature_code="PPLA2", population=40_000),
         ["Шебекино"],
     ),
+    # a hamlet named "Republic", and Crimea's capital
+    (_place(9300027, "Respublika", 48.00, 37.80, "Donetsk Oblast", "05"), ["Республика"]),
+    (
+        _place(9300028, "Simferopol", 44.95, 34.10, "Crimea", "11", feature_code="PPLA",
+               population=340_000),
+        ["Симферополь", "Сімферополь"],
+    ),
+    # a town the Air Force names as a launch site
+    (
+        _place(9300029, "Primorsko-Akhtarsk", 46.05, 38.17, "Krasnodar Krai", "38", country="RU",
+               population=30_000),
+        ["Приморсько-Ахтарськ", "Приморско-Ахтарск"],
+    ),
 ]  # fmt: skip
 
 
@@ -440,3 +453,60 @@ def test_an_inflected_name_is_the_village_the_article_names_in_the_nominative(ex
     )
     (event,) = extract(text, "ru")
     assert event.location == "Mayskiy"
+
+
+def test_the_republic_of_crimea_is_a_region_not_a_hamlet_named_republic(extract) -> None:
+    text = "Ночью ПВО уничтожили по три беспилотника в Курской области и Республике Крым."
+    events = extract(text, "ru")
+    assert {(e.sub_event_type, e.location) for e in events} == {
+        (SubEventType.DISRUPTED_WEAPONS_USE, "Kursk Oblast"),
+        (SubEventType.DISRUPTED_WEAPONS_USE, "Crimea"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Уночі ворог атакував 20 ударними дронами з районів Курська та Приморсько-Ахтарська.",
+            "uk",
+        ),
+        (
+            "Ночью противник атаковал 20 ударными дронами из районов Курска и Приморско-Ахтарска.",
+            "ru",
+        ),
+    ],
+)
+def test_the_launch_sites_a_report_names_are_no_event_places(extract, text, language) -> None:
+    assert {e.location for e in extract(text, language)} <= {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "За ночь ПВО перехватила 20 беспилотников. Так, восемь из них сбили над Курской "
+            "областью, по шесть дронов уничтожила над Белгородской областью.",
+            "ru",
+        ),
+        (
+            "Уночі ППО перехопила 20 безпілотників. Так, вісім з них збили над Курською областю, "
+            "по шість дронів знищила над Бєлгородською областю.",
+            "uk",
+        ),
+    ],
+)
+def test_drones_of_the_sentence_before_shot_down_region_by_region(extract, text, language) -> None:
+    found = {(e.sub_event_type, e.location) for e in extract(text, language)}
+    assert found == {
+        (SubEventType.DISRUPTED_WEAPONS_USE, "Kursk Oblast"),
+        (SubEventType.DISRUPTED_WEAPONS_USE, BELGOROD),
+    }
+
+
+def test_troops_pushed_out_of_the_area_of_a_village_fought_there(extract) -> None:
+    text = (
+        "Окупанти намагалися витіснити наші підрозділи з району Миколаївки, але наші "
+        "захисники відбили кілька штурмів."
+    )
+    assert "Mykolaivka" in {e.location for e in extract(text, "uk")}

@@ -36,6 +36,7 @@ from tracker.extract.cyrillic.cues import (
     DISTRICT_NAMED_AFTER,
     HIS_WORDS,
     PRONOUN_FIRST,
+    PUSHED_OUT_OF,
     VILLAGE_NAMED,
     as_debris,
     city_after,
@@ -350,7 +351,7 @@ class CyrillicReader:
             return Role.ADMIN, _OF_SETTLEMENT
         if t.kind == "community":
             return Role.NEAR, _UNIT
-        if ends("origin", before):
+        if ends("origin", before) and not PUSHED_OUT_OF.search(before):
             return Role.VISIT, "where a weapon or force came from"
         if _HOSPITAL_BEFORE.search(before):
             return Role.VISIT, "where the wounded were taken ('до лікарень Краматорська')"

@@ -131,6 +131,8 @@ _REPUBLICS = re.compile(
     r"(?:республік|республик)\w*)",
     re.IGNORECASE,
 )
+_REPUBLIC_WORD = re.compile(r"(?:республик|республік)\w*$")
+_PROPER_AFTER = re.compile(r"\s+[А-ЯЁІЇЄҐ]")
 _VOWEL_SOFT_SIGN = re.compile("[аеиоуыэюяіїєё]ь$")  # "Донецкаь": no word ends so
 # a regional (or district: "Запорожской РГА") office, not the region
 _OFFICES = ("ова", "ода", "облрад", "ога", "облсовет", "рга", "рда", "рва")
@@ -560,6 +562,8 @@ class ToponymFinder:
     def _plausible(self, text: str, at: int, word: str) -> bool:
         """Not a country, a common word capitalised at a sentence start, nor a person's name."""
         low = word.lower()
+        if _REPUBLIC_WORD.match(low) and _PROPER_AFTER.match(text, at + len(word)):
+            return False  # "в Республике Крым", "Республіки Адигея": a region's title
         if low.startswith(COUNTRY_STEMS):
             return self._town_named_like_a_country(text, at, word)
         if self._after_a_name(text, at) or self._speaker(text, at):
