@@ -152,6 +152,7 @@ NEIGHBOURS: tuple[Region, ...] = (
     _r("Samara Oblast", "65", 53.2077, 50.1355, "Samara", "Samarskaya", country="RU"),
     _r("Tatarstan", "73", 55.7887, 49.1221, "Republic of Tatarstan", country="RU"),
     _r("Bashkortostan", "08", 54.7431, 55.9678, "Republic of Bashkortostan", country="RU"),
+    _r("Republic of Adygea", "01", 44.6098, 40.1006, "Adygea", "Adygeya", country="RU"),
     _r("Gomel Region", "02", 52.4345, 30.9754, "Gomel", "Homel", "Gomelskaya", country="BY"),
     _r("Brest Region", "01", 52.1089, 23.7175, "Brest", "Brestskaya", country="BY"),
     _r("Transnistria", None, 46.8428, 29.6284, "Pridnestrovie", "Transdniestria", country="MD"),

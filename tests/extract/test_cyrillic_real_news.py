@@ -510,3 +510,12 @@ def test_troops_pushed_out_of_the_area_of_a_village_fought_there(extract) -> Non
         "захисники відбили кілька штурмів."
     )
     assert "Mykolaivka" in {e.location for e in extract(text, "uk")}
+
+
+def test_a_krai_and_a_republic_are_regions_of_a_shoot_down(extract) -> None:
+    text = "Военные сбили четыре беспилотника над Краснодарским краем и три — над Адыгеей."
+    found = {(e.sub_event_type, e.location) for e in extract(text, "ru")}
+    assert found == {
+        (SubEventType.DISRUPTED_WEAPONS_USE, "Krasnodar Krai"),
+        (SubEventType.DISRUPTED_WEAPONS_USE, "Republic of Adygea"),
+    }

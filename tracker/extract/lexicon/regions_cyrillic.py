@@ -68,6 +68,7 @@ REGIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Pskov Oblast", ("псковськ", "псковск"), ("псковщин",)),
     ("Samara Oblast", ("самарськ", "самарск"), ()),
     ("Tatarstan", (), ("татарстан",)),
+    ("Republic of Adygea", (), ("адыге", "адиге")),
 )
 
 # Countries and their adjectives are never an event place (ACLED codes no event to a
