@@ -781,3 +781,43 @@ def test_where_a_missile_was_launched_from_is_not_where_it_struck(gazetteer) -> 
 def test_a_bridge_is_placed_at_its_town_not_where_it_leads(gazetteer) -> None:
     text = "On Friday the Chonhar bridge to Crimea was damaged by a missile strike."
     assert {e.location for e in _english(gazetteer, text)} == {"Chonhar"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday Russian drones attacked Kharkiv, air defence shot down all of them, and "
+        "drone fragments damaged a house.",
+        "On Friday drone debris damaged the windows of a school in Kharkiv, officials said.",
+    ],
+)
+def test_debris_of_a_weapon_shot_down_is_the_shoot_down(gazetteer, text) -> None:
+    events = _english(gazetteer, text)
+    assert {e.sub_event_type for e in events} == {S.DISRUPTED_WEAPONS_USE}
+
+
+def test_people_killed_in_a_drone_raid_were_killed_by_the_drones(gazetteer) -> None:
+    text = "On Friday Russia launched 90 drones, killing two people in Kharkiv."
+    [event] = _english(gazetteer, text)
+    assert (event.sub_event_type, event.location, event.fatalities) == (
+        S.AIR_DRONE_STRIKE,
+        "Kharkiv",
+        2,
+    )
+
+
+def test_the_regions_either_side_of_a_border_are_no_event_places(gazetteer) -> None:
+    text = (
+        "On Friday Ukraine said it had retaken a village on the border of the Kharkiv and "
+        "Kursk regions."
+    )
+    assert {e.location for e in _english(gazetteer, text)} == {None}
+
+
+def test_areas_listed_as_attacked_are_each_struck(gazetteer) -> None:
+    text = "On Friday areas such as Kharkiv, Kherson and Kursk were attacked overnight."
+    assert {e.location for e in _english(gazetteer, text)} == {
+        "Kharkiv Oblast",
+        "Kherson Oblast",
+        "Kursk Oblast",
+    }

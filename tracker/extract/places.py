@@ -439,7 +439,15 @@ _AND_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+|,\s*and\s+)", re.I)
 _LISTABLE = (Role.EVENT, Role.METONYMY)  # "Moscow" opening a list of regions is a region
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+", re.I)
 _PLURAL_REGIONS = re.compile(r"\s+(?:regions|oblasts|provinces)\b", re.I)
-_REGIONS_OF_END = re.compile(r"\b(?:regions|oblasts|provinces)\s+of\s+(?:the\s+)?$", re.I)
+_REGIONS_OF_END = re.compile(
+    # "the regions of Sumy and Kharkiv", "areas such as Dnipropetrovsk, Mykolaiv, Chernihiv"
+    r"\b(?:(?:regions|oblasts|provinces)\s+of|(?:regions|oblasts|provinces|areas)\s+"
+    r"(?:such\s+as|including|like))\s+(?:the\s+)?$",
+    re.I,
+)
+_BORDER_OF_END = re.compile(
+    r"\b(?:border|boundary|junction)\s+(?:of|between)\s+(?:the\s+)?$", re.I
+)
 
 
 def _named_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -456,7 +464,14 @@ def _named_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             text, out[j].match.end, out[j + 1].match.start
         ):
             j += 1
-        if _PLURAL_AXES.match(text, out[j].match.end):
+        if _BORDER_OF_END.search(text, max(0, out[i].match.start - 40), out[i].match.start):
+            # "on the border of the Donetsk and Zaporizhzhia regions": the line, no event place
+            for k in range(i, j + 1):
+                m = out[k]
+                if m.role in _LISTABLE:
+                    why = "one side of a border ('on the border of the X and Y regions')"
+                    out[k] = PlaceMention(m.match, Role.ADMIN, why, m.is_region)
+        elif _PLURAL_AXES.match(text, out[j].match.end):
             for k in range(i, j + 1):
                 m = out[k]
                 if m.role in _LISTABLE:

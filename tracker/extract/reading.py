@@ -73,7 +73,7 @@ from tracker.extract.places import (
     hromada_towns,
     near_town,
 )
-from tracker.extract.rules import RULES, Trigger
+from tracker.extract.rules import RULES, Rule, Trigger
 from tracker.extract.targets import (
     Target,
     crewed_aircraft_only,
@@ -298,6 +298,8 @@ class ArticleReader:
         live = _harmful_attack(self.text, s, e, live)
         live = _drop_downed_objects(self.text, live)
         live = _drop_launch_platforms(self.text, live)
+        live = _debris_and_interceptions(self.text, s, e, live)
+        live = _killed_by_a_weapon(self.text, s, e, live)
         return _drop_subsumed(live)
 
     # -- places ------------------------------------------------------------
@@ -1055,6 +1057,64 @@ def _drop_support_fire(text: str, triggers: list[Trigger]) -> list[Trigger]:
         if t.sub_event_type.event_type is not EventType.EXPLOSIONS
         or not _SUPPORT_BEFORE.search(text, max(0, t.start - 50), t.start)
     ]
+
+
+# "drone fragments damaged a house", "falling debris caused a fire": what a weapon shot down
+# damaged is the shoot-down's toll, not a strike of its own (as ACLED codes it)
+_DEBRIS_BEFORE = re.compile(
+    r"\b(?:debris|fragments?|wreckage)\s+(?:of\s+(?:an?\s+|the\s+)?[\w-]+\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
+_DEBRIS = Rule("debris-of-shoot-down", SubEventType.DISRUPTED_WEAPONS_USE, "", 0.6)
+# "air defence shot down all targets", "all 20 drones were destroyed": nothing struck but debris
+_ALL_DOWNED = re.compile(
+    r"\b(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed)\s+all\b"
+    r"|\ball\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed)\b",
+    re.I,
+)
+
+
+def _debris_and_interceptions(
+    text: str, start: int, end: int, triggers: list[Trigger]
+) -> list[Trigger]:
+    """Debris damage is the shoot-down's; a raid whose every drone or missile was downed
+    struck nothing of its own ("Drones attacked the region; air defence shot down all")."""
+    out = [
+        replace(t, rule=_DEBRIS)
+        if t.sub_event_type.event_type is EventType.EXPLOSIONS
+        and _DEBRIS_BEFORE.search(text, max(start, t.start - 40), t.start)
+        else t
+        for t in triggers
+    ]
+    downed = any(t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE for t in out)
+    if downed and _ALL_DOWNED.search(text, start, end):
+        out = [t for t in out if t.sub_event_type.event_type is not EventType.EXPLOSIONS]
+    return out
+
+
+# "Russia launched a record 273 drones, killing two people in Kyiv": the deaths are the
+# weapon's, remote violence, not an attack on civilians by a party on the ground
+_DRONES = re.compile(r"\b(?:drones?|UAVs?|Shaheds?|unmanned\s+aerial)\b", re.I)
+_MISSILES = re.compile(
+    r"\b(?:missiles?|rockets?|shells?|shelling|artillery|mortars?|Iskanders?|Kalibrs?)\b", re.I
+)
+_KILLED_BY_DRONE = Rule("killed-by-drone", SubEventType.AIR_DRONE_STRIKE, "", 0.6)
+_KILLED_BY_MISSILE = Rule("killed-by-missile", SubEventType.SHELLING_ARTILLERY_MISSILE, "", 0.6)
+
+
+def _killed_by_a_weapon(
+    text: str, start: int, end: int, triggers: list[Trigger]
+) -> list[Trigger]:
+    if not triggers or any(t.rule.name != "killing" for t in triggers):
+        return triggers
+    if _DRONES.search(text, start, end):
+        rule = _KILLED_BY_DRONE
+    elif _MISSILES.search(text, start, end):
+        rule = _KILLED_BY_MISSILE
+    else:
+        return triggers
+    return [replace(t, rule=rule) for t in triggers]
 
 
 def _drop_launch_platforms(text: str, triggers: list[Trigger]) -> list[Trigger]:

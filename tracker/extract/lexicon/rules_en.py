@@ -391,7 +391,8 @@ RULES: tuple[Rule, ...] = (
         # "There were 324 arrivals over Orikhov": machine-translated "прильоти", hits
         r"|(?<=\d\s)arrivals\b|arrivals\s+(?:over|in|at|on)\b"
         # "the communities of Esman, Svesa and Shalyhyne were targeted"
-        r"|(?:communities|villages|settlements|towns|hromadas)\s+of\s+(?:[\w'’-]+(?:\s+[\w'’-]+)?"
+        r"|(?:communities|villages|settlements|towns|hromadas|regions|areas|oblasts)\s+"
+        r"(?:of|such\s+as|including)\s+(?:[\w'’-]+(?:\s+[\w'’-]+)?"
         r"(?:,\s*|,?\s+and\s+)){1,12}[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:were|have\s+been)\s+"
         r"(?:also\s+)?(?:hit|targeted|attacked)\b"
         rf"|{_ATTACKED_OBJECTS}{_ALONG_WITH},?\s+(?:was|were|have\s+been|has\s+been)\s+"
