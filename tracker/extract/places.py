@@ -445,9 +445,7 @@ _REGIONS_OF_END = re.compile(
     r"(?:such\s+as|including|like))\s+(?:the\s+)?$",
     re.I,
 )
-_BORDER_OF_END = re.compile(
-    r"\b(?:border|boundary|junction)\s+(?:of|between)\s+(?:the\s+)?$", re.I
-)
+_BORDER_OF_END = re.compile(r"\b(?:border|boundary|junction)\s+(?:of|between)\s+(?:the\s+)?$", re.I)
 
 
 def _named_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -1103,9 +1103,7 @@ _KILLED_BY_DRONE = Rule("killed-by-drone", SubEventType.AIR_DRONE_STRIKE, "", 0.
 _KILLED_BY_MISSILE = Rule("killed-by-missile", SubEventType.SHELLING_ARTILLERY_MISSILE, "", 0.6)
 
 
-def _killed_by_a_weapon(
-    text: str, start: int, end: int, triggers: list[Trigger]
-) -> list[Trigger]:
+def _killed_by_a_weapon(text: str, start: int, end: int, triggers: list[Trigger]) -> list[Trigger]:
     if not triggers or any(t.rule.name != "killing" for t in triggers):
         return triggers
     if _DRONES.search(text, start, end):
