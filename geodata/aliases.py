@@ -58,7 +58,8 @@ ALIASES: tuple[Alias, ...] = (
     *_a("Chernivtsi", "03", "Chernovtsy", "Czernowitz"),
     *_a("Ternopil", "22", "Ternopol"),
     *_a("Uzhhorod", "25", "Uzhgorod"),
-    *_a("Ivano-Frankivsk", "06", "Ivano-Frankovsk", "Stanislav"),
+    # not "Stanislav" (its name until 1962): the news means the Kherson Oblast village
+    *_a("Ivano-Frankivsk", "06", "Ivano-Frankovsk"),
     *_a("Horlivka", "05", "Gorlovka"),
     *_a("Makiivka", "05", "Makeyevka"),
     *_a("Melitopol", "26", "Melitopol'"),

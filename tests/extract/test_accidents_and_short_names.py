@@ -821,3 +821,9 @@ def test_areas_listed_as_attacked_are_each_struck(gazetteer) -> None:
         "Kherson Oblast",
         "Kursk Oblast",
     }
+
+
+def test_a_place_between_two_towns_is_one_event_near_the_first(gazetteer) -> None:
+    text = "On Friday a drone hit a car on the road between Robotyne and Horlivka."
+    [event] = _english(gazetteer, text)
+    assert (event.location, event.geo_precision) == ("Robotyne", 2)

@@ -22,7 +22,7 @@ WORDS = (
     *("region of the", "Sea of", "FC", "according to", "the mayor of", "people from Bucha and"),
     *("spoke in", "ministry in", "to reach the city of", "brigade", "the airport at", "west of"),
     *("30 km from", "close to", "shelled", "separatist", "the regional governor of"),
-    *("officials in", "bridge to", "launched from", "Russia’s"),
+    *("officials in", "bridge to", "launched from", "Russia’s", "between"),
     # and the words that hedge a trigger or name its attacker
     *("will", "not", "never", "can't", "plans", "to", "if", "until", "after", "already", "by"),
     *("banned", "newly", "would", "be", "ordered", "troops", "without", "threatened"),

@@ -79,3 +79,15 @@ def test_an_old_name_is_kept_where_the_region_has_no_place_called_so(gazetteer) 
 def test_search_still_lists_every_place_known_by_the_name(gazetteer) -> None:
     found = {c.place.geonameid for c in gazetteer.search("Oleksiivka", limit=10)}
     assert found == {CITY.geonameid, VILLAGE.geonameid}
+
+
+def test_a_city_name_abandoned_decades_ago_is_not_what_the_news_means() -> None:
+    """ "Stanislav" was Ivano-Frankivsk's name until 1962; war news means the Kherson Oblast
+    village of that name."""
+    city = Place(
+        9200010, "Ivano-Frankivsk", 48.92, 24.71, "P", "PPLA", admin1_code="06", population=238000
+    )
+    village = Place(9200011, "Stanislav", 46.57, 32.15, admin1_code="08", population=4700)
+    gaz = gazetteer_of(city, village, names={})
+    assert gaz.resolve("Stanislav").place.geonameid == village.geonameid
+    assert gaz.resolve("Ivano-Frankovsk").place.geonameid == city.geonameid

@@ -21,7 +21,7 @@ as evidence on the event.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from geodata.admin import canonical_admin1
@@ -100,7 +100,7 @@ _BEFORE = (
         # "the Chonhar bridge to Crimea": the bridge is the target, Crimea where it leads
         re.compile(
             r"\b(?:bridges?|roads?|highways?|railways?|route|corridor|crossings?)\s+"
-            r"(?:to|into|linking|connecting|between)\s+(?:the\s+)?(?:occupied\s+)?$",
+            r"(?:to|into|linking|connecting)\s+(?:the\s+)?(?:occupied\s+)?$",
             re.I,
         ),
     ),
@@ -321,6 +321,7 @@ def classify_places(
     """
     mentions = [_classify(text, m, sentence_start, sentence_end) for m in matches]
     mentions = _named_lists(text, mentions)
+    mentions = _between(text, mentions)
     mentions = _near_references(text, mentions)
     mentions = _unknown_place_hints(text, mentions, sentence_start)
     return _pair_admin_hints(text, _descriptors(text, mentions))
@@ -446,6 +447,30 @@ _REGIONS_OF_END = re.compile(
     re.I,
 )
 _BORDER_OF_END = re.compile(r"\b(?:border|boundary|junction)\s+(?:of|between)\s+(?:the\s+)?$", re.I)
+
+
+_BETWEEN_END = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:(?:villages|towns|settlements|cities)\s+(?:of\s+)?)?$", re.I
+)
+_BETWEEN_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:village|town|settlement|city)\s+of\s+)?")
+
+
+def _between(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "on the highway between Stanislav and Oleksandrivka": one place, coded near the first
+    town; the second only bounds it (not a second event)."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if (
+            first.role is Role.EVENT
+            and not first.is_region
+            and second.role is Role.EVENT
+            and _BETWEEN_END.search(text, max(0, first.match.start - 40), first.match.start)
+            and _BETWEEN_AND.fullmatch(text, first.match.end, second.match.start)
+        ):
+            out[i] = replace(first, role=Role.NEAR, why="near: between it and the next town")
+            out[i + 1] = replace(second, role=Role.REFERENCE, why="bounds the place between")
+    return out
 
 
 def _named_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -634,7 +659,11 @@ _AFTER_OFFICE = re.compile(
     re.I,
 )
 # "the village of Stanislav": a settlement's name, whatever given name it also is
-_SETTLEMENT_SLOT = re.compile(r"\b(?:village|town|settlement|hamlet|city)\s+of\s+$", re.I)
+_SETTLEMENT_SLOT = re.compile(
+    # "the village of Stanislav", "the highway between Stanislav and ...": a place's slot
+    r"\b(?:(?:village|town|settlement|hamlet|city)\s+of|between)\s+(?:the\s+)?$",
+    re.I,
+)
 _REGIONAL_OFFICE = re.compile(
     r"\b(?:regional|oblast|provincial)\s+(?:military\s+|state\s+)?(?:governor|head|chief"
     r"|administration|authorities)\s+(?:of|in)\s+(?:the\s+)?$",
