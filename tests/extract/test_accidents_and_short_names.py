@@ -827,3 +827,42 @@ def test_a_place_between_two_towns_is_one_event_near_the_first(gazetteer) -> Non
     text = "On Friday a drone hit a car on the road between Robotyne and Horlivka."
     [event] = _english(gazetteer, text)
     assert (event.location, event.geo_precision) == ("Robotyne", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gain positions Russian forces for possible advances on Kharkiv and Robotyne.",
+        "Since January, Kharkiv has already been attacked by drones several times.",
+        "Over the last month, the Russian army has been intensively shelling Robotyne.",
+    ],
+)
+def test_prospects_and_tallies_of_a_campaign_are_no_events(gazetteer, text) -> None:
+    assert _english(gazetteer, text) == []
+
+
+def test_a_village_taken_as_troops_close_on_a_town_is_not_the_towns_capture(gazetteer) -> None:
+    text = "On Friday Russia said it had captured another village as it closes on Kharkiv."
+    assert "Kharkiv" not in {e.location for e in _english(gazetteer, text)}
+
+
+def test_buildings_seized_in_a_town_are_a_battle_not_its_capture(gazetteer) -> None:
+    text = "On Friday Russian troops seized buildings on a central street in Robotyne."
+    [event] = _english(gazetteer, text)
+    assert (event.sub_event_type, event.location) == (S.ARMED_CLASH, "Robotyne")
+
+
+def test_an_attempt_to_break_through_in_the_area_is_a_battle_at_the_town_named(gazetteer) -> None:
+    text = (
+        "Russian units again massed near Robotyne this week. Russian forces attempted to break "
+        "through the defences in the area on Thursday, attacking in four waves."
+    )
+    assert {
+        (e.sub_event_type, e.location, e.event_date.day) for e in _english(gazetteer, text)
+    } == {(S.ARMED_CLASH, "Robotyne", 13)}
+
+
+def test_a_season_of_a_year_dates_an_event_long_past(gazetteer) -> None:
+    text = "Robotyne was shelled heavily in the autumn of 2023, the governor recalled on Friday."
+    events = _english(gazetteer, text)
+    assert all(e.event_date.year == 2023 for e in events)

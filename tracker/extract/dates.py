@@ -78,6 +78,9 @@ _SCANNER = PrefixScanner(
     r"weekend|month)|\btomorrow|\bnext\s+(?:week|month)))"
     r"|(?P<ago>(?i:\b(?P<n>[0-9]{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>days?|weeks?)\s+ago\b))"
+    # "was liberated in the fall of 2022": a season of a year
+    rf"|(?i:\b(?:in\s+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+of\s+)"
+    rf"(?P<yr_s>{_YEAR})\b"
     rf"|(?P<wd_c>(?i:\b(?:last\s+))?{_WD})\b"
     rf"|(?i:\b(?:in|since|during)\s+)(?P<year>{_YEAR})\b",
     length=3,
@@ -226,6 +229,8 @@ def _resolve(m: re.Match[str], *, ref: date, has_published: bool) -> DateReading
             return _relative(" ".join(g["rel"].lower().split()), ref=ref)
         if g["ago"]:
             return _ago(g["n"].lower(), g["unit"].lower(), ref=ref)
+        if g["season"]:
+            return _season(g["season"].lower(), int(g["yr_s"]))
         if g["wd_c"]:
             return _weekday(g["wd_c"], ref=ref)
         if g["year"]:
@@ -343,6 +348,20 @@ def _span(
     return DateReading(
         mid, precision, start, end, f"date: {word!r} = {start.isoformat()}..{end.isoformat()}"
     )
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
+
+
+def _season(season: str, year: int) -> DateReading:
+    """ "the fall of 2022": its three months (winter: December of the year before to February)."""
+    if season == "winter":
+        first, last = date(year - 1, 12, 1), date(year, 2, 28)
+    else:
+        start, end = _SEASONS[season]
+        first = date(year, start, 1)
+        last = date(year, end + 1, 1) - timedelta(days=1)
+    return _span(first, last, TimePrecision.MONTH, f"the {season} of {year}")
 
 
 def _ago(n: str, unit: str, *, ref: date) -> DateReading:

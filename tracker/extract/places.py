@@ -638,7 +638,7 @@ _GOAL_BEFORE = re.compile(
     r"seize|encircle|surround|cut\s+off|bypass|outflank)"
     # "as they push toward Pokrovsk", "closing in on Kurakhove": where troops are heading
     r"|\b(?:push|drive|advance|move|edge|inch)(?:s|d|ed|ing)?\s+(?:further\s+|closer\s+|deeper\s+)?"
-    r"(?:towards?|on)|\bclos(?:e|es|ed|ing)\s+in\s+on)"
+    r"(?:towards?|on)|\bclos(?:e|es|ed|ing)\s+(?:in\s+)?on)"
     r"\s+(?:the\s+)?(?:(?:city|town|village|settlement|hub)\s+of\s+)?$",
     re.I,
 )

@@ -83,7 +83,7 @@ from tracker.extract.targets import (
 )
 from tracker.extract.text import Sentence, sentence_after, sentence_before
 from tracker.extract.variants import VariantFinder
-from tracker.model import EventType, SubEventType
+from tracker.model import EventType, SubEventType, TimePrecision
 
 _PLAIN_ATTACK = next(r for r in RULES if r.name == "attack")
 _THE_WEAPON = re.compile(
@@ -110,6 +110,9 @@ _THE_PLACE = re.compile(
     r"\bthe\s+(?:town|village|city|settlement|hamlet)(?:['’]s)?\b(?!\s+(?:of|council|hall)\b)",
     re.I,
 )
+# "attempted to break through the defences in the area at 2:30 p.m. on Nov. 13": the town
+# just named, when the sentence tells one day's event (not "attacks grew this month in the area")
+_IN_THE_AREA = re.compile(r"\bin\s+the\s+area\b(?!\s+of\b)", re.I)
 LOOK_BACK = 3  # sentences searched for the town "the town" stands for
 _RECAP_OPENING = re.compile(
     r"\W*(?:As\s+(?:a\s+reminder|(?:was\s+)?(?:previously|earlier)\s+reported|reported\s+"
@@ -708,6 +711,10 @@ class ArticleReader:
         # "During a protest in the city": a town named just before is the city meant; only
         # without one is it the dateline's ("KYIV (AP) - Drones hit the city overnight")
         the_place = _THE_PLACE.search(self.text, sentence.start, sentence.end)
+        if the_place is None and any(
+            r is not None and r.explicit and r.precision is TimePrecision.DAY for _, r in group
+        ):
+            the_place = _IN_THE_AREA.search(self.text, sentence.start, sentence.end)
         if the_place:
             # "the administration of Enerhodar reported shelling of the city": its own town
             office = next(

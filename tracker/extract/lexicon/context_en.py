@@ -42,6 +42,11 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # does in general, not one strike
             r"\b(?:have|has)\s+been\s+used\s+(?:by\s+[\w\s]{1,30}?\s+)?to\b|"
             r"\b(?:the|a)\s+scene\s+of\b|"
+            # "Sevastopol has already been attacked by drones several times", "for weeks the
+            # army has been shelling", "over the last month": a tally of a campaign
+            r"\b(?:has|have)\s+(?:already\s+)?been\s+(?:[\w-]+\s+){0,4}?(?:several|many|multiple|"
+            r"numerous|countless|dozens\s+of|hundreds\s+of|\d+)\s+times\b|"
+            r"\bover\s+the\s+(?:last|past)\s+(?:month|weeks|months|year|years)\b|"
             # "There are cases when the enemy gains ground due to intense shelling"
             r"\bthere\s+(?:are|were|have\s+been)\s+(?:\w+\s+)?cases\s+(?:when|where|in\s+which)\b|"
             # "as Moscow continues its relentless assault on the region", "the attack is yet
@@ -51,7 +56,7 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|strikes|attacks)\s+(?:on|against|of)\b|"
             # "Russia has been pounding Odesa since it quit the deal": a campaign, unless its
             # start is the same night ("since early morning")
-            r"\b(?:has|have)\s+been\s+(?:pounding|shelling|bombing|bombarding|hammering|targeting"
+            r"\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:pounding|shelling|bombing|bombarding|hammering|targeting"
             r"|attacking|striking)\b(?!.*\bsince\s+(?:early|dawn|midnight|this\s+morning|the\s+"
             r"morning|last\s+night|the\s+night|the\s+early|\d))|"
             r"\b(?:yet\s+)?another\s+(?:grim\s+|stark\s+)?reminder\s+of\b|"
@@ -145,13 +150,21 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "a threat, risk or forecast",
         re.compile(
             r"\b(?:threat|risk|danger|fears?|warnings?|possibility|prospect|likelihood|chance)s?\s+"
-            r"of\b|\b(?:likely|unlikely|expected|poised|set|able|trying|try|tried|"
-            r"rush(?:es|ed|ing)?|hurr(?:y|ies|ied|ying)|scrambl(?:e|es|ed|ing)|"
-            r"attempt(?:s|ed|ing)?)\s+to\b|\bin\s+case\s+of\b|\bprepar(?:e|es|ed|ing)\s+for\b|"
+            r"of\b|\b(?:likely|unlikely|expected|poised|set|able|"
+            r"rush(?:es|ed|ing)?|hurr(?:y|ies|ied|ying)|scrambl(?:e|es|ed|ing))\s+to\b"
+            # "attempted to break through the defences", "tried to storm X": an assault made
+            # (and beaten back), a battle, not a plan
+            r"|\b(?:trying|try|tried|attempt(?:s|ed|ing)?)\s+to\b"
+            r"(?!\s+(?:break\s+through|storm|attack|assault|advance|push\s+through|infiltrate))"
+            r"|\bin\s+case\s+of\b|\bprepar(?:e|es|ed|ing)\s+for\b|"
             # "Russian forces planning to relaunch an offensive", "highly unlikely that ..."
             r"\bplan(?:s|ned|ning)?\s+to\b|\bprepar(?:e|es|ed|ing)\s+to\b|"
             # "Russia may start its offensive on X", "strikes intended to force Kyiv to ...":
             # a possibility or a purpose, not what happened ("may have" stays a report)
+            # "positions Russia for possible advances on Kramatorsk", "opens the way to"
+            r"\b(?:possible|potential|future)\s+(?:\w+\s+)?(?:advances?|offensives?|assaults?|"
+            r"attacks?|strikes?|push(?:es)?)\b|\bpotentially\b|\bpositions?\s+(?:[\w'’-]+\s+){1,4}for\b"
+            r"|\b(?:paves?|paving|opens?|opening)\s+the\s+way\b|\bspringboard\b|"
             r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:start|begin|launch|need|try|attempt|seek|resume"
             r"|intensify|conduct|mount|attack|strike|target|push|advance|encircle|capture|take"
             r"|seize|storm|use)\b|\b(?:intended|designed|meant|aimed)\s+to\b|"

@@ -235,7 +235,10 @@ RULES: tuple[Rule, ...] = (
         "capture",
         S.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
         rf"{_ATTRIBUTIVE}(?:captur(?:ed|es|ing)|seiz(?:ed|es|ing))(?!\s+(?:\w+\s+){{0,2}}"
-        r"(?:soldiers|servicemen|troops|prisoners|fighters|POWs|weapons|equipment|tanks))"
+        r"(?:soldiers|servicemen|troops|prisoners|fighters|POWs|weapons|equipment|tanks"
+        # "seized buildings on Gorky Street": a foothold in the town, a battle, not its capture
+        r"|buildings?|positions?|streets?|blocks?|parts?\s+of|districts?|microdistricts?"
+        r"|neighbou?rhoods?|trenches|strongholds?|strongpoints?))"
         r"|took\s+(?:full\s+|complete\s+|total\s+)?control(?:\s+\w+){0,2}\s+of|taken\s+control"
         # "its troops had taken the village of X": "took" and "taken" only with a settlement
         # word, never "took part", "taken to hospital"
@@ -260,6 +263,9 @@ RULES: tuple[Rule, ...] = (
         # "fighting is also raging in Lyman", "25 battles raged near Bakhmut"
         r"|(?:fighting|battles?|clashes)\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?"
         r"(?:also\s+|still\s+)?rag(?:e|ed|es|ing)\b"
+        # "troops seized buildings on Gorky Street", "captured positions near X": a foothold
+        r"|(?:captur|seiz)(?:ed|es|ing)\s+(?:\w+\s+){0,2}(?:buildings?|positions?|streets?|blocks?"
+        r"|parts?\s+of|microdistricts?|neighbou?rhoods?|trenches|strongholds?|strongpoints?)\b"
         # "fighting is reported", not "the number of battles reported"
         r"|(?:fighting|battles?|clashes)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
         r"(?:also\s+|still\s+)?reported\b"
