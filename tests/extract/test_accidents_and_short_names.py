@@ -866,3 +866,19 @@ def test_a_season_of_a_year_dates_an_event_long_past(gazetteer) -> None:
     text = "Robotyne was shelled heavily in the autumn of 2023, the governor recalled on Friday."
     events = _english(gazetteer, text)
     assert all(e.event_date.year == 2023 for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city's district named like a big city: the city the sentence names
+        (
+            "On Friday shelling hit Kherson, damaging houses in the Dnipro district of the city.",
+            {("Kherson", 1)},
+        ),
+        # the raion around an oblast's capital: near the city, not the whole oblast
+        ("On Friday a missile hit an enterprise in the Kharkiv district.", {("Kharkiv", 2)}),
+    ],
+)
+def test_districts_named_like_cities(gazetteer, text, expected) -> None:
+    assert {(e.location, e.geo_precision) for e in _english(gazetteer, text)} == expected

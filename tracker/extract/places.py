@@ -267,6 +267,13 @@ _DIRECTION_BEFORE = re.compile(
 )
 _CITY_AFTER = re.compile(r"^\s+(?:city|town)\b", re.I)
 _REGION_OF_BEFORE = re.compile(r"\b(?:regions?|provinces?|oblasts?)\s+of\s+(?:the\s+)?$", re.I)
+_CITY_DISTRICT_AFTER = re.compile(
+    r"^\s+(?:district|raion|rayon)\s+of\s+(?:the\s+city\b|(?:the\s+city\s+of\s+)?(?-i:[A-Z])"
+    # not "the Beryslav District of Kherson Oblast": a raion of an oblast
+    r"(?![\w'’-]*\s+(?:oblast|region|province|krai)\b))",
+    re.I,
+)
+_DISTRICT_WORD_AFTER = re.compile(r"^\s+(?:district|raion|rayon)\b(?!\s+of\b)", re.I)
 _AFTER_REGION_WORD = re.compile(
     # "the Sumy border communities": the oblast's villages along the border, not the city
     r"^\s+(?:region|oblast|province|raion|district|border\s+(?:communities|areas|villages"
@@ -525,6 +532,17 @@ def _classify(text: str, m: NameMatch, s_start: int, s_end: int) -> PlaceMention
             "the oblast a 'people's republic' claims",
         )
         return PlaceMention(m, role, why, True)
+    if not m.is_region and _CITY_DISTRICT_AFTER.match(after):
+        # "the Dnipro district of the city", "the Shevchenkivskyi district of Kharkiv": a
+        # district of a city named like a town or an oblast, not that town or oblast
+        return PlaceMention(m, Role.PART, "names a city's district ('the X district of the city')")
+    if (
+        not m.is_region
+        and _DISTRICT_WORD_AFTER.match(after)
+        and canonical_admin1(m.surface) is not None
+    ):
+        # "the Zaporizhzhia district": the raion around the oblast's capital, coded near it
+        return PlaceMention(m, Role.NEAR, "a district named after its seat, coded near the city")
     region = (
         m.is_region
         or bool(_AFTER_REGION_WORD.match(after))
