@@ -41,6 +41,7 @@ class PlaceResolver:
         self._cache: dict[tuple[Any, ...], Resolution | None] = {}
         self._winners: dict[tuple[str, bool], Place | None] = {}
         self._settled: dict[str, tuple[int, Resolution]] = {}
+        self._clear_in_region: dict[tuple[str, str], Place | None] = {}
         self._points: PointSet | None = None
 
     def settle(
@@ -166,10 +167,16 @@ class PlaceResolver:
     def clear_in_its_region(self, mention: PlaceMention) -> Place | None:
         """ "Blahodatne, Neskuchne and Makarivka, on the edge of the Donetsk region": a name
         the text places in a region where it has one candidate is as clear as a unique name
-        (asked uncached: the cache keeps answers given with the article's full context)."""
+        (kept apart from the resolution cache, which holds answers given in full context)."""
         if mention.hint is None or mention.is_region or mention.role not in _ANCHOR_ROLES:
             return None
         hint = canonical_admin1(mention.hint.surface) or mention.hint.surface
+        key = (mention.match.surface, hint)
+        if key not in self._clear_in_region:  # asked for every neighbour: answered once
+            self._clear_in_region[key] = self._unique_in(mention, hint)
+        return self._clear_in_region[key]
+
+    def _unique_in(self, mention: PlaceMention, hint: str) -> Place | None:
         res = self._lookup(mention, hint=hint, near=None)
         if res is None or res.ambiguous or res.place.is_region:
             return None
