@@ -519,3 +519,12 @@ def test_a_krai_and_a_republic_are_regions_of_a_shoot_down(extract) -> None:
         (SubEventType.DISRUPTED_WEAPONS_USE, "Krasnodar Krai"),
         (SubEventType.DISRUPTED_WEAPONS_USE, "Republic of Adygea"),
     }
+
+
+def test_a_bulleted_list_of_oblasts_after_a_colon_finishes_its_sentence(extract) -> None:
+    text = "Уночі ППО збила 12 дронів у межах двох областей:\n- Курської;\n- Бєлгородської.\n"
+    found = {(e.sub_event_type, e.location) for e in extract(text, "uk")}
+    assert found == {
+        (SubEventType.DISRUPTED_WEAPONS_USE, "Kursk Oblast"),
+        (SubEventType.DISRUPTED_WEAPONS_USE, BELGOROD),
+    }

@@ -102,7 +102,7 @@ class CyrillicExtractor:
     def extract(self, article: Article) -> list[Event]:
         """The events ``article`` reports; see :func:`tracker.extract.extract_events`."""
         check_text(article.text, max_chars=MAX_CHARS)
-        text = self._without_dateline(clean_text(article.text))
+        text = _bullets_joined(self._without_dateline(clean_text(article.text)))
         triggers = self._triggers(text)
         if not triggers:
             return []
@@ -314,3 +314,19 @@ def _by_sentence(
         if found:
             out.append((sentence, found))
     return out
+
+
+# "ППО збила 24 шахеди у межах 7 областей:\n- Київської;\n- Одеської; ...": the Air Force's
+# list of oblasts, one short bullet a line, finishes the sentence before the colon
+_BULLETED_LIST = re.compile(r":[ \t]*(?:\n[ \t]*[-–•*][ \t]*[^\n]{1,60})+")
+_BULLET = re.compile(r"\n[ \t]*[-–•*]")
+
+
+def _bullets_joined(text: str) -> str:
+    """The text with each short bulleted list after a colon joined to its sentence (the
+    line breaks and bullet marks blanked, so every offset stays where it was)."""
+
+    def blank(bullet: re.Match[str]) -> str:
+        return " " * len(bullet.group())
+
+    return _BULLETED_LIST.sub(lambda m: _BULLET.sub(blank, m.group()), text)
