@@ -882,3 +882,22 @@ def test_a_season_of_a_year_dates_an_event_long_past(gazetteer) -> None:
 )
 def test_districts_named_like_cities(gazetteer, text, expected) -> None:
     assert {(e.location, e.geo_precision) for e in _english(gazetteer, text)} == expected
+
+
+def test_a_city_that_suffered_an_assault_in_a_relative_clause_is_background(gazetteer) -> None:
+    text = "Among those freed on Friday are soldiers who defended the city of Horlivka, which "
+    text += "suffered a brutal Russian assault in the first few weeks of the war."
+    assert _english(gazetteer, text) == []
+
+
+def test_debris_from_the_strike_is_the_strikes_not_a_shoot_down(gazetteer) -> None:
+    text = "A missile hit Kharkiv on Friday. Debris from the strike hit a tram and damaged cars."
+    assert S.DISRUPTED_WEAPONS_USE not in {e.sub_event_type for e in _english(gazetteer, text)}
+
+
+def test_both_regions_named_beside_a_border_are_no_event_places(gazetteer) -> None:
+    text = (
+        "On Friday Ukraine said the retaken village lies on the border of the eastern region "
+        "of Kharkiv and the southern region of Kursk."
+    )
+    assert {e.location for e in _english(gazetteer, text)} == {None}

@@ -453,7 +453,17 @@ _REGIONS_OF_END = re.compile(
     r"(?:such\s+as|including|like))\s+(?:the\s+)?$",
     re.I,
 )
-_BORDER_OF_END = re.compile(r"\b(?:border|boundary|junction)\s+(?:of|between)\s+(?:the\s+)?$", re.I)
+_BORDER_OF_END = re.compile(
+    # "on the border of the Donetsk and ...", "of the eastern region of Donetsk and ..."
+    r"\b(?:border|boundary|junction)\s+(?:of|between)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+)?(?:region|oblast|province)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+# "... of Donetsk and the southern region of Zaporizhzhia": the other side of that border
+_BORDER_AND = re.compile(
+    r"\s+and\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:region|oblast|province)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
 
 
 _BETWEEN_END = re.compile(
@@ -496,6 +506,12 @@ def _named_lists(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
             j += 1
         if _BORDER_OF_END.search(text, max(0, out[i].match.start - 40), out[i].match.start):
             # "on the border of the Donetsk and Zaporizhzhia regions": the line, no event place
+            if (
+                j == i
+                and j + 1 < len(out)
+                and _BORDER_AND.fullmatch(text, out[i].match.end, out[j + 1].match.start)
+            ):
+                j += 1
             for k in range(i, j + 1):
                 m = out[k]
                 if m.role in _LISTABLE:

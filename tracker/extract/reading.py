@@ -1069,7 +1069,9 @@ def _drop_support_fire(text: str, triggers: list[Trigger]) -> list[Trigger]:
 # "drone fragments damaged a house", "falling debris caused a fire": what a weapon shot down
 # damaged is the shoot-down's toll, not a strike of its own (as ACLED codes it)
 _DEBRIS_BEFORE = re.compile(
-    r"\b(?:debris|fragments?|wreckage)\s+(?:of\s+(?:an?\s+|the\s+)?[\w-]+\s+)?(?:\w+\s+){0,2}$",
+    # not "debris from the strike hit a tram": the strike's own
+    r"\b(?:debris|fragments?|wreckage)(?!\s+from\s+the\s+(?:(?:strike|attack|explosion|blast|bombing"
+    r"|shelling|impact)\b|$))\s+(?:of\s+(?:an?\s+|the\s+)?[\w-]+\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
 _DEBRIS = Rule("debris-of-shoot-down", SubEventType.DISRUPTED_WEAPONS_USE, "", 0.6)

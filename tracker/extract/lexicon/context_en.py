@@ -90,7 +90,7 @@ SENTENCE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # story told as background, its day not given
             r"\b(?:army|forces|troops|military|units|Ukraine|Russia|Kyiv|Moscow)\s+(?:had\s+|has\s+)?"
             r"recently\s+(?:re)?(?:captured|took|liberated|seized|retook|regained)\b|"
-            r"\bin\s+the\s+(?:first|early|opening)\s+(?:days|weeks|months|phase)\s+of\b|"
+            r"\bin\s+the\s+(?:first|early|opening)\s+(?:few\s+)?(?:days|weeks|months|phase)\s+of\b|"
             r"\bthroughout\s+the\s+(?:war|invasion|occupation)\b|"
             r"\b(?:during|in)\s+(?:World\s+War|the\s+Second\s+World|the\s+Soviet)\b",
             _I,
@@ -222,6 +222,8 @@ CLAUSE_FILTERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "an earlier battle told in passing",
         re.compile(
             r"\b(?:who|which|that)\s+had\s+(?:been\s+|already\s+)?[a-z]+(?:ed|en|t|ht)\b|"
+            # "soldiers who defended Mariupol, which suffered a brutal assault": their story
+            r"\b(?:who|which|that)\s+(?:once\s+)?(?:defended|suffered|endured|survived|withstood)\b|"
             r"\bsince\s+the\s+(?:[\w-]+\s+){0,3}(?:battles?|fighting|assaults?|offensive|siege"
             r"|capture|fall|liberation|invasion)\b",
             _I,
