@@ -1,10 +1,12 @@
-"""Shared helpers for the extraction tests: one Ukrainian and one Russian extractor."""
+"""Shared helpers for the extraction tests: a small hand-made gazetteer, and one Ukrainian
+and one Russian extractor."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
+from geodata import GazetteerBuilder, Place
 from geodata.protocols import Gazetteer
 from tracker.extract.cyrillic import CyrillicExtractor
 from tracker.model import Article, Event
@@ -22,3 +24,11 @@ def cyrillic_runner(
         return extractors[language].extract(Article(text, published=published, language=language))
 
     return run
+
+
+def built_gazetteer(places: Iterable[tuple[Place, list[str]]]) -> Gazetteer:
+    """A gazetteer of ``places``, each with its other names."""
+    builder = GazetteerBuilder()
+    for place, names in places:
+        builder.add_place(place, names)
+    return builder.build()

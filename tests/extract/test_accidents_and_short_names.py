@@ -12,8 +12,8 @@ from datetime import date
 
 import pytest
 
-from geodata import GazetteerBuilder, Place
-from tests.extract.runners import cyrillic_runner
+from geodata import Place
+from tests.extract.runners import built_gazetteer, cyrillic_runner
 from tracker.extract import extract_events
 from tracker.model import Article, SubEventType
 
@@ -133,10 +133,7 @@ PLACES = [
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    builder = GazetteerBuilder()
-    for place, names in PLACES:
-        builder.add_place(place, names)
-    return builder.build()
+    return built_gazetteer(PLACES)
 
 
 def _english(gazetteer, text: str):

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from geodata import GazetteerBuilder, Place
-from tests.extract.runners import cyrillic_runner
+from geodata import Place
+from tests.extract.runners import built_gazetteer, cyrillic_runner
 from tracker.extract.cyrillic import lexicon_for
 from tracker.extract.cyrillic.toponyms import ToponymFinder
 
@@ -224,10 +224,7 @@ PLACES = [
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    builder = GazetteerBuilder()
-    for place, names in PLACES:
-        builder.add_place(place, names)
-    return builder.build()
+    return built_gazetteer(PLACES)
 
 
 @pytest.fixture(scope="module")

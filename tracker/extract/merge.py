@@ -22,6 +22,7 @@ are folded into it (ACLED codes the event once, at the finest place given):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from geodata.admin import find_region
@@ -79,15 +80,16 @@ def _bare_attacks(groups: list[list[Mention]]) -> list[list[Mention]]:
         for g in groups
         if g[0].located and g[0].sub_event_type.event_type is EventType.EXPLOSIONS
     }
-    out: list[list[Mention]] = []
-    for group in groups:
+
+    def host_of(group: list[Mention]) -> tuple[list[Mention], str] | None:
+        if not group[0].located or not all(m.bare_attack for m in group):
+            return None
         host = struck.get((group[0].place_key, group[0].date.event_date))
-        if host is None or not group[0].located or not all(m.bare_attack for m in group):
-            out.append(group)
-            continue
-        note = f"merged: a bare attack or killing, the {host[0].sub_event_type.value} told again"
-        host.extend(replace(m, evidence=(*m.evidence, note)) for m in group)
-    return out
+        if host is None:
+            return None
+        return host, f"a bare attack or killing, the {host[0].sub_event_type.value} told again"
+
+    return _folded(groups, host_of)
 
 
 CITY_PART_KM = 15.0  # a quarter (GeoNames PPLX) this close to its city lies in it
@@ -100,14 +102,30 @@ def _city_parts(groups: list[list[Mention]]) -> list[list[Mention]]:
     cities = [g for g in groups if _a_city(g[0])]
     if not cities:
         return groups
-    out: list[list[Mention]] = []
-    for group in groups:
+
+    def host_of(group: list[Mention]) -> tuple[list[Mention], str] | None:
         host = _city_of(group[0], cities) if _a_quarter(group[0]) else None
         if host is None:
+            return None
+        return host, f"a quarter of {host[0].place.name} hit in the same attack"  # type: ignore[union-attr]
+
+    return _folded(groups, host_of)
+
+
+def _folded(
+    groups: list[list[Mention]],
+    host_of: Callable[[list[Mention]], tuple[list[Mention], str] | None],
+) -> list[list[Mention]]:
+    """The groups with each one ``host_of`` finds a host for folded into it, its mentions
+    noting why ("merged: ...")."""
+    out: list[list[Mention]] = []
+    for group in groups:
+        found = host_of(group)
+        if found is None:
             out.append(group)
             continue
-        note = f"merged: a quarter of {host[0].place.name} hit in the same attack"  # type: ignore[union-attr]
-        host.extend(replace(m, evidence=(*m.evidence, note)) for m in group)
+        host, why = found
+        host.extend(replace(m, evidence=(*m.evidence, f"merged: {why}")) for m in group)
     return out
 
 

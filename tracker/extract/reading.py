@@ -73,6 +73,7 @@ from tracker.extract.places import (
     hromada_towns,
     near_town,
 )
+from tracker.extract.rule import as_debris
 from tracker.extract.rules import RULES, Rule, Trigger
 from tracker.extract.targets import (
     Target,
@@ -1074,7 +1075,6 @@ _DEBRIS_BEFORE = re.compile(
     r"|shelling|impact)\b|$))\s+(?:of\s+(?:an?\s+|the\s+)?[\w-]+\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
-_DEBRIS = Rule("debris-of-shoot-down", SubEventType.DISRUPTED_WEAPONS_USE, "", 0.6)
 # "air defence shot down all targets", "all 20 drones were destroyed": nothing struck but debris
 _ALL_DOWNED = re.compile(
     r"\b(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed)\s+all\b"
@@ -1089,13 +1089,7 @@ def _debris_and_interceptions(
 ) -> list[Trigger]:
     """Debris damage is the shoot-down's; a raid whose every drone or missile was downed
     struck nothing of its own ("Drones attacked the region; air defence shot down all")."""
-    out = [
-        replace(t, rule=_DEBRIS)
-        if t.sub_event_type.event_type is EventType.EXPLOSIONS
-        and _DEBRIS_BEFORE.search(text, max(start, t.start - 40), t.start)
-        else t
-        for t in triggers
-    ]
+    out = [as_debris(t, text, _DEBRIS_BEFORE, start=start) for t in triggers]
     downed = any(t.sub_event_type is SubEventType.DISRUPTED_WEAPONS_USE for t in out)
     if downed and _ALL_DOWNED.search(text, start, end):
         out = [t for t in out if t.sub_event_type.event_type is not EventType.EXPLOSIONS]

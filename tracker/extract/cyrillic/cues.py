@@ -8,11 +8,10 @@ villages, districts named before their city, the words of an earlier report's sp
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from tracker.extract.cyrillic.toponyms import Toponym
-from tracker.extract.rule import Rule, Trigger
-from tracker.model import EventType, SubEventType
+from tracker.extract.rule import Trigger
+from tracker.extract.rule import as_debris as debris_trigger
 
 # "Третьим оказалось Тихое. Им овладели бойцы ...", "... Марганецьку громаду. Обстріляла
 # її з артилерії": a sentence that opens with a pronoun for a place, or with a verb and
@@ -42,16 +41,11 @@ HIS_WORDS = re.compile(
 _DEBRIS_BEFORE = re.compile(
     r"(?:обломк\w*|фрагмент\w*|уламк\w*|уламок|обломок)\s+(?:\w+\s+){0,2}$", re.I
 )
-_DEBRIS = Rule("debris-of-shoot-down", SubEventType.DISRUPTED_WEAPONS_USE, "", 0.6)
 
 
 def as_debris(trigger: Trigger, text: str) -> Trigger:
     """A weapon named as debris ("обломки сбитого беспилотника") was shot down."""
-    if trigger.sub_event_type.event_type is not EventType.EXPLOSIONS:
-        return trigger
-    if not _DEBRIS_BEFORE.search(text, max(0, trigger.start - 40), trigger.start):
-        return trigger
-    return replace(trigger, rule=_DEBRIS)
+    return debris_trigger(trigger, text, _DEBRIS_BEFORE)
 
 
 _SETTLEMENT_NOUN = r"(?:(?:сел|поселк|посёлк|селищ|город|міст|деревн|хутор)\w*\s+)?"
